@@ -1,0 +1,339 @@
+/**
+ * Seeding. `seedDemo` builds the demo city (units, demo users, the NQ76 programme and reports in
+ * every status); `ensureAdmin` is all a production start does on an empty database.
+ * Both are idempotent: running them again changes nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PrismaClient } from '../../lib/db';
+import type { ReportStatus } from '../../lib/generated/prisma/enums';
+import { HA_TINH_UNITS } from '../../lib/domain/ha-tinh-units';
+import { periodContaining, previousPeriod, type Period } from '../../lib/domain/periods';
+import { addDays, toDbDate, vnDateOf } from '../../lib/domain/time';
+import { hashPassword } from '../../lib/password';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
+import { NQ76_SECTIONS } from './nq76';
+
+export const NQ76_TITLE = 'Triển khai Nghị quyết 76/NQ-CP về Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021–2030';
+const ISSUING_BODY = 'UBND thành phố Hà Tĩnh';
+const SEED_VALID_FROM = toDbDate('2021-01-01');
+
+export async function seedUnits(db: PrismaClient): Promise<Map<string, number>> {
+  for (const unit of HA_TINH_UNITS) {
+    await db.unit.upsert({
+      where: { code: unit.code },
+      update: {},
+      create: {
+        code: unit.code,
+        name: unit.name,
+        kind: unit.kind,
+        validFrom: SEED_VALID_FROM,
+        isStandingOffice: unit.code === 'NV',
+      },
+    });
+  }
+  const units = await db.unit.findMany({ select: { id: true, code: true } });
+  return new Map(units.map((u) => [u.code, u.id]));
+}
+
+/** Creates the administrator if no active administrator exists. */
+export async function ensureAdmin(
+  db: PrismaClient,
+  { username, password, displayName = 'Quản trị hệ thống' }: { username: string; password: string; displayName?: string },
+): Promise<'created' | 'exists'> {
+  const existing = await db.user.count({ where: { role: 'ADMIN', active: true } });
+  if (existing > 0) return 'exists';
+  const unitIds = await seedUnits(db);
+  const unitId = unitIds.get('NV');
+  if (!unitId) throw new Error('Standing office unit NV missing');
+  await db.user.create({
+    data: { username, displayName, role: 'ADMIN', unitId, passwordHash: await hashPassword(password) },
+  });
+  return 'created';
+}
+
+type Ids = { units: Map<string, number>; users: Map<string, number> };
+
+export async function seedDemo(db: PrismaClient, { now = new Date() }: { now?: Date } = {}): Promise<void> {
+  const units = await seedUnits(db);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const u of DEMO_USERS) {
+    const unitId = units.get(u.unitCode);
+    if (!unitId) throw new Error(`Unknown unit ${u.unitCode}`);
+    await db.user.upsert({
+      where: { username: u.username },
+      update: {},
+      create: { username: u.username, displayName: u.displayName, jobTitle: u.jobTitle, role: u.role, unitId, passwordHash },
+    });
+  }
+  const users = new Map((await db.user.findMany({ select: { id: true, username: true } })).map((u) => [u.username, u.id]));
+
+  const existing = await db.programme.findFirst({ where: { title: NQ76_TITLE, issuingBody: ISSUING_BODY }, select: { id: true } });
+  if (existing) return;
+
+  await db.$transaction(
+    async (tx) => {
+      await seedProgramme(tx as unknown as PrismaClient, { units, users });
+      await seedReports(tx as unknown as PrismaClient, { units, users }, now);
+    },
+    { timeout: 60_000 },
+  );
+}
+
+async function seedProgramme(db: PrismaClient, ids: Ids): Promise<void> {
+  const sourceText = fs.readFileSync(path.join(import.meta.dirname, 'chi-dao-trien-khai-nq76-thanh-pho-ha-tinh.txt'), 'utf8');
+  const reporting = HA_TINH_UNITS.filter((u) => u.kind !== 'LEADERSHIP').map((u) => u.code);
+  const programme = await db.programme.create({
+    data: {
+      title: NQ76_TITLE,
+      issuingBody: ISSUING_BODY,
+      summary:
+        'Chỉ đạo triển khai Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ: quán triệt, chỉ đạo thực hiện và bố trí nguồn lực cho cải cách hành chính tại thành phố.',
+      periodStart: toDbDate('2021-07-15'),
+      periodEnd: toDbDate('2030-12-31'),
+      sourceText,
+      createdById: ids.users.get('admin') ?? null,
+    },
+  });
+  for (const [sectionIndex, section] of NQ76_SECTIONS.entries()) {
+    const createdSection = await db.section.create({
+      data: { programmeId: programme.id, numeral: section.numeral, title: section.title, order: sectionIndex + 1 },
+    });
+    for (const [taskIndex, task] of section.tasks.entries()) {
+      const dueDate = task.dueDate ? toDbDate(task.dueDate) : null;
+      const createdTask = await db.task.create({
+        data: {
+          programmeId: programme.id,
+          sectionId: createdSection.id,
+          number: task.number,
+          order: taskIndex + 1,
+          title: task.title,
+          text: task.text,
+          reformArea: task.reformArea ?? null,
+          dueDate,
+          recurrence: task.recurrence,
+        },
+      });
+      const assignments: { unitCode: string; role: 'LEAD' | 'COORDINATING' | 'IMPLEMENTING' }[] = [];
+      if (task.lead) assignments.push({ unitCode: task.lead, role: 'LEAD' });
+      if (task.coordinating === 'ALL_OTHERS') {
+        for (const code of reporting) if (code !== task.lead) assignments.push({ unitCode: code, role: 'COORDINATING' });
+      }
+      if (task.collective === 'ALL') {
+        for (const code of reporting) if (code !== task.lead) assignments.push({ unitCode: code, role: 'IMPLEMENTING' });
+      }
+      await db.assignment.createMany({
+        data: assignments.map((a) => ({
+          taskId: createdTask.id,
+          unitId: unitId(ids, a.unitCode),
+          role: a.role,
+          dueDate,
+          originalDueDate: dueDate,
+        })),
+      });
+    }
+  }
+}
+
+function unitId(ids: Ids, code: string): number {
+  const id = ids.units.get(code);
+  if (id === undefined) throw new Error(`Unknown unit ${code}`);
+  return id;
+}
+
+function userId(ids: Ids, username: string): number {
+  const id = ids.users.get(username);
+  if (id === undefined) throw new Error(`Unknown user ${username}`);
+  return id;
+}
+
+type DemoReport = {
+  section: string;
+  task: string;
+  unit: string;
+  period?: Period;
+  status: ReportStatus;
+  progress: number;
+  content: string;
+  difficulties?: string;
+  author: string;
+  reviewer?: string;
+  submittedAt?: Date;
+  reviewedAt?: Date;
+  reviewComment?: string;
+  /** Earlier returns, kept in the history. */
+  returns?: { at: Date; reason: string }[];
+  completes?: boolean;
+};
+
+/** 09:00 in Vietnam on that calendar day. */
+function at(date: string, hour = 9): Date {
+  return new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+07:00`);
+}
+
+async function seedReports(db: PrismaClient, ids: Ids, now: Date): Promise<void> {
+  const today = vnDateOf(now);
+  const monthly = periodContaining('MONTHLY', today);
+  const lastMonth = previousPeriod(monthly);
+  const year = periodContaining('YEARLY', today);
+  if (!lastMonth) throw new Error('No previous monthly period');
+
+  const reports: DemoReport[] = [
+    // I.1 — one-off, due 15/9/2021: one unit on time, one late, one on time thanks to an extension,
+    // one waiting for review, one returned, one draft; the rest owe it (overdue).
+    { section: 'I', task: '1', unit: 'P-TRANPHU', status: 'APPROVED', progress: 100, author: 'cb.tranphu', reviewer: 'tp.noivu',
+      content: 'Đã tổ chức hội nghị quán triệt Nghị quyết 76/NQ-CP cho 100% cán bộ, công chức phường (42/42 người) theo hình thức trực tuyến kết hợp trực tiếp, bảo đảm phòng chống dịch Covid-19.',
+      submittedAt: at('2021-09-08'), reviewedAt: at('2021-09-10', 14), completes: true },
+    { section: 'I', task: '1', unit: 'P-NAMHA', status: 'APPROVED', progress: 100, author: 'cb.namha', reviewer: 'tp.noivu',
+      content: 'Đã quán triệt Nghị quyết tại hội nghị giao ban mở rộng của phường ngày 28/9/2021.',
+      submittedAt: at('2021-09-29'), reviewedAt: at('2021-10-05', 10), completes: true },
+    { section: 'I', task: '1', unit: 'P-THACHQUY', status: 'APPROVED', progress: 100, author: 'cb.thachquy', reviewer: 'tp.noivu',
+      content: 'Đã quán triệt trong tháng 10/2021 sau khi được gia hạn do phường thực hiện giãn cách xã hội.',
+      submittedAt: at('2021-10-18'), reviewedAt: at('2021-10-20', 15), completes: true },
+    { section: 'I', task: '1', unit: 'VHTT', status: 'APPROVED', progress: 100, author: 'cb.vhtt', reviewer: 'tp.noivu',
+      content: 'Phòng đã quán triệt đến toàn thể công chức, viên chức phòng và Trung tâm Văn hóa – Truyền thông.',
+      submittedAt: at('2021-09-06'), reviewedAt: at('2021-09-07', 11), completes: true },
+    { section: 'I', task: '1', unit: 'X-THACHHA', status: 'SUBMITTED', progress: 100, author: 'cb.thachha',
+      content: 'Xã đã tổ chức quán triệt bổ sung cho công chức mới tuyển dụng; gửi kèm biên bản hội nghị.',
+      submittedAt: addHours(now, -50) },
+    { section: 'I', task: '1', unit: 'NV', status: 'SUBMITTED', progress: 90, author: 'cb.noivu',
+      content: 'Đã quán triệt cho công chức phòng; còn 01 công chức đi học chưa tham dự.',
+      submittedAt: addHours(now, -26) },
+    { section: 'I', task: '1', unit: 'P-BACHA', status: 'RETURNED', progress: 100, author: 'cb.bacha', reviewer: 'tp.noivu',
+      content: 'Đã quán triệt.', submittedAt: addHours(now, -120), reviewedAt: addHours(now, -96),
+      reviewComment: 'Báo cáo chưa nêu số lượng cán bộ được quán triệt và chưa có tài liệu kiểm chứng (biên bản, danh sách).' },
+    { section: 'I', task: '1', unit: 'P-NGUYENDU', status: 'DRAFT', progress: 60, author: 'cb.nguyendu',
+      content: 'Đã quán triệt cho khối cơ quan phường; đang tổ chức cho các tổ dân phố.' },
+    // I.2 — led by the standing office, no deadline: done.
+    { section: 'I', task: '2', unit: 'NV', status: 'APPROVED', progress: 100, author: 'cb.noivu', reviewer: 'chutich',
+      content: 'Đã tham mưu UBND thành phố ban hành Chương trình tổng thể CCHC giai đoạn 2021-2030 của thành phố.',
+      submittedAt: at('2021-12-15'), reviewedAt: at('2021-12-20', 16), completes: true },
+    // I.3 — every unit, no deadline: some started, most not.
+    { section: 'I', task: '3', unit: 'P-TRANPHU', status: 'DRAFT', progress: 40, author: 'cb.tranphu',
+      content: 'Đang xây dựng đề án "Phường Trần Phú một cửa số" để đề xuất đưa vào Chương trình.' },
+    { section: 'I', task: '3', unit: 'X-THACHHA', status: 'SUBMITTED', progress: 30, author: 'cb.thachha',
+      content: 'Xã đề xuất mô hình "Tổ công nghệ số cộng đồng" hỗ trợ người dân nộp hồ sơ trực tuyến.',
+      difficulties: 'Thiếu kinh phí mua thiết bị cho tổ công nghệ số.', submittedAt: addHours(now, -5) },
+    // I.6 — monthly: last month and this month.
+    { section: 'I', task: '6', unit: 'P-TRANPHU', period: lastMonth, status: 'APPROVED', progress: 100, author: 'cb.tranphu', reviewer: 'tp.noivu',
+      content: 'Đã đưa nội dung CCHC vào giao ban tháng; kiểm tra 02 bộ phận chuyên môn.',
+      submittedAt: at(addDays(lastMonth.end, -3)), reviewedAt: at(addDays(lastMonth.end, -1), 15), completes: true },
+    { section: 'I', task: '6', unit: 'P-NAMHA', period: lastMonth, status: 'APPROVED', progress: 100, author: 'cb.namha', reviewer: 'tp.noivu',
+      content: 'Đã thảo luận chuyên đề CCHC tại giao ban tháng.',
+      submittedAt: at(addDays(lastMonth.end, 2)), reviewedAt: at(addDays(lastMonth.end, 4), 9), completes: true,
+      returns: [{ at: at(addDays(lastMonth.end, 1), 8), reason: 'Đề nghị bổ sung biên bản cuộc họp giao ban.' }] },
+    { section: 'I', task: '6', unit: 'X-THACHHA', period: lastMonth, status: 'SUBMITTED', progress: 100, author: 'cb.thachha',
+      content: 'Đã lồng ghép nội dung CCHC trong giao ban tháng của xã.', submittedAt: addHours(now, -70) },
+    { section: 'I', task: '6', unit: 'P-TRANPHU', period: monthly, status: 'DRAFT', progress: 50, author: 'cb.tranphu',
+      content: 'Đã kiểm tra Bộ phận một cửa; chuẩn bị nội dung giao ban tháng.' },
+    // I.8 — the culture office leads; its own report goes to the standing office.
+    { section: 'I', task: '8', unit: 'VHTT', status: 'SUBMITTED', progress: 70, author: 'cb.vhtt',
+      content: 'Đã phối hợp đăng 24 tin, bài về Nghị quyết 76 trên Cổng thông tin điện tử và hệ thống truyền thanh cơ sở.',
+      submittedAt: addHours(now, -30) },
+    // II.1 — yearly, this year.
+    { section: 'II', task: '1', unit: 'P-TRANPHU', period: year, status: 'SUBMITTED', progress: 80, author: 'cb.tranphu',
+      content: 'Đã bố trí 120 triệu đồng cho công tác CCHC năm nay, giải ngân 80%.', submittedAt: addHours(now, -8) },
+    { section: 'II', task: '1', unit: 'TCKH', period: year, status: 'APPROVED', progress: 100, author: 'cb.tckh', reviewer: 'tp.noivu',
+      content: 'Đã tham mưu bố trí kinh phí CCHC trong dự toán ngân sách thành phố.',
+      submittedAt: at(addDays(year.start, 40)), reviewedAt: at(addDays(year.start, 45)), completes: true },
+  ];
+
+  for (const r of reports) {
+    const assignment = await findAssignment(db, ids, r.section, r.task, r.unit);
+    const periodKey = r.period?.key ?? (assignment.task.recurrence === 'CONTINUOUS' ? 'CONTINUOUS' : 'ONCE');
+    const created = await db.report.create({
+      data: {
+        assignmentId: assignment.id,
+        periodKey,
+        periodStart: r.period ? toDbDate(r.period.start) : null,
+        periodEnd: r.period ? toDbDate(r.period.end) : null,
+        progress: r.progress,
+        content: r.content,
+        difficulties: r.difficulties ?? null,
+        status: r.status,
+        version: 1 + (r.submittedAt ? 1 : 0) + (r.reviewedAt ? 1 : 0) + (r.returns?.length ?? 0) * 2,
+        createdById: userId(ids, r.author),
+        submittedById: r.submittedAt ? userId(ids, r.author) : null,
+        submittedAt: r.submittedAt ?? null,
+        reviewedById: r.reviewer ? userId(ids, r.reviewer) : null,
+        reviewedAt: r.reviewedAt ?? null,
+        reviewComment: r.reviewComment ?? null,
+        createdAt: r.submittedAt ? addHours(r.submittedAt, -2) : addHours(now, -3),
+      },
+    });
+    const events: { at: Date; action: string; actor: string; data?: object }[] = [];
+    events.push({ at: created.createdAt, action: 'report.draft_saved', actor: r.author, data: { progress: r.progress } });
+    for (const ret of r.returns ?? []) {
+      const submitted = addHours(ret.at, -20);
+      events.push({ at: submitted, action: 'report.submitted', actor: r.author });
+      events.push({ at: ret.at, action: 'report.returned', actor: r.reviewer ?? 'tp.noivu', data: { reason: ret.reason } });
+      await db.reportReview.create({
+        data: { reportId: created.id, reviewerId: userId(ids, r.reviewer ?? 'tp.noivu'), decision: 'RETURNED', comment: ret.reason, reportVersion: 2, createdAt: ret.at },
+      });
+    }
+    if (r.submittedAt) events.push({ at: r.submittedAt, action: 'report.submitted', actor: r.author });
+    if (r.reviewedAt && r.reviewer) {
+      const decision = r.status === 'APPROVED' ? 'APPROVED' : 'RETURNED';
+      events.push({ at: r.reviewedAt, action: decision === 'APPROVED' ? 'report.approved' : 'report.returned', actor: r.reviewer, data: r.reviewComment ? { reason: r.reviewComment } : undefined });
+      await db.reportReview.create({
+        data: { reportId: created.id, reviewerId: userId(ids, r.reviewer), decision, comment: r.reviewComment ?? null, reportVersion: created.version - 1, createdAt: r.reviewedAt },
+      });
+    }
+    await db.auditEvent.createMany({
+      data: events.map((e) => ({
+        at: e.at,
+        actorId: userId(ids, e.actor),
+        action: e.action,
+        entityType: 'Report',
+        entityId: String(created.id),
+        reportId: created.id,
+        data: e.data ?? undefined,
+      })),
+    });
+    // Keep the assignment's status columns current, as the report actions do (one-off tasks only:
+    // a recurring task's status is per period, from its reports).
+    if (assignment.task.recurrence === 'ONCE' || assignment.task.recurrence === 'CONTINUOUS') {
+      await db.assignment.update({
+        where: { id: assignment.id },
+        data: {
+          progress: r.status === 'DRAFT' ? assignment.progress : r.progress,
+          startedAt: r.submittedAt ?? null,
+          completedAt: r.completes && r.reviewedAt ? r.reviewedAt : null,
+        },
+      });
+    }
+  }
+
+  // An approved extension (I.1, Thạch Quý: 15/9 → 31/10/2021) and a pending one (I.1, Nguyễn Du).
+  const quy = await findAssignment(db, ids, 'I', '1', 'P-THACHQUY');
+  await db.deadlineExtension.create({
+    data: {
+      assignmentId: quy.id, previousDueDate: toDbDate('2021-09-15'), requestedDueDate: toDbDate('2021-10-31'),
+      reason: 'Phường thực hiện giãn cách xã hội theo Chỉ thị 16, không tổ chức được hội nghị tập trung.',
+      status: 'APPROVED', requestedById: userId(ids, 'cb.thachquy'), decidedById: userId(ids, 'chutich'),
+      decidedAt: at('2021-09-12'), createdAt: at('2021-09-10'),
+    },
+  });
+  await db.assignment.update({ where: { id: quy.id }, data: { dueDate: toDbDate('2021-10-31') } });
+  const du = await findAssignment(db, ids, 'I', '1', 'P-NGUYENDU');
+  await db.deadlineExtension.create({
+    data: {
+      assignmentId: du.id, previousDueDate: toDbDate('2021-09-15'), requestedDueDate: toDbDate(addDays(today, 30)),
+      reason: 'Phường đang tổ chức quán triệt tại các tổ dân phố, cần thêm thời gian để hoàn thành.',
+      requestedById: userId(ids, 'cb.nguyendu'), createdAt: addHours(now, -20),
+    },
+  });
+}
+
+function addHours(d: Date, hours: number): Date {
+  return new Date(d.getTime() + hours * 3_600_000);
+}
+
+async function findAssignment(db: PrismaClient, ids: Ids, section: string, task: string, unit: string) {
+  const found = await db.assignment.findFirst({
+    where: { unitId: unitId(ids, unit), task: { number: task, section: { numeral: section, programme: { title: NQ76_TITLE } } } },
+    select: { id: true, progress: true, task: { select: { recurrence: true } } },
+  });
+  if (!found) throw new Error(`No assignment ${section}.${task} for ${unit}`);
+  return found;
+}

@@ -1,0 +1,74 @@
+/**
+ * Shared by `npm run dev` and `npm start`: find or start the database, migrate it, prepare it,
+ * then run Next.js with DATABASE_URL set, and stop an embedded database when Next.js exits.
+ */
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrate } from '../../lib/database/migrate';
+import { openAppDatabase } from '../../lib/database/open';
+
+export function devAuthSecret(): string {
+  const file = path.join(process.cwd(), '.data', 'auth-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+export async function launch({
+  nextArgs,
+  prepare,
+  env,
+}: {
+  nextArgs: string[];
+  prepare: (databaseUrl: string) => Promise<void>;
+  env: Record<string, string>;
+}): Promise<void> {
+  let db;
+  try {
+    db = await openAppDatabase();
+  } catch (error) {
+    console.error(`\n✖ ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const stopDb = async () => {
+    await db.stop().catch((e: unknown) => console.error(e));
+  };
+  try {
+    const { applied } = await migrate(db.url, { log: (l) => console.log(`• ${l}`) });
+    if (applied.length === 0) console.log('• Cơ sở dữ liệu đã ở phiên bản mới nhất.');
+    await prepare(db.url);
+  } catch (error) {
+    console.error(`\n✖ ${(error as Error).message}\n`);
+    await stopDb();
+    process.exit(1);
+  }
+
+  const port = process.env.PORT ?? '3000';
+  const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+  const child = spawn(process.execPath, [nextBin, ...nextArgs, '--port', port], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: db.url,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      ...env,
+    },
+  });
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    child.kill(signal);
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  child.on('exit', async (code) => {
+    await stopDb();
+    process.exit(code ?? 0);
+  });
+}
