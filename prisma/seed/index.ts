@@ -297,7 +297,7 @@ async function seedReports(db: PrismaClient, ids: Ids, now: Date): Promise<void>
         where: { id: assignment.id },
         data: {
           progress: r.status === 'DRAFT' ? assignment.progress : r.progress,
-          startedAt: r.submittedAt ?? null,
+          startedAt: r.submittedAt ?? created.createdAt,
           completedAt: r.completes && r.reviewedAt ? r.reviewedAt : null,
         },
       });

@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getAssignment } from '@/lib/data/work';
+import { ASSIGNMENT_ROLE_LABELS, REPORT_STATUS_LABELS } from '@/lib/domain/labels';
+import { RECURRENCE_LABELS } from '@/lib/domain/periods';
+import { formatDateTimeVn, formatDateVn, fromDbDate } from '@/lib/domain/time';
+import { loadPage, parseId } from '@/lib/page-helpers';
+
+export const metadata: Metadata = { title: 'Nhiệm vụ' };
+
+export default async function AssignmentPage({ params }: { params: Promise<{ assignmentId: string }> }) {
+  const { assignmentId } = await params;
+  const a = await loadPage(getAssignment(parseId(assignmentId)));
+  const lead = a.task.assignments[0]?.unit.name ?? null;
+  const due = a.dueDate ? fromDbDate(a.dueDate) : null;
+  const originalDue = a.originalDueDate ? fromDbDate(a.originalDueDate) : null;
+  return (
+    <article className="space-y-6">
+      <nav aria-label="Đường dẫn" className="text-sm text-slate-600">
+        <Link href="/" className="hover:underline">Trang chủ</Link> / {a.task.programme.title}
+      </nav>
+      <header>
+        <p className="text-sm text-slate-600">
+          Mục {a.task.section.numeral}. {a.task.section.title}
+        </p>
+        <h1 className="mt-1 text-xl font-bold sm:text-2xl">
+          {a.task.section.numeral}.{a.task.number} {a.task.title}
+        </h1>
+        <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+          <div><dt className="inline text-slate-600">Đơn vị: </dt><dd className="inline font-medium">{a.unit.name} ({ASSIGNMENT_ROLE_LABELS[a.role]})</dd></div>
+          <div><dt className="inline text-slate-600">Đơn vị chủ trì: </dt><dd className="inline">{lead ?? 'Không có (các đơn vị, địa phương cùng thực hiện)'}</dd></div>
+          <div>
+            <dt className="inline text-slate-600">Thời hạn: </dt>
+            <dd className="inline">
+              {due ? formatDateVn(due) : 'Không thời hạn'}
+              {originalDue && due && originalDue !== due ? <span className="text-slate-500"> (hạn ban đầu {formatDateVn(originalDue)}, đã gia hạn)</span> : null}
+            </dd>
+          </div>
+          <div><dt className="inline text-slate-600">Tính chất: </dt><dd className="inline">{RECURRENCE_LABELS[a.task.recurrence]}</dd></div>
+          <div><dt className="inline text-slate-600">Tiến độ: </dt><dd className="inline">{a.progress}%</dd></div>
+        </dl>
+      </header>
+      <section aria-labelledby="task-text" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="task-text" className="mb-2 font-semibold">Nội dung nhiệm vụ</h2>
+        <p className="whitespace-pre-line leading-relaxed">{a.task.text}</p>
+      </section>
+      <section aria-labelledby="reports">
+        <h2 id="reports" className="mb-3 font-semibold">Báo cáo ({a.reports.length})</h2>
+        {a.reports.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">Chưa có báo cáo nào.</p>
+        ) : (
+          <ul className="space-y-3">
+            {a.reports.map((r) => (
+              <li key={r.id} id={`report-${r.id}`} className="rounded-lg border border-slate-200 bg-white p-4">
+                <p className="flex flex-wrap items-center gap-2 text-sm">
+                  <span className="rounded bg-slate-100 px-2 py-0.5 font-medium">{REPORT_STATUS_LABELS[r.status]}</span>
+                  <span className="text-slate-600">Kỳ {r.periodKey === 'ONCE' ? 'cả nhiệm vụ' : r.periodKey === 'CONTINUOUS' ? 'thường xuyên' : r.periodKey}</span>
+                  <span className="text-slate-600">Tiến độ {r.progress}%</span>
+                  {r.submittedAt ? <span className="text-slate-600">Gửi {formatDateTimeVn(r.submittedAt)}</span> : null}
+                </p>
+                <p className="mt-2 whitespace-pre-line">{r.content}</p>
+                {r.status === 'RETURNED' && r.reviewComment ? (
+                  <p className="mt-2 rounded bg-orange-50 p-2 text-sm text-orange-900"><strong>Lý do trả lại:</strong> {r.reviewComment}</p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,42 @@
+import Link from 'next/link';
+import { LogoutButton } from '@/components/auth/logout-button';
+import { ROLE_LABELS, type SessionUser } from '@/lib/permissions';
+import { navFor } from './nav';
+
+export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+  const items = navFor(user);
+  return (
+    <div className="min-h-dvh">
+      <header className="no-print bg-red-800 text-white">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3">
+          <Link href="/" className="flex items-baseline gap-2">
+            <span className="text-lg font-bold">Đôn đốc</span>
+            <span className="hidden text-xs text-red-100 sm:inline">UBND thành phố Hà Tĩnh</span>
+          </Link>
+          <div className="flex items-center gap-3">
+            <div className="hidden text-right text-xs leading-tight sm:block">
+              <p className="font-semibold" data-testid="current-user">{user.displayName}</p>
+              <p className="text-red-100">{ROLE_LABELS[user.role]} · {user.unitName}</p>
+            </div>
+            <LogoutButton />
+          </div>
+        </div>
+        <nav aria-label="Điều hướng chính" className="border-t border-white/10 bg-red-900/40">
+          <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2">
+            {items.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="block whitespace-nowrap px-3 py-2 text-sm font-medium text-red-50 hover:bg-white/10">
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <p className="px-4 pt-3 text-xs text-slate-500 sm:hidden">
+        {user.displayName} · {ROLE_LABELS[user.role]} · {user.unitName}
+      </p>
+      <main className="mx-auto max-w-6xl px-4 py-5 sm:py-8">{children}</main>
+    </div>
+  );
+}

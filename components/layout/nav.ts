@@ -1,0 +1,11 @@
+import { can, type SessionUser } from '@/lib/permissions';
+
+export type NavItem = { href: string; label: string };
+
+/** Navigation by role: only what the user may open. */
+export function navFor(user: SessionUser): NavItem[] {
+  const items: NavItem[] = [{ href: '/', label: 'Trang chủ' }];
+  if (can(user, 'report:write')) items.push({ href: '/assignments', label: 'Nhiệm vụ của đơn vị' });
+  if (can(user, 'report:review')) items.push({ href: '/reviews', label: 'Báo cáo chờ duyệt' });
+  return items;
+}

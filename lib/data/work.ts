@@ -1,0 +1,200 @@
+import 'server-only';
+import { getDb } from '../db';
+import { NotFoundError } from '../errors';
+import type { Recurrence } from '../domain/periods';
+import { currentPeriod, slotStatusInput } from '../domain/slot';
+import { computeStatus, type StatusResult } from '../domain/status';
+import { fromDbDate, vnDateOf, type IsoDate } from '../domain/time';
+import { requirePermission } from './guard';
+import { assignmentScope, reviewScope } from './scope';
+
+export type AssignmentListItem = {
+  id: number;
+  taskTitle: string;
+  taskCode: string;
+  programmeTitle: string;
+  role: 'LEAD' | 'COORDINATING' | 'IMPLEMENTING';
+  recurrence: Recurrence;
+  dueDate: IsoDate | null;
+  periodLabel: string | null;
+  progress: number;
+  lastReportStatus: string | null;
+  status: StatusResult;
+};
+
+const URGENCY: Record<StatusResult['status'], number> = {
+  IN_PROGRESS_OVERDUE: 0,
+  IN_PROGRESS_ON_TIME: 1,
+  NOT_STARTED: 2,
+  DONE_LATE: 3,
+  DONE_ON_TIME: 4,
+};
+
+/** Sorted by urgency: most overdue first, then nearest deadline, then no deadline, done last. */
+export function byUrgency(a: AssignmentListItem, b: AssignmentListItem): number {
+  const aKey = a.status.dueSoon ? -0.5 : URGENCY[a.status.status];
+  const bKey = b.status.dueSoon ? -0.5 : URGENCY[b.status.status];
+  if (aKey !== bKey) return aKey - bKey;
+  const aDays = a.status.daysOverdue != null ? -a.status.daysOverdue : (a.status.daysLeft ?? Number.MAX_SAFE_INTEGER);
+  const bDays = b.status.daysOverdue != null ? -b.status.daysOverdue : (b.status.daysLeft ?? Number.MAX_SAFE_INTEGER);
+  return aDays - bDays;
+}
+
+/** The signed-in user's unit's assignments, with their status for now, most urgent first. */
+export async function listMyAssignments({ now = new Date() }: { now?: Date } = {}): Promise<AssignmentListItem[]> {
+  const user = await requirePermission('work:read-own');
+  const today = vnDateOf(now);
+  const rows = await getDb().assignment.findMany({
+    where: { unitId: user.unitId, task: { archivedAt: null, programme: { status: 'ACTIVE' } } },
+    select: {
+      id: true,
+      role: true,
+      dueDate: true,
+      progress: true,
+      startedAt: true,
+      completedAt: true,
+      task: {
+        select: {
+          title: true,
+          number: true,
+          recurrence: true,
+          section: { select: { numeral: true } },
+          programme: { select: { title: true } },
+        },
+      },
+      reports: {
+        orderBy: { updatedAt: 'desc' },
+        take: 1,
+        select: { status: true, periodKey: true, reviewedAt: true, progress: true },
+      },
+    },
+  });
+  return rows
+    .map((row) => {
+      const period = currentPeriod(row.task.recurrence, today);
+      const latest = row.reports[0] ?? null;
+      const periodReport = period && latest?.periodKey === period.key ? latest : null;
+      const status = computeStatus(
+        slotStatusInput(
+          {
+            recurrence: row.task.recurrence,
+            dueDate: row.dueDate ? fromDbDate(row.dueDate) : null,
+            startedAt: row.startedAt,
+            completedAt: row.completedAt,
+            periodReport,
+          },
+          today,
+        ),
+        now,
+      );
+      return {
+        id: row.id,
+        taskTitle: row.task.title,
+        taskCode: `${row.task.section.numeral}.${row.task.number}`,
+        programmeTitle: row.task.programme.title,
+        role: row.role,
+        recurrence: row.task.recurrence,
+        dueDate: period ? period.end : row.dueDate ? fromDbDate(row.dueDate) : null,
+        periodLabel: period?.label ?? null,
+        progress: period ? (periodReport?.progress ?? 0) : row.progress,
+        lastReportStatus: period ? (periodReport?.status ?? null) : (latest?.status ?? null),
+        status,
+      } satisfies AssignmentListItem;
+    })
+    .sort(byUrgency);
+}
+
+/** One assignment with its task and report history; "not found" outside the user's scope. */
+export async function getAssignment(assignmentId: number) {
+  const user = await requirePermission('work:read-own');
+  const row = await getDb().assignment.findFirst({
+    where: { AND: [{ id: assignmentId }, assignmentScope(user)] },
+    select: {
+      id: true,
+      role: true,
+      dueDate: true,
+      originalDueDate: true,
+      progress: true,
+      startedAt: true,
+      completedAt: true,
+      unit: { select: { id: true, name: true } },
+      task: {
+        select: {
+          id: true,
+          number: true,
+          title: true,
+          text: true,
+          recurrence: true,
+          dueDate: true,
+          evidenceRequired: true,
+          section: { select: { numeral: true, title: true } },
+          programme: { select: { id: true, title: true, documentNumber: true, issuingBody: true } },
+          assignments: { where: { role: 'LEAD' }, select: { unit: { select: { name: true } } } },
+        },
+      },
+      reports: {
+        orderBy: [{ periodKey: 'desc' }],
+        select: {
+          id: true,
+          periodKey: true,
+          status: true,
+          progress: true,
+          content: true,
+          submittedAt: true,
+          reviewedAt: true,
+          reviewComment: true,
+          updatedAt: true,
+        },
+      },
+    },
+  });
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+export type InboxItem = {
+  reportId: number;
+  assignmentId: number;
+  unitName: string;
+  taskCode: string;
+  taskTitle: string;
+  periodKey: string;
+  progress: number;
+  submittedAt: Date | null;
+  evidenceCount: number;
+};
+
+/** Submitted reports waiting for this user's decision, oldest first. */
+export async function listReviewInbox(): Promise<InboxItem[]> {
+  const user = await requirePermission('report:review');
+  const rows = await getDb().report.findMany({
+    where: { AND: [{ status: 'SUBMITTED' }, reviewScope(user)] },
+    orderBy: { submittedAt: 'asc' },
+    take: 200,
+    select: {
+      id: true,
+      periodKey: true,
+      progress: true,
+      submittedAt: true,
+      _count: { select: { evidence: { where: { deletedAt: null } } } },
+      assignment: {
+        select: {
+          id: true,
+          unit: { select: { name: true } },
+          task: { select: { number: true, title: true, section: { select: { numeral: true } } } },
+        },
+      },
+    },
+  });
+  return rows.map((r) => ({
+    reportId: r.id,
+    assignmentId: r.assignment.id,
+    unitName: r.assignment.unit.name,
+    taskCode: `${r.assignment.task.section.numeral}.${r.assignment.task.number}`,
+    taskTitle: r.assignment.task.title,
+    periodKey: r.periodKey,
+    progress: r.progress,
+    submittedAt: r.submittedAt,
+    evidenceCount: r._count.evidence,
+  }));
+}

@@ -1,0 +1,38 @@
+/**
+ * The only errors whose message may reach the browser. Everything else is logged on the server
+ * and shown as a generic Vietnamese error (app/error.tsx).
+ */
+export class AppError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'INVALID' | 'UNAUTHENTICATED' = 'INVALID',
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** What a user may not see is "not found" to them: no hint that it exists. */
+export class NotFoundError extends AppError {
+  constructor(message = 'Không tìm thấy nội dung này, hoặc bạn không có quyền xem.') {
+    super(message, 'NOT_FOUND');
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'Bạn không có quyền thực hiện thao tác này.') {
+    super(message, 'FORBIDDEN');
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(message, 'CONFLICT');
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor() {
+    super('Phiên đăng nhập đã hết. Vui lòng đăng nhập lại.', 'UNAUTHENTICATED');
+  }
+}
