@@ -12,7 +12,7 @@ import { openTestServer, recreateDatabase, type OpenDatabase } from './open';
 export const TEMPLATE_DB = 'dondoc_template';
 
 /** TEST_SERVER_URL is set by whoever started the test server (scripts/test-all.ts, the vitest global setup). */
-export async function useTestServer(): Promise<OpenDatabase> {
+export async function openSharedTestServer(): Promise<OpenDatabase> {
   const given = process.env.TEST_SERVER_URL;
   if (given) return { url: given, embedded: false, stop: async () => {} };
   const server = await openTestServer();

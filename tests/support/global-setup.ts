@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { buildTemplate, useTestServer } from '../../lib/database/test-support';
+import { buildTemplate, openSharedTestServer } from '../../lib/database/test-support';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -9,7 +9,7 @@ declare module 'vitest' {
 
 /** Vitest global setup: the test server and its seeded template database, once per run. */
 export default async function setup(project: TestProject) {
-  const server = await useTestServer();
+  const server = await openSharedTestServer();
   if (process.env.TEST_TEMPLATE_READY !== '1') await buildTemplate(server.url);
   project.provide('testServerUrl', server.url);
   return async () => {

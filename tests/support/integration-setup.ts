@@ -4,7 +4,6 @@
  */
 import { afterAll, inject } from 'vitest';
 import { copyOfTemplate } from '../../lib/database/test-support';
-import { recreateDatabase } from '../../lib/database/open';
 
 const serverUrl = inject('testServerUrl');
 process.env.TEST_SERVER_URL = serverUrl;

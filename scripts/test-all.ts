@@ -1,0 +1,68 @@
+/**
+ * npm test — every test: lint, typecheck, unit and integration tests (Vitest, real PostgreSQL),
+ * then the production build and the browser tests (Playwright, Chromium).
+ * One test PostgreSQL serves the whole run (embedded under .data/postgres-test, or a local
+ * TEST_DATABASE_URL); it is never the development database.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildTemplate, openSharedTestServer } from '../lib/database/test-support';
+
+const root = process.cwd();
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+const results = path.join(root, '.data', 'test-results');
+fs.mkdirSync(results, { recursive: true });
+
+function step(title: string, command: string, args: string[], env: Record<string, string> = {}): void {
+  console.log(`\n━━ ${title}`);
+  const started = Date.now();
+  const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
+  console.log(`━━ ${title}: ${r.status === 0 ? 'ok' : 'FAILED'} (${Math.round((Date.now() - started) / 1000)} s)`);
+  if (r.status !== 0) {
+    summary();
+    void server.stop().finally(() => process.exit(r.status ?? 1));
+    throw new Error('stop');
+  }
+}
+
+type Count = { passed: number; failed: number; skipped: number };
+const counts: Count = { passed: 0, failed: 0, skipped: 0 };
+function summary() {
+  const vitest = path.join(results, 'vitest.json');
+  if (fs.existsSync(vitest)) {
+    const v = JSON.parse(fs.readFileSync(vitest, 'utf8'));
+    counts.passed += v.numPassedTests ?? 0;
+    counts.failed += v.numFailedTests ?? 0;
+    counts.skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+  }
+  const pw = path.join(results, 'playwright.json');
+  if (fs.existsSync(pw)) {
+    const p = JSON.parse(fs.readFileSync(pw, 'utf8'));
+    counts.passed += p.stats?.expected ?? 0;
+    counts.failed += (p.stats?.unexpected ?? 0) + (p.stats?.flaky ?? 0);
+    counts.skipped += p.stats?.skipped ?? 0;
+  }
+  console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+}
+
+for (const f of ['vitest.json', 'playwright.json']) fs.rmSync(path.join(results, f), { force: true });
+
+const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : '');
+const server = await openSharedTestServer();
+console.log('━━ test database: building the seeded template');
+await buildTemplate(server.url);
+const testEnv = { TEST_SERVER_URL: server.url, TEST_TEMPLATE_READY: '1' };
+
+step('lint', bin('eslint'), ['.', '--max-warnings=0']);
+step('typecheck', bin('tsc'), ['--noEmit', '-p', '.']);
+step('unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'vitest.json')}`], testEnv);
+step('production build', bin('next'), ['build']);
+step('browser tests', bin('playwright'), ['test', '--reporter=list,json'], {
+  ...testEnv,
+  CHROMIUM_PATH: chromium,
+  PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(results, 'playwright.json'),
+});
+await server.stop();
+summary();
+if (counts.failed > 0 || counts.passed === 0) process.exit(1);
