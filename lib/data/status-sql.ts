@@ -21,8 +21,7 @@ export function slotsCte(now: Date): Prisma.Sql {
       SELECT a.id AS assignment_id, a."taskId" AS task_id, a."unitId" AS unit_id,
              t."programmeId" AS programme_id, t."sectionId" AS section_id,
              CASE WHEN cur.key IS NULL THEN a."dueDate" ELSE cur.end_date END AS due,
-             CASE WHEN cur.key IS NULL THEN a."completedAt"
-                  WHEN r.status = 'APPROVED' THEN r."reviewedAt" END AS completed,
+             CASE WHEN cur.key IS NULL THEN a."completedAt" ELSE r."completedAt" END AS completed,
              CASE WHEN cur.key IS NULL THEN a."startedAt" IS NOT NULL ELSE r.id IS NOT NULL END AS started
       FROM "Assignment" a
       JOIN "Task" t ON t.id = a."taskId" AND t."archivedAt" IS NULL

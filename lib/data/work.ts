@@ -65,7 +65,7 @@ export async function listMyAssignments({ now = new Date() }: { now?: Date } = {
       reports: {
         orderBy: { updatedAt: 'desc' },
         take: 1,
-        select: { status: true, periodKey: true, reviewedAt: true, progress: true },
+        select: { status: true, periodKey: true, completedAt: true, progress: true },
       },
     },
   });

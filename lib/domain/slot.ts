@@ -6,7 +6,7 @@
  *   report that completed it). The report actions keep these columns current.
  * - Recurring tasks (monthly, quarterly, half-yearly, yearly): the report slot of the period that
  *   contains today (Decree 09/2019 windows): due at the end of the window, started when a report
- *   for the period exists, completed when that report was approved.
+ *   for the period exists, completed when that report was approved (its completedAt).
  *
  * lib/data/status-sql.ts computes exactly this in SQL for aggregation.
  */
@@ -36,7 +36,7 @@ export type SlotFacts = {
   startedAt: Date | null;
   completedAt: Date | null;
   /** The report of the current period (recurring tasks only). */
-  periodReport?: { status: string; reviewedAt: Date | null } | null;
+  periodReport?: { completedAt: Date | null } | null;
 };
 
 export function slotStatusInput(facts: SlotFacts, today: IsoDate): StatusInput {
@@ -45,7 +45,7 @@ export function slotStatusInput(facts: SlotFacts, today: IsoDate): StatusInput {
   const report = facts.periodReport ?? null;
   return {
     dueDate: period.end,
-    completedAt: report?.status === 'APPROVED' ? report.reviewedAt : null,
+    completedAt: report?.completedAt ?? null,
     started: report !== null,
   };
 }

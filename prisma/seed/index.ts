@@ -258,6 +258,7 @@ async function seedReports(db: PrismaClient, ids: Ids, now: Date): Promise<void>
         reviewedById: r.reviewer ? userId(ids, r.reviewer) : null,
         reviewedAt: r.reviewedAt ?? null,
         reviewComment: r.reviewComment ?? null,
+        completedAt: r.completes && r.reviewedAt ? r.reviewedAt : null,
         createdAt: r.submittedAt ? addHours(r.submittedAt, -2) : addHours(now, -3),
       },
     });

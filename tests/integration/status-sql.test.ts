@@ -16,7 +16,7 @@ async function pureStatuses(now: Date): Promise<Map<number, string>> {
     select: {
       id: true, dueDate: true, startedAt: true, completedAt: true,
       task: { select: { recurrence: true } },
-      reports: { select: { periodKey: true, status: true, reviewedAt: true } },
+      reports: { select: { periodKey: true, completedAt: true } },
     },
   });
   return new Map(

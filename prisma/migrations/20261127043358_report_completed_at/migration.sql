@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Report" ADD COLUMN     "completedAt" TIMESTAMP(3);
+
