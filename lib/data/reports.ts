@@ -167,6 +167,9 @@ export async function saveReport(input: ReportInput, { now = new Date() }: { now
  */
 export async function reviewReport(input: ReviewInput, { now = new Date() }: { now?: Date } = {}): Promise<{ version: number }> {
   const user = await requirePermission('report:review');
+  if (input.decision === 'return' && input.comment.trim().length < 5) {
+    throw new FieldError('comment', 'Trả lại báo cáo phải nêu rõ lý do (ít nhất 5 ký tự).');
+  }
   return getDb().$transaction(async (tx) => {
     const report = await tx.report.findFirst({
       where: { AND: [{ id: input.reportId }, reviewScope(user)] },

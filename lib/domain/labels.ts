@@ -29,3 +29,15 @@ export const REFORM_AREA_LABELS: Record<ReformArea, string> = {
   PUBLIC_FINANCE: 'Cải cách tài chính công',
   DIGITAL_GOVERNMENT: 'Xây dựng và phát triển Chính phủ điện tử, Chính phủ số',
 };
+
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'report.draft_saved': 'Lưu nháp',
+  'report.submitted': 'Gửi báo cáo',
+  'report.approved': 'Duyệt báo cáo',
+  'report.returned': 'Trả lại, yêu cầu bổ sung',
+  'evidence.added': 'Đính kèm tài liệu kiểm chứng',
+  'evidence.removed': 'Gỡ tài liệu kiểm chứng',
+  'extension.requested': 'Đề nghị gia hạn',
+  'extension.approved': 'Đồng ý gia hạn',
+  'extension.rejected': 'Không đồng ý gia hạn',
+};

@@ -10,7 +10,7 @@
  *
  * lib/data/status-sql.ts computes exactly this in SQL for aggregation.
  */
-import { periodContaining, type Period, type Recurrence } from './periods';
+import { periodByKey, periodContaining, type Period, type Recurrence } from './periods';
 import type { StatusInput } from './status';
 import type { IsoDate } from './time';
 
@@ -48,4 +48,11 @@ export function slotStatusInput(facts: SlotFacts, today: IsoDate): StatusInput {
     completedAt: report?.completedAt ?? null,
     started: report !== null,
   };
+}
+
+/** How a report's period is named on screen. */
+export function periodLabel(recurrence: Recurrence, periodKey: string): string {
+  if (periodKey === 'ONCE') return 'Cả nhiệm vụ';
+  if (periodKey === 'CONTINUOUS') return 'Thường xuyên';
+  return periodByKey(recurrence, periodKey)?.label ?? periodKey;
 }

@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ReportForm } from '@/components/reports/report-form';
+import { getReportForm } from '@/lib/data/report-views';
 import { getAssignment } from '@/lib/data/work';
+import { periodLabel } from '@/lib/domain/slot';
 import { ASSIGNMENT_ROLE_LABELS, REPORT_STATUS_LABELS } from '@/lib/domain/labels';
 import { RECURRENCE_LABELS } from '@/lib/domain/periods';
 import { formatDateTimeVn, formatDateVn, fromDbDate } from '@/lib/domain/time';
@@ -8,9 +11,16 @@ import { loadPage, parseId } from '@/lib/page-helpers';
 
 export const metadata: Metadata = { title: 'Nhiệm vụ' };
 
-export default async function AssignmentPage({ params }: { params: Promise<{ assignmentId: string }> }) {
-  const { assignmentId } = await params;
-  const a = await loadPage(getAssignment(parseId(assignmentId)));
+export default async function AssignmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ assignmentId: string }>;
+  searchParams: Promise<{ period?: string }>;
+}) {
+  const [{ assignmentId }, { period }] = await Promise.all([params, searchParams]);
+  const id = parseId(assignmentId);
+  const [a, form] = await loadPage(Promise.all([getAssignment(id), getReportForm(id, period)]));
   const lead = a.task.assignments[0]?.unit.name ?? null;
   const due = a.dueDate ? fromDbDate(a.dueDate) : null;
   const originalDue = a.originalDueDate ? fromDbDate(a.originalDueDate) : null;
@@ -44,8 +54,23 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
         <h2 id="task-text" className="mb-2 font-semibold">Nội dung nhiệm vụ</h2>
         <p className="whitespace-pre-line leading-relaxed">{a.task.text}</p>
       </section>
+      {form.canEdit ? (
+        <section aria-labelledby="report-form" className="rounded-lg border-2 border-red-200 bg-white p-4">
+          <h2 id="report-form" className="mb-3 font-semibold">
+            {form.report ? 'Cập nhật báo cáo' : 'Báo cáo tiến độ'}
+          </h2>
+          <ReportForm
+            key={form.periodKey}
+            assignmentId={a.id}
+            periodKey={form.periodKey}
+            options={form.options}
+            report={form.report}
+            evidenceRequired={form.evidenceRequired}
+          />
+        </section>
+      ) : null}
       <section aria-labelledby="reports">
-        <h2 id="reports" className="mb-3 font-semibold">Báo cáo ({a.reports.length})</h2>
+        <h2 id="reports" className="mb-3 font-semibold">Các báo cáo ({a.reports.length})</h2>
         {a.reports.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">Chưa có báo cáo nào.</p>
         ) : (
@@ -54,11 +79,14 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
               <li key={r.id} id={`report-${r.id}`} className="rounded-lg border border-slate-200 bg-white p-4">
                 <p className="flex flex-wrap items-center gap-2 text-sm">
                   <span className="rounded bg-slate-100 px-2 py-0.5 font-medium">{REPORT_STATUS_LABELS[r.status]}</span>
-                  <span className="text-slate-600">Kỳ {r.periodKey === 'ONCE' ? 'cả nhiệm vụ' : r.periodKey === 'CONTINUOUS' ? 'thường xuyên' : r.periodKey}</span>
+                  <span className="text-slate-600">Kỳ: {periodLabel(a.task.recurrence, r.periodKey)}</span>
                   <span className="text-slate-600">Tiến độ {r.progress}%</span>
                   {r.submittedAt ? <span className="text-slate-600">Gửi {formatDateTimeVn(r.submittedAt)}</span> : null}
                 </p>
-                <p className="mt-2 whitespace-pre-line">{r.content}</p>
+                <p className="mt-2 line-clamp-3 whitespace-pre-line">{r.content}</p>
+                <Link href={`/reports/${r.id}`} className="mt-2 inline-block text-sm text-blue-700 underline">
+                  Xem chi tiết, tài liệu và lịch sử
+                </Link>
                 {r.status === 'RETURNED' && r.reviewComment ? (
                   <p className="mt-2 rounded bg-orange-50 p-2 text-sm text-orange-900"><strong>Lý do trả lại:</strong> {r.reviewComment}</p>
                 ) : null}

@@ -1,0 +1,58 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { formFields, type ActionState } from '../action-state';
+import { reviewReport, saveReport, FieldError } from '../data/reports';
+import { AppError } from '../errors';
+import { ReportInput, ReviewInput } from '../validation/report';
+
+/** Turns a refusal from the data layer into form state; unknown errors go on to error.tsx. */
+function refusal(error: unknown, fields: Record<string, string>): ActionState {
+  if (error instanceof FieldError) {
+    return { ok: false, message: 'Vui lòng kiểm tra mục được đánh dấu.', fieldErrors: { [error.field]: [error.message] }, fields };
+  }
+  if (error instanceof AppError) return { ok: false, message: error.message, fields, stale: error.code === 'CONFLICT' };
+  throw error;
+}
+
+export async function saveReportAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const fields = formFields(formData);
+  const parsed = ReportInput.safeParse(fields);
+  if (!parsed.success) {
+    return { ok: false, message: 'Vui lòng kiểm tra các mục được đánh dấu.', fieldErrors: z.flattenError(parsed.error).fieldErrors, fields };
+  }
+  let result;
+  try {
+    result = await saveReport(parsed.data);
+  } catch (error) {
+    revalidatePath(`/assignments/${parsed.data.assignmentId}`);
+    return refusal(error, fields);
+  }
+  revalidatePath(`/assignments/${parsed.data.assignmentId}`);
+  revalidatePath('/');
+  return {
+    ok: true,
+    message: parsed.data.intent === 'submit' ? 'Đã gửi báo cáo. Lãnh đạo phụ trách sẽ xem xét và phản hồi.' : 'Đã lưu nháp.',
+    fields: { ...fields, version: String(result.version) },
+    result,
+  };
+}
+
+export async function reviewReportAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const fields = formFields(formData);
+  const parsed = ReviewInput.safeParse(fields);
+  if (!parsed.success) {
+    return { ok: false, message: 'Vui lòng kiểm tra các mục được đánh dấu.', fieldErrors: z.flattenError(parsed.error).fieldErrors, fields };
+  }
+  try {
+    await reviewReport(parsed.data);
+  } catch (error) {
+    revalidatePath(`/reports/${parsed.data.reportId}`);
+    return refusal(error, fields);
+  }
+  revalidatePath(`/reports/${parsed.data.reportId}`);
+  revalidatePath('/');
+  revalidatePath('/reviews');
+  return { ok: true, message: parsed.data.decision === 'approve' ? 'Đã duyệt báo cáo.' : 'Đã trả lại báo cáo kèm lý do.', fields: {} };
+}
