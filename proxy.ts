@@ -15,5 +15,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!login|api/auth|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
+  matcher: ['/((?!login|api/auth|api/jobs|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
 };

@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import { LogoutButton } from '@/components/auth/logout-button';
+import { countUnreadNotifications } from '@/lib/data/notifications';
 import { ROLE_LABELS, type SessionUser } from '@/lib/permissions';
 import { navFor } from './nav';
 
-export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+export async function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
   const items = navFor(user);
+  const unread = await countUnreadNotifications();
   return (
     <div className="min-h-dvh">
       <header className="no-print bg-red-800 text-white">
@@ -18,6 +20,21 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
               <p className="font-semibold" data-testid="current-user">{user.displayName}</p>
               <p className="text-red-100">{ROLE_LABELS[user.role]} · {user.unitName}</p>
             </div>
+            <Link
+              href="/notifications"
+              className="relative rounded-md p-2 hover:bg-white/10"
+              aria-label={unread > 0 ? `Thông báo: ${unread} chưa đọc` : 'Thông báo'}
+            >
+              <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current stroke-2">
+                <path d="M6 8a6 6 0 1 1 12 0c0 7 3 8 3 8H3s3-1 3-8" />
+                <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+              </svg>
+              {unread > 0 ? (
+                <span data-testid="unread-count" className="absolute -right-1 -top-1 min-w-5 rounded-full bg-yellow-400 px-1 text-center text-xs font-bold text-red-900">
+                  {unread > 99 ? '99+' : unread}
+                </span>
+              ) : null}
+            </Link>
             <LogoutButton />
           </div>
         </div>

@@ -7,5 +7,7 @@ export function navFor(user: SessionUser): NavItem[] {
   const items: NavItem[] = [{ href: '/', label: 'Trang chủ' }];
   if (can(user, 'report:write')) items.push({ href: '/assignments', label: 'Nhiệm vụ của đơn vị' });
   if (can(user, 'report:review')) items.push({ href: '/reviews', label: 'Báo cáo chờ duyệt' });
+  if (can(user, 'work:read-all') || user.role === 'DEPARTMENT_HEAD') items.push({ href: '/board', label: 'Tình hình nộp báo cáo' });
+  if (can(user, 'extension:decide')) items.push({ href: '/extensions', label: 'Đề nghị gia hạn' });
   return items;
 }

@@ -18,7 +18,7 @@ async function assignmentOf(unitCode: string, numeral: string, number: string) {
   });
 }
 
-const base = { difficulties: undefined, proposals: undefined, noEvidenceReason: undefined } as const;
+const base = { difficulties: null, proposals: null, noEvidenceReason: null };
 let i4TranPhu: number;
 let i4NamHa: number;
 

@@ -1,7 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ReportForm } from '@/components/reports/report-form';
+import { ExtensionRequestForm } from '@/components/extensions/extension-request-form';
+import { listExtensions } from '@/lib/data/extensions';
 import { getReportForm } from '@/lib/data/report-views';
+import { requireUser } from '@/lib/auth';
+import { can } from '@/lib/permissions';
 import { getAssignment } from '@/lib/data/work';
 import { periodLabel } from '@/lib/domain/slot';
 import { ASSIGNMENT_ROLE_LABELS, REPORT_STATUS_LABELS } from '@/lib/domain/labels';
@@ -20,7 +24,13 @@ export default async function AssignmentPage({
 }) {
   const [{ assignmentId }, { period }] = await Promise.all([params, searchParams]);
   const id = parseId(assignmentId);
-  const [a, form] = await loadPage(Promise.all([getAssignment(id), getReportForm(id, period)]));
+  const [user, [a, form, extensions]] = await Promise.all([
+    requireUser(),
+    loadPage(Promise.all([getAssignment(id), getReportForm(id, period), listExtensions(id)])),
+  ]);
+  const mayRequestExtension =
+    can(user, 'extension:request') && a.unit.id === user.unitId && a.task.recurrence === 'ONCE' && a.dueDate !== null &&
+    a.completedAt === null && !extensions.some((e) => e.status === 'PENDING');
   const lead = a.task.assignments[0]?.unit.name ?? null;
   const due = a.dueDate ? fromDbDate(a.dueDate) : null;
   const originalDue = a.originalDueDate ? fromDbDate(a.originalDueDate) : null;
@@ -67,6 +77,29 @@ export default async function AssignmentPage({
             report={form.report}
             evidenceRequired={form.evidenceRequired}
           />
+        </section>
+      ) : null}
+      {extensions.length > 0 || mayRequestExtension ? (
+        <section aria-labelledby="extensions" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="extensions" className="mb-2 font-semibold">Gia hạn</h2>
+          {extensions.length > 0 ? (
+            <ul className="mb-3 space-y-2 text-sm">
+              {extensions.map((e) => (
+                <li key={e.id} className="rounded bg-slate-50 p-2">
+                  <strong>{e.status === 'PENDING' ? 'Đang chờ quyết định' : e.status === 'APPROVED' ? 'Đã đồng ý' : 'Không đồng ý'}</strong>:{' '}
+                  {e.previousDueDate ? formatDateVn(fromDbDate(e.previousDueDate)) : '—'} → {formatDateVn(fromDbDate(e.requestedDueDate))} · {e.reason}
+                  <span className="text-slate-500"> ({e.requestedBy.displayName}, {formatDateTimeVn(e.createdAt)})</span>
+                  {e.decidedBy ? <span className="block text-slate-600">Quyết định: {e.decidedBy.displayName}{e.decisionComment ? ` — ${e.decisionComment}` : ''}</span> : null}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {mayRequestExtension ? (
+            <details>
+              <summary className="cursor-pointer text-sm font-medium text-blue-700">Đề nghị gia hạn</summary>
+              <div className="mt-3"><ExtensionRequestForm assignmentId={a.id} /></div>
+            </details>
+          ) : null}
         </section>
       ) : null}
       <section aria-labelledby="reports">

@@ -1,0 +1,14 @@
+import crypto from 'node:crypto';
+import { generateDeadlineNotifications } from '@/lib/data/notifications';
+import { jobToken } from '@/lib/job-token';
+
+/** Deadline reminders. Called hourly by the launcher (scripts/lib/launch.ts), or by any cron, with the job token. */
+export async function POST(request: Request) {
+  const given = Buffer.from(request.headers.get('authorization')?.replace(/^Bearer /, '') ?? '');
+  const expected = Buffer.from(jobToken());
+  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) {
+    return Response.json({ error: 'Không có quyền.' }, { status: 401 });
+  }
+  const created = await generateDeadlineNotifications();
+  return Response.json({ created });
+}

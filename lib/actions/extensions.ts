@@ -1,0 +1,43 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { formFields, type ActionState } from '../action-state';
+import { decideExtension, requestExtension } from '../data/extensions';
+import { FieldError } from '../data/reports';
+import { AppError } from '../errors';
+import { ExtensionDecisionInput, ExtensionRequestInput } from '../validation/extension';
+
+function refusal(error: unknown, fields: Record<string, string>): ActionState {
+  if (error instanceof FieldError) return { ok: false, message: 'Vui lòng kiểm tra mục được đánh dấu.', fieldErrors: { [error.field]: [error.message] }, fields };
+  if (error instanceof AppError) return { ok: false, message: error.message, fields };
+  throw error;
+}
+
+export async function requestExtensionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const fields = formFields(formData);
+  const parsed = ExtensionRequestInput.safeParse(fields);
+  if (!parsed.success) return { ok: false, message: 'Vui lòng kiểm tra các mục được đánh dấu.', fieldErrors: z.flattenError(parsed.error).fieldErrors, fields };
+  try {
+    await requestExtension(parsed.data);
+  } catch (error) {
+    return refusal(error, fields);
+  }
+  revalidatePath(`/assignments/${parsed.data.assignmentId}`);
+  return { ok: true, message: 'Đã gửi đề nghị gia hạn. Bạn sẽ nhận thông báo khi có quyết định.', fields: {} };
+}
+
+export async function decideExtensionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const fields = formFields(formData);
+  const parsed = ExtensionDecisionInput.safeParse(fields);
+  if (!parsed.success) return { ok: false, message: 'Vui lòng kiểm tra các mục được đánh dấu.', fieldErrors: z.flattenError(parsed.error).fieldErrors, fields };
+  try {
+    await decideExtension(parsed.data);
+  } catch (error) {
+    revalidatePath('/extensions');
+    return refusal(error, fields);
+  }
+  revalidatePath('/extensions');
+  revalidatePath('/');
+  return { ok: true, message: parsed.data.decision === 'approve' ? 'Đã đồng ý gia hạn.' : 'Đã từ chối đề nghị gia hạn.', fields: {} };
+}

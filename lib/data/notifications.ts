@@ -1,0 +1,64 @@
+import 'server-only';
+import { getDb, Prisma } from '../db';
+import { requirePermission } from './guard';
+import { slotsCte } from './status-sql';
+
+export async function countUnreadNotifications(): Promise<number> {
+  const user = await requirePermission('work:read-own');
+  return getDb().notification.count({ where: { userId: user.id, readAt: null } });
+}
+
+export async function listNotifications() {
+  const user = await requirePermission('work:read-own');
+  return getDb().notification.findMany({
+    where: { userId: user.id },
+    orderBy: { createdAt: 'desc' },
+    take: 100,
+    select: { id: true, kind: true, title: true, body: true, link: true, readAt: true, createdAt: true },
+  });
+}
+
+export async function markNotificationsRead(ids: number[] | 'all', { now = new Date() } = {}): Promise<void> {
+  const user = await requirePermission('work:read-own');
+  await getDb().notification.updateMany({
+    where: { userId: user.id, readAt: null, ...(ids === 'all' ? {} : { id: { in: ids } }) },
+    data: { readAt: now },
+  });
+}
+
+/**
+ * The deadline reminders — a system job, not a user action (run by POST /api/jobs/deadlines,
+ * which the launcher calls every hour). For every open slot that is due within 3 days or overdue
+ * (the official rule in SQL, lib/data/status-sql.ts), each officer and head of the unit gets one
+ * notification per slot and deadline: "Sắp đến hạn" once, "Quá hạn" once.
+ * One INSERT … SELECT, idempotent: running it again adds nothing.
+ */
+export async function generateDeadlineNotifications(now = new Date()): Promise<number> {
+  return getDb().$executeRaw(Prisma.sql`
+    WITH ${slotsCte(now)},
+    due AS (
+      SELECT s.assignment_id, s.unit_id, s.due,
+             CASE WHEN s.status = 'IN_PROGRESS_OVERDUE' THEN 'deadline.overdue' ELSE 'deadline.soon' END AS kind
+      FROM slots s
+      WHERE s.due IS NOT NULL AND s.completed IS NULL
+        AND (s.status = 'IN_PROGRESS_OVERDUE'
+             OR (s.due - (${now}::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) BETWEEN 0 AND 3)
+    ),
+    messages AS (
+      SELECT u.id AS user_id, d.kind,
+             CASE WHEN d.kind = 'deadline.overdue' THEN 'Nhiệm vụ đã quá hạn ' ELSE 'Nhiệm vụ sắp đến hạn ' END || to_char(d.due, 'DD/MM/YYYY') AS title,
+             t.title AS body,
+             '/assignments/' || d.assignment_id AS link
+      FROM due d
+      JOIN "Assignment" a ON a.id = d.assignment_id
+      JOIN "Task" t ON t.id = a."taskId"
+      JOIN "User" u ON u."unitId" = d.unit_id AND u.active AND u.role IN ('OFFICER', 'DEPARTMENT_HEAD')
+    )
+    INSERT INTO "Notification" ("userId", kind, title, body, link, "createdAt")
+    SELECT m.user_id, m.kind, m.title, m.body, m.link, ${now}
+    FROM messages m
+    WHERE NOT EXISTS (
+      SELECT 1 FROM "Notification" n
+      WHERE n."userId" = m.user_id AND n.kind = m.kind AND n.link = m.link AND n.title = m.title
+    )`);
+}

@@ -1,0 +1,7 @@
+import crypto from 'node:crypto';
+
+/** The bearer token of the internal job endpoints, derived from AUTH_SECRET (no extra secret to manage). */
+export function jobToken(secret = process.env.AUTH_SECRET ?? ''): string {
+  if (!secret) throw new Error('AUTH_SECRET is not set');
+  return crypto.createHmac('sha256', secret).update('dondoc-jobs').digest('base64url');
+}
