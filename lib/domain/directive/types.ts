@@ -1,0 +1,58 @@
+/**
+ * Types of the directive import parser. They live in their own module so the helper modules
+ * (unit matcher, deadlines, structure) can share them without importing the parser itself.
+ * parse-directive.ts re-exports every one of them: callers import from there.
+ */
+
+/** A registry unit the parser may match against (HA_TINH_UNITS has this shape). */
+export type UnitRef = {
+  code: string;
+  name: string;
+  kind: string;
+  aliases?: readonly string[];
+};
+
+/**
+ * A unit named in the text.
+ * - unitCode: the registry unit it was matched to, or null.
+ * - confidence (0..1) is the confidence in unitCode: 1 for an exact normalised match of a name or
+ *   alias, lower for glued / abbreviated / fuzzy matches. When unitCode is null it is 0.2 for a
+ *   phrase that names a body outside the registry ("Báo Hà Tĩnh") and 0 for a collective group
+ *   named as a partner ("các phòng, ban, ngành thành phố").
+ */
+export type ParsedUnitRef = { text: string; unitCode: string | null; confidence: number };
+
+export type Collective = 'ALL' | 'WARDS_COMMUNES' | 'DEPARTMENTS' | null;
+
+export type Recurrence = 'ONCE' | 'MONTHLY' | 'QUARTERLY' | 'HALF_YEARLY' | 'YEARLY' | 'CONTINUOUS';
+
+export type ParsedTask = {
+  /** As written: "1", "a", "1.2"; "1.a" for a lettered task under a numbered group. */
+  number: string;
+  /** First sentence of the text, at most 200 characters. */
+  title: string;
+  /** Full text of the task (continuation paragraphs joined with "\n"), NFC, glued words as-is. */
+  text: string;
+  lead: ParsedUnitRef | null;
+  coordinators: ParsedUnitRef[];
+  collective: Collective;
+  /** Calendar date 'YYYY-MM-DD' (the last day the task may be completed), or null. */
+  deadline: string | null;
+  /** The words the deadline was read from ("hoàn thành trước 15/9/2021"), or null. */
+  deadlineText: string | null;
+  recurrence: Recurrence;
+};
+
+export type ParsedSection = {
+  /** "I", "II" for Roman sections, "1", "2" for numbered sections, "" for the implicit section. */
+  numeral: string;
+  title: string;
+  tasks: ParsedTask[];
+};
+
+export type ParsedDirective = {
+  preamble: string;
+  sections: ParsedSection[];
+  /** Messages in Vietnamese for the person reviewing the import. */
+  warnings: string[];
+};
