@@ -1,6 +1,8 @@
 /**
  * Only redirects visitors without a session cookie to the login page. Authorization is not here:
- * it lives in the data layer (lib/data), which checks the user on every read and write.
+ * it lives in the data layer (lib/data), which checks the user on every read and write. API routes
+ * that answer JSON (evidence, jobs) are left out: they refuse with 401 themselves, and uploads are
+ * not buffered twice.
  */
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
@@ -15,5 +17,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!login|api/auth|api/jobs|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
+  matcher: ['/((?!login|api/auth|api/jobs|api/evidence|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
 };

@@ -39,13 +39,16 @@ export function ReportForm({
   const value = (name: keyof Report & string, fallback = '') =>
     state.fields?.[name] ?? (report?.[name] != null ? String(report[name]) : fallback);
   const [progress, setProgress] = useState(value('progress', '0'));
+  // The first upload creates the draft (version 1) before the page has refreshed its props.
+  const [uploadedVersion, setUploadedVersion] = useState(0);
+  const version = Math.max(report?.version ?? 0, report ? 0 : uploadedVersion);
   const errors = state.fieldErrors ?? {};
 
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="assignmentId" value={assignmentId} />
       <input type="hidden" name="periodKey" value={periodKey} />
-      <input type="hidden" name="version" value={report?.version ?? 0} />
+      <input type="hidden" name="version" value={version} />
 
       {options.length > 1 ? (
         <div>
@@ -114,7 +117,10 @@ export function ReportForm({
         periodKey={periodKey}
         initialFiles={report?.evidence ?? []}
         editable
-        onUploaded={() => router.refresh()}
+        onUploaded={(r) => {
+          setUploadedVersion(r.version);
+          router.refresh();
+        }}
       />
 
       {progress === '100' && evidenceRequired ? (

@@ -65,6 +65,7 @@ export async function getReportForm(assignmentId: number, requestedPeriod: strin
     options,
     evidenceRequired: assignment.task.evidenceRequired,
     report,
+    mayWrite,
     canEdit: mayWrite && (!report || editable(report, assignment.task.recurrence)),
   };
 }

@@ -67,6 +67,9 @@ export async function saveReport(input: ReportInput, { now = new Date() }: { now
       throw new FieldError('content', `Nhập kết quả thực hiện (ít nhất ${MIN_CONTENT_ON_SUBMIT} ký tự) trước khi gửi.`);
     }
 
+    // Lock the report row (if any) so that evidence added or removed meanwhile cannot slip past
+    // the "100% needs evidence" rule below.
+    await tx.$executeRaw`SELECT 1 FROM "Report" WHERE "assignmentId" = ${assignment.id} AND "periodKey" = ${period.key} FOR UPDATE`;
     const existing = await tx.report.findUnique({
       where: { assignmentId_periodKey: { assignmentId: assignment.id, periodKey: period.key } },
       select: { id: true, version: true, status: true, progress: true, _count: { select: { evidence: { where: { deletedAt: null } } } } },

@@ -78,6 +78,18 @@ export default async function AssignmentPage({
             evidenceRequired={form.evidenceRequired}
           />
         </section>
+      ) : form.mayWrite && form.report ? (
+        <section aria-labelledby="report-state" role="status" className="rounded-lg border border-blue-200 bg-blue-50 p-4">
+          <h2 id="report-state" className="font-semibold text-blue-900">
+            {form.report.status === 'SUBMITTED' ? 'Đã gửi báo cáo — đang chờ duyệt' : 'Báo cáo đã được duyệt: nhiệm vụ hoàn thành'}
+          </h2>
+          <p className="mt-1 text-sm text-blue-900">
+            {form.report.status === 'SUBMITTED'
+              ? 'Bạn sẽ nhận thông báo khi lãnh đạo duyệt hoặc trả lại để bổ sung.'
+              : 'Không cần báo cáo thêm cho kỳ này.'}{' '}
+            <Link href={`/reports/${form.report.id}`} className="underline">Xem báo cáo</Link>
+          </p>
+        </section>
       ) : null}
       {extensions.length > 0 || mayRequestExtension ? (
         <section aria-labelledby="extensions" className="rounded-lg border border-slate-200 bg-white p-4">

@@ -1,0 +1,46 @@
+/**
+ * Shared by the evidence route handlers: errors as JSON the browser may show, and the checks made
+ * before any data call. Only an AppError's message reaches the browser; anything else is logged
+ * here and answered with a generic message.
+ */
+import 'server-only';
+import { AppError, ForbiddenError } from '@/lib/errors';
+
+const STATUS: Record<AppError['code'], number> = {
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
+  INVALID: 400,
+  UNAUTHENTICATED: 401,
+};
+
+export const GENERIC_ERROR = 'Hệ thống chưa xử lý được yêu cầu này. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống.';
+
+export function jsonError(message: string, status: number): Response {
+  return Response.json({ error: message }, { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) return jsonError(error.message, STATUS[error.code]);
+  console.error('Evidence request failed', error);
+  return jsonError(GENERIC_ERROR, 500);
+}
+
+/**
+ * Writes must come from our own pages. The session cookie is SameSite=Lax, which already keeps it
+ * off cross-site POSTs; this refuses them outright too (as Next does for server actions), for
+ * browsers that send Origin or Sec-Fetch-Site. Clients that send neither are let through.
+ */
+export function refuseCrossSite(request: Request): Response | null {
+  if (request.headers.get('sec-fetch-site') === 'cross-site') return jsonError(new ForbiddenError().message, 403);
+  const origin = request.headers.get('origin');
+  if (!origin) return null;
+  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() ?? request.headers.get('host');
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = null;
+  }
+  return originHost !== null && originHost === host ? null : jsonError(new ForbiddenError().message, 403);
+}
