@@ -9,7 +9,8 @@ import { seedDemo } from '../../prisma/seed';
 import { migrate } from './migrate';
 import { openTestServer, recreateDatabase, type OpenDatabase } from './open';
 
-export const TEMPLATE_DB = 'dondoc_template';
+/** Overridable so that two test runs can share one local server without touching each other. */
+export const TEMPLATE_DB = process.env.TEST_TEMPLATE_DB ?? 'dondoc_template';
 
 /** TEST_SERVER_URL is set by whoever started the test server (scripts/test-all.ts, the vitest global setup). */
 export async function openSharedTestServer(): Promise<OpenDatabase> {
