@@ -33,7 +33,7 @@ test('officer submits with a file → head returns with a reason → officer fix
   // 2. The standing office's head returns it with a reason.
   await login(page, 'tp.noivu');
   await page.getByTestId('review-inbox').getByRole('link', { name: /Phường Trần Phú.*I\.4/ }).click();
-  await page.getByRole('link', { name: 'Xem chi tiết, tài liệu và lịch sử' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Báo cáo của Phường Trần Phú');
   const download = await page.request.get((await page.getByRole('link', { name: 'chi-thi-cchc.pdf' }).getAttribute('href'))!);
   expect(download.status()).toBe(200);
   expect(download.headers()['content-disposition']).toMatch(/^attachment;/);
@@ -61,7 +61,7 @@ test('officer submits with a file → head returns with a reason → officer fix
   // 4. The head approves.
   await login(page, 'tp.noivu');
   await page.getByTestId('review-inbox').getByRole('link', { name: /Phường Trần Phú.*I\.4/ }).click();
-  await page.getByRole('link', { name: 'Xem chi tiết, tài liệu và lịch sử' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Báo cáo của Phường Trần Phú');
   await page.getByRole('button', { name: 'Duyệt' }).click();
   await expect(page.getByTestId('report-status')).toHaveText('Đã duyệt');
   await expect(page.getByTestId('timeline')).toContainText('Trả lại, yêu cầu bổ sung');

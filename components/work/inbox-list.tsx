@@ -10,7 +10,7 @@ export function InboxList({ items }: { items: InboxItem[] }) {
     <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white" data-testid="review-inbox">
       {items.map((item) => (
         <li key={item.reportId}>
-          <Link href={`/assignments/${item.assignmentId}#report-${item.reportId}`} className="block px-4 py-3 hover:bg-slate-50">
+          <Link href={`/reports/${item.reportId}`} className="block px-4 py-3 hover:bg-slate-50">
             <p className="font-medium">
               {item.unitName} <span className="text-slate-500">· {item.taskCode}</span> {item.taskTitle}
             </p>
