@@ -36,3 +36,13 @@ export class UnauthenticatedError extends AppError {
     super('Phiên đăng nhập đã hết. Vui lòng đăng nhập lại.', 'UNAUTHENTICATED');
   }
 }
+
+/** A refusal tied to one field of a form: shown next to that field. */
+export class FieldError extends AppError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message, 'INVALID');
+  }
+}

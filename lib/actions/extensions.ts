@@ -4,15 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { formFields, type ActionState } from '../action-state';
 import { decideExtension, requestExtension } from '../data/extensions';
-import { FieldError } from '../data/reports';
-import { AppError } from '../errors';
+import { refusal } from './refusal';
 import { ExtensionDecisionInput, ExtensionRequestInput } from '../validation/extension';
 
-function refusal(error: unknown, fields: Record<string, string>): ActionState {
-  if (error instanceof FieldError) return { ok: false, message: 'Vui lòng kiểm tra mục được đánh dấu.', fieldErrors: { [error.field]: [error.message] }, fields };
-  if (error instanceof AppError) return { ok: false, message: error.message, fields };
-  throw error;
-}
 
 export async function requestExtensionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const fields = formFields(formData);

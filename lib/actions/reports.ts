@@ -3,18 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { formFields, type ActionState } from '../action-state';
-import { reviewReport, saveReport, FieldError } from '../data/reports';
-import { AppError } from '../errors';
+import { reviewReport, saveReport } from '../data/reports';
+import { refusal } from './refusal';
 import { ReportInput, ReviewInput } from '../validation/report';
-
-/** Turns a refusal from the data layer into form state; unknown errors go on to error.tsx. */
-function refusal(error: unknown, fields: Record<string, string>): ActionState {
-  if (error instanceof FieldError) {
-    return { ok: false, message: 'Vui lòng kiểm tra mục được đánh dấu.', fieldErrors: { [error.field]: [error.message] }, fields };
-  }
-  if (error instanceof AppError) return { ok: false, message: error.message, fields, stale: error.code === 'CONFLICT' };
-  throw error;
-}
 
 export async function saveReportAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const fields = formFields(formData);

@@ -2,12 +2,12 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { getDb, Prisma } from '../db';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, FieldError, NotFoundError } from '../errors';
 import { getStorage, newStorageKey } from '../storage';
 import { EVIDENCE_LIMITS, EVIDENCE_MESSAGES, inspectEvidence } from '../validation/evidence';
 import { audit } from './audit';
 import { requirePermission } from './guard';
-import { editable, ensureEditableReport, FieldError, type Tx } from './reports';
+import { editable, ensureEditableReport, type Tx } from './reports';
 import { assignmentScope } from './scope';
 
 /**

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb, type Prisma } from '../db';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, FieldError, NotFoundError } from '../errors';
 import { formatDateVn, fromDbDate, toDbDate, vnDateOf } from '../domain/time';
 import type { SessionUser } from '../permissions';
 import type { ExtensionDecisionInput, ExtensionRequestInput } from '../validation/extension';
@@ -8,7 +8,6 @@ import { audit } from './audit';
 import { requirePermission } from './guard';
 import { assignmentScope } from './scope';
 import { notifyUsers, unitMemberIds } from './notify';
-import { FieldError } from './reports';
 import { readSetting } from './settings';
 
 type Tx = Prisma.TransactionClient;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb, Prisma } from '../db';
-import { ConflictError, NotFoundError, AppError } from '../errors';
+import { ConflictError, FieldError, NotFoundError } from '../errors';
 import { periodByKey, type Recurrence } from '../domain/periods';
 import { isRecurring, singlePeriodKey } from '../domain/slot';
 import { toDbDate, vnDateOf } from '../domain/time';
@@ -12,16 +12,6 @@ import { reviewScope } from './scope';
 import { readSetting } from './settings';
 
 type Tx = Prisma.TransactionClient;
-
-/** A refusal tied to one field of the form: shown next to that field. */
-export class FieldError extends AppError {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message, 'INVALID');
-  }
-}
 
 const STALE =
   'Báo cáo này vừa được cập nhật ở nơi khác (người khác, hoặc bạn ở một cửa sổ khác). Nội dung mới nhất đã được tải lại; hãy xem và thao tác lại.';
