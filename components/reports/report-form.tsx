@@ -86,7 +86,7 @@ export function ReportForm({
               step={1}
               value={progress}
               onChange={(e) => setProgress(e.target.value)}
-              className={`${inputClass} w-24`}
+              className={inputClass.replace('w-full', 'w-24')}
             />
             <input
               type="range"
