@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { migrate, readMigrations } from '../../lib/database/migrate';
 import { recreateDatabase } from '../../lib/database/open';
 import { diffSchemas } from '../../lib/database/schema-diff';
@@ -28,6 +28,12 @@ function tempMigrations(files: Record<string, string>): string {
   }
   return dir;
 }
+
+const SCRATCH = ['mig_from_files', 'mig_from_schema', 'mig_twice', 'mig_concurrent', 'mig_fail', 'mig_changed'];
+
+afterAll(async () => {
+  for (const name of SCRATCH) await exec(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+});
 
 describe('migrations', () => {
   it('produce exactly the database that schema.prisma describes', async () => {
