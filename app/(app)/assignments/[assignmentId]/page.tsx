@@ -7,10 +7,10 @@ import { getReportForm } from '@/lib/data/report-views';
 import { requireUser } from '@/lib/auth';
 import { can } from '@/lib/permissions';
 import { getAssignment } from '@/lib/data/work';
-import { periodLabel } from '@/lib/domain/slot';
+import { currentPeriod, periodLabel } from '@/lib/domain/slot';
 import { ASSIGNMENT_ROLE_LABELS, REPORT_STATUS_LABELS } from '@/lib/domain/labels';
 import { RECURRENCE_LABELS } from '@/lib/domain/periods';
-import { formatDateTimeVn, formatDateVn, fromDbDate } from '@/lib/domain/time';
+import { formatDateTimeVn, formatDateVn, fromDbDate, vnDateOf } from '@/lib/domain/time';
 import { loadPage, parseId } from '@/lib/page-helpers';
 
 export const metadata: Metadata = { title: 'Nhiệm vụ' };
@@ -34,6 +34,8 @@ export default async function AssignmentPage({
   const lead = a.task.assignments[0]?.unit.name ?? null;
   const due = a.dueDate ? fromDbDate(a.dueDate) : null;
   const originalDue = a.originalDueDate ? fromDbDate(a.originalDueDate) : null;
+  // Recurring tasks are due per reporting period (Decree 09/2019 cut-offs), not once.
+  const current = currentPeriod(a.task.recurrence, vnDateOf(new Date()));
   return (
     <article className="space-y-6">
       <nav aria-label="Đường dẫn" className="text-sm text-slate-600">
@@ -49,15 +51,22 @@ export default async function AssignmentPage({
         <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
           <div><dt className="inline text-slate-600">Đơn vị: </dt><dd className="inline font-medium">{a.unit.name} ({ASSIGNMENT_ROLE_LABELS[a.role]})</dd></div>
           <div><dt className="inline text-slate-600">Đơn vị chủ trì: </dt><dd className="inline">{lead ?? 'Không có (các đơn vị, địa phương cùng thực hiện)'}</dd></div>
-          <div>
-            <dt className="inline text-slate-600">Thời hạn: </dt>
-            <dd className="inline">
-              {due ? formatDateVn(due) : 'Không thời hạn'}
-              {originalDue && due && originalDue !== due ? <span className="text-slate-500"> (hạn ban đầu {formatDateVn(originalDue)}, đã gia hạn)</span> : null}
-            </dd>
-          </div>
+          {current ? (
+            <div>
+              <dt className="inline text-slate-600">Hạn báo cáo kỳ này: </dt>
+              <dd className="inline">{formatDateVn(current.end)} ({current.label})</dd>
+            </div>
+          ) : (
+            <div>
+              <dt className="inline text-slate-600">Thời hạn: </dt>
+              <dd className="inline">
+                {due ? formatDateVn(due) : 'Không thời hạn'}
+                {originalDue && due && originalDue !== due ? <span className="text-slate-500"> (hạn ban đầu {formatDateVn(originalDue)}, đã gia hạn)</span> : null}
+              </dd>
+            </div>
+          )}
           <div><dt className="inline text-slate-600">Tính chất: </dt><dd className="inline">{RECURRENCE_LABELS[a.task.recurrence]}</dd></div>
-          <div><dt className="inline text-slate-600">Tiến độ: </dt><dd className="inline">{a.progress}%</dd></div>
+          {current ? null : <div><dt className="inline text-slate-600">Tiến độ: </dt><dd className="inline">{a.progress}%</dd></div>}
         </dl>
       </header>
       <section aria-labelledby="task-text" className="rounded-lg border border-slate-200 bg-white p-4">
