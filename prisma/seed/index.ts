@@ -156,6 +156,7 @@ type DemoReport = {
   progress: number;
   content: string;
   difficulties?: string;
+  noEvidenceReason?: string;
   author: string;
   reviewer?: string;
   submittedAt?: Date;
@@ -194,8 +195,8 @@ async function seedReports(db: PrismaClient, ids: Ids, now: Date): Promise<void>
       content: 'Phòng đã quán triệt đến toàn thể công chức, viên chức phòng và Trung tâm Văn hóa – Truyền thông.',
       submittedAt: at('2021-09-06'), reviewedAt: at('2021-09-07', 11), completes: true },
     { section: 'I', task: '1', unit: 'X-THACHHA', status: 'SUBMITTED', progress: 100, author: 'cb.thachha',
-      content: 'Xã đã tổ chức quán triệt bổ sung cho công chức mới tuyển dụng; gửi kèm biên bản hội nghị.',
-      submittedAt: addHours(now, -50) },
+      content: 'Xã đã tổ chức quán triệt bổ sung cho công chức mới tuyển dụng.',
+      noEvidenceReason: 'Biên bản hội nghị đã gửi bản giấy về Phòng Nội vụ ngày 20/11.', submittedAt: addHours(now, -50) },
     { section: 'I', task: '1', unit: 'NV', status: 'SUBMITTED', progress: 90, author: 'cb.noivu',
       content: 'Đã quán triệt cho công chức phòng; còn 01 công chức đi học chưa tham dự.',
       submittedAt: addHours(now, -26) },
@@ -250,6 +251,7 @@ async function seedReports(db: PrismaClient, ids: Ids, now: Date): Promise<void>
         progress: r.progress,
         content: r.content,
         difficulties: r.difficulties ?? null,
+        noEvidenceReason: r.noEvidenceReason ?? null,
         status: r.status,
         version: 1 + (r.submittedAt ? 1 : 0) + (r.reviewedAt ? 1 : 0) + (r.returns?.length ?? 0) * 2,
         createdById: userId(ids, r.author),

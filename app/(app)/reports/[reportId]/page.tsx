@@ -61,6 +61,11 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
             <p className="mt-1 whitespace-pre-line">{r.noEvidenceReason}</p>
           </div>
         ) : null}
+        {r.progress === 100 && r.evidence.length === 0 && !r.noEvidenceReason ? (
+          <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
+            Báo cáo hoàn thành 100% nhưng không có tài liệu kiểm chứng và không có giải trình.
+          </p>
+        ) : null}
         <div>
           <h2 className="text-sm font-semibold text-slate-600">Tài liệu kiểm chứng ({r.evidence.length})</h2>
           {r.evidence.length === 0 ? (
