@@ -43,9 +43,14 @@ export async function ensureAdmin(
 ): Promise<'created' | 'exists'> {
   const existing = await db.user.count({ where: { role: 'ADMIN', active: true } });
   if (existing > 0) return 'exists';
-  const unitIds = await seedUnits(db);
-  const unitId = unitIds.get('NV');
-  if (!unitId) throw new Error('Standing office unit NV missing');
+  // Only the standing office the administrator belongs to; the city's units are set up from the UI.
+  const office =
+    (await db.unit.findFirst({ where: { isStandingOffice: true }, select: { id: true } })) ??
+    (await db.unit.create({
+      data: { code: 'NV', name: 'Phòng Nội vụ', kind: 'DEPARTMENT', validFrom: SEED_VALID_FROM, isStandingOffice: true },
+      select: { id: true },
+    }));
+  const unitId = office.id;
   await db.user.create({
     data: { username, displayName, role: 'ADMIN', unitId, passwordHash: await hashPassword(password) },
   });
