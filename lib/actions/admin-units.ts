@@ -1,0 +1,118 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { formFields, type ActionState } from '../action-state';
+import * as units from '../data/units';
+import { UNIT_LIMITS, UnitDeactivateInput, UnitInput, UnitMergeInput, UnitSplitInput, UnitUpdateInput } from '../validation/unit';
+import { refusal } from './refusal';
+
+const CHECK = 'Vui lòng kiểm tra các mục được đánh dấu.';
+
+function invalid(error: z.ZodError, fields: Record<string, string>): ActionState {
+  return { ok: false, message: CHECK, fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]>, fields };
+}
+
+/** Field errors keyed by path ("successors.1.code") for the split form's rows. */
+function invalidByPath(error: z.ZodError, fields: Record<string, string>): ActionState {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) (fieldErrors[issue.path.map(String).join('.') || '_'] ??= []).push(issue.message);
+  return { ok: false, message: CHECK, fieldErrors, fields };
+}
+
+function touched(unitId?: number) {
+  revalidatePath('/admin/units');
+  if (unitId) revalidatePath(`/admin/units/${unitId}`);
+  revalidatePath('/admin/users');
+  revalidatePath('/');
+}
+
+export async function createUnitAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const fields = formFields(formData);
+  const parsed = UnitInput.safeParse(fields);
+  if (!parsed.success) return invalid(parsed.error, fields);
+  let id: number;
+  try {
+    id = (await units.createUnit(parsed.data)).unitId;
+  } catch (error) {
+    return refusal(error, fields);
+  }
+  touched();
+  redirect(`/admin/units/${id}?created=1`);
+}
+
+export async function updateUnitAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const fields = formFields(formData);
+  const parsed = UnitUpdateInput.safeParse(fields);
+  if (!parsed.success) return invalid(parsed.error, fields);
+  try {
+    await units.updateUnit(parsed.data);
+  } catch (error) {
+    return refusal(error, fields);
+  }
+  touched(parsed.data.unitId);
+  return { ok: true, message: 'Đã lưu đơn vị.', fields };
+}
+
+export async function deactivateUnitAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const fields = formFields(formData);
+  const parsed = UnitDeactivateInput.safeParse(fields);
+  if (!parsed.success) return invalid(parsed.error, fields);
+  try {
+    await units.deactivateUnit(parsed.data);
+  } catch (error) {
+    return refusal(error, fields);
+  }
+  touched(parsed.data.unitId);
+  // The page then shows the unit as ended, with the notice (the form itself is gone from it).
+  redirect(`/admin/units/${parsed.data.unitId}?deactivated=1`);
+}
+
+export async function reactivateUnitAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const fields = formFields(formData);
+  const id = z.coerce.number().int().positive().safeParse(fields.unitId);
+  if (!id.success) return { ok: false, message: 'Thao tác không hợp lệ.', fields };
+  try {
+    await units.reactivateUnit(id.data);
+  } catch (error) {
+    return refusal(error, fields);
+  }
+  touched(id.data);
+  redirect(`/admin/units/${id.data}?reactivated=1`);
+}
+
+export async function mergeUnitsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const fields = formFields(formData);
+  const predecessorIds = formData.getAll('predecessorIds').filter((v): v is string => typeof v === 'string');
+  fields.predecessorIds = predecessorIds.join(',');
+  const parsed = UnitMergeInput.safeParse({ ...fields, predecessorIds });
+  if (!parsed.success) return invalid(parsed.error, fields);
+  let result: units.MergerResult;
+  try {
+    result = await units.mergeUnits(parsed.data);
+  } catch (error) {
+    return refusal(error, fields);
+  }
+  touched(result.successorId);
+  redirect(`/admin/units/${result.successorId}?merged=${result.moved}-${result.stayed}-${result.removed}-${result.keptWithHistory}-${result.usersMoved}`);
+}
+
+export async function splitUnitAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const fields = formFields(formData);
+  const successors = [];
+  for (let i = 0; i < UNIT_LIMITS.splitRows; i++) {
+    const row = { code: fields[`successors.${i}.code`] ?? '', name: fields[`successors.${i}.name`] ?? '', kind: fields[`successors.${i}.kind`] ?? '' };
+    if (row.code.trim() || row.name.trim()) successors.push(row);
+  }
+  const parsed = UnitSplitInput.safeParse({ ...fields, successors });
+  if (!parsed.success) return invalidByPath(parsed.error, fields);
+  let result: units.SplitResult;
+  try {
+    result = await units.splitUnit(parsed.data);
+  } catch (error) {
+    return refusal(error, fields);
+  }
+  touched(parsed.data.predecessorId);
+  redirect(`/admin/units/${parsed.data.predecessorId}?split=${result.moved}-${result.copied}-${result.stayed}-${result.usersMoved}`);
+}

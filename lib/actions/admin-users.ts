@@ -1,0 +1,81 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { formFields, type ActionState } from '../action-state';
+import * as users from '../data/admin-users';
+import { PasswordResetInput, UserCreateInput, UserIdInput, UserUpdateInput } from '../validation/user';
+import { refusal } from './refusal';
+
+const CHECK = 'Vui lòng kiểm tra các mục được đánh dấu.';
+
+/** Passwords are never echoed back to the browser. */
+function withoutPassword(fields: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).filter(([key]) => key !== 'password'));
+}
+
+function invalid(error: z.ZodError, fields: Record<string, string>): ActionState {
+  return { ok: false, message: CHECK, fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]>, fields: withoutPassword(fields) };
+}
+
+export async function createUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const fields = formFields(formData);
+  const parsed = UserCreateInput.safeParse(fields);
+  if (!parsed.success) return invalid(parsed.error, fields);
+  let id: number;
+  try {
+    id = (await users.createUser(parsed.data)).userId;
+  } catch (error) {
+    return refusal(error, withoutPassword(fields));
+  }
+  revalidatePath('/admin/users');
+  redirect(`/admin/users/${id}?created=1`);
+}
+
+export async function updateUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const fields = formFields(formData);
+  const parsed = UserUpdateInput.safeParse(fields);
+  if (!parsed.success) return invalid(parsed.error, fields);
+  try {
+    await users.updateUser(parsed.data);
+  } catch (error) {
+    return refusal(error, fields);
+  }
+  revalidatePath('/admin/users');
+  revalidatePath(`/admin/users/${parsed.data.userId}`);
+  return { ok: true, message: 'Đã lưu. Vai trò và đơn vị mới có hiệu lực từ lần thao tác tiếp theo của người dùng.', fields };
+}
+
+export async function resetPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const fields = formFields(formData);
+  const parsed = PasswordResetInput.safeParse(fields);
+  if (!parsed.success) return invalid(parsed.error, fields);
+  try {
+    await users.resetPassword(parsed.data);
+  } catch (error) {
+    return refusal(error, withoutPassword(fields));
+  }
+  revalidatePath(`/admin/users/${parsed.data.userId}`);
+  return { ok: true, message: 'Đã đặt mật khẩu mới. Mọi phiên đăng nhập của người dùng này đã kết thúc.', fields: {} };
+}
+
+/** Deactivate or reactivate, chosen by the button pressed (`intent`). */
+export async function userStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const fields = formFields(formData);
+  const parsed = UserIdInput.extend({ intent: z.enum(['deactivate', 'reactivate']) }).safeParse(fields);
+  if (!parsed.success) return { ok: false, message: 'Thao tác không hợp lệ.', fields };
+  try {
+    if (parsed.data.intent === 'deactivate') await users.deactivateUser(parsed.data.userId);
+    else await users.reactivateUser(parsed.data.userId);
+  } catch (error) {
+    return refusal(error, fields);
+  }
+  revalidatePath('/admin/users');
+  revalidatePath(`/admin/users/${parsed.data.userId}`);
+  return {
+    ok: true,
+    message: parsed.data.intent === 'deactivate' ? 'Đã khóa tài khoản. Mọi phiên đăng nhập của người dùng này đã kết thúc.' : 'Đã mở khóa tài khoản.',
+    fields: {},
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * The parser's result (lib/domain/directive) → the proposal the review grid edits. Pure.
+ *
+ * What the grid needs beyond the parser: unit codes the reviewer can change in a select, the
+ * partner groups ("phối hợp với các phòng, ban, ngành …") as a coordinating fan-out, the deadline
+ * as dd/mm/yyyy text, the source-document fields guessed from the preamble, and — for text with no
+ * numbering at all — one task holding the whole text, for the reviewer to split.
+ */
+import { classifyGroup } from './directive/addressees';
+import { normalizeDirectiveText } from './directive/normalize';
+import type { ParsedDirective, ParsedTask, ParsedUnitRef } from './directive/parse-directive';
+import { fitTitle, firstSentence } from './directive/text-utils';
+import type { FanOutGroup } from './fan-out';
+import { formatDateVn, parseVnDate } from './time';
+import type { Proposal, ProposalRef, ProposalSection, ProposalTask } from '../validation/programme';
+import { PROGRAMME_LIMITS } from '../validation/programme';
+
+export type RegistryUnit = { code: string; name: string };
+
+/** A title for an implicit section (flat lists of tasks have none). */
+export const DEFAULT_SECTION_TITLE = 'Nhiệm vụ, giải pháp';
+
+function combine(groups: (FanOutGroup | null)[]): FanOutGroup | null {
+  const set = new Set(groups.filter((g): g is FanOutGroup => g !== null));
+  if (set.size === 0) return null;
+  if (set.size === 1) return [...set][0] ?? null;
+  return 'ALL';
+}
+
+function toRef(ref: ParsedUnitRef, role: ProposalRef['role'], names: ReadonlyMap<string, string>): ProposalRef {
+  const group = ref.unitCode === null && ref.confidence === 0 ? (classifyGroup(ref.text)?.collective ?? null) : null;
+  return {
+    role,
+    text: ref.text,
+    unitCode: ref.unitCode && names.has(ref.unitCode) ? ref.unitCode : null,
+    unitName: ref.unitCode ? (names.get(ref.unitCode) ?? null) : null,
+    confidence: ref.confidence,
+    group,
+  };
+}
+
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : s.slice(0, max);
+}
+
+function toTask(t: ParsedTask, key: string, names: ReadonlyMap<string, string>): ProposalTask {
+  const refs: ProposalRef[] = [];
+  if (t.lead) refs.push(toRef(t.lead, 'LEAD', names));
+  for (const c of t.coordinators) refs.push(toRef(c, 'COORDINATING', names));
+  const lead = refs.find((r) => r.role === 'LEAD')?.unitCode ?? null;
+  const coordinators = [
+    ...new Set(refs.filter((r) => r.role === 'COORDINATING' && r.unitCode && r.unitCode !== lead).map((r) => r.unitCode as string)),
+  ];
+  return {
+    key,
+    number: clip(t.number, PROGRAMME_LIMITS.taskNumber),
+    title: clip(t.title, PROGRAMME_LIMITS.taskTitle),
+    text: clip(t.text, PROGRAMME_LIMITS.taskText),
+    reformArea: '',
+    dueDate: t.deadline ? formatDateVn(t.deadline) : '',
+    recurrence: t.recurrence,
+    evidenceRequired: true,
+    lead,
+    coordinators,
+    coordinatingGroup: combine(refs.filter((r) => r.role === 'COORDINATING').map((r) => r.group)),
+    collective: t.collective,
+    refs,
+    deadlineText: t.deadlineText,
+  };
+}
+
+const DOC_TYPES = /^(KẾ HOẠCH|CHỈ THỊ|CHƯƠNG TRÌNH|QUYẾT ĐỊNH|THÔNG BÁO|CÔNG VĂN|NGHỊ QUYẾT|ĐỀ ÁN)$/;
+
+/** Source-document fields a reader finds at the top of a directive. */
+export function guessDocumentFields(preamble: string): { title: string; documentNumber: string; issuedOn: string } {
+  const lines = preamble.split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, 40);
+  const number = lines.map((l) => /^Số\s*:?\s*([0-9][^\s,;]*\/[^\s,;]+)/i.exec(l)?.[1]).find(Boolean) ?? '';
+  let issuedOn = '';
+  for (const l of lines) {
+    const m = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/i.exec(l);
+    // Only the dateline ("Hà Tĩnh, ngày 20 tháng 8 năm 2021"), not a date cited in the text.
+    if (m && l.length < 80) {
+      const iso = parseVnDate(`${m[1]}/${m[2]}/${m[3]}`);
+      if (iso) {
+        issuedOn = formatDateVn(iso);
+        break;
+      }
+    }
+  }
+  let title = '';
+  const typeAt = lines.findIndex((l) => DOC_TYPES.test(l.normalize('NFC')));
+  const typeLine = typeAt >= 0 ? lines[typeAt] : undefined;
+  if (typeLine) {
+    const subject = lines[typeAt + 1] ?? '';
+    const type = typeLine.charAt(0) + typeLine.slice(1).toLowerCase();
+    title = subject ? `${type} ${subject.charAt(0).toLowerCase()}${subject.slice(1)}` : type;
+  } else {
+    const vv = lines.find((l) => /^V\/v\b/i.test(l));
+    if (vv) title = vv.replace(/^V\/v\s*:?\s*/i, '');
+    else if (lines[0]) title = fitTitle(firstSentence(lines[0]));
+  }
+  return { title: clip(title, PROGRAMME_LIMITS.title), documentNumber: clip(number, PROGRAMME_LIMITS.documentNumber), issuedOn };
+}
+
+/**
+ * Builds the review grid's proposal. `issuingBody` is the default issuing body (the city's
+ * leadership unit); keys are stable ids for React, made from positions.
+ */
+export function toProposal(
+  parsed: ParsedDirective,
+  { sourceText, registry, issuingBody }: { sourceText: string; registry: readonly RegistryUnit[]; issuingBody: string },
+): Proposal {
+  const names = new Map(registry.map((u) => [u.code, u.name]));
+  const sections: ProposalSection[] = parsed.sections.map((s, i) => ({
+    key: `s${i}`,
+    numeral: clip(s.numeral, PROGRAMME_LIMITS.sectionNumeral),
+    title: clip(s.title || DEFAULT_SECTION_TITLE, PROGRAMME_LIMITS.sectionTitle),
+    tasks: s.tasks.map((t, j) => toTask(t, `s${i}t${j}`, names)),
+  }));
+  const warnings = [...parsed.warnings];
+  // No numbering at all: one task with the whole text, which the reviewer splits where tasks begin.
+  if (sections.length === 0) {
+    const text = normalizeDirectiveText(sourceText).trim();
+    if (text !== '') {
+      sections.push({
+        key: 's0',
+        numeral: '',
+        title: DEFAULT_SECTION_TITLE,
+        tasks: [
+          {
+            key: 's0t0',
+            number: '1',
+            title: clip(fitTitle(firstSentence(text)), PROGRAMME_LIMITS.taskTitle),
+            text: clip(text, PROGRAMME_LIMITS.taskText),
+            reformArea: '',
+            dueDate: '',
+            recurrence: 'ONCE',
+            evidenceRequired: true,
+            lead: null,
+            coordinators: [],
+            coordinatingGroup: null,
+            collective: 'ALL',
+            refs: [],
+            deadlineText: null,
+          },
+        ],
+      });
+      warnings.push(
+        text.length > PROGRAMME_LIMITS.taskText
+          ? `Toàn bộ văn bản được đặt vào một nhiệm vụ nhưng chỉ giữ ${PROGRAMME_LIMITS.taskText.toLocaleString('vi-VN')} ký tự đầu; hãy tách nhiệm vụ bằng nút «Tách» hoặc đánh số lại văn bản rồi phân tích lại.`
+          : 'Toàn bộ văn bản được đặt vào một nhiệm vụ: đặt con trỏ tại chỗ bắt đầu nhiệm vụ tiếp theo rồi bấm «Tách».',
+      );
+    }
+  }
+  const doc = guessDocumentFields(parsed.preamble);
+  return {
+    programme: {
+      title: doc.title,
+      documentNumber: doc.documentNumber,
+      issuingBody,
+      issuedOn: doc.issuedOn,
+      summary: clip(parsed.preamble.trim(), PROGRAMME_LIMITS.summary),
+      periodStart: '',
+      periodEnd: '',
+    },
+    sourceText,
+    sections,
+    warnings,
+  };
+}

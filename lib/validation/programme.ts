@@ -1,0 +1,314 @@
+/**
+ * Programmes, sections, tasks, their assignments and the directive import: the checks shared by
+ * the browser (limits, hints) and the server (the check that counts). Messages are Vietnamese and
+ * shown next to the field they concern.
+ */
+import { z } from 'zod';
+import { FAN_OUT_GROUPS } from '../domain/fan-out';
+import { isIsoDate, parseVnDate, type IsoDate } from '../domain/time';
+
+export const PROGRAMME_LIMITS = {
+  title: 500,
+  documentNumber: 100,
+  issuingBody: 200,
+  summary: 5_000,
+  sectionNumeral: 20,
+  sectionTitle: 500,
+  taskNumber: 20,
+  taskTitle: 300,
+  taskText: 20_000,
+  /** Pasted or uploaded directive text, in UTF-8 bytes. */
+  sourceBytes: 1024 * 1024,
+  /**
+   * An uploaded .txt or .docx file. Below the 10 MB the proxy buffers by default
+   * (experimental.proxyClientMaxBodySize, decision 004): a larger body would be cut, not refused.
+   */
+  fileBytes: 8 * 1024 * 1024,
+  sections: 100,
+  tasks: 1_000,
+  coordinators: 200,
+} as const;
+
+const vn = (n: number) => n.toLocaleString('vi-VN');
+
+/** UTF-8 length without allocating a copy (the client runs this on every keystroke of a big paste). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 4;
+      i += 1;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** A date typed as dd/mm/yyyy (or sent by <input type="date"> as yyyy-mm-dd); '' is no date. */
+export function toIsoDate(value: string): IsoDate | null | undefined {
+  const v = value.trim();
+  if (v === '') return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return isIsoDate(v) ? v : undefined;
+  return parseVnDate(v) ?? undefined;
+}
+
+export function vnDate(label: string, { required = false }: { required?: boolean } = {}) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx): IsoDate | null => {
+      const iso = toIsoDate(raw ?? '');
+      if (iso === undefined) {
+        ctx.addIssue({ code: 'custom', message: `${label}: ngày không hợp lệ, nhập theo dạng dd/mm/yyyy.` });
+        return z.NEVER;
+      }
+      if (iso === null && required) {
+        ctx.addIssue({ code: 'custom', message: `Nhập ${label.toLowerCase()} (dd/mm/yyyy).` });
+        return z.NEVER;
+      }
+      return iso;
+    });
+}
+
+const requiredText = (max: number, label: string) =>
+  z
+    .string({ error: `Nhập ${label.toLowerCase()}.` })
+    .transform((v) => v.normalize('NFC').trim())
+    .pipe(z.string().min(1, { error: `Nhập ${label.toLowerCase()}.` }).max(max, { error: `${label} tối đa ${vn(max)} ký tự.` }));
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').normalize('NFC').trim())
+    .pipe(z.string().max(max, { error: `${label} tối đa ${vn(max)} ký tự.` }))
+    .transform((v) => (v === '' ? null : v));
+
+export const id = (label = 'Mã') =>
+  z.coerce.number({ error: `${label} không hợp lệ.` }).int({ error: `${label} không hợp lệ.` }).positive({ error: `${label} không hợp lệ.` }).max(2_147_483_647);
+
+const optionalId = z
+  .string()
+  .optional()
+  .transform((v, ctx): number | null => {
+    const t = (v ?? '').trim();
+    if (t === '') return null;
+    if (!/^[1-9]\d{0,9}$/.test(t) || Number(t) > 2_147_483_647) {
+      ctx.addIssue({ code: 'custom', message: 'Đơn vị không hợp lệ.' });
+      return z.NEVER;
+    }
+    return Number(t);
+  });
+
+export const REFORM_AREAS = ['INSTITUTIONS', 'ADMIN_PROCEDURES', 'ORGANISATION', 'CIVIL_SERVICE', 'PUBLIC_FINANCE', 'DIGITAL_GOVERNMENT'] as const;
+export const RECURRENCES = ['ONCE', 'MONTHLY', 'QUARTERLY', 'HALF_YEARLY', 'YEARLY', 'CONTINUOUS'] as const;
+const PERIODIC = new Set<string>(['MONTHLY', 'QUARTERLY', 'HALF_YEARLY', 'YEARLY']);
+
+const reformArea = z
+  .string()
+  .optional()
+  .transform((v) => v ?? '')
+  .pipe(z.union([z.literal('').transform(() => null), z.enum(REFORM_AREAS, { error: 'Lĩnh vực cải cách không hợp lệ.' })]));
+
+const recurrence = z.enum(RECURRENCES, { error: 'Chọn tính chất: một lần, định kỳ hoặc thường xuyên.' });
+const group = z.enum(FAN_OUT_GROUPS, { error: 'Nhóm đơn vị không hợp lệ.' });
+const optionalGroup = z
+  .string()
+  .optional()
+  .transform((v) => v ?? '')
+  .pipe(z.union([z.literal('').transform(() => null), group]));
+
+/** A checkbox: present ("on") when ticked. */
+const checkbox = z
+  .union([z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')])
+  .optional()
+  .transform((v) => v === 'on' || v === 'true');
+
+// ---------------------------------------------------------------------------------------------
+// Programme (the source document)
+
+const programmeShape = {
+  title: requiredText(PROGRAMME_LIMITS.title, 'Tên chương trình'),
+  documentNumber: optionalText(PROGRAMME_LIMITS.documentNumber, 'Số, ký hiệu'),
+  issuingBody: requiredText(PROGRAMME_LIMITS.issuingBody, 'Cơ quan ban hành'),
+  issuedOn: vnDate('Ngày ban hành'),
+  summary: optionalText(PROGRAMME_LIMITS.summary, 'Trích yếu'),
+  periodStart: vnDate('Thực hiện từ ngày'),
+  periodEnd: vnDate('Đến ngày'),
+};
+
+function periodInOrder(v: { periodStart: IsoDate | null; periodEnd: IsoDate | null }): boolean {
+  return !v.periodStart || !v.periodEnd || v.periodEnd >= v.periodStart;
+}
+const periodMessage = { path: ['periodEnd'], error: 'Ngày kết thúc phải sau ngày bắt đầu.' };
+
+export const ProgrammeInput = z.object(programmeShape).refine(periodInOrder, periodMessage);
+export type ProgrammeInput = z.infer<typeof ProgrammeInput>;
+
+export const ProgrammeUpdateInput = z.object({ programmeId: id('Chương trình'), ...programmeShape }).refine(periodInOrder, periodMessage);
+export type ProgrammeUpdateInput = z.infer<typeof ProgrammeUpdateInput>;
+
+// ---------------------------------------------------------------------------------------------
+// Sections and tasks
+
+export const SectionInput = z.object({
+  programmeId: id('Chương trình'),
+  numeral: requiredText(PROGRAMME_LIMITS.sectionNumeral, 'Số mục'),
+  title: requiredText(PROGRAMME_LIMITS.sectionTitle, 'Tên mục'),
+});
+export type SectionInput = z.infer<typeof SectionInput>;
+
+export const SectionUpdateInput = z.object({
+  sectionId: id('Mục'),
+  numeral: requiredText(PROGRAMME_LIMITS.sectionNumeral, 'Số mục'),
+  title: requiredText(PROGRAMME_LIMITS.sectionTitle, 'Tên mục'),
+});
+export type SectionUpdateInput = z.infer<typeof SectionUpdateInput>;
+
+const taskShape = {
+  sectionId: id('Mục'),
+  number: requiredText(PROGRAMME_LIMITS.taskNumber, 'Số thứ tự nhiệm vụ'),
+  title: requiredText(PROGRAMME_LIMITS.taskTitle, 'Tên nhiệm vụ'),
+  text: requiredText(PROGRAMME_LIMITS.taskText, 'Nội dung nhiệm vụ'),
+  reformArea,
+  dueDate: vnDate('Thời hạn'),
+  recurrence,
+  evidenceRequired: checkbox,
+};
+
+/** A periodic task is due at the end of each reporting period; a date of its own would be ignored. */
+function deadlineFitsRecurrence(v: { dueDate: IsoDate | null; recurrence: string }): boolean {
+  return v.dueDate === null || !PERIODIC.has(v.recurrence);
+}
+const deadlineMessage = {
+  path: ['dueDate'],
+  error: 'Nhiệm vụ định kỳ có hạn theo từng kỳ báo cáo: bỏ trống thời hạn, hoặc chọn "Một lần" hay "Thường xuyên".',
+};
+
+export const TaskCreateInput = z
+  .object({ programmeId: id('Chương trình'), ...taskShape, leadUnitId: optionalId, collective: optionalGroup })
+  .refine(deadlineFitsRecurrence, deadlineMessage);
+export type TaskCreateInput = z.infer<typeof TaskCreateInput>;
+
+export const TaskUpdateInput = z.object({ taskId: id('Nhiệm vụ'), ...taskShape }).refine(deadlineFitsRecurrence, deadlineMessage);
+export type TaskUpdateInput = z.infer<typeof TaskUpdateInput>;
+
+export const ASSIGNMENT_ROLES = ['LEAD', 'COORDINATING', 'IMPLEMENTING'] as const;
+
+/** The assignment matrix of one task: unit id → role ('NONE' = not given). */
+export const TaskAssignmentsInput = z
+  .object({
+    taskId: id('Nhiệm vụ'),
+    roles: z.record(z.string().regex(/^[1-9]\d{0,9}$/), z.enum(['NONE', 'LEAD', 'COORDINATING', 'IMPLEMENTING'], { error: 'Vai trò không hợp lệ.' })),
+  })
+  .refine((v) => Object.values(v.roles).filter((r) => r === 'LEAD').length <= 1, {
+    path: ['roles'],
+    error: 'Mỗi nhiệm vụ chỉ có một đơn vị chủ trì.',
+  });
+export type TaskAssignmentsInput = z.infer<typeof TaskAssignmentsInput>;
+
+export const FanOutInput = z.object({
+  taskId: id('Nhiệm vụ'),
+  group,
+  role: z.enum(['IMPLEMENTING', 'COORDINATING'], { error: 'Vai trò không hợp lệ.' }),
+});
+export type FanOutInput = z.infer<typeof FanOutInput>;
+
+export const MoveInput = z.object({ id: id(), direction: z.enum(['up', 'down'], { error: 'Hướng không hợp lệ.' }) });
+export type MoveInput = z.infer<typeof MoveInput>;
+
+export const IdInput = z.object({ id: id() });
+
+// ---------------------------------------------------------------------------------------------
+// Directive import
+
+/** The text to analyse (the file, if any, is checked by the data layer: its bytes decide). */
+export const AnalyzeInput = z.object({
+  text: z
+    .string()
+    .optional()
+    .transform((v) => v ?? '')
+    .refine((v) => utf8Length(v) <= PROGRAMME_LIMITS.sourceBytes, {
+      error: `Văn bản quá dài: tối đa 1 MB (khoảng ${vn(700_000)} chữ). Hãy tách thành nhiều lần nhập.`,
+    }),
+});
+
+const unitCode = z.string().trim().min(1).max(30);
+
+export const ImportTaskInput = z.object({
+  number: requiredText(PROGRAMME_LIMITS.taskNumber, 'Số thứ tự nhiệm vụ'),
+  title: requiredText(PROGRAMME_LIMITS.taskTitle, 'Tên nhiệm vụ'),
+  text: requiredText(PROGRAMME_LIMITS.taskText, 'Nội dung nhiệm vụ'),
+  reformArea,
+  dueDate: vnDate('Thời hạn'),
+  recurrence,
+  evidenceRequired: z.boolean(),
+  lead: unitCode.nullable(),
+  coordinators: z.array(unitCode).max(PROGRAMME_LIMITS.coordinators, { error: 'Quá nhiều đơn vị phối hợp.' }),
+  coordinatingGroup: group.nullable(),
+  collective: group.nullable(),
+}).refine(deadlineFitsRecurrence, deadlineMessage);
+export type ImportTaskInput = z.infer<typeof ImportTaskInput>;
+
+export const ImportSectionInput = z.object({
+  numeral: z.string().transform((v) => v.normalize('NFC').trim()).pipe(z.string().max(PROGRAMME_LIMITS.sectionNumeral, { error: `Số mục tối đa ${PROGRAMME_LIMITS.sectionNumeral} ký tự.` })),
+  title: requiredText(PROGRAMME_LIMITS.sectionTitle, 'Tên mục'),
+  tasks: z.array(ImportTaskInput).max(PROGRAMME_LIMITS.tasks, { error: `Tối đa ${vn(PROGRAMME_LIMITS.tasks)} nhiệm vụ.` }),
+});
+
+export const ImportInput = z
+  .object({
+    programme: z.object(programmeShape).refine(periodInOrder, periodMessage),
+    sourceText: z.string().refine((v) => utf8Length(v) <= PROGRAMME_LIMITS.sourceBytes, { error: 'Văn bản gốc quá dài: tối đa 1 MB.' }),
+    sections: z
+      .array(ImportSectionInput)
+      .min(1, { error: 'Chưa có mục nào: thêm ít nhất một mục và một nhiệm vụ.' })
+      .max(PROGRAMME_LIMITS.sections, { error: `Tối đa ${PROGRAMME_LIMITS.sections} mục.` }),
+  })
+  .superRefine((v, ctx) => {
+    const total = v.sections.reduce((n, s) => n + s.tasks.length, 0);
+    if (total === 0) ctx.addIssue({ code: 'custom', path: ['sections'], message: 'Chưa có nhiệm vụ nào để lưu.' });
+    if (total > PROGRAMME_LIMITS.tasks) {
+      ctx.addIssue({ code: 'custom', path: ['sections'], message: `Tối đa ${vn(PROGRAMME_LIMITS.tasks)} nhiệm vụ trong một chương trình (đang có ${vn(total)}).` });
+    }
+    v.sections.forEach((s, i) => {
+      if (s.tasks.length === 0) ctx.addIssue({ code: 'custom', path: ['sections', i, 'title'], message: 'Mục này chưa có nhiệm vụ: thêm nhiệm vụ hoặc xóa mục.' });
+    });
+  });
+export type ImportInput = z.infer<typeof ImportInput>;
+
+/** What the review grid holds and posts back (before the server's checks). */
+export type ImportDraft = z.input<typeof ImportInput>;
+export type ImportDraftTask = z.input<typeof ImportTaskInput>;
+
+/** How a unit named in the text was read: shown beside the task so the reviewer can judge it. */
+export type ProposalRef = {
+  role: 'LEAD' | 'COORDINATING';
+  text: string;
+  unitCode: string | null;
+  unitName: string | null;
+  confidence: number;
+  /** A collective group named as partners ("các phòng, ban, ngành thành phố"). */
+  group: 'ALL' | 'DEPARTMENTS' | 'WARDS_COMMUNES' | null;
+};
+
+export type ProposalTask = ImportDraftTask & { key: string; refs: ProposalRef[]; deadlineText: string | null };
+export type ProposalSection = Omit<z.input<typeof ImportSectionInput>, 'tasks'> & { key: string; tasks: ProposalTask[] };
+export type Proposal = {
+  programme: ImportDraft['programme'];
+  sourceText: string;
+  sections: ProposalSection[];
+  warnings: string[];
+};
+
+/** zod issue paths ("sections.0.tasks.3.dueDate") → messages: the grid shows each next to its cell. */
+export function issuesByPath(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

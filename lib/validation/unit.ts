@@ -1,0 +1,88 @@
+/**
+ * Units: create, edit, deactivate, merge, split. Validity is the half-open range
+ * [validFrom, validTo): a unit that ends on D has validTo = D, and a successor starts on D
+ * (docs/decisions/006).
+ */
+import { z } from 'zod';
+import { id, vnDate } from './programme';
+
+export const UNIT_LIMITS = { code: 30, name: 200, shortName: 100, note: 1_000, splitRows: 4 } as const;
+export const UNIT_KINDS = ['LEADERSHIP', 'DEPARTMENT', 'WARD', 'COMMUNE'] as const;
+
+const code = z
+  .string({ error: 'Nhập mã đơn vị.' })
+  .transform((v) => v.trim().toUpperCase())
+  .pipe(
+    z
+      .string()
+      .min(1, { error: 'Nhập mã đơn vị.' })
+      .max(UNIT_LIMITS.code, { error: `Mã đơn vị tối đa ${UNIT_LIMITS.code} ký tự.` })
+      .regex(/^[A-Z0-9][A-Z0-9-]*$/, { error: 'Mã đơn vị chỉ gồm chữ không dấu, số và dấu gạch ngang, ví dụ P-THANHSEN.' }),
+  );
+
+const name = z
+  .string({ error: 'Nhập tên đơn vị.' })
+  .transform((v) => v.normalize('NFC').trim().replace(/\s+/g, ' '))
+  .pipe(z.string().min(2, { error: 'Nhập tên đơn vị.' }).max(UNIT_LIMITS.name, { error: `Tên đơn vị tối đa ${UNIT_LIMITS.name} ký tự.` }));
+
+const shortName = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').normalize('NFC').trim())
+  .pipe(z.string().max(UNIT_LIMITS.shortName, { error: `Tên viết tắt tối đa ${UNIT_LIMITS.shortName} ký tự.` }))
+  .transform((v) => (v === '' ? null : v));
+
+const kind = z.enum(UNIT_KINDS, { error: 'Chọn loại đơn vị.' });
+
+const note = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').normalize('NFC').trim())
+  .pipe(z.string().max(UNIT_LIMITS.note, { error: `Ghi chú tối đa ${UNIT_LIMITS.note} ký tự.` }))
+  .transform((v) => (v === '' ? null : v));
+
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === 'on' || v === 'true');
+
+export const UnitInput = z.object({ code, name, shortName, kind, validFrom: vnDate('Ngày bắt đầu hoạt động', { required: true }) });
+export type UnitInput = z.infer<typeof UnitInput>;
+
+export const UnitUpdateInput = z.object({ unitId: id('Đơn vị'), code, name, shortName, kind, validFrom: vnDate('Ngày bắt đầu hoạt động', { required: true }) });
+export type UnitUpdateInput = z.infer<typeof UnitUpdateInput>;
+
+export const UnitDeactivateInput = z.object({ unitId: id('Đơn vị'), effectiveDate: vnDate('Ngày thôi hoạt động', { required: true }) });
+export type UnitDeactivateInput = z.infer<typeof UnitDeactivateInput>;
+
+export const UnitMergeInput = z.object({
+  predecessorIds: z
+    .array(id('Đơn vị'))
+    .min(2, { error: 'Chọn ít nhất hai đơn vị sáp nhập.' })
+    .max(20, { error: 'Chọn tối đa 20 đơn vị.' })
+    .refine((ids) => new Set(ids).size === ids.length, { error: 'Mỗi đơn vị chỉ chọn một lần.' }),
+  effectiveDate: vnDate('Ngày có hiệu lực', { required: true }),
+  code,
+  name,
+  shortName,
+  kind,
+  note,
+  moveUsers: checkbox,
+});
+export type UnitMergeInput = z.infer<typeof UnitMergeInput>;
+
+export const UnitSplitInput = z
+  .object({
+    predecessorId: id('Đơn vị'),
+    effectiveDate: vnDate('Ngày có hiệu lực', { required: true }),
+    successors: z
+      .array(z.object({ code, name, kind }))
+      .min(2, { error: 'Nhập ít nhất hai đơn vị mới.' })
+      .max(UNIT_LIMITS.splitRows, { error: `Tối đa ${UNIT_LIMITS.splitRows} đơn vị mới.` }),
+    mainIndex: z.coerce.number({ error: 'Chọn đơn vị tiếp nhận hồ sơ.' }).int().min(0),
+    note,
+    moveUsers: checkbox,
+  })
+  .refine((v) => v.mainIndex < v.successors.length, { path: ['mainIndex'], error: 'Chọn đơn vị tiếp nhận hồ sơ trong các đơn vị mới.' })
+  .refine((v) => new Set(v.successors.map((s) => s.code)).size === v.successors.length, { path: ['successors'], error: 'Các đơn vị mới phải có mã khác nhau.' });
+export type UnitSplitInput = z.infer<typeof UnitSplitInput>;
