@@ -18,7 +18,8 @@ let cached: { root: string; storage: Storage } | null = null;
  * call time, not import time, so tests and scripts can set UPLOAD_DIR first.
  */
 export function getStorage(): Storage {
-  const root = path.resolve(process.env.UPLOAD_DIR ?? '.data/uploads');
+  // turbopackIgnore: the upload folder is data chosen at run time, not a build input to trace.
+  const root = path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR ?? '.data/uploads');
   if (cached?.root !== root) cached = { root, storage: new LocalDiskStorage(root) };
   return cached.storage;
 }
