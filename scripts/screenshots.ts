@@ -8,6 +8,7 @@ import fs from 'node:fs';
 const base = process.argv[2] ?? 'http://localhost:3000';
 const shots: { user: string; path: string; file: string; phone?: boolean }[] = [
   { user: 'chutich', path: '/', file: 'chairman-home.png' },
+  { user: 'chutich', path: '/dashboard', file: 'dashboard.png' },
   { user: 'cb.tranphu', path: '/', file: 'officer-home-phone.png', phone: true },
   { user: 'tp.noivu', path: '/', file: 'head-inbox.png' },
 ];

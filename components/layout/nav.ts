@@ -5,7 +5,7 @@ export type NavItem = { href: string; label: string };
 /** Navigation by role: only what the user may open. */
 export function navFor(user: SessionUser): NavItem[] {
   const items: NavItem[] = [{ href: '/', label: 'Trang chủ' }];
-  if (can(user, 'dashboard:city') || can(user, 'dashboard:department')) items.push({ href: '/dashboard', label: 'Bảng điều khiển' });
+  if (can(user, 'work:read-own')) items.push({ href: '/dashboard', label: 'Bảng điều khiển' });
   if (can(user, 'report:write')) items.push({ href: '/assignments', label: 'Nhiệm vụ của đơn vị' });
   if (can(user, 'report:review')) items.push({ href: '/reviews', label: 'Báo cáo chờ duyệt' });
   if (can(user, 'work:read-all') || user.role === 'DEPARTMENT_HEAD') items.push({ href: '/board', label: 'Tình hình nộp báo cáo' });

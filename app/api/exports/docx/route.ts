@@ -1,0 +1,12 @@
+import { buildReportDocument } from '@/lib/exports/docx';
+import { exportResponse } from '../http';
+
+/** GET /api/exports/docx?<dashboard filters> — "Báo cáo kết quả thực hiện" as a Word document. */
+export async function GET(request: Request): Promise<Response> {
+  return exportResponse(request, {
+    baseName: 'Báo cáo kết quả thực hiện',
+    ext: 'docx',
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    build: (data) => buildReportDocument(data),
+  });
+}

@@ -1,0 +1,122 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { useNarrow } from './use-narrow';
+import { OFFICIAL_STATUSES, STATUS_COLORS, STATUS_LABELS, type OfficialStatus } from '@/lib/domain/status';
+
+/** One bar, shaped on the server: counts per status, its share labels and where each part leads. */
+export type StatusBarDatum = Record<OfficialStatus, number> & {
+  key: string;
+  name: string;
+  total: number;
+  /** "75%" — the completion rate, printed at the end of the bar. */
+  rateLabel: string;
+  href: string;
+  hrefs: Record<OfficialStatus, string>;
+};
+
+/** On a phone, "Phường Thạch Quý" → "P. Thạch Quý" (the way such names are abbreviated in tables), then cut. */
+function shorten(name: string, max: number, narrow: boolean): string {
+  const short = narrow ? name.replace(/^Phường /u, 'P. ').replace(/^Phòng /u, 'Ph. ').replace(/^Xã /u, 'X. ') : name;
+  return short.length > max ? `${short.slice(0, max - 1)}…` : short;
+}
+
+type TickProps = { x?: number | string; y?: number | string; payload?: { value?: string | number } };
+
+/** A bar's name, as a link to the assignments behind the whole bar. */
+function NameTick({ x = 0, y = 0, payload, links, narrow }: TickProps & { links: Map<string, StatusBarDatum>; narrow: boolean }) {
+  const name = String(payload?.value ?? '');
+  return (
+    <g transform={`translate(${x},${y})`}>
+      <Link href={links.get(name)?.href ?? '#'}>
+        <text x={-6} y={0} dy={4} textAnchor="end" fontSize={narrow ? 11 : 12} fill="#0f172a" textDecoration="underline">
+          <title>{name}</title>
+          {shorten(name, narrow ? 12 : 19, narrow)}
+        </text>
+      </Link>
+    </g>
+  );
+}
+
+/**
+ * 100% stacked horizontal bars in the five official statuses. A click on a part opens the
+ * assignments behind it; a bar's name is a link to all of that row's assignments. Colour is never
+ * the only cue: the legend and tooltip name each status, the end of each bar prints the completion
+ * rate, and the page shows the same numbers as a table.
+ */
+export function StatusBarChart({ data, label }: { data: StatusBarDatum[]; label: string }) {
+  const router = useRouter();
+  const narrow = useNarrow();
+  const byName = new Map(data.map((d) => [d.name, d]));
+  // Room for the bars plus the legend, which wraps onto more lines on a phone.
+  const height = Math.max(160, data.length * 34 + (narrow ? 150 : 80));
+
+  return (
+    <figure aria-label={label} className="w-full print:[&_.recharts-wrapper]:max-w-full print:[&_svg]:h-auto print:[&_svg]:max-w-full">
+      <BarChart
+        responsive
+        style={{ width: '100%', height }}
+        data={data}
+        layout="vertical"
+        stackOffset="expand"
+        margin={{ top: 4, right: 44, bottom: 4, left: 4 }}
+        barCategoryGap={6}
+      >
+        <CartesianGrid horizontal={false} strokeDasharray="3 3" />
+        <XAxis type="number" domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} fontSize={12} />
+        <YAxis
+          type="category"
+          dataKey="name"
+          width={narrow ? 104 : 150}
+          tick={(props: TickProps) => <NameTick {...props} links={byName} narrow={narrow} />}
+          interval={0}
+        />
+        <Tooltip
+          cursor={{ fill: '#f1f5f9' }}
+          content={({ active, payload }) => {
+            const datum = active ? (payload?.[0]?.payload as StatusBarDatum | undefined) : undefined;
+            if (!datum) return null;
+            return (
+              <div className="rounded-md border border-slate-200 bg-white p-2 text-xs shadow">
+                <p className="font-semibold">{datum.name}</p>
+                <p className="text-slate-600">Tổng số {datum.total} nhiệm vụ · hoàn thành {datum.rateLabel}</p>
+                <ul className="mt-1 space-y-0.5">
+                  {OFFICIAL_STATUSES.map((s) => (
+                    <li key={s} className="flex items-center gap-1.5">
+                      <span aria-hidden className="inline-block size-2.5 rounded-sm" style={{ backgroundColor: STATUS_COLORS[s] }} />
+                      {STATUS_LABELS[s]}: <strong>{datum[s]}</strong>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            );
+          }}
+        />
+        <Legend
+          itemSorter={null}
+          formatter={(value: string) => <span className="text-slate-800">{STATUS_LABELS[value as OfficialStatus] ?? value}</span>}
+          wrapperStyle={{ fontSize: 12 }}
+        />
+        {OFFICIAL_STATUSES.map((s, i) => (
+          <Bar
+            key={s}
+            dataKey={s}
+            name={s}
+            stackId="status"
+            fill={STATUS_COLORS[s]}
+            cursor="pointer"
+            isAnimationActive={false}
+            onClick={(item) => {
+              const datum = (item as { payload?: StatusBarDatum }).payload;
+              if (datum) router.push(datum.hrefs[s]);
+            }}
+          >
+            {i === OFFICIAL_STATUSES.length - 1 ? <LabelList dataKey="rateLabel" position="right" fontSize={12} fill="#0f172a" /> : null}
+          </Bar>
+        ))}
+      </BarChart>
+    </figure>
+  );
+}

@@ -1,0 +1,90 @@
+import Link from 'next/link';
+import type { DrillRow } from '@/lib/data/dashboard';
+import { ASSIGNMENT_ROLE_LABELS, REPORT_STATUS_LABELS } from '@/lib/domain/labels';
+import { formatDateTimeVn, formatDateVn } from '@/lib/domain/time';
+import { StatusTag } from './status-tag';
+
+/**
+ * Assignments with their status, deadline, last report and reviewer; each links to its page.
+ * A table on wide screens and on paper; on a phone each row reads as a card (the header row is
+ * hidden and every cell says what it is).
+ */
+export function AssignmentTable({ rows, variant = 'full' }: { rows: DrillRow[]; variant?: 'full' | 'overdue' }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full text-sm" data-testid="assignment-table">
+        <thead className="hidden bg-slate-50 text-left md:table-header-group print:table-header-group">
+          <tr>
+            <th scope="col" className="px-2 py-1.5">Nhiệm vụ</th>
+            <th scope="col" className="px-2 py-1.5">Đơn vị</th>
+            <th scope="col" className="px-2 py-1.5">Chủ trì</th>
+            <th scope="col" className="px-2 py-1.5">Tình trạng</th>
+            <th scope="col" className="px-2 py-1.5">Thời hạn</th>
+            {variant === 'full' ? (
+              <>
+                <th scope="col" className="px-2 py-1.5">Báo cáo gần nhất</th>
+                <th scope="col" className="px-2 py-1.5">Người duyệt</th>
+              </>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200">
+          {rows.map((r) => (
+            <tr key={r.assignmentId} className="block py-2 md:table-row md:py-0 print:table-row">
+              <td className="block px-2 py-1 md:table-cell md:py-1.5 print:table-cell">
+                <Link href={`/assignments/${r.assignmentId}`} className="font-medium hover:underline">
+                  <span className="mr-1 text-slate-500">{r.taskCode}</span>
+                  {r.taskTitle}
+                </Link>
+                {variant === 'full' ? <span className="block text-xs text-slate-500">{r.programmeTitle}</span> : null}
+              </td>
+              <td className="block px-2 py-1 md:table-cell md:py-1.5 print:table-cell">
+                <span className="text-xs text-slate-500 md:hidden print:hidden">Đơn vị: </span>
+                {r.unitName}
+                {r.formerUnitName ? <span className="block text-xs text-slate-500">(trước đây: {r.formerUnitName})</span> : null}
+                <span className="block text-xs text-slate-500">{ASSIGNMENT_ROLE_LABELS[r.role]}</span>
+              </td>
+              <td className="block px-2 py-1 md:table-cell md:py-1.5 print:table-cell">
+                <span className="text-xs text-slate-500 md:hidden print:hidden">Chủ trì: </span>
+                {r.leadUnitName ?? <span className="text-slate-500">Không có</span>}
+              </td>
+              <td className="block px-2 py-1 md:table-cell md:py-1.5 print:table-cell">
+                <StatusTag status={r.status} daysOverdue={r.daysOverdue} />
+              </td>
+              <td className="block px-2 py-1 whitespace-nowrap md:table-cell md:py-1.5 print:table-cell">
+                <span className="text-xs text-slate-500 md:hidden print:hidden">Thời hạn: </span>
+                {r.dueDate ? formatDateVn(r.dueDate) : 'Không thời hạn'}
+              </td>
+              {variant === 'full' ? (
+                <>
+                  <td className="block px-2 py-1 md:table-cell md:py-1.5 print:table-cell">
+                    <span className="text-xs text-slate-500 md:hidden print:hidden">Báo cáo gần nhất: </span>
+                    {r.lastReport ? (
+                      <>
+                        {r.lastReport.periodLabel} · {REPORT_STATUS_LABELS[r.lastReport.status]}
+                        {r.lastReport.submittedAt ? <span className="block text-xs text-slate-500">Gửi {formatDateTimeVn(r.lastReport.submittedAt)}</span> : null}
+                      </>
+                    ) : (
+                      <span className="text-slate-500">Chưa có báo cáo</span>
+                    )}
+                  </td>
+                  <td className="block px-2 py-1 md:table-cell md:py-1.5 print:table-cell">
+                    <span className="text-xs text-slate-500 md:hidden print:hidden">Người duyệt: </span>
+                    {r.lastReport?.reviewerName ? (
+                      <>
+                        {r.lastReport.reviewerName}
+                        {r.lastReport.reviewedAt ? <span className="block text-xs text-slate-500">{formatDateTimeVn(r.lastReport.reviewedAt)}</span> : null}
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                </>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { StatusBarDatum } from '@/components/charts/status-bar-chart';
+import type { GroupStanding, UnitStanding } from '@/lib/data/dashboard';
+import { OFFICIAL_STATUSES, type OfficialStatus } from '@/lib/domain/status';
+import { formatRate } from '@/lib/exports/text';
+import type { DashboardFilters } from '@/lib/validation/dashboard';
+import { drillHref } from './links';
+
+/** Small, ready-to-draw rows for the client chart: counts, the rate label and the drill-down links. */
+export function unitBars(units: UnitStanding[], filters: DashboardFilters): StatusBarDatum[] {
+  return units.map((u) => ({
+    key: `u${u.unitId}`,
+    name: u.name,
+    total: u.counts.total,
+    rateLabel: formatRate(u.completionRate),
+    href: drillHref(filters, { unit: u.unitId }),
+    hrefs: Object.fromEntries(OFFICIAL_STATUSES.map((s) => [s, drillHref(filters, { unit: u.unitId, status: s })])) as Record<OfficialStatus, string>,
+    ...pick(u.counts),
+  }));
+}
+
+export function groupBars(groups: GroupStanding[], filters: DashboardFilters): StatusBarDatum[] {
+  return groups.map((g) => ({
+    key: g.key,
+    name: g.title,
+    total: g.counts.total,
+    rateLabel: formatRate(g.completionRate),
+    href: drillHref(filters, g.filter),
+    hrefs: Object.fromEntries(OFFICIAL_STATUSES.map((s) => [s, drillHref(filters, { ...g.filter, status: s })])) as Record<OfficialStatus, string>,
+    ...pick(g.counts),
+  }));
+}
+
+function pick(counts: Record<OfficialStatus, number>): Record<OfficialStatus, number> {
+  return Object.fromEntries(OFFICIAL_STATUSES.map((s) => [s, counts[s]])) as Record<OfficialStatus, number>;
+}

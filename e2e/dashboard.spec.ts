@@ -1,0 +1,127 @@
+import { expect, test } from '@playwright/test';
+import { login, query } from './helpers';
+
+/** Counts straight from the database, written independently of the app's SQL. */
+async function count(sql: string, params: unknown[] = []): Promise<number> {
+  return (await query<{ n: number }>(sql, params))[0]!.n;
+}
+
+const LIVE = `FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId" JOIN "Unit" u ON u.id = a."unitId" WHERE t."archivedAt" IS NULL`;
+/** One-off and continuous work past its deadline and not done (a recurring task's slot is never past due). */
+const OVERDUE = `AND t.recurrence IN ('ONCE', 'CONTINUOUS') AND a."completedAt" IS NULL AND a."dueDate" < (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
+
+test.describe('the chairman’s dashboard', () => {
+  test('opens city-wide, filters by unit kind, drills into a ward, and the numbers match the database', async ({ page }) => {
+    await login(page, 'chutich');
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Bảng điều khiển' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Bảng điều khiển' })).toBeVisible();
+    await expect(page.getByTestId('dashboard-scope')).toHaveText('Phạm vi: toàn thành phố');
+
+    const total = await count(`SELECT count(*)::int AS n ${LIVE}`);
+    const overdue = await count(`SELECT count(*)::int AS n ${LIVE} ${OVERDUE}`);
+    await expect(page.getByTestId('count-total')).toHaveText(String(total));
+    await expect(page.getByTestId('count-IN_PROGRESS_OVERDUE')).toHaveText(String(overdue));
+    await expect(page.getByTestId('headline')).toContainText(`Tổng số ${total} nhiệm vụ`);
+    await expect(page.getByTestId('overdue-total')).toHaveText(String(overdue));
+    await expect(page.getByRole('heading', { name: 'Theo phường, xã' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Theo phòng, ban' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Xu hướng hoàn thành' })).toBeVisible();
+    await expect(page.getByTestId('heatmap')).toBeVisible();
+
+    // A filter lives in the URL, and the numbers follow it.
+    await page.getByLabel('Loại đơn vị').selectOption('WARD');
+    await page.getByRole('button', { name: 'Áp dụng' }).click();
+    await expect(page).toHaveURL(/[?&]kind=WARD(&|$)/);
+    const wards = await count(`SELECT count(*)::int AS n ${LIVE} AND u.kind = 'WARD'`);
+    await expect(page.getByTestId('count-total')).toHaveText(String(wards));
+    await expect(page.getByRole('heading', { name: 'Theo phường, xã' })).toBeVisible();
+    await expect(page.getByTestId('ranking-table').getByRole('link', { name: 'Xã Thạch Hạ' })).toHaveCount(0);
+
+    // Drill into one ward from the ranking.
+    const [tranPhu] = await query<{ id: number }>(`SELECT id FROM "Unit" WHERE code = 'P-TRANPHU'`);
+    await page.getByTestId('ranking-table').getByRole('link', { name: 'Phường Trần Phú' }).click();
+    await expect(page).toHaveURL(new RegExp(`/dashboard/assignments\\?.*unit=${tranPhu!.id}`));
+    await expect(page).toHaveURL(/kind=WARD/);
+    const own = await count(`SELECT count(*)::int AS n ${LIVE} AND u.code = 'P-TRANPHU'`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Phường Trần Phú');
+    await expect(page.getByTestId('drill-total')).toHaveText(String(own));
+    const rows = page.getByTestId('assignment-table').locator('tbody tr');
+    await expect(rows).toHaveCount(own);
+    // Every row is Trần Phú's, and opens the assignment.
+    await expect(page.getByTestId('assignment-table').getByText('Phường Nam Hà')).toHaveCount(0);
+    await rows.first().getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/assignments\/\d+$/);
+    await expect(page.getByRole('main').getByText('Phường Trần Phú').first()).toBeVisible();
+  });
+
+  test('a headline card opens the overdue assignments behind it', async ({ page }) => {
+    await login(page, 'chutich');
+    await page.goto('/dashboard');
+    const overdue = await count(`SELECT count(*)::int AS n ${LIVE} ${OVERDUE}`);
+    await page.getByTestId('count-IN_PROGRESS_OVERDUE').click();
+    await expect(page).toHaveURL(/status=IN_PROGRESS_OVERDUE/);
+    await expect(page.getByTestId('drill-total')).toHaveText(String(overdue));
+  });
+
+  test('a bad filter value falls back to the default instead of failing', async ({ page }) => {
+    await login(page, 'chutich');
+    const response = await page.goto('/dashboard?programme=abc&period=2026-13&kind=MARS&sort=%3Cscript%3E');
+    expect(response?.status()).toBe(200);
+    await expect(page.getByTestId('count-total')).toHaveText(String(await count(`SELECT count(*)::int AS n ${LIVE}`)));
+  });
+
+  test('the Excel and Word reports download with Vietnamese file names', async ({ page }) => {
+    await login(page, 'chutich');
+    await page.goto('/dashboard');
+    const [excel] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải biểu tổng hợp (Excel)' }).click()]);
+    expect(excel.suggestedFilename()).toMatch(/^Biểu tổng hợp \d{2}-\d{2}-\d{4}\.xlsx$/);
+    const [word] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải báo cáo (Word)' }).click()]);
+    expect(word.suggestedFilename()).toMatch(/^Báo cáo kết quả thực hiện \d{2}-\d{2}-\d{4}\.docx$/);
+  });
+
+  test('fits a 360 px phone', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await login(page, 'chutich');
+    await page.goto('/dashboard');
+    await expect(page.getByRole('heading', { name: 'Xu hướng hoàn thành' })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+test.describe('who reaches which dashboard', () => {
+  test('an officer sees only their own unit’s standing, and cannot reach the city-wide data', async ({ page }) => {
+    const [namHa] = await query<{ id: number }>(`SELECT id FROM "Unit" WHERE code = 'P-NAMHA'`);
+    await login(page, 'cb.tranphu');
+    const response = await page.goto('/dashboard');
+    expect(response?.status()).toBe(200);
+    await expect(page.getByTestId('dashboard-scope')).toHaveText('Phạm vi: Phường Trần Phú');
+    await expect(page.getByTestId('count-total')).toHaveText(String(await count(`SELECT count(*)::int AS n ${LIVE} AND u.code = 'P-TRANPHU'`)));
+    await expect(page.getByTestId('ranking-table')).toHaveCount(0);
+    await expect(page.getByTestId('heatmap')).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Theo phường, xã' })).toHaveCount(0);
+    await expect(page.getByText('toàn thành phố')).toHaveCount(0);
+
+    const other = await page.goto(`/dashboard/assignments?unit=${namHa!.id}`);
+    expect(other?.status()).toBe(404);
+    await expect(page.getByText('Phường Nam Hà')).toHaveCount(0);
+    // The export gives the officer's own unit only, never the city's table.
+    const file = await page.request.get('/api/exports/xlsx');
+    expect(file.status()).toBe(200);
+  });
+
+  test('a department head sees the tasks their department leads', async ({ page }) => {
+    await login(page, 'tp.vhtt');
+    await page.goto('/dashboard');
+    await expect(page.getByTestId('dashboard-scope')).toHaveText('Phạm vi: các nhiệm vụ do Phòng Văn hóa và Thông tin chủ trì');
+    const led = await count(
+      `SELECT count(*)::int AS n ${LIVE} AND EXISTS (SELECT 1 FROM "Assignment" l JOIN "Unit" lu ON lu.id = l."unitId" WHERE l."taskId" = a."taskId" AND l.role = 'LEAD' AND lu.code = 'VHTT')`,
+    );
+    await expect(page.getByTestId('count-total')).toHaveText(String(led));
+  });
+
+  test('a visitor without a session is sent to the login page', async ({ page }) => {
+    await page.goto('/dashboard');
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard/);
+  });
+});

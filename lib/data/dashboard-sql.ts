@@ -1,0 +1,459 @@
+import 'server-only';
+import { Prisma, type PrismaClient } from '../db';
+import type { OfficialStatus } from '../domain/status';
+import type { DrillStatus, UnitKindFilter } from '../validation/dashboard';
+import { countsOf, emptyCounts, HEAT_ROWS, ratesOf, shapeAggregates, shapeHeat, type Dashboard } from './dashboard-shape';
+import { slotStatusCountsSql, slotsAtCte } from './status-sql';
+
+/**
+ * The SQL behind every number of the dashboard, the exports and the home page headline — one
+ * chain of CTEs (`slotCtes`) and a few queries on it. Internal to lib/data: these functions do not
+ * authorize; their callers (lib/data/dashboard.ts, lib/data/stats.ts) call requirePermission first
+ * and pass the user's scope in.
+ *
+ * Shape of the chain, for one or more moments:
+ *   slots       the official status of every slot at the moment (lib/data/status-sql.ts)
+ *   unit_final  where a merged unit's history goes: a unit that was merged (or renamed) into
+ *               exactly one successor on or before the moment reports under that successor,
+ *               following chains (A → B → C); a split unit keeps its own row
+ *   f           slots in scope and filters, with the unit they are counted under
+ *               (report_unit_id) — the only relation the queries read.
+ * Two forms of `f`: one row per slot (`slotCtes`, for lists), or — for counts — slots first
+ * reduced to one row per (moment, unit, section, reform area, status) with a count `n`
+ * (`countCtes`), so that the unit roll-up and the grouping sets read the reduced rows, and totals
+ * that need no unit skip the units altogether. docs/benchmarks/dashboard.md has the figures.
+ */
+
+export type StatusCounts = Record<OfficialStatus, number> & { total: number };
+
+/** Which assignments a user's numbers are made of. */
+export type DashboardScope =
+  | { kind: 'CITY' }
+  /** Tasks the unit leads; optionally the tasks nobody leads (the standing office) and the unit's own assignments. */
+  | { kind: 'LED'; unitId: number; includeUnled: boolean; includeOwn: boolean }
+  | { kind: 'UNIT'; unitId: number };
+
+export type SlotFilter = {
+  programme?: number;
+  section?: number;
+  /** A ReformArea, or 'NONE' for tasks without one. */
+  area?: string;
+  kind?: UnitKindFilter;
+  /** The unit the slot is counted under (after mergers). */
+  unit?: number;
+  status?: DrillStatus;
+  /** The task's lead unit. */
+  lead?: number;
+};
+
+const KIND_SETS: Record<UnitKindFilter, string[]> = {
+  LOCAL: ['WARD', 'COMMUNE'],
+  WARD: ['WARD'],
+  COMMUNE: ['COMMUNE'],
+  DEPARTMENT: ['DEPARTMENT'],
+};
+
+/** Scope and task filters on the raw tables (a = Assignment, t = Task), applied before the slots are built. */
+function assignmentWhere(scope: DashboardScope, filter: SlotFilter): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (scope.kind === 'UNIT') parts.push(Prisma.sql`a."unitId" = ${scope.unitId}`);
+  if (scope.kind === 'LED') {
+    const alternatives = [
+      Prisma.sql`EXISTS (SELECT 1 FROM "Assignment" l WHERE l."taskId" = a."taskId" AND l.role = 'LEAD' AND l."unitId" = ${scope.unitId})`,
+    ];
+    if (scope.includeUnled) alternatives.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "Assignment" l WHERE l."taskId" = a."taskId" AND l.role = 'LEAD')`);
+    if (scope.includeOwn) alternatives.push(Prisma.sql`a."unitId" = ${scope.unitId}`);
+    parts.push(Prisma.sql`(${Prisma.join(alternatives, ' OR ')})`);
+  }
+  if (filter.programme !== undefined) parts.push(Prisma.sql`t."programmeId" = ${filter.programme}`);
+  if (filter.section !== undefined) parts.push(Prisma.sql`t."sectionId" = ${filter.section}`);
+  if (filter.area === 'NONE') parts.push(Prisma.sql`t."reformArea" IS NULL`);
+  else if (filter.area !== undefined) parts.push(Prisma.sql`t."reformArea"::text = ${filter.area}`);
+  if (filter.lead !== undefined) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Assignment" l WHERE l."taskId" = a."taskId" AND l.role = 'LEAD' AND l."unitId" = ${filter.lead})`);
+  }
+  return parts.length ? Prisma.join(parts, ' AND ') : Prisma.sql`TRUE`;
+}
+
+function statusWhere(status: DrillStatus | undefined): Prisma.Sql {
+  if (status === undefined) return Prisma.sql`TRUE`;
+  if (status === 'DONE') return Prisma.sql`s.status IN ('DONE_ON_TIME', 'DONE_LATE')`;
+  if (status === 'OPEN') return Prisma.sql`s.status NOT IN ('DONE_ON_TIME', 'DONE_LATE')`;
+  return Prisma.sql`s.status = ${status}`;
+}
+
+/** Where each unit's slots are counted at each moment (see the header). Needs `moments`. */
+const LINEAGE = Prisma.sql`
+    unit_hops AS (
+      SELECT m.moment, l."predecessorId" AS from_id, min(l."successorId") AS to_id
+      FROM "UnitLineage" l
+      JOIN moments m ON l."effectiveDate" <= m.as_of_day
+      WHERE l.kind IN ('MERGE', 'RENAME')
+      GROUP BY m.moment, l."predecessorId"
+      HAVING count(*) = 1
+    ),
+    unit_chain(moment, unit_id, target_id, depth) AS (
+      SELECT moment, from_id, to_id, 1 FROM unit_hops
+      UNION ALL
+      SELECT c.moment, c.unit_id, h.to_id, c.depth + 1
+      FROM unit_chain c JOIN unit_hops h ON h.moment = c.moment AND h.from_id = c.target_id
+      WHERE c.depth < 16
+    ),
+    unit_final AS (
+      SELECT DISTINCT ON (moment, unit_id) moment, unit_id, target_id FROM unit_chain ORDER BY moment, unit_id, depth DESC
+    )`;
+
+/**
+ * A unit and the units merged or renamed into it (at any date: the roll-up decides per moment).
+ * Read first, so that a drill-down or a heatmap row reads only those units' assignments through
+ * the index on Assignment.unitId.
+ */
+async function withPredecessors(db: PrismaClient, units: number[]): Promise<number[]> {
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    WITH RECURSIVE up(id) AS (
+      SELECT unnest(${units}::int[])
+      UNION
+      SELECT l."predecessorId" FROM "UnitLineage" l JOIN up ON l."successorId" = up.id WHERE l.kind IN ('MERGE', 'RENAME')
+    )
+    SELECT id FROM up`;
+  return rows.map((r) => r.id);
+}
+
+function unitsIn(ids: number[]): Prisma.Sql {
+  return Prisma.sql`a."unitId" = ANY(${ids}::int[])`;
+}
+
+function kindWhere(filter: SlotFilter): Prisma.Sql {
+  return filter.kind ? Prisma.sql`ru.kind::text IN (${Prisma.join(KIND_SETS[filter.kind])})` : Prisma.sql`TRUE`;
+}
+
+function unitWhere(filter: SlotFilter): Prisma.Sql {
+  return filter.unit !== undefined ? Prisma.sql`ru.id = ${filter.unit}` : Prisma.sql`TRUE`;
+}
+
+function where(scope: DashboardScope, filter: SlotFilter, extra?: Prisma.Sql): Prisma.Sql {
+  return extra ? Prisma.sql`${assignmentWhere(scope, filter)} AND ${extra}` : assignmentWhere(scope, filter);
+}
+
+/** Assignments of units that were merged or renamed into another: their history moves with the roll-up. */
+const OF_MERGED_UNIT = Prisma.sql`a."unitId" IN (SELECT l."predecessorId" FROM "UnitLineage" l WHERE l.kind IN ('MERGE', 'RENAME'))`;
+
+/** The row-level chain ending in `f` (one row per slot); goes right after `WITH RECURSIVE`. */
+export function slotCtes(moments: readonly Date[], scope: DashboardScope, filter: SlotFilter, extra?: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    ${slotsAtCte(moments, { where: where(scope, filter, extra) })},
+    ${LINEAGE},
+    f AS (
+      SELECT s.*, ru.id AS report_unit_id, ru.name AS report_unit_name, ru.kind::text AS report_unit_kind
+      FROM slots s
+      LEFT JOIN unit_final uf ON uf.moment = s.moment AND uf.unit_id = s.unit_id
+      JOIN "Unit" ru ON ru.id = coalesce(uf.target_id, s.unit_id)
+      WHERE ${kindWhere(filter)} AND ${unitWhere(filter)} AND ${statusWhere(filter.status)}
+    )`;
+}
+
+/**
+ * The counting chain ending in `f`(moment, report_unit_id, section_id, reform_area, status, n,
+ * pending): slots reduced before the roll-up. `pending` counts the submitted reports awaiting a
+ * decision (the current state: approval history is not kept per moment). Without `units` — and
+ * without a unit or unit-kind filter — the unit is left out altogether (report_unit_id is null):
+ * totals do not depend on which unit a slot is counted under, and the reduction to a handful of
+ * rows lets PostgreSQL spread the scan over its workers.
+ */
+export function countCtes(
+  moments: readonly Date[],
+  scope: DashboardScope,
+  filter: SlotFilter,
+  { pending = false, units = true, extra }: { pending?: boolean; units?: boolean; extra?: Prisma.Sql } = {},
+): Prisma.Sql {
+  const pend = pending
+    ? Prisma.sql`LEFT JOIN (SELECT r."assignmentId" AS assignment_id, count(*)::int AS n FROM "Report" r WHERE r.status = 'SUBMITTED' GROUP BY r."assignmentId") pe
+                   ON pe.assignment_id = s.assignment_id`
+    : Prisma.empty;
+  const pendingSum = pending ? Prisma.sql`coalesce(sum(pe.n), 0)::int` : Prisma.sql`0`;
+  const slots = slotsAtCte(moments, { where: where(scope, filter, extra) });
+  if (!units && !filter.kind && filter.unit === undefined) {
+    return Prisma.sql`
+    ${slots},
+    f AS (
+      SELECT s.moment, NULL::int AS report_unit_id, s.section_id, s.reform_area, s.status, count(*)::int AS n, ${pendingSum} AS pending
+      FROM slots s ${pend}
+      WHERE ${statusWhere(filter.status)}
+      GROUP BY s.moment, s.section_id, s.reform_area, s.status
+    )`;
+  }
+  return Prisma.sql`
+    ${slots},
+    ${LINEAGE},
+    reduced AS (
+      SELECT s.moment, s.unit_id, s.section_id, s.reform_area, s.status, count(*)::int AS n, ${pendingSum} AS pending
+      FROM slots s ${pend}
+      WHERE ${statusWhere(filter.status)}
+      GROUP BY s.moment, s.unit_id, s.section_id, s.reform_area, s.status
+    ),
+    f AS (
+      SELECT s.moment, ru.id AS report_unit_id, s.section_id, s.reform_area, s.status, s.n, s.pending
+      FROM reduced s
+      LEFT JOIN unit_final uf ON uf.moment = s.moment AND uf.unit_id = s.unit_id
+      JOIN "Unit" ru ON ru.id = coalesce(uf.target_id, s.unit_id)
+      WHERE ${kindWhere(filter)} AND ${unitWhere(filter)}
+    )`;
+}
+
+export type CountRow = { done_on_time: number; done_late: number; on_time: number; overdue: number; not_started: number };
+
+/**
+ * Runs a dashboard query with more memory for its sorts and hashes than PostgreSQL's default 4 MB:
+ * a city-wide aggregate over a national dataset hashes a few hundred thousand rows, and spilling
+ * them to disk costs more than the rest of the query (docs/benchmarks/dashboard.md). SET LOCAL
+ * lasts for this one transaction only.
+ */
+export const DASHBOARD_WORK_MEM = process.env.DASHBOARD_WORK_MEM ?? '48MB';
+
+async function run<T>(db: PrismaClient, query: Prisma.Sql): Promise<T[]> {
+  if (!/^\d{1,4}MB$/.test(DASHBOARD_WORK_MEM)) throw new Error('DASHBOARD_WORK_MEM must look like "48MB"');
+  const [, rows] = await db.$transaction([db.$executeRawUnsafe(`SET LOCAL work_mem = '${DASHBOARD_WORK_MEM}'`), db.$queryRaw<T[]>(query)]);
+  return rows;
+}
+
+/** Status counts of a group of `countCtes` rows. */
+const COUNT_COLUMNS = Prisma.sql`
+  coalesce(sum(f.n) FILTER (WHERE f.status = 'DONE_ON_TIME'), 0)::int AS done_on_time,
+  coalesce(sum(f.n) FILTER (WHERE f.status = 'DONE_LATE'), 0)::int AS done_late,
+  coalesce(sum(f.n) FILTER (WHERE f.status = 'IN_PROGRESS_ON_TIME'), 0)::int AS on_time,
+  coalesce(sum(f.n) FILTER (WHERE f.status = 'IN_PROGRESS_OVERDUE'), 0)::int AS overdue,
+  coalesce(sum(f.n) FILTER (WHERE f.status = 'NOT_STARTED'), 0)::int AS not_started`;
+
+/** The headline counts for one moment. */
+export async function queryStatusCounts(db: PrismaClient, asOf: Date, scope: DashboardScope, filter: SlotFilter): Promise<StatusCounts> {
+  const rows = await run<CountRow>(db, Prisma.sql`
+    WITH RECURSIVE ${countCtes([asOf], scope, filter, { units: false })}
+    SELECT ${COUNT_COLUMNS} FROM f`);
+  return rows[0] ? countsOf(rows[0]) : emptyCounts();
+}
+
+export type AggregateRow = CountRow & {
+  /** Which grouping set: 'all' | 'unit' | 'section' | 'area'. */
+  set: string;
+  unit_id: number | null;
+  section_id: number | null;
+  reform_area: string | null;
+  pending: number;
+  unit_name: string | null;
+  unit_kind: string | null;
+  unit_valid_to: Date | null;
+  section_numeral: string | null;
+  section_title: string | null;
+  section_order: number | null;
+  programme_id: number | null;
+  programme_title: string | null;
+};
+
+/**
+ * The aggregates of the dashboard in one scan: the headline, per unit, per section and per reform
+ * area, with the reports awaiting approval.
+ */
+export async function queryAggregates(db: PrismaClient, asOf: Date, scope: DashboardScope, filter: SlotFilter): Promise<AggregateRow[]> {
+  return run<AggregateRow>(db, Prisma.sql`
+    WITH RECURSIVE ${countCtes([asOf], scope, filter, { pending: true })},
+    g AS (
+      SELECT GROUPING(f.report_unit_id, f.section_id, f.reform_area) AS bits,
+             f.report_unit_id AS unit_id, f.section_id, f.reform_area,
+             ${COUNT_COLUMNS},
+             coalesce(sum(f.pending), 0)::int AS pending
+      FROM f
+      GROUP BY GROUPING SETS ((), (f.report_unit_id), (f.section_id), (f.reform_area))
+    )
+    SELECT CASE g.bits WHEN 7 THEN 'all' WHEN 3 THEN 'unit' WHEN 5 THEN 'section' WHEN 6 THEN 'area' END AS set,
+           g.unit_id, g.section_id, g.reform_area, g.done_on_time, g.done_late, g.on_time, g.overdue, g.not_started, g.pending,
+           u.name AS unit_name, u.kind::text AS unit_kind, u."validTo" AS unit_valid_to,
+           sec.numeral AS section_numeral, sec.title AS section_title, sec."order" AS section_order,
+           pr.id AS programme_id, pr.title AS programme_title
+    FROM g
+    LEFT JOIN "Unit" u ON u.id = g.unit_id
+    LEFT JOIN "Section" sec ON sec.id = g.section_id
+    LEFT JOIN "Programme" pr ON pr.id = sec."programmeId"`);
+}
+
+export type HeatRow = CountRow & { unit_id: number; section_id: number | null; reform_area: string | null };
+
+/**
+ * Heatmap cells (unit × section, or unit × reform area) for the given units — the ones the page
+ * shows — or for every unit (the Word report). Reads only those units' assignments (and those of
+ * units merged into them) through the index on Assignment.unitId.
+ */
+export async function queryHeat(
+  db: PrismaClient,
+  asOf: Date,
+  scope: DashboardScope,
+  filter: SlotFilter,
+  heat: 'section' | 'area',
+  units: number[] | 'all',
+): Promise<HeatRow[]> {
+  if (units !== 'all' && units.length === 0) return [];
+  const column = heat === 'section' ? Prisma.sql`f.section_id, NULL::text AS reform_area` : Prisma.sql`NULL::int AS section_id, f.reform_area`;
+  const group = heat === 'section' ? Prisma.sql`f.section_id` : Prisma.sql`f.reform_area`;
+  const only = units === 'all' ? undefined : unitsIn(await withPredecessors(db, units));
+  return run<HeatRow>(db, Prisma.sql`
+    WITH RECURSIVE ${countCtes([asOf], scope, filter, { extra: only })}
+    SELECT f.report_unit_id AS unit_id, ${column}, ${COUNT_COLUMNS}
+    FROM f
+    ${units === 'all' ? Prisma.empty : Prisma.sql`WHERE f.report_unit_id = ANY(${units}::int[])`}
+    GROUP BY f.report_unit_id, ${group}`);
+}
+
+/**
+ * Status counts per moment, for the trend; `moments` in ascending order. Two queries: the
+ * assignments of units that never merged into another, counted by slotStatusCountsSql (their unit
+ * is the one they are counted under at every moment, so the unit filters apply to it directly),
+ * and those of merged units, through the roll-up of countCtes — few, so cheap either way.
+ */
+export async function queryTrend(
+  db: PrismaClient,
+  moments: readonly Date[],
+  scope: DashboardScope,
+  filter: SlotFilter,
+): Promise<(CountRow & { moment: number })[]> {
+  const own: Prisma.Sql[] = [Prisma.sql`NOT (${OF_MERGED_UNIT})`];
+  if (filter.kind) own.push(Prisma.sql`EXISTS (SELECT 1 FROM "Unit" ou WHERE ou.id = a."unitId" AND ou.kind::text IN (${Prisma.join(KIND_SETS[filter.kind])}))`);
+  if (filter.unit !== undefined) own.push(Prisma.sql`a."unitId" = ${filter.unit}`);
+  const [fast, merged] = await Promise.all([
+    run<{ moment: number; status: OfficialStatus; n: number }>(
+      db,
+      slotStatusCountsSql(moments, { where: Prisma.join([assignmentWhere(scope, filter), ...own], ' AND ') }),
+    ),
+    run<{ moment: number; status: OfficialStatus; n: number }>(
+      db,
+      Prisma.sql`
+        WITH RECURSIVE ${countCtes(moments, scope, filter, { extra: OF_MERGED_UNIT, units: false })}
+        SELECT f.moment, f.status, sum(f.n)::int AS n FROM f GROUP BY f.moment, f.status`,
+    ),
+  ]);
+  const COLUMN: Record<OfficialStatus, keyof CountRow> = {
+    DONE_ON_TIME: 'done_on_time',
+    DONE_LATE: 'done_late',
+    IN_PROGRESS_ON_TIME: 'on_time',
+    IN_PROGRESS_OVERDUE: 'overdue',
+    NOT_STARTED: 'not_started',
+  };
+  const rows = moments.map((_, moment) => ({ moment, done_on_time: 0, done_late: 0, on_time: 0, overdue: 0, not_started: 0 }));
+  for (const r of [...fast, ...merged]) rows[r.moment]![COLUMN[r.status]] += r.n;
+  return rows;
+}
+
+export type AssignmentRow = {
+  assignment_id: number;
+  total: number;
+  status: OfficialStatus;
+  due: Date | null;
+  completed: Date | null;
+  days_overdue: number | null;
+  report_unit_id: number;
+  report_unit_name: string;
+  own_unit_name: string;
+  role: string;
+  task_number: string;
+  task_title: string;
+  recurrence: string;
+  section_numeral: string;
+  programme_title: string;
+  lead_unit_id: number | null;
+  lead_unit_name: string | null;
+  report_id: number | null;
+  report_period_key: string | null;
+  report_status: string | null;
+  report_submitted_at: Date | null;
+  report_reviewed_at: Date | null;
+  reviewer_name: string | null;
+};
+
+const URGENCY = Prisma.sql`CASE f.status WHEN 'IN_PROGRESS_OVERDUE' THEN 0 WHEN 'IN_PROGRESS_ON_TIME' THEN 1 WHEN 'NOT_STARTED' THEN 2 WHEN 'DONE_LATE' THEN 3 ELSE 4 END`;
+
+/**
+ * The assignments behind a number: the page of them in `order`, each with its unit, the task's
+ * lead unit and the last report known at the moment (with its reviewer). `total` is the count of
+ * all matching rows. Only the page's rows are joined with reports and names.
+ * order 'overdue': most overdue first; 'urgency': overdue, in progress, not started, done late, done.
+ */
+export async function queryAssignments(
+  db: PrismaClient,
+  asOf: Date,
+  scope: DashboardScope,
+  filter: SlotFilter,
+  { order, limit, offset }: { order: 'overdue' | 'urgency'; limit: number; offset: number },
+): Promise<AssignmentRow[]> {
+  return run<AssignmentRow>(db, await assignmentsSql(db, asOf, scope, filter, { order, limit, offset }));
+}
+
+/** The SQL of queryAssignments (exported for EXPLAIN in the benchmark). */
+export async function assignmentsSql(
+  db: PrismaClient,
+  asOf: Date,
+  scope: DashboardScope,
+  filter: SlotFilter,
+  { order, limit, offset }: { order: 'overdue' | 'urgency'; limit: number; offset: number },
+): Promise<Prisma.Sql> {
+  const orderBy =
+    order === 'overdue'
+      ? Prisma.sql`f.due ASC NULLS LAST, f.report_unit_name, f.section_id, f.task_id, f.assignment_id`
+      : Prisma.sql`${URGENCY}, f.due ASC NULLS LAST, f.report_unit_name, f.section_id, f.task_id, f.assignment_id`;
+  // Narrow the scan where the answer allows it; the rule itself still decides every row.
+  const extra: Prisma.Sql[] = [];
+  if (filter.unit !== undefined) extra.push(unitsIn(await withPredecessors(db, [filter.unit])));
+  // Only one-off and continuous work can be overdue: a recurring slot's period contains the day.
+  // (Narrowing further by dates misleads the planner into nested loops; the scan is cheap.)
+  if (filter.status === 'IN_PROGRESS_OVERDUE') extra.push(Prisma.sql`t.recurrence IN ('ONCE', 'CONTINUOUS')`);
+  return Prisma.sql`
+    WITH RECURSIVE ${slotCtes([asOf], scope, filter, extra.length ? Prisma.join(extra, ' AND ') : undefined)},
+    page AS (
+      SELECT f.*, (count(*) OVER ())::int AS total, row_number() OVER (ORDER BY ${orderBy}) AS position
+      FROM f
+      ORDER BY ${orderBy}
+      LIMIT ${limit} OFFSET ${offset}
+    )
+    SELECT x.assignment_id, x.total, x.status, x.due, x.completed,
+           CASE WHEN x.status = 'IN_PROGRESS_OVERDUE' THEN x.as_of_day - x.due
+                WHEN x.status = 'DONE_LATE' THEN (x.completed + interval '7 hours')::date - x.due END AS days_overdue,
+           x.report_unit_id, x.report_unit_name, ou.name AS own_unit_name, a.role::text AS role,
+           t.number AS task_number, t.title AS task_title, t.recurrence::text AS recurrence,
+           sec.numeral AS section_numeral, pr.title AS programme_title,
+           lu.id AS lead_unit_id, lu.name AS lead_unit_name,
+           lr.id AS report_id, lr."periodKey" AS report_period_key, lr.status::text AS report_status,
+           lr."submittedAt" AS report_submitted_at, lr."reviewedAt" AS report_reviewed_at, lr.reviewer_name
+    FROM page x
+    JOIN "Assignment" a ON a.id = x.assignment_id
+    JOIN "Unit" ou ON ou.id = a."unitId"
+    JOIN "Task" t ON t.id = x.task_id
+    JOIN "Section" sec ON sec.id = t."sectionId"
+    JOIN "Programme" pr ON pr.id = t."programmeId"
+    LEFT JOIN LATERAL (
+      SELECT l."unitId" FROM "Assignment" l WHERE l."taskId" = x.task_id AND l.role = 'LEAD' ORDER BY l.id LIMIT 1
+    ) ld ON true
+    LEFT JOIN "Unit" lu ON lu.id = ld."unitId"
+    LEFT JOIN LATERAL (
+      SELECT r.id, r."periodKey", r.status, r."submittedAt", r."reviewedAt", rv."displayName" AS reviewer_name
+      FROM "Report" r LEFT JOIN "User" rv ON rv.id = r."reviewedById"
+      WHERE r."assignmentId" = x.assignment_id AND r."createdAt" <= x.as_of_utc
+      ORDER BY r."updatedAt" DESC, r.id DESC
+      LIMIT 1
+    ) lr ON true
+    ORDER BY x.position`;
+}
+
+/**
+ * What getDashboard returns except who is asking: the aggregates, then the heatmap of the first
+ * `heatUnits` units in the chosen order. Shared by lib/data/dashboard.ts and the benchmark.
+ */
+export async function computeDashboard(
+  db: PrismaClient,
+  asOf: Date,
+  scope: DashboardScope,
+  filter: SlotFilter,
+  view: { sort: 'rate' | 'overdue'; heat: 'section' | 'area'; heatUnits?: number },
+): Promise<Pick<Dashboard, 'headline' | 'pending' | 'units' | 'sections' | 'areas' | 'heat' | 'completionRate' | 'onTimeRate'>> {
+  const shaped = shapeAggregates(await queryAggregates(db, asOf, scope, filter), view);
+  const shown = shaped.units.slice(0, view.heatUnits ?? HEAT_ROWS);
+  const all = shown.length === shaped.units.length && shown.length > 500;
+  const heatRows = await queryHeat(db, asOf, scope, filter, view.heat, all ? 'all' : shown.map((u) => u.unitId));
+  return { ...shaped, heat: shapeHeat(heatRows, view.heat, shaped, shown, shaped.units.length), ...ratesOf(shaped.headline) };
+}

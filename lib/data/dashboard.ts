@@ -1,0 +1,263 @@
+import 'server-only';
+import { getDb } from '../db';
+import { NotFoundError } from '../errors';
+import { can, type SessionUser } from '../permissions';
+import { asOfFor, periodLabelOf, type DashboardFilters, type DrillParams } from '../validation/dashboard';
+import { computeDashboard, queryAssignments, queryTrend, type DashboardScope, type SlotFilter } from './dashboard-sql';
+import {
+  shapeRow,
+  shapeTrend,
+  trendPlan,
+  type Dashboard,
+  type DashboardScopeKind,
+  type DrillRow,
+  type Trend,
+} from './dashboard-shape';
+import { requirePermission } from './guard';
+
+/**
+ * The chairman's dashboard, the drill-down lists and the exports: ONE set of functions, so the
+ * screen, the Excel table and the Word report never disagree (and the home page headline comes
+ * from the same SQL, see lib/data/stats.ts). Aggregation happens in PostgreSQL; these functions
+ * shape the small results for the page.
+ *
+ * Who sees what:
+ *   - chairman, vice-chairmen, administrator (dashboard:city): the whole city;
+ *   - a department head (dashboard:department): every unit's assignments on the tasks their
+ *     department leads — and, for the standing office (Phòng Nội vụ), the tasks nobody leads;
+ *   - anyone else: their own unit's assignments only; naming another unit is "not found".
+ *
+ * Rates: completion rate = done (on time + late) / total; on-time rate = done on time / total.
+ * Both are null when there is nothing to count.
+ */
+
+export type { StatusCounts } from './dashboard-sql';
+export type {
+  Dashboard,
+  DashboardScopeKind,
+  DrillRow,
+  GroupStanding,
+  HeatCell,
+  Heatmap,
+  Rates,
+  Trend,
+  TrendPoint,
+  UnitStanding,
+} from './dashboard-shape';
+export { AREA_SHORT_LABELS } from './dashboard-shape';
+
+type ResolvedScope = { scope: DashboardScope; kind: DashboardScopeKind; label: string };
+
+function scopeOf(user: SessionUser): ResolvedScope {
+  if (can(user, 'dashboard:city')) return { scope: { kind: 'CITY' }, kind: 'CITY', label: 'toàn thành phố' };
+  if (can(user, 'dashboard:department')) {
+    return {
+      scope: { kind: 'LED', unitId: user.unitId, includeUnled: user.isStandingOffice, includeOwn: false },
+      kind: 'DEPARTMENT',
+      label: user.isStandingOffice
+        ? `các nhiệm vụ do ${user.unitName} chủ trì và nhiệm vụ chưa có đơn vị chủ trì`
+        : `các nhiệm vụ do ${user.unitName} chủ trì`,
+    };
+  }
+  return { scope: { kind: 'UNIT', unitId: user.unitId }, kind: 'UNIT', label: user.unitName };
+}
+
+/** A unit-scoped user may only name their own unit; anything else does not exist for them. */
+function checkUnit(resolved: ResolvedScope, unit: number | undefined): void {
+  if (unit !== undefined && resolved.scope.kind === 'UNIT' && resolved.scope.unitId !== unit) throw new NotFoundError();
+}
+
+function slotFilter(filters: DashboardFilters, drill?: Partial<DrillParams>): SlotFilter {
+  return {
+    programme: filters.programme,
+    section: filters.section,
+    area: filters.area,
+    kind: filters.kind,
+    unit: drill?.unit,
+    status: drill?.status,
+    lead: drill?.lead,
+  };
+}
+
+/** Everything the dashboard draws, for the user's scope and the filters, as of the chosen period. */
+export async function getDashboard(
+  filters: DashboardFilters,
+  { now = new Date(), heatUnits }: { now?: Date; heatUnits?: number } = {},
+): Promise<Dashboard> {
+  const user = await requirePermission('work:read-own');
+  const resolved = scopeOf(user);
+  const asOf = asOfFor(filters.period, now);
+  const computed = await computeDashboard(getDb(), asOf, resolved.scope, slotFilter(filters), { sort: filters.sort, heat: filters.heat, heatUnits });
+  return {
+    scope: resolved.kind,
+    scopeLabel: resolved.label,
+    asOf,
+    isNow: asOf.getTime() === now.getTime(),
+    periodLabel: periodLabelOf(filters.period),
+    ...computed,
+  };
+}
+
+/**
+ * Completion over time. Each point is the dashboard as it would have read at a cut-off: the
+ * official status of every slot "as it stood" at the last instant of the cut-off day (Decree
+ * 09/2019: the 14th of the month; quarters end on 14/3, 14/6, 14/9, 14/12), counting only facts
+ * recorded by then (lib/data/status-sql.ts, slotsAtCte). So the point of a month equals the
+ * dashboard with that month chosen as the period, and the last point ("Đến nay") equals the
+ * dashboard now. Recurring tasks count with the period slot containing the cut-off day.
+ * Months: the last 12 cut-offs; quarters: the last 8. One query for all of them.
+ */
+export async function getCompletionTrend(filters: DashboardFilters, { now = new Date() }: { now?: Date } = {}): Promise<Trend> {
+  const user = await requirePermission('work:read-own');
+  const plan = trendPlan(asOfFor(filters.period, now));
+  const rows = await queryTrend(getDb(), plan.moments, scopeOf(user).scope, slotFilter(filters));
+  return shapeTrend(plan, rows);
+}
+
+/** The overdue assignments, most overdue first, with their unit and the task's lead department. */
+export async function listOverdueAssignments(
+  filters: DashboardFilters,
+  { now = new Date(), limit = 50 }: { now?: Date; limit?: number } = {},
+): Promise<{ total: number; rows: DrillRow[] }> {
+  const user = await requirePermission('work:read-own');
+  const resolved = scopeOf(user);
+  const rows = await queryAssignments(
+    getDb(),
+    asOfFor(filters.period, now),
+    resolved.scope,
+    slotFilter(filters, { status: 'IN_PROGRESS_OVERDUE' }),
+    { order: 'overdue', limit, offset: 0 },
+  );
+  return { total: rows[0]?.total ?? 0, rows: rows.map(shapeRow) };
+}
+
+export const DRILL_PAGE_SIZE = 50;
+
+export type DrillList = {
+  total: number;
+  page: number;
+  pageCount: number;
+  rows: DrillRow[];
+  asOf: Date;
+  /** False when a period is chosen whose cut-off has passed. */
+  isNow: boolean;
+  /** Names of what the drill-down is narrowed to, for the heading. */
+  unitName: string | null;
+  leadName: string | null;
+};
+
+export type DrillTarget = { unitName: string | null; leadName: string | null };
+
+/**
+ * What a drill-down names (its unit and lead department), checked before anything is listed: a
+ * unit-scoped user naming another unit, or an id that names nothing, is "not found".
+ */
+export async function getDrillTarget(drill: Pick<DrillParams, 'unit' | 'lead'>): Promise<DrillTarget> {
+  const user = await requirePermission('work:read-own');
+  checkUnit(scopeOf(user), drill.unit);
+  const db = getDb();
+  const [unit, lead] = await Promise.all([
+    drill.unit !== undefined ? db.unit.findUnique({ where: { id: drill.unit }, select: { name: true } }) : null,
+    drill.lead !== undefined ? db.unit.findUnique({ where: { id: drill.lead }, select: { name: true } }) : null,
+  ]);
+  if ((drill.unit !== undefined && !unit) || (drill.lead !== undefined && !lead)) throw new NotFoundError();
+  return { unitName: unit?.name ?? null, leadName: lead?.name ?? null };
+}
+
+/** The assignments behind a bar, a cell or a row: filters plus unit, status and lead department. */
+export async function listDashboardAssignments(
+  filters: DashboardFilters,
+  drill: DrillParams,
+  { now = new Date(), pageSize = DRILL_PAGE_SIZE }: { now?: Date; pageSize?: number } = {},
+): Promise<DrillList> {
+  const user = await requirePermission('work:read-own');
+  const resolved = scopeOf(user);
+  const target = await getDrillTarget(drill);
+  const asOf = asOfFor(filters.period, now);
+  const page = Math.max(1, drill.page);
+  const rows = await queryAssignments(getDb(), asOf, resolved.scope, slotFilter(filters, drill), {
+    order: 'urgency',
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
+  const total = rows[0]?.total ?? 0;
+  return {
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    rows: rows.map(shapeRow),
+    asOf,
+    isNow: asOf.getTime() === now.getTime(),
+    ...target,
+  };
+}
+
+export type FilterOptions = {
+  /** Whose numbers the user sees: a unit-scoped user has no use for the unit-kind filter. */
+  scope: DashboardScopeKind;
+  programmes: { id: number; title: string; archived: boolean }[];
+  sections: { id: number; programmeId: number; label: string }[];
+};
+
+/** Programmes and sections for the filter form (titles only: nothing scoped). */
+export async function getDashboardFilterOptions(filters: Pick<DashboardFilters, 'programme'>): Promise<FilterOptions> {
+  const user = await requirePermission('work:read-own');
+  const db = getDb();
+  const [programmes, sections] = await Promise.all([
+    db.programme.findMany({ orderBy: [{ status: 'asc' }, { id: 'desc' }], select: { id: true, title: true, status: true } }),
+    db.section.findMany({
+      where: filters.programme !== undefined ? { programmeId: filters.programme } : {},
+      orderBy: [{ programmeId: 'asc' }, { order: 'asc' }],
+      take: 500,
+      select: { id: true, programmeId: true, numeral: true, title: true },
+    }),
+  ]);
+  return {
+    scope: scopeOf(user).kind,
+    programmes: programmes.map((p) => ({ id: p.id, title: p.title, archived: p.status === 'ARCHIVED' })),
+    sections: sections.map((s) => ({ id: s.id, programmeId: s.programmeId, label: `${s.numeral}. ${s.title}` })),
+  };
+}
+
+/** Units listed under each section of the Word report (all of them in a city; a national report says how many were left out). */
+export const REPORT_UNIT_ROWS = 200;
+
+/** At most this many assignment rows go into an export; the sheet says so when there are more. */
+export const EXPORT_ROW_LIMIT = 20_000;
+
+export type ExportData = {
+  dashboard: Dashboard;
+  rows: DrillRow[];
+  totalRows: number;
+  programme: { id: number; title: string; documentNumber: string | null; issuingBody: string } | null;
+  sectionTitle: string | null;
+  generatedAt: Date;
+};
+
+/**
+ * What the Excel table and the Word report are made of: the dashboard's aggregates and the list of
+ * assignments, from the same functions as the screen, for the same filters.
+ */
+export async function getExportData(filters: DashboardFilters, { now = new Date() }: { now?: Date } = {}): Promise<ExportData> {
+  const user = await requirePermission('work:read-own');
+  const resolved = scopeOf(user);
+  const db = getDb();
+  const asOf = asOfFor(filters.period, now);
+  const [dashboard, rows, programme, section] = await Promise.all([
+    // The Word report lists the units under each section: all of a city's, the first of a nation's.
+    getDashboard(filters, { now, heatUnits: REPORT_UNIT_ROWS }),
+    queryAssignments(db, asOf, resolved.scope, slotFilter(filters), { order: 'urgency', limit: EXPORT_ROW_LIMIT, offset: 0 }),
+    filters.programme !== undefined
+      ? db.programme.findUnique({ where: { id: filters.programme }, select: { id: true, title: true, documentNumber: true, issuingBody: true } })
+      : null,
+    filters.section !== undefined ? db.section.findUnique({ where: { id: filters.section }, select: { numeral: true, title: true } }) : null,
+  ]);
+  return {
+    dashboard,
+    rows: rows.map(shapeRow),
+    totalRows: rows[0]?.total ?? 0,
+    programme,
+    sectionTitle: section ? `${section.numeral}. ${section.title}` : null,
+    generatedAt: now,
+  };
+}

@@ -1,0 +1,322 @@
+/**
+ * "Báo cáo kết quả thực hiện" as a Word document (docx), in the layout of Decree 30/2020/NĐ-CP
+ * (Appendix I, the form of an administrative document):
+ *   A4, margins top/bottom 20 mm, left 30 mm, right 15 mm; Times New Roman 13–14 pt;
+ *   a borderless two-column head: the issuing body (bold capitals, a short rule under it) and
+ *   "Số: …/BC-UBND" on the left; Quốc hiệu "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and Tiêu ngữ
+ *   "Độc lập - Tự do - Hạnh phúc" (a rule under it) with the italic place and date on the right;
+ *   the kind of document "BÁO CÁO" and its summary centred in bold; the body; then "Nơi nhận:" on
+ *   the left and the signature block ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH") on the right.
+ * The number of the document is left blank: the văn thư fills it in when registering it.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type ISpacingProperties,
+} from 'docx';
+import type { ExportData, UnitStanding } from '../data/dashboard';
+import type { StatusCounts } from '../data/dashboard-sql';
+import { formatDateVn, vnDateOf } from '../domain/time';
+import { decreeDateLine, formatRate, headlineNumbers, headlineSentence, issuingBodyLines, placeOf } from './text';
+
+const FONT = 'Times New Roman';
+/** Half-points. */
+const SIZE = { body: 28, head: 26, small: 24, table: 24, recipients: 22 } as const;
+const MM = 56.7; // twips per millimetre
+const PAGE = { width: 11906, height: 16838 };
+const MARGIN = { top: Math.round(20 * MM), bottom: Math.round(20 * MM), left: Math.round(30 * MM), right: Math.round(15 * MM) };
+const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+
+export const DEFAULT_ISSUING_BODY = 'UBND thành phố Hà Tĩnh';
+/** Units listed as behind schedule; a report on thousands of units names the worst and refers to the Excel table. */
+const BEHIND_ROWS = 200;
+
+type Run = { text: string; bold?: boolean; italics?: boolean; size?: number; underline?: boolean };
+
+function para(
+  runs: Run | Run[] | string,
+  opts: { align?: keyof typeof AlignmentType; indent?: boolean; spacing?: ISpacingProperties; rule?: boolean; keepNext?: boolean } = {},
+): Paragraph {
+  const list = typeof runs === 'string' ? [{ text: runs }] : Array.isArray(runs) ? runs : [runs];
+  return new Paragraph({
+    alignment: AlignmentType[opts.align ?? 'JUSTIFIED'],
+    indent: opts.indent ? { firstLine: Math.round(10 * MM) } : undefined,
+    spacing: opts.spacing ?? { before: 0, after: 120, line: 300 },
+    keepNext: opts.keepNext,
+    children: list.map(
+      (r) =>
+        new TextRun({ text: r.text, bold: r.bold, italics: r.italics, size: r.size ?? SIZE.body, font: FONT, underline: r.underline ? {} : undefined }),
+    ),
+  });
+}
+
+/** A short centred rule under a heading line (the line under the issuing body and the Tiêu ngữ). */
+function rule(widthTwips: number): Table {
+  return new Table({
+    alignment: AlignmentType.CENTER,
+    width: { size: widthTwips, type: WidthType.DXA },
+    columnWidths: [widthTwips],
+    borders: { ...TableBorders.NONE, top: { style: BorderStyle.SINGLE, size: 6, color: '000000' } },
+    rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: '', size: 4 })] })] })] })],
+  });
+}
+
+function headerBlock(issuingBody: string, place: string, date: string): Table {
+  const left = Math.round(CONTENT_WIDTH * 0.4);
+  const right = CONTENT_WIDTH - left;
+  const tight: ISpacingProperties = { before: 0, after: 0, line: 260 };
+  const bodyLines = issuingBodyLines(issuingBody);
+  const cell = (width: number, children: (Paragraph | Table)[]) =>
+    new TableCell({ width: { size: width, type: WidthType.DXA }, borders: TableBorders.NONE, children });
+  return new Table({
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    columnWidths: [left, right],
+    borders: TableBorders.NONE,
+    rows: [
+      new TableRow({
+        children: [
+          cell(left, [
+            ...bodyLines.map((line) => para({ text: line, bold: true, size: SIZE.head }, { align: 'CENTER', spacing: tight })),
+            rule(Math.round(left * 0.35)),
+            para({ text: 'Số:        /BC-UBND', size: SIZE.head }, { align: 'CENTER', spacing: { before: 60, after: 0 } }),
+          ]),
+          cell(right, [
+            para({ text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, size: SIZE.head }, { align: 'CENTER', spacing: tight }),
+            para({ text: 'Độc lập - Tự do - Hạnh phúc', bold: true, size: SIZE.body }, { align: 'CENTER', spacing: tight }),
+            rule(Math.round(right * 0.55)),
+            para({ text: decreeDateLine(place, date), italics: true, size: SIZE.body }, { align: 'CENTER', spacing: { before: 60, after: 0 } }),
+          ]),
+        ],
+      }),
+    ],
+  });
+}
+
+function tableCell(text: string, { width, bold, align = 'CENTER', span }: { width: number; bold?: boolean; align?: keyof typeof AlignmentType; span?: number }): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    columnSpan: span,
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    children: [para({ text, bold, size: SIZE.table }, { align, spacing: { before: 0, after: 0 } })],
+  });
+}
+
+/** A table of counts in the headline's columns, one row per named item, with a total row. */
+function countsTable(firstHeader: string, items: { name: string; counts: StatusCounts; rate: number | null }[], total?: StatusCounts): Table {
+  const nameWidth = Math.round(CONTENT_WIDTH * 0.3);
+  const sttWidth = Math.round(CONTENT_WIDTH * 0.06);
+  const rest = CONTENT_WIDTH - nameWidth - sttWidth;
+  const w = Math.floor(rest / 7);
+  const widths = [sttWidth, nameWidth, w, w, w, w, w, w, rest - 6 * w];
+  const head1 = new TableRow({
+    tableHeader: true,
+    children: [
+      new TableCell({ rowSpan: 2, width: { size: widths[0]!, type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: [para({ text: 'STT', bold: true, size: SIZE.table }, { align: 'CENTER', spacing: { after: 0 } })] }),
+      new TableCell({ rowSpan: 2, width: { size: widths[1]!, type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: [para({ text: firstHeader, bold: true, size: SIZE.table }, { align: 'CENTER', spacing: { after: 0 } })] }),
+      new TableCell({ rowSpan: 2, width: { size: widths[2]!, type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: [para({ text: 'Tổng số', bold: true, size: SIZE.table }, { align: 'CENTER', spacing: { after: 0 } })] }),
+      tableCell('Đã hoàn thành', { width: widths[3]! + widths[4]!, bold: true, span: 2 }),
+      tableCell('Chưa hoàn thành', { width: widths[5]! + widths[6]!, bold: true, span: 2 }),
+      new TableCell({ rowSpan: 2, width: { size: widths[7]! + widths[8]!, type: WidthType.DXA }, columnSpan: 2, verticalAlign: VerticalAlign.CENTER, children: [para({ text: 'Tỷ lệ hoàn thành', bold: true, size: SIZE.table }, { align: 'CENTER', spacing: { after: 0 } })] }),
+    ],
+  });
+  const head2 = new TableRow({
+    tableHeader: true,
+    children: [
+      tableCell('Đúng hạn', { width: widths[3]!, bold: true }),
+      tableCell('Quá hạn', { width: widths[4]!, bold: true }),
+      tableCell('Trong hạn', { width: widths[5]!, bold: true }),
+      tableCell('Quá hạn', { width: widths[6]!, bold: true }),
+    ],
+  });
+  const line = (stt: string, name: string, counts: StatusCounts, rate: number | null, bold = false) => {
+    const h = headlineNumbers(counts);
+    return new TableRow({
+      cantSplit: true,
+      children: [
+        tableCell(stt, { width: widths[0]!, bold }),
+        tableCell(name, { width: widths[1]!, bold, align: 'LEFT' }),
+        tableCell(String(h.total), { width: widths[2]!, bold }),
+        tableCell(String(h.doneOnTime), { width: widths[3]!, bold }),
+        tableCell(String(h.doneLate), { width: widths[4]!, bold }),
+        tableCell(String(h.openOnTime), { width: widths[5]!, bold }),
+        tableCell(String(h.openOverdue), { width: widths[6]!, bold }),
+        tableCell(formatRate(rate), { width: widths[7]! + widths[8]!, bold, span: 2 }),
+      ],
+    });
+  };
+  const rows = [head1, head2, ...items.map((item, i) => line(String(i + 1), item.name, item.counts, item.rate))];
+  if (total) rows.push(line('', 'Tổng cộng', total, total.total ? (total.DONE_ON_TIME + total.DONE_LATE) / total.total : null, true));
+  return new Table({ width: { size: CONTENT_WIDTH, type: WidthType.DXA }, columnWidths: widths, rows });
+}
+
+function behindTable(units: UnitStanding[]): Table {
+  const widths = [Math.round(CONTENT_WIDTH * 0.08), Math.round(CONTENT_WIDTH * 0.47), Math.round(CONTENT_WIDTH * 0.15), Math.round(CONTENT_WIDTH * 0.15)];
+  widths.push(CONTENT_WIDTH - widths.reduce((a, b) => a + b, 0));
+  const head = new TableRow({
+    tableHeader: true,
+    children: ['STT', 'Đơn vị', 'Số nhiệm vụ quá hạn', 'Tổng số nhiệm vụ', 'Tỷ lệ hoàn thành'].map((t, i) => tableCell(t, { width: widths[i]!, bold: true })),
+  });
+  return new Table({
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      head,
+      ...units.map(
+        (u, i) =>
+          new TableRow({
+            cantSplit: true,
+            children: [
+              tableCell(String(i + 1), { width: widths[0]! }),
+              tableCell(u.name, { width: widths[1]!, align: 'LEFT' }),
+              tableCell(String(u.counts.IN_PROGRESS_OVERDUE), { width: widths[2]! }),
+              tableCell(String(u.counts.total), { width: widths[3]! }),
+              tableCell(formatRate(u.completionRate), { width: widths[4]! }),
+            ],
+          }),
+      ),
+    ],
+  });
+}
+
+function closingBlock(signer: string | null): Table {
+  const left = Math.round(CONTENT_WIDTH * 0.45);
+  const right = CONTENT_WIDTH - left;
+  const tight: ISpacingProperties = { before: 0, after: 0, line: 260 };
+  return new Table({
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    columnWidths: [left, right],
+    borders: TableBorders.NONE,
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [
+          new TableCell({
+            width: { size: left, type: WidthType.DXA },
+            borders: TableBorders.NONE,
+            children: [
+              para({ text: 'Nơi nhận:', bold: true, italics: true, size: SIZE.small }, { align: 'LEFT', spacing: tight }),
+              ...[
+                '- Thường trực Thành ủy, HĐND thành phố (b/c);',
+                '- Chủ tịch, các Phó Chủ tịch UBND thành phố;',
+                '- Các phòng, ban, đơn vị thuộc thành phố;',
+                '- UBND các phường, xã;',
+                '- Lưu: VT, NV.',
+              ].map((t) => para({ text: t, size: SIZE.recipients }, { align: 'LEFT', spacing: tight })),
+            ],
+          }),
+          new TableCell({
+            width: { size: right, type: WidthType.DXA },
+            borders: TableBorders.NONE,
+            children: [
+              para({ text: 'TM. ỦY BAN NHÂN DÂN', bold: true, size: SIZE.head }, { align: 'CENTER', spacing: tight }),
+              para({ text: 'CHỦ TỊCH', bold: true, size: SIZE.head }, { align: 'CENTER', spacing: tight }),
+              para({ text: '', size: SIZE.body }, { align: 'CENTER', spacing: { before: 1400, after: 0 } }),
+              para({ text: signer ?? '', bold: true, size: SIZE.body }, { align: 'CENTER', spacing: tight }),
+            ],
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** The Word report for the filters of `data`. `signer` is printed under the signature, if known. */
+export async function buildReportDocument(data: ExportData, { signer = null }: { signer?: string | null } = {}): Promise<Buffer> {
+  const d = data.dashboard;
+  const issuingBody = data.programme?.issuingBody || DEFAULT_ISSUING_BODY;
+  const today = vnDateOf(data.generatedAt);
+  const when = d.periodLabel && !d.isNow ? d.periodLabel : `(tính đến ngày ${formatDateVn(d.asOf)})`;
+  const subject = data.programme ? data.programme.title : 'các chương trình, kế hoạch của Ủy ban nhân dân thành phố';
+  const h = headlineNumbers(d.headline);
+  const behind = d.units.filter((u) => u.counts.IN_PROGRESS_OVERDUE > 0).sort((a, b) => b.counts.IN_PROGRESS_OVERDUE - a.counts.IN_PROGRESS_OVERDUE || a.rank - b.rank);
+
+  const body: (Paragraph | Table)[] = [
+    headerBlock(issuingBody, placeOf(issuingBody), today),
+    para({ text: 'BÁO CÁO', bold: true }, { align: 'CENTER', spacing: { before: 360, after: 0 } }),
+    para({ text: `Kết quả thực hiện ${subject}`, bold: true }, { align: 'CENTER', spacing: { before: 0, after: 0 } }),
+    para({ text: when, bold: true }, { align: 'CENTER', spacing: { before: 0, after: 0 } }),
+    rule(Math.round(CONTENT_WIDTH * 0.25)),
+    para(
+      `Thực hiện ${data.programme ? `${data.programme.title}${data.programme.documentNumber ? ` (số ${data.programme.documentNumber})` : ''}` : 'các chương trình, kế hoạch đã ban hành'}, ` +
+        `Ủy ban nhân dân thành phố báo cáo kết quả thực hiện ${d.scopeLabel === 'toàn thành phố' ? 'trên địa bàn thành phố' : `(${d.scopeLabel})`}` +
+        `${data.sectionTitle ? `, mục ${data.sectionTitle}` : ''}, số liệu tính đến ${d.isNow ? '' : 'hết '}ngày ${formatDateVn(d.asOf)}, như sau:`,
+      { indent: true, spacing: { before: 240, after: 120, line: 300 } },
+    ),
+    para({ text: 'I. KẾT QUẢ CHUNG', bold: true }, { keepNext: true }),
+    para(headlineSentence(d.headline), { indent: true }),
+    para(
+      `Tỷ lệ hoàn thành đạt ${formatRate(d.completionRate)}, trong đó hoàn thành đúng hạn ${formatRate(d.onTimeRate)}; ` +
+        `còn ${h.openOverdue} nhiệm vụ đang thực hiện quá hạn` +
+        // Pending approvals are today's state: only meaningful in a report "as of now".
+        (d.isNow ? ` và ${d.pending} báo cáo đang chờ xem xét, phê duyệt.` : '.'),
+      { indent: true },
+    ),
+    para({ text: 'II. KẾT QUẢ THEO TỪNG MỤC CỦA CHƯƠNG TRÌNH', bold: true }, { keepNext: true }),
+  ];
+
+  if (d.sections.length === 0) body.push(para('Không có nhiệm vụ nào trong phạm vi báo cáo.', { indent: true }));
+  d.sections.forEach((section, si) => {
+    const col = d.heat.dimension === 'section' ? d.heat.columns.findIndex((c) => c.key === section.key) : -1;
+    const items =
+      col < 0
+        ? []
+        : d.heat.rows
+            .map((row) => ({ name: row.name, cell: row.cells[col] }))
+            .filter((x): x is { name: string; cell: NonNullable<typeof x.cell> } => x.cell != null)
+            .map((x) => ({ name: x.name, counts: x.cell.counts, rate: x.cell.total ? x.cell.done / x.cell.total : null }));
+    body.push(para({ text: `${si + 1}. ${section.title}`, bold: true, italics: true }, { keepNext: true }));
+    body.push(para(headlineSentence(section.counts), { indent: true, keepNext: true }));
+    if (items.length) {
+      body.push(countsTable('Đơn vị', items, section.counts));
+      if (d.heat.totalUnits > d.heat.rows.length) {
+        body.push(para({ text: `(Bảng liệt kê ${d.heat.rows.length}/${d.heat.totalUnits} đơn vị đầu theo thứ tự xếp hạng; số liệu của tất cả đơn vị có trong Biểu tổng hợp kèm theo.)`, italics: true, size: SIZE.small }));
+      }
+      body.push(para('', { spacing: { before: 0, after: 120 } }));
+    }
+  });
+
+  body.push(para({ text: 'III. CÁC ĐƠN VỊ CÒN NHIỆM VỤ QUÁ HẠN', bold: true }, { keepNext: true }));
+  if (behind.length === 0) {
+    body.push(para('Không có đơn vị nào có nhiệm vụ quá hạn.', { indent: true }));
+  } else {
+    body.push(para(`Có ${behind.length} đơn vị còn nhiệm vụ đang thực hiện quá hạn, cụ thể:`, { indent: true, keepNext: true }));
+    body.push(behindTable(behind.slice(0, BEHIND_ROWS)));
+    if (behind.length > BEHIND_ROWS) {
+      body.push(para({ text: `(Liệt kê ${BEHIND_ROWS} đơn vị có nhiều nhiệm vụ quá hạn nhất; danh sách đủ trong Biểu tổng hợp kèm theo.)`, italics: true, size: SIZE.small }));
+    }
+  }
+  body.push(
+    para({ text: 'IV. ĐỀ XUẤT, KIẾN NGHỊ', bold: true }, { keepNext: true, spacing: { before: 240, after: 120, line: 300 } }),
+    para(
+      'Ủy ban nhân dân thành phố yêu cầu Thủ trưởng các phòng, ban, đơn vị và Chủ tịch UBND các phường, xã có nhiệm vụ quá hạn ' +
+        'khẩn trương tổ chức thực hiện, báo cáo kết quả kèm tài liệu kiểm chứng về Ủy ban nhân dân thành phố (qua Phòng Nội vụ) để tổng hợp.',
+      { indent: true },
+    ),
+    para(`Trên đây là báo cáo kết quả thực hiện ${subject} của Ủy ban nhân dân thành phố./.`, { indent: true, spacing: { before: 0, after: 240, line: 300 } }),
+    closingBlock(signer),
+  );
+
+  const doc = new Document({
+    creator: 'Đôn đốc',
+    title: `Báo cáo kết quả thực hiện ${subject}`,
+    styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
+    sections: [
+      {
+        properties: { page: { size: PAGE, margin: MARGIN } },
+        children: body,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}

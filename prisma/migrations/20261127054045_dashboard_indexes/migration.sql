@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Assignment_taskId_role_idx" ON "Assignment"("taskId", "role");
+
