@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb, Prisma } from '../db';
+import { NotFoundError } from '../errors';
 import { requirePermission } from './guard';
 import { slotsCte } from './status-sql';
 
@@ -16,6 +17,15 @@ export async function listNotifications() {
     take: 100,
     select: { id: true, kind: true, title: true, body: true, link: true, readAt: true, createdAt: true },
   });
+}
+
+/** Marks one of the user's notifications read and returns where it points; not found if it is not theirs. */
+export async function openNotification(notificationId: number, { now = new Date() } = {}): Promise<string> {
+  const user = await requirePermission('work:read-own');
+  const n = await getDb().notification.findFirst({ where: { id: notificationId, userId: user.id }, select: { id: true, link: true, readAt: true } });
+  if (!n) throw new NotFoundError();
+  if (!n.readAt) await getDb().notification.update({ where: { id: n.id }, data: { readAt: now } });
+  return n.link && n.link.startsWith('/') && !n.link.startsWith('//') ? n.link : '/notifications';
 }
 
 export async function markNotificationsRead(ids: number[] | 'all', { now = new Date() } = {}): Promise<void> {

@@ -4,7 +4,7 @@ import { actAs, currentUser } from '../support/as-user';
 vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }));
 
 const { getDb } = await import('../../lib/db');
-const { generateDeadlineNotifications, countUnreadNotifications, markNotificationsRead } = await import('../../lib/data/notifications');
+const { generateDeadlineNotifications, countUnreadNotifications, markNotificationsRead, openNotification } = await import('../../lib/data/notifications');
 const { getSubmissionBoard } = await import('../../lib/data/board');
 const { periodContaining, previousPeriod } = await import('../../lib/domain/periods');
 const { vnDateOf, addDays, endOfDayVn } = await import('../../lib/domain/time');
@@ -31,10 +31,17 @@ describe('deadline reminders', () => {
     expect(await getDb().notification.count({ where: { userId: namHa.id, kind: 'deadline.soon' } })).toBeGreaterThan(0);
   });
 
-  it('the bell counts unread notifications and they can be marked read', async () => {
+  it('the bell counts unread notifications; opening one marks it read; they can all be marked read', async () => {
     await actAs('cb.bacha');
     const unread = await countUnreadNotifications();
     expect(unread).toBeGreaterThan(0);
+    const user = currentUser()!;
+    const one = await getDb().notification.findFirstOrThrow({ where: { userId: user.id, readAt: null } });
+    expect(await openNotification(one.id)).toBe(one.link);
+    expect(await countUnreadNotifications()).toBe(unread - 1);
+    await actAs('cb.namha');
+    await expect(openNotification(one.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await actAs('cb.bacha');
     await markNotificationsRead('all');
     expect(await countUnreadNotifications()).toBe(0);
   });

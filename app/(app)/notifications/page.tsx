@@ -28,7 +28,7 @@ export default async function NotificationsPage() {
         <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white">
           {items.map((n) => (
             <li key={n.id} className={n.readAt ? '' : 'bg-blue-50/60'}>
-              <Link href={n.link ?? '/'} className="block px-4 py-3 hover:bg-slate-50">
+              <Link href={`/notifications/${n.id}`} prefetch={false} className="block px-4 py-3 hover:bg-slate-50">
                 <p className="font-medium">
                   {!n.readAt ? <span className="mr-2 inline-block size-2 rounded-full bg-blue-600" aria-label="Chưa đọc" /> : null}
                   {n.title}
