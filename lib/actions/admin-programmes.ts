@@ -17,13 +17,9 @@ import {
   TaskCreateInput,
   TaskUpdateInput,
 } from '../validation/programme';
-import { refusal } from './refusal';
+import { invalid, refusal } from './refusal';
 
-const CHECK = 'Vui lòng kiểm tra các mục được đánh dấu.';
 
-function invalid(error: z.ZodError, fields: Record<string, string>): ActionState {
-  return { ok: false, message: CHECK, fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]>, fields };
-}
 
 function touched(programmeId: number, taskId?: number) {
   revalidatePath('/admin/programmes');

@@ -6,13 +6,10 @@ import { z } from 'zod';
 import { formFields, type ActionState } from '../action-state';
 import * as units from '../data/units';
 import { UNIT_LIMITS, UnitDeactivateInput, UnitInput, UnitMergeInput, UnitSplitInput, UnitUpdateInput } from '../validation/unit';
-import { refusal } from './refusal';
+import { invalid, refusal } from './refusal';
 
 const CHECK = 'Vui lòng kiểm tra các mục được đánh dấu.';
 
-function invalid(error: z.ZodError, fields: Record<string, string>): ActionState {
-  return { ok: false, message: CHECK, fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]>, fields };
-}
 
 /** Field errors keyed by path ("successors.1.code") for the split form's rows. */
 function invalidByPath(error: z.ZodError, fields: Record<string, string>): ActionState {

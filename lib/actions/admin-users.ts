@@ -6,23 +6,22 @@ import { z } from 'zod';
 import { formFields, type ActionState } from '../action-state';
 import * as users from '../data/admin-users';
 import { PasswordResetInput, UserCreateInput, UserIdInput, UserUpdateInput } from '../validation/user';
-import { refusal } from './refusal';
+import { invalid, refusal } from './refusal';
 
-const CHECK = 'Vui lòng kiểm tra các mục được đánh dấu.';
 
 /** Passwords are never echoed back to the browser. */
 function withoutPassword(fields: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(fields).filter(([key]) => key !== 'password'));
 }
 
-function invalid(error: z.ZodError, fields: Record<string, string>): ActionState {
-  return { ok: false, message: CHECK, fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]>, fields: withoutPassword(fields) };
+function invalidUser(error: z.ZodError, fields: Record<string, string>): ActionState {
+  return invalid(error, withoutPassword(fields));
 }
 
 export async function createUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const fields = formFields(formData);
   const parsed = UserCreateInput.safeParse(fields);
-  if (!parsed.success) return invalid(parsed.error, fields);
+  if (!parsed.success) return invalidUser(parsed.error, fields);
   let id: number;
   try {
     id = (await users.createUser(parsed.data)).userId;
@@ -36,7 +35,7 @@ export async function createUserAction(_prev: ActionState, formData: FormData): 
 export async function updateUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const fields = formFields(formData);
   const parsed = UserUpdateInput.safeParse(fields);
-  if (!parsed.success) return invalid(parsed.error, fields);
+  if (!parsed.success) return invalidUser(parsed.error, fields);
   try {
     await users.updateUser(parsed.data);
   } catch (error) {
@@ -50,7 +49,7 @@ export async function updateUserAction(_prev: ActionState, formData: FormData): 
 export async function resetPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const fields = formFields(formData);
   const parsed = PasswordResetInput.safeParse(fields);
-  if (!parsed.success) return invalid(parsed.error, fields);
+  if (!parsed.success) return invalidUser(parsed.error, fields);
   try {
     await users.resetPassword(parsed.data);
   } catch (error) {

@@ -1,17 +1,16 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { formFields, type ActionState } from '../action-state';
 import { decideExtension, requestExtension } from '../data/extensions';
-import { refusal } from './refusal';
+import { invalid, refusal } from './refusal';
 import { ExtensionDecisionInput, ExtensionRequestInput } from '../validation/extension';
 
 
 export async function requestExtensionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const fields = formFields(formData);
   const parsed = ExtensionRequestInput.safeParse(fields);
-  if (!parsed.success) return { ok: false, message: 'Vui lòng kiểm tra các mục được đánh dấu.', fieldErrors: z.flattenError(parsed.error).fieldErrors, fields };
+  if (!parsed.success) return invalid(parsed.error, fields);
   try {
     await requestExtension(parsed.data);
   } catch (error) {
@@ -24,7 +23,7 @@ export async function requestExtensionAction(_prev: ActionState, formData: FormD
 export async function decideExtensionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const fields = formFields(formData);
   const parsed = ExtensionDecisionInput.safeParse(fields);
-  if (!parsed.success) return { ok: false, message: 'Vui lòng kiểm tra các mục được đánh dấu.', fieldErrors: z.flattenError(parsed.error).fieldErrors, fields };
+  if (!parsed.success) return invalid(parsed.error, fields);
   try {
     await decideExtension(parsed.data);
   } catch (error) {

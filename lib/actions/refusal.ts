@@ -1,4 +1,5 @@
 import 'server-only';
+import { z } from 'zod';
 import type { ActionState } from '../action-state';
 import { AppError, FieldError } from '../errors';
 
@@ -12,4 +13,14 @@ export function refusal(error: unknown, fields: Record<string, string>): ActionS
   }
   if (error instanceof AppError) return { ok: false, message: error.message, fields, stale: error.code === 'CONFLICT' };
   throw error;
+}
+
+/** A form that failed its zod schema: each message next to its field, what was typed kept. */
+export function invalid(error: z.ZodError, fields: Record<string, string>): ActionState {
+  return {
+    ok: false,
+    message: 'Vui lòng kiểm tra các mục được đánh dấu.',
+    fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]>,
+    fields,
+  };
 }

@@ -1,17 +1,16 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { formFields, type ActionState } from '../action-state';
 import { reviewReport, saveReport } from '../data/reports';
-import { refusal } from './refusal';
+import { invalid, refusal } from './refusal';
 import { ReportInput, ReviewInput } from '../validation/report';
 
 export async function saveReportAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const fields = formFields(formData);
   const parsed = ReportInput.safeParse(fields);
   if (!parsed.success) {
-    return { ok: false, message: 'Vui lòng kiểm tra các mục được đánh dấu.', fieldErrors: z.flattenError(parsed.error).fieldErrors, fields };
+    return invalid(parsed.error, fields);
   }
   let result;
   try {
@@ -34,7 +33,7 @@ export async function reviewReportAction(_prev: ActionState, formData: FormData)
   const fields = formFields(formData);
   const parsed = ReviewInput.safeParse(fields);
   if (!parsed.success) {
-    return { ok: false, message: 'Vui lòng kiểm tra các mục được đánh dấu.', fieldErrors: z.flattenError(parsed.error).fieldErrors, fields };
+    return invalid(parsed.error, fields);
   }
   try {
     await reviewReport(parsed.data);
