@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '../db';
 import { NotFoundError } from '../errors';
 import type { Recurrence } from '../domain/periods';
-import { currentPeriod, slotStatusInput } from '../domain/slot';
+import { currentPeriod, RECURRING, singlePeriodKey, slotStatusInput } from '../domain/slot';
 import { computeStatus, type StatusResult } from '../domain/status';
 import { fromDbDate, vnDateOf, type IsoDate } from '../domain/time';
 import { requirePermission } from './guard';
@@ -44,6 +44,7 @@ export function byUrgency(a: AssignmentListItem, b: AssignmentListItem): number 
 export async function listMyAssignments({ now = new Date() }: { now?: Date } = {}): Promise<AssignmentListItem[]> {
   const user = await requirePermission('work:read-own');
   const today = vnDateOf(now);
+  const nowKeys = ['ONCE', 'CONTINUOUS', ...RECURRING.map((r) => currentPeriod(r, today)!.key)];
   const rows = await getDb().assignment.findMany({
     where: { unitId: user.unitId, task: { archivedAt: null, programme: { status: 'ACTIVE' } } },
     select: {
@@ -62,9 +63,10 @@ export async function listMyAssignments({ now = new Date() }: { now?: Date } = {
           programme: { select: { title: true } },
         },
       },
+      // The report that counts now: the single report of a one-off or continuous task, or the
+      // current period's report of a recurring one (an earlier period's late draft must not hide it).
       reports: {
-        orderBy: { updatedAt: 'desc' },
-        take: 1,
+        where: { periodKey: { in: nowKeys } },
         select: { status: true, periodKey: true, completedAt: true, progress: true },
       },
     },
@@ -72,8 +74,8 @@ export async function listMyAssignments({ now = new Date() }: { now?: Date } = {
   return rows
     .map((row) => {
       const period = currentPeriod(row.task.recurrence, today);
-      const latest = row.reports[0] ?? null;
-      const periodReport = period && latest?.periodKey === period.key ? latest : null;
+      const current = row.reports.find((r) => r.periodKey === (period?.key ?? singlePeriodKey(row.task.recurrence))) ?? null;
+      const periodReport = period ? current : null;
       const status = computeStatus(
         slotStatusInput(
           {
@@ -97,7 +99,7 @@ export async function listMyAssignments({ now = new Date() }: { now?: Date } = {
         dueDate: period ? period.end : row.dueDate ? fromDbDate(row.dueDate) : null,
         periodLabel: period?.label ?? null,
         progress: period ? (periodReport?.progress ?? 0) : row.progress,
-        lastReportStatus: period ? (periodReport?.status ?? null) : (latest?.status ?? null),
+        lastReportStatus: current?.status ?? null,
         status,
       } satisfies AssignmentListItem;
     })
