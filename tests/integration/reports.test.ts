@@ -8,7 +8,8 @@ const { saveReport, reviewReport } = await import('../../lib/data/reports');
 const { getReport } = await import('../../lib/data/report-views');
 const { listReviewInbox } = await import('../../lib/data/work');
 const { getHeadline } = await import('../../lib/data/stats');
-const { periodContaining } = await import('../../lib/domain/periods');
+const { periodContaining, previousPeriod } = await import('../../lib/domain/periods');
+const { listMyAssignments: listMine } = await import('../../lib/data/work');
 const { vnDateOf } = await import('../../lib/domain/time');
 
 async function assignmentOf(unitCode: string, numeral: string, number: string) {
@@ -117,6 +118,18 @@ describe('an officer reports on their unit’s assignment', () => {
     await expect(
       saveReport({ ...base, assignmentId: i6, periodKey: future, version: 0, progress: 40, content: 'Báo cáo trước', intent: 'save' }),
     ).rejects.toMatchObject({ field: 'periodKey' });
+  });
+});
+
+describe('the officer’s list', () => {
+  it('shows the current period’s report even when an earlier period was touched later', async () => {
+    await actAs('cb.thachquy');
+    const i6 = (await assignmentOf('P-THACHQUY', 'I', '6')).id;
+    const current = periodContaining('MONTHLY', vnDateOf(new Date()));
+    await saveReport({ ...base, assignmentId: i6, periodKey: current.key, version: 0, progress: 40, content: 'Kỳ này', intent: 'save' });
+    await saveReport({ ...base, assignmentId: i6, periodKey: previousPeriod(current)!.key, version: 0, progress: 10, content: 'Kỳ trước, nộp muộn', intent: 'save' });
+    const item = (await listMine()).find((a) => a.id === i6)!;
+    expect(item).toMatchObject({ periodLabel: current.label, progress: 40, lastReportStatus: 'DRAFT' });
   });
 });
 
