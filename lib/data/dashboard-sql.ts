@@ -203,17 +203,12 @@ export function countCtes(
 export type CountRow = { done_on_time: number; done_late: number; on_time: number; overdue: number; not_started: number };
 
 /**
- * Runs a dashboard query with more memory for its sorts and hashes than PostgreSQL's default 4 MB:
- * a city-wide aggregate over a national dataset hashes a few hundred thousand rows, and spilling
- * them to disk costs more than the rest of the query (docs/benchmarks/dashboard.md). SET LOCAL
- * lasts for this one transaction only.
+ * Runs a dashboard query as a plain statement: no transaction, so it only waits for a free
+ * connection, never fails for want of one in time. Memory and time limits are set per connection
+ * (lib/db.ts, decision 008).
  */
-export const DASHBOARD_WORK_MEM = process.env.DASHBOARD_WORK_MEM ?? '48MB';
-
 async function run<T>(db: PrismaClient, query: Prisma.Sql): Promise<T[]> {
-  if (!/^\d{1,4}MB$/.test(DASHBOARD_WORK_MEM)) throw new Error('DASHBOARD_WORK_MEM must look like "48MB"');
-  const [, rows] = await db.$transaction([db.$executeRawUnsafe(`SET LOCAL work_mem = '${DASHBOARD_WORK_MEM}'`), db.$queryRaw<T[]>(query)]);
-  return rows;
+  return db.$queryRaw<T[]>(query);
 }
 
 /** Status counts of a group of `countCtes` rows. */
@@ -348,6 +343,7 @@ export type AssignmentRow = {
   due: Date | null;
   completed: Date | null;
   days_overdue: number | null;
+  missed_periods: number | null;
   report_unit_id: number;
   report_unit_name: string;
   own_unit_name: string;
@@ -400,9 +396,6 @@ export async function assignmentsSql(
   // Narrow the scan where the answer allows it; the rule itself still decides every row.
   const extra: Prisma.Sql[] = [];
   if (filter.unit !== undefined) extra.push(unitsIn(await withPredecessors(db, [filter.unit])));
-  // Only one-off and continuous work can be overdue: a recurring slot's period contains the day.
-  // (Narrowing further by dates misleads the planner into nested loops; the scan is cheap.)
-  if (filter.status === 'IN_PROGRESS_OVERDUE') extra.push(Prisma.sql`t.recurrence IN ('ONCE', 'CONTINUOUS')`);
   return Prisma.sql`
     WITH RECURSIVE ${slotCtes([asOf], scope, filter, extra.length ? Prisma.join(extra, ' AND ') : undefined)},
     page AS (
@@ -414,6 +407,7 @@ export async function assignmentsSql(
     SELECT x.assignment_id, x.total, x.status, x.due, x.completed,
            CASE WHEN x.status = 'IN_PROGRESS_OVERDUE' THEN x.as_of_day - x.due
                 WHEN x.status = 'DONE_LATE' THEN (x.completed + interval '7 hours')::date - x.due END AS days_overdue,
+           x.missed_periods,
            x.report_unit_id, x.report_unit_name, ou.name AS own_unit_name, a.role::text AS role,
            t.number AS task_number, t.title AS task_title, t.recurrence::text AS recurrence,
            sec.numeral AS section_numeral, pr.title AS programme_title,
