@@ -21,7 +21,7 @@ test.describe('the chairman’s dashboard', () => {
     const overdue = await count(`SELECT count(*)::int AS n ${LIVE} ${OVERDUE}`);
     await expect(page.getByTestId('count-total')).toHaveText(String(total));
     await expect(page.getByTestId('count-IN_PROGRESS_OVERDUE')).toHaveText(String(overdue));
-    await expect(page.getByTestId('headline')).toContainText(`Tổng số ${total} nhiệm vụ`);
+    await expect(page.getByTestId('headline')).toContainText(`nhiệm vụ, ${total} lượt giao cho đơn vị`);
     await expect(page.getByTestId('overdue-total')).toHaveText(String(overdue));
     await expect(page.getByRole('heading', { name: 'Theo phường, xã' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Theo phòng, ban' })).toBeVisible();

@@ -86,6 +86,8 @@ export type Dashboard = Rates & {
   isNow: boolean;
   periodLabel: string | null;
   headline: StatusCounts;
+  /** Distinct tasks behind the headline's assignments (a task given to 20 units is 20 assignments). */
+  taskCount: number;
   pending: number;
   units: UnitStanding[];
   sections: GroupStanding[];

@@ -227,6 +227,17 @@ export async function queryStatusCounts(db: PrismaClient, asOf: Date, scope: Das
   return rows[0] ? countsOf(rows[0]) : emptyCounts();
 }
 
+/**
+ * How many distinct tasks the headline's assignments belong to ("10 nhiệm vụ, 244 lượt giao"):
+ * the same assignments as queryStatusCounts (scope, filters, existence at the moment).
+ */
+export async function queryTaskCount(db: PrismaClient, asOf: Date, scope: DashboardScope, filter: SlotFilter): Promise<number> {
+  const rows = await run<{ n: number }>(db, Prisma.sql`
+    WITH ${slotsAtCte([asOf], { where: where(scope, filter) })}
+    SELECT count(DISTINCT s.task_id)::int AS n FROM slots s WHERE ${statusWhere(filter.status)}`);
+  return rows[0]?.n ?? 0;
+}
+
 export type AggregateRow = CountRow & {
   /** Which grouping set: 'all' | 'unit' | 'section' | 'area'. */
   set: string;
@@ -444,10 +455,11 @@ export async function computeDashboard(
   scope: DashboardScope,
   filter: SlotFilter,
   view: { sort: 'rate' | 'overdue'; heat: 'section' | 'area'; heatUnits?: number },
-): Promise<Pick<Dashboard, 'headline' | 'pending' | 'units' | 'sections' | 'areas' | 'heat' | 'completionRate' | 'onTimeRate'>> {
-  const shaped = shapeAggregates(await queryAggregates(db, asOf, scope, filter), view);
+): Promise<Pick<Dashboard, 'headline' | 'taskCount' | 'pending' | 'units' | 'sections' | 'areas' | 'heat' | 'completionRate' | 'onTimeRate'>> {
+  const [aggregates, taskCount] = await Promise.all([queryAggregates(db, asOf, scope, filter), queryTaskCount(db, asOf, scope, filter)]);
+  const shaped = shapeAggregates(aggregates, view);
   const shown = shaped.units.slice(0, view.heatUnits ?? HEAT_ROWS);
   const all = shown.length === shaped.units.length && shown.length > 500;
   const heatRows = await queryHeat(db, asOf, scope, filter, view.heat, all ? 'all' : shown.map((u) => u.unitId));
-  return { ...shaped, heat: shapeHeat(heatRows, view.heat, shaped, shown, shaped.units.length), ...ratesOf(shaped.headline) };
+  return { ...shaped, taskCount, heat: shapeHeat(heatRows, view.heat, shaped, shown, shaped.units.length), ...ratesOf(shaped.headline) };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '../db';
 import { can, type SessionUser } from '../permissions';
-import { queryStatusCounts, type DashboardScope, type StatusCounts } from './dashboard-sql';
+import { queryStatusCounts, queryTaskCount, type DashboardScope, type StatusCounts } from './dashboard-sql';
 import { requirePermission } from './guard';
 
 export type { StatusCounts } from './dashboard-sql';
@@ -23,4 +23,10 @@ function statsScope(user: SessionUser): DashboardScope {
 export async function getHeadline(options: { programmeId?: number; now?: Date } = {}): Promise<StatusCounts> {
   const user = await requirePermission('work:read-own');
   return queryStatusCounts(getDb(), options.now ?? new Date(), statsScope(user), { programme: options.programmeId });
+}
+
+/** The distinct tasks behind getHeadline's assignments, for "N nhiệm vụ, M lượt giao". */
+export async function getHeadlineTaskCount(options: { programmeId?: number; now?: Date } = {}): Promise<number> {
+  const user = await requirePermission('work:read-own');
+  return queryTaskCount(getDb(), options.now ?? new Date(), statsScope(user), { programme: options.programmeId });
 }

@@ -164,6 +164,7 @@ describe('what the chairman and the officer see', () => {
     const d = await getDashboard(filters(), { now: NOW });
     // SKIP, GONE and MERGED overdue; GOOD in progress; LATE and NEW not started.
     expect(d.headline).toMatchObject({ IN_PROGRESS_OVERDUE: 3, IN_PROGRESS_ON_TIME: 1, NOT_STARTED: 2, DONE_ON_TIME: 0, DONE_LATE: 0, total: 6 });
+    expect(d.taskCount).toBe(1); // one task, six assignments
     const trend = await getCompletionTrend(filters(), { now: NOW });
     expect(trend.months.at(-1)!.counts).toEqual(d.headline);
   });
