@@ -3,6 +3,7 @@ import { getDb } from '../db';
 import { can, type SessionUser } from '../permissions';
 import { queryStatusCounts, queryTaskCount, type DashboardScope, type StatusCounts } from './dashboard-sql';
 import { requirePermission } from './guard';
+import { cachedStat, momentKey } from './stats-cache';
 
 export type { StatusCounts } from './dashboard-sql';
 
@@ -22,11 +23,17 @@ function statsScope(user: SessionUser): DashboardScope {
  */
 export async function getHeadline(options: { programmeId?: number; now?: Date } = {}): Promise<StatusCounts> {
   const user = await requirePermission('work:read-own');
-  return queryStatusCounts(getDb(), options.now ?? new Date(), statsScope(user), { programme: options.programmeId });
+  const now = options.now ?? new Date();
+  const scope = statsScope(user);
+  const filter = { programme: options.programmeId };
+  return cachedStat(['headline', scope, filter, momentKey(now, !options.now)], () => queryStatusCounts(getDb(), now, scope, filter));
 }
 
 /** The distinct tasks behind getHeadline's assignments, for "N nhiệm vụ, M lượt giao". */
 export async function getHeadlineTaskCount(options: { programmeId?: number; now?: Date } = {}): Promise<number> {
   const user = await requirePermission('work:read-own');
-  return queryTaskCount(getDb(), options.now ?? new Date(), statsScope(user), { programme: options.programmeId });
+  const now = options.now ?? new Date();
+  const scope = statsScope(user);
+  const filter = { programme: options.programmeId };
+  return cachedStat(['tasks', scope, filter, momentKey(now, !options.now)], () => queryTaskCount(getDb(), now, scope, filter));
 }
