@@ -20,7 +20,7 @@ function periodOrdinal(key: string, months: number): number {
 }
 
 /** Ordinal of a period key of the given length in months; NULL for a key of another recurrence. */
-function keyOrdinalSql(key: Prisma.Sql, months: Prisma.Sql): Prisma.Sql {
+export function keyOrdinalSql(key: Prisma.Sql, months: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`CASE
       WHEN ${months} = 1 AND ${key} ~ '^[0-9]{4}-[0-9]{2}$' THEN left(${key}, 4)::int * 12 + substr(${key}, 6, 2)::int - 1
       WHEN ${months} = 3 AND ${key} ~ '^[0-9]{4}-Q[1-4]$' THEN left(${key}, 4)::int * 4 + substr(${key}, 7, 1)::int - 1
@@ -30,7 +30,7 @@ function keyOrdinalSql(key: Prisma.Sql, months: Prisma.Sql): Prisma.Sql {
 }
 
 /** Ordinal of the period whose window contains the day `day` (from the 15th, the next month's). */
-function dayOrdinalSql(day: Prisma.Sql, months: Prisma.Sql): Prisma.Sql {
+export function dayOrdinalSql(day: Prisma.Sql, months: Prisma.Sql): Prisma.Sql {
   const shifted = Prisma.sql`(date_trunc('month', ${day}) + CASE WHEN extract(day FROM ${day}) >= 15 THEN interval '1 month' ELSE interval '0' END)`;
   return Prisma.sql`(extract(year FROM ${shifted})::int * (12 / ${months}) + (extract(month FROM ${shifted})::int - 1) / ${months})`;
 }
