@@ -133,6 +133,7 @@ async function main(): Promise<void> {
   const version = (await db.$queryRaw<{ v: string }[]>`SELECT split_part(version(), ' on ', 1) AS v`)[0]!.v;
   console.log(`${LABEL}: ${JSON.stringify(sizes)} — ${version}, ${os.cpus().length} CPU, ${RUNS} runs after a warm-up`);
 
+  const loadBefore = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   const timings: Timing[] = [];
   const view = { sort: filters.sort, heat: filters.heat };
   const dash = await time('Dashboard: every aggregate and the heatmap (getDashboard)', () => computeDashboard(db, now, city, {}, view));
@@ -200,7 +201,8 @@ async function main(): Promise<void> {
       `## ${LABEL}`,
       '',
       `${sizes.units.toLocaleString('en')} units, ${sizes.tasks} tasks, ${sizes.assignments.toLocaleString('en')} assignments, ${sizes.reports.toLocaleString('en')} reports. ` +
-        `${version}; ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim() ?? 'unknown'}); measured ${now.toISOString().slice(0, 10)}; ` +
+        `${version}; ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim() ?? 'unknown'}); measured ${now.toISOString().slice(0, 10)}, ` +
+        `load average ${loadBefore} before and ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} after; ` +
         `median of ${RUNS} runs after one warm-up. Hand-tuned query and data layer ${mismatches === 0 ? 'agree on every unit' : `DISAGREE on ${mismatches} units`}.`,
       '',
       '| What | median ms | min | max | note |',

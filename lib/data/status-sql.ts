@@ -131,6 +131,7 @@ export function slotsAtCte(
       CROSS JOIN "Assignment" a
       JOIN "Task" t ON t.id = a."taskId" AND t."archivedAt" IS NULL
       JOIN "Programme" p ON p.id = t."programmeId"
+      JOIN "Unit" ou ON ou.id = a."unitId"
       LEFT JOIN (VALUES ${Prisma.join(curRows)}) AS cur(moment, recurrence, key, end_date, ord, months) ON cur.moment = m.moment AND cur.recurrence = t.recurrence::text
       ${report}
       LEFT JOIN ext_undo x ON x.moment = m.moment AND x.assignment_id = a.id
@@ -144,8 +145,8 @@ export function slotsAtCte(
         FROM (
           SELECT ${dayOrdinalSql(Prisma.sql`(a."createdAt" + interval '7 hours')::date`, Prisma.sql`cur.months`)} AS first,
                  -- A unit that ceased on D owes only the periods closed before D (decision 006).
-                 least(cur.ord, (SELECT ${dayOrdinalSql(Prisma.sql`ou."validTo"`, Prisma.sql`cur.months`)} FROM "Unit" ou
-                                 WHERE ou.id = a."unitId" AND ou."validTo" <= m.as_of_day)) AS upto
+                 least(cur.ord, CASE WHEN ou."validTo" <= m.as_of_day THEN ${dayOrdinalSql(Prisma.sql`ou."validTo"`, Prisma.sql`cur.months`)} END) AS upto
+          WHERE cur.key IS NOT NULL
         ) st
         LEFT JOIN LATERAL (
           SELECT z.o, row_number() OVER (ORDER BY z.o) - 1 AS k
@@ -157,7 +158,7 @@ export function slotsAtCte(
           WHERE z.o >= st.first AND z.o < st.upto
         ) q ON true
         GROUP BY st.first, st.upto
-      ) owed ON cur.key IS NOT NULL
+      ) owed ON true
       WHERE (p."periodStart" <= m.as_of_day OR a."createdAt" <= m.as_of_utc)
         ${where}
     ),
