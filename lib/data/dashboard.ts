@@ -1,9 +1,8 @@
 import 'server-only';
 import { getDb } from '../db';
 import { NotFoundError } from '../errors';
-import { can, type SessionUser } from '../permissions';
 import { asOfFor, periodLabelOf, type DashboardFilters, type DrillParams } from '../validation/dashboard';
-import { computeDashboard, queryAssignments, queryTrend, type DashboardScope, type SlotFilter } from './dashboard-sql';
+import { computeDashboard, queryAssignments, queryTrend, type SlotFilter } from './dashboard-sql';
 import {
   shapeRow,
   shapeTrend,
@@ -14,6 +13,7 @@ import {
   type Trend,
 } from './dashboard-shape';
 import { requirePermission } from './guard';
+import { statisticsScope, type StatisticsScope } from './statistics-scope';
 import { cachedStat, momentKey } from './stats-cache';
 
 /**
@@ -47,21 +47,8 @@ export type {
 } from './dashboard-shape';
 export { AREA_SHORT_LABELS } from './dashboard-shape';
 
-type ResolvedScope = { scope: DashboardScope; kind: DashboardScopeKind; label: string };
-
-function scopeOf(user: SessionUser): ResolvedScope {
-  if (can(user, 'dashboard:city')) return { scope: { kind: 'CITY' }, kind: 'CITY', label: 'toàn thành phố' };
-  if (can(user, 'dashboard:department')) {
-    return {
-      scope: { kind: 'LED', unitId: user.unitId, includeUnled: user.isStandingOffice, includeOwn: false },
-      kind: 'DEPARTMENT',
-      label: user.isStandingOffice
-        ? `các nhiệm vụ do ${user.unitName} chủ trì và nhiệm vụ chưa có đơn vị chủ trì`
-        : `các nhiệm vụ do ${user.unitName} chủ trì`,
-    };
-  }
-  return { scope: { kind: 'UNIT', unitId: user.unitId }, kind: 'UNIT', label: user.unitName };
-}
+type ResolvedScope = StatisticsScope;
+const scopeOf = statisticsScope;
 
 /** A unit-scoped user may only name their own unit; anything else does not exist for them. */
 function checkUnit(resolved: ResolvedScope, unit: number | undefined): void {
