@@ -3,7 +3,7 @@ import { Prisma, type PrismaClient } from '../db';
 import type { OfficialStatus } from '../domain/status';
 import type { DrillStatus, UnitKindFilter } from '../validation/dashboard';
 import { countsOf, emptyCounts, HEAT_ROWS, ratesOf, shapeAggregates, shapeHeat, type Dashboard } from './dashboard-shape';
-import { slotStatusCountsSql, slotsAtCte } from './status-sql';
+import { missedPeriodsSql, slotStatusCountsSql, slotsAtCte } from './status-sql';
 
 /**
  * The SQL behind every number of the dashboard, the exports and the home page headline — one
@@ -139,9 +139,9 @@ function where(scope: DashboardScope, filter: SlotFilter, extra?: Prisma.Sql): P
 const OF_MERGED_UNIT = Prisma.sql`a."unitId" IN (SELECT l."predecessorId" FROM "UnitLineage" l WHERE l.kind IN ('MERGE', 'RENAME'))`;
 
 /** The row-level chain ending in `f` (one row per slot); goes right after `WITH RECURSIVE`. */
-export function slotCtes(moments: readonly Date[], scope: DashboardScope, filter: SlotFilter, extra?: Prisma.Sql): Prisma.Sql {
+export function slotCtes(moments: readonly Date[], scope: DashboardScope, filter: SlotFilter, extra?: Prisma.Sql, live = false): Prisma.Sql {
   return Prisma.sql`
-    ${slotsAtCte(moments, { where: where(scope, filter, extra) })},
+    ${slotsAtCte(moments, { where: where(scope, filter, extra), live })},
     ${LINEAGE},
     f AS (
       SELECT s.*, ru.id AS report_unit_id, ru.name AS report_unit_name, ru.kind::text AS report_unit_kind
@@ -164,14 +164,14 @@ export function countCtes(
   moments: readonly Date[],
   scope: DashboardScope,
   filter: SlotFilter,
-  { pending = false, units = true, extra }: { pending?: boolean; units?: boolean; extra?: Prisma.Sql } = {},
+  { pending = false, units = true, extra, live = false }: { pending?: boolean; units?: boolean; extra?: Prisma.Sql; live?: boolean } = {},
 ): Prisma.Sql {
   const pend = pending
     ? Prisma.sql`LEFT JOIN (SELECT r."assignmentId" AS assignment_id, count(*)::int AS n FROM "Report" r WHERE r.status = 'SUBMITTED' GROUP BY r."assignmentId") pe
                    ON pe.assignment_id = s.assignment_id`
     : Prisma.empty;
   const pendingSum = pending ? Prisma.sql`coalesce(sum(pe.n), 0)::int` : Prisma.sql`0`;
-  const slots = slotsAtCte(moments, { where: where(scope, filter, extra) });
+  const slots = slotsAtCte(moments, { where: where(scope, filter, extra), live });
   if (!units && !filter.kind && filter.unit === undefined) {
     return Prisma.sql`
     ${slots},
@@ -220,9 +220,9 @@ const COUNT_COLUMNS = Prisma.sql`
   coalesce(sum(f.n) FILTER (WHERE f.status = 'NOT_STARTED'), 0)::int AS not_started`;
 
 /** The headline counts for one moment. */
-export async function queryStatusCounts(db: PrismaClient, asOf: Date, scope: DashboardScope, filter: SlotFilter): Promise<StatusCounts> {
+export async function queryStatusCounts(db: PrismaClient, asOf: Date, scope: DashboardScope, filter: SlotFilter, live = false): Promise<StatusCounts> {
   const rows = await run<CountRow>(db, Prisma.sql`
-    WITH RECURSIVE ${countCtes([asOf], scope, filter, { units: false })}
+    WITH RECURSIVE ${countCtes([asOf], scope, filter, { units: false, live })}
     SELECT ${COUNT_COLUMNS} FROM f`);
   return rows[0] ? countsOf(rows[0]) : emptyCounts();
 }
@@ -231,9 +231,9 @@ export async function queryStatusCounts(db: PrismaClient, asOf: Date, scope: Das
  * How many distinct tasks the headline's assignments belong to ("10 nhiệm vụ, 244 lượt giao"):
  * the same assignments as queryStatusCounts (scope, filters, existence at the moment).
  */
-export async function queryTaskCount(db: PrismaClient, asOf: Date, scope: DashboardScope, filter: SlotFilter): Promise<number> {
+export async function queryTaskCount(db: PrismaClient, asOf: Date, scope: DashboardScope, filter: SlotFilter, live = false): Promise<number> {
   const rows = await run<{ n: number }>(db, Prisma.sql`
-    WITH ${slotsAtCte([asOf], { where: where(scope, filter) })}
+    WITH ${slotsAtCte([asOf], { where: where(scope, filter), live })}
     SELECT count(DISTINCT s.task_id)::int AS n FROM slots s WHERE ${statusWhere(filter.status)}`);
   return rows[0]?.n ?? 0;
 }
@@ -259,9 +259,9 @@ export type AggregateRow = CountRow & {
  * The aggregates of the dashboard in one scan: the headline, per unit, per section and per reform
  * area, with the reports awaiting approval.
  */
-export async function queryAggregates(db: PrismaClient, asOf: Date, scope: DashboardScope, filter: SlotFilter): Promise<AggregateRow[]> {
+export async function queryAggregates(db: PrismaClient, asOf: Date, scope: DashboardScope, filter: SlotFilter, live = false): Promise<AggregateRow[]> {
   return run<AggregateRow>(db, Prisma.sql`
-    WITH RECURSIVE ${countCtes([asOf], scope, filter, { pending: true })},
+    WITH RECURSIVE ${countCtes([asOf], scope, filter, { pending: true, live })},
     g AS (
       SELECT GROUPING(f.report_unit_id, f.section_id, f.reform_area) AS bits,
              f.report_unit_id AS unit_id, f.section_id, f.reform_area,
@@ -295,13 +295,14 @@ export async function queryHeat(
   filter: SlotFilter,
   heat: 'section' | 'area',
   units: number[] | 'all',
+  live = false,
 ): Promise<HeatRow[]> {
   if (units !== 'all' && units.length === 0) return [];
   const column = heat === 'section' ? Prisma.sql`f.section_id, NULL::text AS reform_area` : Prisma.sql`NULL::int AS section_id, f.reform_area`;
   const group = heat === 'section' ? Prisma.sql`f.section_id` : Prisma.sql`f.reform_area`;
   const only = units === 'all' ? undefined : unitsIn(await withPredecessors(db, units));
   return run<HeatRow>(db, Prisma.sql`
-    WITH RECURSIVE ${countCtes([asOf], scope, filter, { extra: only })}
+    WITH RECURSIVE ${countCtes([asOf], scope, filter, { extra: only, live })}
     SELECT f.report_unit_id AS unit_id, ${column}, ${COUNT_COLUMNS}
     FROM f
     ${units === 'all' ? Prisma.empty : Prisma.sql`WHERE f.report_unit_id = ANY(${units}::int[])`}
@@ -387,9 +388,9 @@ export async function queryAssignments(
   asOf: Date,
   scope: DashboardScope,
   filter: SlotFilter,
-  { order, limit, offset }: { order: 'overdue' | 'urgency'; limit: number; offset: number },
+  { order, limit, offset, live = false }: { order: 'overdue' | 'urgency'; limit: number; offset: number; live?: boolean },
 ): Promise<AssignmentRow[]> {
-  return run<AssignmentRow>(db, await assignmentsSql(db, asOf, scope, filter, { order, limit, offset }));
+  return run<AssignmentRow>(db, await assignmentsSql(db, asOf, scope, filter, { order, limit, offset, live }));
 }
 
 /** The SQL of queryAssignments (exported for EXPLAIN in the benchmark). */
@@ -398,7 +399,7 @@ export async function assignmentsSql(
   asOf: Date,
   scope: DashboardScope,
   filter: SlotFilter,
-  { order, limit, offset }: { order: 'overdue' | 'urgency'; limit: number; offset: number },
+  { order, limit, offset, live = false }: { order: 'overdue' | 'urgency'; limit: number; offset: number; live?: boolean },
 ): Promise<Prisma.Sql> {
   const orderBy =
     order === 'overdue'
@@ -408,7 +409,7 @@ export async function assignmentsSql(
   const extra: Prisma.Sql[] = [];
   if (filter.unit !== undefined) extra.push(unitsIn(await withPredecessors(db, [filter.unit])));
   return Prisma.sql`
-    WITH RECURSIVE ${slotCtes([asOf], scope, filter, extra.length ? Prisma.join(extra, ' AND ') : undefined)},
+    WITH RECURSIVE ${slotCtes([asOf], scope, filter, extra.length ? Prisma.join(extra, ' AND ') : undefined, live)},
     page AS (
       SELECT f.*, (count(*) OVER ())::int AS total, row_number() OVER (ORDER BY ${orderBy}) AS position
       FROM f
@@ -418,7 +419,7 @@ export async function assignmentsSql(
     SELECT x.assignment_id, x.total, x.status, x.due, x.completed,
            CASE WHEN x.status = 'IN_PROGRESS_OVERDUE' THEN x.as_of_day - x.due
                 WHEN x.status = 'DONE_LATE' THEN (x.completed + interval '7 hours')::date - x.due END AS days_overdue,
-           x.missed_periods,
+           ${missedPeriodsSql('x')} AS missed_periods,
            x.report_unit_id, x.report_unit_name, ou.name AS own_unit_name, a.role::text AS role,
            t.number AS task_number, t.title AS task_title, t.recurrence::text AS recurrence,
            sec.numeral AS section_numeral, pr.title AS programme_title,
@@ -455,11 +456,12 @@ export async function computeDashboard(
   scope: DashboardScope,
   filter: SlotFilter,
   view: { sort: 'rate' | 'overdue'; heat: 'section' | 'area'; heatUnits?: number },
+  live = false,
 ): Promise<Pick<Dashboard, 'headline' | 'taskCount' | 'pending' | 'units' | 'sections' | 'areas' | 'heat' | 'completionRate' | 'onTimeRate'>> {
-  const [aggregates, taskCount] = await Promise.all([queryAggregates(db, asOf, scope, filter), queryTaskCount(db, asOf, scope, filter)]);
+  const [aggregates, taskCount] = await Promise.all([queryAggregates(db, asOf, scope, filter, live), queryTaskCount(db, asOf, scope, filter, live)]);
   const shaped = shapeAggregates(aggregates, view);
   const shown = shaped.units.slice(0, view.heatUnits ?? HEAT_ROWS);
   const all = shown.length === shaped.units.length && shown.length > 500;
-  const heatRows = await queryHeat(db, asOf, scope, filter, view.heat, all ? 'all' : shown.map((u) => u.unitId));
+  const heatRows = await queryHeat(db, asOf, scope, filter, view.heat, all ? 'all' : shown.map((u) => u.unitId), live);
   return { ...shaped, taskCount, heat: shapeHeat(heatRows, view.heat, shaped, shown, shaped.units.length), ...ratesOf(shaped.headline) };
 }

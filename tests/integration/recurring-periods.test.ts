@@ -21,7 +21,7 @@ vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }))
 
 const { getDb, Prisma } = await import('../../lib/db');
 const { getDashboard, getCompletionTrend, listDashboardAssignments, listOverdueAssignments } = await import('../../lib/data/dashboard');
-const { slotsAtCte, slotStatusCountsSql } = await import('../../lib/data/status-sql');
+const { missedPeriodsSql, slotsAtCte, slotStatusCountsSql } = await import('../../lib/data/status-sql');
 const { trendPlan } = await import('../../lib/data/dashboard-shape');
 const { mergeUnits } = await import('../../lib/data/units');
 const { listMyAssignments } = await import('../../lib/data/work');
@@ -40,7 +40,7 @@ let mergedUnitId = 0;
 
 async function statusesAt(at: Date): Promise<Record<number, { status: string; missed: number | null; due: string | null }>> {
   const rows = await getDb().$queryRaw<{ assignment_id: number; status: string; missed_periods: number | null; due: Date | null }[]>(
-    Prisma.sql`WITH ${slotsAtCte([at])} SELECT assignment_id, status, missed_periods, due FROM slots`,
+    Prisma.sql`WITH ${slotsAtCte([at])} SELECT s.assignment_id, s.status, ${missedPeriodsSql('s')} AS missed_periods, s.due FROM slots s`,
   );
   return Object.fromEntries(rows.map((r) => [r.assignment_id, { status: r.status, missed: r.missed_periods, due: r.due?.toISOString().slice(0, 10) ?? null }]));
 }
@@ -120,6 +120,10 @@ describe('the rule, in SQL, assignment by assignment', () => {
   it('every period reported: the current period decides; a new assignment owes nothing before its first window', async () => {
     const s = await statusesAt(NOW);
     expect(s[a.GOOD!]).toEqual({ status: 'IN_PROGRESS_ON_TIME', missed: 0, due: '2026-12-14' });
+    // The live read model (Assignment."firstGap", kept by triggers) gives the same at the real now.
+    const live = await getDb().$queryRaw<{ assignment_id: number; status: string }[]>(Prisma.sql`WITH ${slotsAtCte([new Date()], { live: true })} SELECT assignment_id, status FROM slots`);
+    const exact = await getDb().$queryRaw<{ assignment_id: number; status: string }[]>(Prisma.sql`WITH ${slotsAtCte([new Date()])} SELECT assignment_id, status FROM slots`);
+    expect(Object.fromEntries(live.map((r) => [r.assignment_id, r.status]))).toEqual(Object.fromEntries(exact.map((r) => [r.assignment_id, r.status])));
     expect(s[a.NEW!]).toEqual({ status: 'NOT_STARTED', missed: 0, due: '2026-12-14' });
   });
 
