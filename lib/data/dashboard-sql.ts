@@ -2,8 +2,8 @@ import 'server-only';
 import { Prisma, type PrismaClient } from '../db';
 import type { OfficialStatus } from '../domain/status';
 import type { DrillStatus, UnitKindFilter } from '../validation/dashboard';
-import { countsOf, emptyCounts, HEAT_ROWS, ratesOf, shapeAggregates, shapeHeat, type Dashboard } from './dashboard-shape';
-import { missedPeriodsSql, slotStatusCountsSql, slotsAtCte } from './status-sql';
+import { countsOf, emptyCounts, HEAT_ROWS, ratesOf, shapeAggregates, shapeHeat, trendPlan, type Dashboard } from './dashboard-shape';
+import { missedPeriodsSql, slotsAtCte } from './status-sql';
 
 /**
  * The SQL behind every number of the dashboard, the exports and the home page headline — one
@@ -135,8 +135,6 @@ function where(scope: DashboardScope, filter: SlotFilter, extra?: Prisma.Sql): P
   return extra ? Prisma.sql`${assignmentWhere(scope, filter)} AND ${extra}` : assignmentWhere(scope, filter);
 }
 
-/** Assignments of units that were merged or renamed into another: their history moves with the roll-up. */
-const OF_MERGED_UNIT = Prisma.sql`a."unitId" IN (SELECT l."predecessorId" FROM "UnitLineage" l WHERE l.kind IN ('MERGE', 'RENAME'))`;
 
 /** The row-level chain ending in `f` (one row per slot); goes right after `WITH RECURSIVE`. */
 export function slotCtes(moments: readonly Date[], scope: DashboardScope, filter: SlotFilter, extra?: Prisma.Sql, live = false): Prisma.Sql {
@@ -309,33 +307,100 @@ export async function queryHeat(
     GROUP BY f.report_unit_id, ${group}`);
 }
 
+/** A moment as the UTC wall-clock text that timestamp columns hold. */
+const utcText = (at: Date) => at.toISOString().replace('T', ' ').replace('Z', '');
+
 /**
- * Status counts per moment, for the trend; `moments` in ascending order. Two queries: the
- * assignments of units that never merged into another, counted by slotStatusCountsSql (their unit
- * is the one they are counted under at every moment, so the unit filters apply to it directly),
- * and those of merged units, through the roll-up of countCtes — few, so cheap either way.
+ * Makes sure StatusSnapshot holds the counts of each of these past moments (decision 008): the
+ * missing ones are computed with the rule "as it stood" (slotsAtCte), grouped by the unit given the
+ * work, the unit it counts under, section, reform area, the task's lead units and status, and
+ * written with their StatusSnapshotMoment row — one statement per run, so a snapshot is whole or
+ * absent. Another instance computing the same moment at the same time makes this one skip it (the
+ * moment row is claimed first), and a write that rewrites the past waits for a running fill and
+ * then forgets it (the triggers of migration …_statistics_read_model take the exclusive lock).
+ */
+export async function ensureSnapshots(db: PrismaClient, moments: readonly Date[]): Promise<void> {
+  if (moments.length === 0) return;
+  const have = await db.$queryRaw<{ moment: Date }[]>`
+    SELECT moment FROM "StatusSnapshotMoment" WHERE moment = ANY(${moments.map(utcText)}::timestamp[])`;
+  const known = new Set(have.map((h) => h.moment.getTime()));
+  const missing = [...moments].filter((m) => !known.has(m.getTime())).sort((x, y) => x.getTime() - y.getTime());
+  if (missing.length === 0) return;
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${SNAPSHOT_LOCK}::bigint)`;
+      await tx.$executeRaw`
+        WITH RECURSIVE ${slotsAtCte(missing)},
+        ${LINEAGE},
+        claimed AS (
+          INSERT INTO "StatusSnapshotMoment" (moment) SELECT as_of_utc FROM moments ON CONFLICT (moment) DO NOTHING RETURNING moment
+        ),
+        leads AS (
+          SELECT l."taskId" AS task_id, array_agg(DISTINCT l."unitId" ORDER BY l."unitId") AS ids
+          FROM "Assignment" l WHERE l.role = 'LEAD' GROUP BY l."taskId"
+        )
+        INSERT INTO "StatusSnapshot" (moment, "unitId", "reportUnitId", "sectionId", "reformArea", "leadUnitIds", status, n)
+        SELECT s.as_of_utc, s.unit_id, coalesce(uf.target_id, s.unit_id), s.section_id, s.reform_area, coalesce(ld.ids, '{}'), s.status, count(*)::int
+        FROM slots s
+        JOIN claimed c ON c.moment = s.as_of_utc
+        LEFT JOIN unit_final uf ON uf.moment = s.moment AND uf.unit_id = s.unit_id
+        LEFT JOIN leads ld ON ld.task_id = s.task_id
+        GROUP BY 1, 2, 3, 4, 5, 6, 7`;
+    },
+    { maxWait: 60_000, timeout: 600_000 },
+  );
+}
+
+/**
+ * A system job's step (app/api/jobs/deadlines): writes the snapshots of the trend's past cut-offs
+ * as they pass, so that no chairman waits for them. Returns how many cut-offs it looked at.
+ */
+export async function fillTrendSnapshots(db: PrismaClient, now: Date): Promise<number> {
+  const past = trendPlan(now).moments.filter((m) => m.getTime() < now.getTime());
+  await ensureSnapshots(db, past);
+  return past.length;
+}
+
+/** The key of the advisory lock between snapshot fills (shared) and the writes that forget them (exclusive). */
+export const SNAPSHOT_LOCK = 7_600_762_008;
+
+/**
+ * Status counts per moment, for the trend; `moments` in ascending order. Moments in the past come
+ * from StatusSnapshot (filled on first use: ensureSnapshots), filtered by scope and filters there;
+ * the moment "now" (live, on the real clock) is the headline itself.
  */
 export async function queryTrend(
   db: PrismaClient,
   moments: readonly Date[],
   scope: DashboardScope,
   filter: SlotFilter,
+  live = false,
 ): Promise<(CountRow & { moment: number })[]> {
-  const own: Prisma.Sql[] = [Prisma.sql`NOT (${OF_MERGED_UNIT})`];
-  if (filter.kind) own.push(Prisma.sql`EXISTS (SELECT 1 FROM "Unit" ou WHERE ou.id = a."unitId" AND ou.kind::text IN (${Prisma.join(KIND_SETS[filter.kind])}))`);
-  if (filter.unit !== undefined) own.push(Prisma.sql`a."unitId" = ${filter.unit}`);
-  const [fast, merged] = await Promise.all([
-    run<{ moment: number; status: OfficialStatus; n: number }>(
-      db,
-      slotStatusCountsSql(moments, { where: Prisma.join([assignmentWhere(scope, filter), ...own], ' AND ') }),
-    ),
-    run<{ moment: number; status: OfficialStatus; n: number }>(
-      db,
-      Prisma.sql`
-        WITH RECURSIVE ${countCtes(moments, scope, filter, { extra: OF_MERGED_UNIT, units: false })}
-        SELECT f.moment, f.status, sum(f.n)::int AS n FROM f GROUP BY f.moment, f.status`,
-    ),
-  ]);
+  const rows = moments.map((_, moment) => ({ moment, done_on_time: 0, done_late: 0, on_time: 0, overdue: 0, not_started: 0 }));
+  const last = moments.length - 1;
+  const past = live ? moments.slice(0, -1) : moments;
+  if (live && last >= 0) Object.assign(rows[last]!, countRowOf(await queryStatusCounts(db, moments[last]!, scope, filter, true)));
+  if (past.length === 0) return rows;
+  await ensureSnapshots(db, past);
+  const parts: Prisma.Sql[] = [Prisma.sql`s.moment = ANY(${past.map(utcText)}::timestamp[])`];
+  if (scope.kind === 'UNIT') parts.push(Prisma.sql`s."unitId" = ${scope.unitId}`);
+  if (scope.kind === 'LED') {
+    const alternatives = [Prisma.sql`${scope.unitId}::int = ANY(s."leadUnitIds")`];
+    if (scope.includeUnled) alternatives.push(Prisma.sql`cardinality(s."leadUnitIds") = 0`);
+    if (scope.includeOwn) alternatives.push(Prisma.sql`s."unitId" = ${scope.unitId}`);
+    parts.push(Prisma.sql`(${Prisma.join(alternatives, ' OR ')})`);
+  }
+  if (filter.programme !== undefined) parts.push(Prisma.sql`s."sectionId" IN (SELECT id FROM "Section" WHERE "programmeId" = ${filter.programme})`);
+  if (filter.section !== undefined) parts.push(Prisma.sql`s."sectionId" = ${filter.section}`);
+  if (filter.area === 'NONE') parts.push(Prisma.sql`s."reformArea" IS NULL`);
+  else if (filter.area !== undefined) parts.push(Prisma.sql`s."reformArea" = ${filter.area}`);
+  if (filter.lead !== undefined) parts.push(Prisma.sql`${filter.lead}::int = ANY(s."leadUnitIds")`);
+  if (filter.unit !== undefined) parts.push(Prisma.sql`s."reportUnitId" = ${filter.unit}`);
+  if (filter.kind) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Unit" ru WHERE ru.id = s."reportUnitId" AND ${kindWhere(filter)})`);
+  const counted = await run<{ at: Date; status: OfficialStatus; n: number }>(db, Prisma.sql`
+    SELECT s.moment AS at, s.status, sum(s.n)::int AS n FROM "StatusSnapshot" s
+    WHERE ${Prisma.join(parts, ' AND ')}
+    GROUP BY s.moment, s.status`);
   const COLUMN: Record<OfficialStatus, keyof CountRow> = {
     DONE_ON_TIME: 'done_on_time',
     DONE_LATE: 'done_late',
@@ -343,9 +408,16 @@ export async function queryTrend(
     IN_PROGRESS_OVERDUE: 'overdue',
     NOT_STARTED: 'not_started',
   };
-  const rows = moments.map((_, moment) => ({ moment, done_on_time: 0, done_late: 0, on_time: 0, overdue: 0, not_started: 0 }));
-  for (const r of [...fast, ...merged]) rows[r.moment]![COLUMN[r.status]] += r.n;
+  const index = new Map(past.map((m, i) => [m.getTime(), i]));
+  for (const r of counted) {
+    const i = index.get(r.at.getTime());
+    if (i !== undefined) rows[i]![COLUMN[r.status]] += r.n;
+  }
   return rows;
+}
+
+function countRowOf(c: StatusCounts): CountRow {
+  return { done_on_time: c.DONE_ON_TIME, done_late: c.DONE_LATE, on_time: c.IN_PROGRESS_ON_TIME, overdue: c.IN_PROGRESS_OVERDUE, not_started: c.NOT_STARTED };
 }
 
 export type AssignmentRow = {

@@ -107,9 +107,8 @@ export async function getCompletionTrend(filters: DashboardFilters, options: { n
   const filter = slotFilter(filters);
   // The points before the last are past cut-offs; the last is the moment itself.
   const past = plan.moments.slice(0, -1).map((m) => m.toISOString());
-  const rows = await cachedStat(['trend', scope, filter, past, momentKey(asOf, !options.now && asOf.getTime() === now.getTime())], () =>
-    queryTrend(getDb(), plan.moments, scope, filter),
-  );
+  const live = !options.now && asOf.getTime() === now.getTime();
+  const rows = await cachedStat(['trend', scope, filter, past, momentKey(asOf, live)], () => queryTrend(getDb(), plan.moments, scope, filter, live));
   return shapeTrend(plan, rows);
 }
 

@@ -10,6 +10,7 @@ vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }))
 
 const { getDb, Prisma } = await import('../../lib/db');
 const { slotsAtCte } = await import('../../lib/data/status-sql');
+const { ensureSnapshots, queryTrend } = await import('../../lib/data/dashboard-sql');
 const { toDbDate } = await import('../../lib/domain/time');
 const { rebuildStatistics } = await import('../../lib/data/statistics-rebuild');
 
@@ -130,5 +131,41 @@ describe('the read model stays equal to its recomputation', () => {
     const result = await rebuildStatistics();
     expect(result.repaired).toBe(3);
     expect(await drift()).toEqual([]);
+  });
+});
+
+describe('the trend’s snapshots', () => {
+  const moments = [new Date('2026-09-14T16:59:59.999Z'), new Date('2026-10-14T16:59:59.999Z'), new Date('2026-11-14T16:59:59.999Z')];
+  const exactTotals = async () =>
+    (await getDb().$queryRaw<{ moment: number; n: number }[]>(Prisma.sql`WITH ${slotsAtCte(moments)} SELECT moment, count(*)::int AS n FROM slots GROUP BY moment ORDER BY moment`)).map((r) => r.n);
+  const trendTotals = async () =>
+    (await queryTrend(getDb(), moments, { kind: 'CITY' }, {})).map((r) => r.done_on_time + r.done_late + r.on_time + r.overdue + r.not_started);
+
+  it('two instances filling the same cut-offs at once write each once', async () => {
+    const db = getDb();
+    await db.$executeRaw`DELETE FROM "StatusSnapshotMoment"`;
+    await db.$executeRaw`DELETE FROM "StatusSnapshot"`;
+    await Promise.all([ensureSnapshots(db, moments), ensureSnapshots(db, moments), ensureSnapshots(db, moments)]);
+    expect(await db.statusSnapshotMoment.count()).toBe(3);
+    expect(await trendTotals()).toEqual(await exactTotals());
+  });
+
+  it('a change that rewrites the past forgets them; an approval today does not', async () => {
+    const db = getDb();
+    await ensureSnapshots(db, moments);
+    const before = await trendTotals();
+    // Approving a report today leaves the past as it stood.
+    const open = await db.report.findFirstOrThrow({ where: { completedAt: null }, select: { id: true } });
+    await db.report.update({ where: { id: open.id }, data: { status: 'APPROVED', completedAt: new Date() } });
+    expect(await db.statusSnapshotMoment.count()).toBe(3);
+    // A new assignment of a programme in force since before the cut-offs changes them.
+    const task = await db.task.findFirstOrThrow({ where: { archivedAt: null, programme: { periodStart: { lte: new Date('2026-09-01') } } }, select: { id: true, assignments: { select: { unitId: true } } } });
+    const taken = new Set(task.assignments.map((a) => a.unitId));
+    const unit = await db.unit.findFirstOrThrow({ where: { id: { notIn: [...taken] }, active: true }, select: { id: true } });
+    await db.assignment.create({ data: { taskId: task.id, unitId: unit.id, role: 'IMPLEMENTING' } });
+    expect(await db.statusSnapshotMoment.count()).toBe(0);
+    const after = await trendTotals();
+    expect(after).toEqual(await exactTotals());
+    expect(after.map((n, i) => n - before[i]!)).toEqual([1, 1, 1]);
   });
 });

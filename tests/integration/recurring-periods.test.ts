@@ -21,7 +21,8 @@ vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }))
 
 const { getDb, Prisma } = await import('../../lib/db');
 const { getDashboard, getCompletionTrend, listDashboardAssignments, listOverdueAssignments } = await import('../../lib/data/dashboard');
-const { missedPeriodsSql, slotsAtCte, slotStatusCountsSql } = await import('../../lib/data/status-sql');
+const { missedPeriodsSql, slotsAtCte } = await import('../../lib/data/status-sql');
+const { queryTrend } = await import('../../lib/data/dashboard-sql');
 const { trendPlan } = await import('../../lib/data/dashboard-shape');
 const { mergeUnits } = await import('../../lib/data/units');
 const { listMyAssignments } = await import('../../lib/data/work');
@@ -34,6 +35,10 @@ const { pureStatusesAt } = await import('../support/pure-status');
 
 const vn = (date: string, time = '09:00:00') => new Date(`${date}T${time}+07:00`);
 const NOW = vn('2026-11-20', '10:00:00');
+const STATUS_OF_COLUMN = { done_on_time: 'DONE_ON_TIME', done_late: 'DONE_LATE', on_time: 'IN_PROGRESS_ON_TIME', overdue: 'IN_PROGRESS_OVERDUE', not_started: 'NOT_STARTED' } as const;
+/** queryTrend's rows as (moment index, status, n) rows. */
+const trendRows = (rows: Record<string, number>[]) =>
+  rows.flatMap((r) => Object.entries(STATUS_OF_COLUMN).map(([column, status]) => ({ moment: r.moment!, status, n: r[column]! })));
 const a: Record<string, number> = {};
 let programmeId = 0;
 let mergedUnitId = 0;
@@ -151,7 +156,7 @@ describe('the rule, in SQL, assignment by assignment', () => {
   it('the trend’s counts equal the rule grouped at every moment', async () => {
     const moments = [...new Set([...trendPlan(NOW).moments, ...trendPlan(new Date()).moments].map((m) => m.getTime()))].sort((x, y) => x - y).map((t) => new Date(t));
     const db = getDb();
-    const fast = await db.$queryRaw<{ moment: number; status: string; n: number }[]>(slotStatusCountsSql(moments));
+    const fast = trendRows(await queryTrend(db, moments, { kind: 'CITY' }, {})).filter((r) => r.n > 0);
     const exact = await db.$queryRaw<{ moment: number; status: string; n: number }[]>(
       Prisma.sql`WITH ${slotsAtCte(moments)} SELECT moment, status, count(*)::int AS n FROM slots GROUP BY moment, status`,
     );

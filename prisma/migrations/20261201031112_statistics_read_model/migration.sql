@@ -137,8 +137,11 @@ SELECT refresh_first_gap(ARRAY(SELECT id FROM "Assignment"));
 -- ── Trend snapshots are forgotten when a change rewrites the past ─────────────────────────────────
 -- A report approved or an extension decided today does not change how a past cut-off stood; a new or
 -- removed assignment, a deadline or task change, a programme's start, a merger or a withdrawn completion do.
+-- The exclusive advisory lock waits for a snapshot fill in progress (it holds the shared one, lib/data/
+-- dashboard-sql.ts SNAPSHOT_LOCK), so a fill never writes counts of a past that a write has just changed.
 CREATE FUNCTION forget_status_snapshots() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM pg_advisory_xact_lock(7600762008);
   DELETE FROM "StatusSnapshotMoment";
   DELETE FROM "StatusSnapshot";
   RETURN NULL;
