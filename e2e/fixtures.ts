@@ -5,9 +5,20 @@
  */
 import { test as base, expect, type Page } from '@playwright/test';
 
-/** Collects the CSP violations a page reports on its console, across navigations. */
-export function watchCsp(page: Page): string[] {
+/**
+ * Collects the CSP violations a page reports, across navigations: the DOM's
+ * `securitypolicyviolation` events (listened to before any page script runs) and, as a second
+ * source, the console messages Chromium writes for them.
+ */
+export async function watchCsp(page: Page): Promise<string[]> {
   const violations: string[] = [];
+  await page.exposeFunction('__reportCspViolation', (text: string) => violations.push(`${page.url()}: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __reportCspViolation?: (text: string) => void }).__reportCspViolation;
+      report?.(`${e.effectiveDirective} refused ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
   page.on('console', (message) => {
     const text = message.text();
     if (/Content Security Policy|Content-Security-Policy/i.test(text)) violations.push(`${page.url()}: ${text}`);
@@ -18,7 +29,7 @@ export function watchCsp(page: Page): string[] {
 export const test = base.extend<{ cspGuard: void }>({
   cspGuard: [
     async ({ page }, use) => {
-      const violations = watchCsp(page);
+      const violations = await watchCsp(page);
       await use();
       expect(violations, 'Content-Security-Policy violations').toEqual([]);
     },

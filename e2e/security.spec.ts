@@ -125,10 +125,15 @@ test.describe('security headers of the production build (item 3)', () => {
     return new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
   }
 
-  test('pages get a nonce-based policy, a fresh nonce each time, on every script', async ({ request }) => {
+  test('pages get a nonce-based policy, a fresh nonce each time, on every script', async ({ page, request }) => {
     const nonces = new Set<string>();
-    for (const path of ['/login', '/login', '/no-such-page']) {
-      const response = await request.get(path, { maxRedirects: 0 });
+    const get = async (path: string) => {
+      if (path !== '/login' && nonces.size === 2) await login(page, 'chutich');
+      return (path === '/login' ? request : page.request).get(path, { maxRedirects: 0 });
+    };
+    for (const path of ['/login', '/login', '/dashboard', '/no-such-page']) {
+      const response = await get(path);
+      expect(response.status(), path).toBe(path === '/no-such-page' ? 404 : 200);
       const policy = response.headers()['content-security-policy'];
       expect(policy, path).toBeTruthy();
       const csp = directives(policy!);
@@ -151,7 +156,7 @@ test.describe('security headers of the production build (item 3)', () => {
       expect(tags.length, path).toBeGreaterThan(0);
       for (const tag of tags) expect(tag, path).toContain(`nonce="${nonce}"`);
     }
-    expect(nonces.size).toBe(3);
+    expect(nonces.size).toBe(4);
   });
 
   test('static headers on pages and API routes; no HSTS over plain http', async ({ request }) => {
@@ -180,17 +185,20 @@ test.describe('security headers of the production build (item 3)', () => {
     expect(cookie!.secure).toBe(false);
   });
 
-  test('an injected inline script is refused by the browser, and the guard sees it', async ({ browser, baseURL }) => {
+  test('markup injected into a page cannot run a script, and the guard sees the attempt', async ({ browser, baseURL }) => {
     const context = await browser.newContext({ baseURL });
     const page = await context.newPage();
-    const violations = watchCsp(page);
-    await page.goto('/login');
-    await page.evaluate(() => {
-      const script = document.createElement('script');
-      script.textContent = 'window.__injected = true;';
-      document.head.appendChild(script);
+    const violations = await watchCsp(page);
+    // As if stored markup had slipped through: the server's HTML, with the server's policy header.
+    await page.route('**/login', async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace('</head>', '<script>window.__injected = true;</script></head>');
+      await route.fulfill({ response, body: html });
     });
+    await page.goto('/login');
+    await expect(page.getByRole('button', { name: 'Đăng nhập' })).toBeVisible();
     await expect.poll(() => violations.length).toBeGreaterThan(0);
+    expect(violations.join('\n')).toContain('script-src');
     expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
     await context.close();
   });
