@@ -314,8 +314,8 @@ const utcText = (at: Date) => at.toISOString().replace('T', ' ').replace('Z', ''
  * Makes sure StatusSnapshot holds the counts of each of these past moments (decision 008): the
  * missing ones are computed with the rule "as it stood" (slotsAtCte), grouped by the unit given the
  * work, the unit it counts under, section, reform area, the task's lead units and status, and
- * written with their StatusSnapshotMoment row — one statement per run, so a snapshot is whole or
- * absent. Another instance computing the same moment at the same time makes this one skip it (the
+ * written with their StatusSnapshotMoment row — one statement per cut-off, so a snapshot is whole
+ * or absent. Another instance computing the same moment at the same time makes this one skip it (the
  * moment row is claimed first), and a write that rewrites the past waits for a running fill and
  * then forgets it (the triggers of migration …_statistics_read_model take the exclusive lock).
  */
@@ -325,12 +325,15 @@ export async function ensureSnapshots(db: PrismaClient, moments: readonly Date[]
     SELECT moment FROM "StatusSnapshotMoment" WHERE moment = ANY(${moments.map(utcText)}::timestamp[])`;
   const known = new Set(have.map((h) => h.moment.getTime()));
   const missing = [...moments].filter((m) => !known.has(m.getTime())).sort((x, y) => x.getTime() - y.getTime());
-  if (missing.length === 0) return;
-  await db.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${SNAPSHOT_LOCK}::bigint)`;
-      await tx.$executeRaw`
-        WITH RECURSIVE ${slotsAtCte(missing)},
+  // One cut-off per statement: at national scale each is a full evaluation of every slot (tens of
+  // seconds on a busy 2-core machine), so the fill gets its own time limit, not the requests' one.
+  for (const moment of missing) {
+    await db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${SNAPSHOT_LOCK}::bigint)`;
+        await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = '${SNAPSHOT_FILL_TIMEOUT}'`);
+        await tx.$executeRaw`
+        WITH RECURSIVE ${slotsAtCte([moment])},
         ${LINEAGE},
         claimed AS (
           INSERT INTO "StatusSnapshotMoment" (moment) SELECT as_of_utc FROM moments ON CONFLICT (moment) DO NOTHING RETURNING moment
@@ -346,10 +349,13 @@ export async function ensureSnapshots(db: PrismaClient, moments: readonly Date[]
         LEFT JOIN unit_final uf ON uf.moment = s.moment AND uf.unit_id = s.unit_id
         LEFT JOIN leads ld ON ld.task_id = s.task_id
         GROUP BY 1, 2, 3, 4, 5, 6, 7`;
-    },
-    { maxWait: 60_000, timeout: 600_000 },
-  );
+      },
+      { maxWait: 60_000, timeout: 1_800_000 },
+    );
+  }
 }
+
+const SNAPSHOT_FILL_TIMEOUT = '30min';
 
 /**
  * A system job's step (app/api/jobs/deadlines): writes the snapshots of the trend's past cut-offs
