@@ -169,7 +169,8 @@ export function version(min = 0) {
 
 /** '' → null; dd/mm/yyyy or yyyy-mm-dd → the ISO date; anything else (or outside 2000–2100) → undefined. */
 export function toIsoDate(value: string): IsoDate | null | undefined {
-  const v = cleanText(value);
+  // Strict, like numbers: a control character inside a date is refused, not silently dropped.
+  const v = value.trim();
   if (v === '') return null;
   const iso = /^\d{4}-\d{2}-\d{2}$/.test(v) ? (isIsoDate(v) ? (v as IsoDate) : null) : parseVnDate(v);
   if (!iso) return undefined;

@@ -11,7 +11,8 @@ export const UNIT_KINDS = ['LEADERSHIP', 'DEPARTMENT', 'WARD', 'COMMUNE'] as con
 
 const code = z
   .string({ error: 'Nhập mã đơn vị.' })
-  .transform((v) => cleanText(v).toUpperCase())
+  // A code is an identifier: strict (a control character is refused by the pattern, not dropped).
+  .transform((v) => v.trim().toUpperCase())
   .pipe(
     z
       .string()

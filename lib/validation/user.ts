@@ -7,7 +7,8 @@ export const ROLES = ['ADMIN', 'CHAIRMAN', 'DEPARTMENT_HEAD', 'OFFICER'] as cons
 
 const username = z
   .string({ error: 'Nhập tên đăng nhập.' })
-  .transform((v) => cleanText(v).toLowerCase())
+  // An identifier: strict (a control character is refused by the pattern, not dropped).
+  .transform((v) => v.trim().toLowerCase())
   .pipe(
     z
       .string()
