@@ -20,9 +20,11 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { actAs, currentUser, unitId } from '../support/as-user';
+import { calledEndpoints, listEndpoints, track } from '../support/endpoints';
 
 const uploadDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-hostile-'));
 process.env.UPLOAD_DIR = uploadDir;
+process.env.AUTH_SECRET ??= 'hostile-suite-secret';
 
 vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
@@ -45,21 +47,29 @@ const { getDb, Prisma } = await import('../../lib/db');
 const { AppError } = await import('../../lib/errors');
 const { INITIAL_STATE } = await import('../../lib/action-state');
 type ActionState = import('../../lib/action-state').ActionState;
-const reports = await import('../../lib/actions/reports');
-const extensions = await import('../../lib/actions/extensions');
-const programmes = await import('../../lib/actions/admin-programmes');
-const importer = await import('../../lib/actions/admin-import');
-const units = await import('../../lib/actions/admin-units');
-const users = await import('../../lib/actions/admin-users');
+const reports = track('lib/actions/reports.ts', await import('../../lib/actions/reports'));
+const extensions = track('lib/actions/extensions.ts', await import('../../lib/actions/extensions'));
+const programmes = track('lib/actions/admin-programmes.ts', await import('../../lib/actions/admin-programmes'));
+const importer = track('lib/actions/admin-import.ts', await import('../../lib/actions/admin-import'));
+const units = track('lib/actions/admin-units.ts', await import('../../lib/actions/admin-units'));
+const users = track('lib/actions/admin-users.ts', await import('../../lib/actions/admin-users'));
+const notifications = track('lib/actions/notifications.ts', await import('../../lib/actions/notifications'));
 const { saveReport } = await import('../../lib/data/reports');
 const { listUsers } = await import('../../lib/data/admin-users');
 const { parseId } = await import('../../lib/page-helpers');
 const { searchTerm } = await import('../../lib/validation/fields');
-const uploadRoute = await import('../../app/api/evidence/route');
-const evidenceRoute = await import('../../app/api/evidence/[evidenceId]/route');
-const xlsxRoute = await import('../../app/api/exports/xlsx/route');
-const docxRoute = await import('../../app/api/exports/docx/route');
-const notificationRoute = await import('../../app/(app)/notifications/[notificationId]/route');
+const uploadRoute = track('app/api/evidence/route.ts', await import('../../app/api/evidence/route'));
+const evidenceRoute = track('app/api/evidence/[evidenceId]/route.ts', await import('../../app/api/evidence/[evidenceId]/route'));
+const xlsxRoute = track('app/api/exports/xlsx/route.ts', await import('../../app/api/exports/xlsx/route'));
+const docxRoute = track('app/api/exports/docx/route.ts', await import('../../app/api/exports/docx/route'));
+const notificationRoute = track('app/(app)/notifications/[notificationId]/route.ts', await import('../../app/(app)/notifications/[notificationId]/route'));
+const jobsRoute = track('app/api/jobs/deadlines/route.ts', await import('../../app/api/jobs/deadlines/route'));
+
+/** Entry points this suite does not call, each with its reason. Anything else without a row fails. */
+const EXEMPT: Record<string, string> = {
+  'app/api/auth/[...nextauth]/route.ts#GET': 'next-auth’s own handler; sign-in input is tested in tests/integration/auth.test.ts',
+  'app/api/auth/[...nextauth]/route.ts#POST': 'next-auth’s own handler; sign-in input is tested in tests/integration/auth.test.ts',
+};
 const { periodContaining } = await import('../../lib/domain/periods');
 const { addDays, formatDateVn, vnDateOf } = await import('../../lib/domain/time');
 
@@ -648,6 +658,22 @@ add('route', 'cb.tranphu', [
     harmless((o) => expect(o).toEqual({ kind: 'notFound' })),
   ]),
 ]);
+add('route', 'cb.tranphu', [
+  [
+    'mark all read, called with a stray argument: the argument is ignored',
+    () => (notifications.markAllReadAction as unknown as (x: unknown) => Promise<void>)({ ids: [BEYOND_INT4, NUL] }),
+    accepted((o) => expect(o).toEqual({ kind: 'value', value: undefined })),
+  ],
+]);
+add('route', null, [
+  ...[['no token', {}], ['a Latin-1 token (HTTP itself refuses NUL in a header)', { authorization: 'Bearer \u00ff\u00fe\u00e9' }], ['a 1 MB token', { authorization: `Bearer ${'a'.repeat(1024 * 1024)}` }], ['a forged token', { authorization: 'Bearer 0x32' }]].map(
+    ([name, headers]): [string, () => unknown, Expect] => [
+      `deadline job with ${name as string}: 401`,
+      () => jobsRoute.POST(new Request('http://localhost/api/jobs/deadlines', { method: 'POST', headers: headers as Record<string, string> })),
+      refusedWith(401),
+    ],
+  ),
+]);
 add('route', 'admin', [
   [
     'user search with NUL and 1 MB: cleaned, answered',
@@ -726,5 +752,11 @@ describe('hostile input', () => {
       default:
         throw new Error(`expected a refusal, got ${JSON.stringify(outcome).slice(0, 300)}`);
     }
+  });
+
+  it('every server action and route handler has at least one row (a new one without a row fails)', () => {
+    const missing = listEndpoints().filter((e) => !calledEndpoints().has(e) && !(e in EXEMPT));
+    expect(missing, 'endpoints with no hostile-input row').toEqual([]);
+    expect(listEndpoints().length).toBeGreaterThan(30);
   });
 });
