@@ -8,7 +8,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
     console.error(error);
   }, [error]);
   return (
-    <main className="mx-auto max-w-lg px-4 py-16 text-center">
+    <main data-error-boundary="page" className="mx-auto max-w-lg px-4 py-16 text-center">
       <h1 className="text-xl font-semibold">Đã xảy ra lỗi</h1>
       <p className="mt-2 text-slate-600">
         Hệ thống chưa xử lý được yêu cầu này. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống

@@ -23,7 +23,8 @@ test.describe('login by role', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Tình hình thực hiện nhiệm vụ toàn thành phố' })).toBeVisible();
     const n = (await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Assignment"`))[0]!.n;
     await expect(page.getByTestId('count-total')).toHaveText(String(n));
-    await expect(page.getByTestId('headline')).toContainText(`Tổng số ${n} nhiệm vụ`);
+    const tasks = (await query<{ n: number }>(`SELECT count(DISTINCT "taskId")::int AS n FROM "Assignment"`))[0]!.n;
+    await expect(page.getByTestId('headline')).toContainText(`Tổng số ${tasks} nhiệm vụ, ${n} lượt giao cho đơn vị`);
   });
 
   test('the administrator lands on the city overview', async ({ page }) => {

@@ -9,12 +9,49 @@ import { findNul } from './validation/fields';
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
+/**
+ * How the app talks to PostgreSQL (decision 008). Every setting is per connection, so no query
+ * needs a transaction to carry it:
+ *   - DATABASE_POOL_SIZE (10): connections per app instance. The dashboard's aggregates use a few
+ *     CPU cores each; on a small server, more connections than about 4 × its cores only make every
+ *     query slower. A request that finds every connection busy waits its turn in the pool's queue
+ *     (up to DATABASE_CONNECT_TIMEOUT_MS, 60 s) instead of failing.
+ *   - DATABASE_WORK_MEM (48MB): memory for each sort or hash of a query: the city-wide aggregates of
+ *     a national dataset hash a few hundred thousand rows, and spilling them to disk costs more than
+ *     the rest of the query (docs/benchmarks/dashboard.md).
+ *   - DATABASE_STATEMENT_TIMEOUT_MS (60 s): a runaway statement ends with an error instead of holding
+ *     a connection for ever.
+ */
+export const DB_SETTINGS = {
+  poolSize: intSetting('DATABASE_POOL_SIZE', 10, 1, 200),
+  connectTimeoutMs: intSetting('DATABASE_CONNECT_TIMEOUT_MS', 60_000, 1_000, 600_000),
+  statementTimeoutMs: intSetting('DATABASE_STATEMENT_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
+  workMem: process.env.DATABASE_WORK_MEM ?? '48MB',
+};
+
+function intSetting(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}.`);
+  return value;
+}
+
 function createClient(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) {
     throw new Error('DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide it.');
   }
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }) });
+  if (!/^\d{1,5}(kB|MB)$/.test(DB_SETTINGS.workMem)) throw new Error('DATABASE_WORK_MEM must look like "48MB".');
+  const client = new PrismaClient({
+    adapter: new PrismaPg({
+      connectionString,
+      max: DB_SETTINGS.poolSize,
+      connectionTimeoutMillis: DB_SETTINGS.connectTimeoutMs,
+      statement_timeout: DB_SETTINGS.statementTimeoutMs,
+      options: `-c work_mem=${DB_SETTINGS.workMem}`,
+    }),
+  });
   return withoutNul(client);
 }
 

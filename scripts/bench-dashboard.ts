@@ -21,6 +21,7 @@ import path from 'node:path';
 import { getDb, Prisma } from '../lib/db';
 import { shapeRow, shapeTrend, trendPlan } from '../lib/data/dashboard-shape';
 import { computeDashboard, queryAggregates, queryAssignments, queryStatusCounts, queryTrend, type DashboardScope } from '../lib/data/dashboard-sql';
+import { dayOrdinalSql, keyOrdinalSql } from '../lib/data/status-sql';
 import { RECURRING, currentPeriod } from '../lib/domain/slot';
 import { vnDateOf } from '../lib/domain/time';
 import { buildSummaryWorkbook } from '../lib/exports/xlsx';
@@ -60,15 +61,42 @@ const fmt = (ms: number) => (ms < 10 ? ms.toFixed(1) : Math.round(ms).toString()
 
 /**
  * The per-unit counts for now, written by hand as one query over the tables, using what is true
- * only for "now" on consistent data: nothing is recorded in the future (no masking), only the
- * current periods' reports matter (their keys differ between recurrences, so one IN list finds
- * them), a current period slot is never overdue and never late, and the generated city's mergers
- * are one hop.
+ * only for "now" on consistent data: nothing is recorded in the future (no masking), a current
+ * period slot is never late, and the generated city's mergers are one hop. Recurring tasks follow
+ * decision 008: a task is overdue while a closed period since the assignment (up to the day its
+ * unit ceased) has no completed report — counted with one pass over the completed reports.
  */
 function handTuned(now: Date): Prisma.Sql {
   const today = vnDateOf(now);
-  const keys = RECURRING.map((r) => currentPeriod(r, today)!.key);
+  const cur = RECURRING.map((r) => {
+    const p = currentPeriod(r, today)!;
+    const months = { MONTHLY: 1, QUARTERLY: 3, HALF_YEARLY: 6, YEARLY: 12 }[r as 'MONTHLY'];
+    const ordinal = Number(p.key.slice(0, 4)) * (12 / months) + (months === 12 ? 0 : Number(p.key.slice(months === 1 ? 5 : 6)) - 1);
+    return Prisma.sql`(${r}, ${p.key}, ${months}::int, ${ordinal}::int)`;
+  });
+  const first = dayOrdinalSql(Prisma.sql`(a."createdAt" + interval '7 hours')::date`, Prisma.sql`c.months`);
+  const ended = dayOrdinalSql(Prisma.sql`u."validTo"`, Prisma.sql`c.months`);
   return Prisma.sql`
+    WITH c(recurrence, key, months, ord) AS (VALUES ${Prisma.join(cur)}),
+    rec AS (
+      SELECT a.id, c.key, ${first} AS first,
+             least(c.ord, CASE WHEN u."validTo" <= ${today}::date THEN ${ended} END) AS upto
+      FROM "Assignment" a
+      JOIN "Task" t ON t.id = a."taskId" AND t."archivedAt" IS NULL
+      JOIN c ON c.recurrence = t.recurrence::text
+      JOIN "Unit" u ON u.id = a."unitId"
+    ),
+    owed AS (
+      SELECT rec.id, rec.upto - rec.first - count(r.id) FILTER (
+               WHERE ${keyOrdinalSql(Prisma.sql`r."periodKey"`, Prisma.sql`c.months`)} >= rec.first
+                 AND ${keyOrdinalSql(Prisma.sql`r."periodKey"`, Prisma.sql`c.months`)} < rec.upto) AS missing,
+             bool_or(r."periodKey" = rec.key) AS cur_started,
+             bool_or(r."periodKey" = rec.key AND r."completedAt" IS NOT NULL) AS cur_done
+      FROM rec
+      JOIN "Assignment" a ON a.id = rec.id JOIN "Task" t ON t.id = a."taskId" JOIN c ON c.recurrence = t.recurrence::text
+      LEFT JOIN "Report" r ON r."assignmentId" = rec.id AND (r."completedAt" IS NOT NULL OR r."periodKey" = rec.key)
+      GROUP BY rec.id, rec.upto, rec.first
+    )
     SELECT coalesce(l."successorId", x.unit_id) AS unit_id,
       count(*) FILTER (WHERE x.st = 1)::int AS done_on_time, count(*) FILTER (WHERE x.st = 2)::int AS done_late,
       count(*) FILTER (WHERE x.st = 3)::int AS on_time, count(*) FILTER (WHERE x.st = 4)::int AS overdue,
@@ -76,8 +104,8 @@ function handTuned(now: Date): Prisma.Sql {
     FROM (
       SELECT a."unitId" AS unit_id,
         CASE
-          WHEN t.recurrence IN ('MONTHLY', 'QUARTERLY', 'HALF_YEARLY', 'YEARLY')
-            THEN CASE WHEN r."completedAt" IS NOT NULL THEN 1 WHEN r."assignmentId" IS NOT NULL THEN 3 ELSE 5 END
+          WHEN o.id IS NOT NULL
+            THEN CASE WHEN o.missing > 0 THEN 4 WHEN o.cur_done THEN 1 WHEN o.cur_started THEN 3 ELSE 5 END
           WHEN a."completedAt" IS NOT NULL
             THEN CASE WHEN a."dueDate" IS NULL OR a."completedAt" < (a."dueDate" + 1)::timestamp - interval '7 hours' THEN 1 ELSE 2 END
           WHEN a."dueDate" < ${today}::date THEN 4
@@ -86,7 +114,7 @@ function handTuned(now: Date): Prisma.Sql {
         END AS st
       FROM "Assignment" a
       JOIN "Task" t ON t.id = a."taskId" AND t."archivedAt" IS NULL
-      LEFT JOIN (SELECT "assignmentId", "completedAt" FROM "Report" WHERE "periodKey" IN (${Prisma.join(keys)})) r ON r."assignmentId" = a.id
+      LEFT JOIN owed o ON o.id = a.id
     ) x
     LEFT JOIN "UnitLineage" l ON l."predecessorId" = x.unit_id AND l.kind IN ('MERGE', 'RENAME') AND l."effectiveDate" <= ${today}::date
     GROUP BY 1`;
@@ -105,6 +133,7 @@ async function main(): Promise<void> {
   const version = (await db.$queryRaw<{ v: string }[]>`SELECT split_part(version(), ' on ', 1) AS v`)[0]!.v;
   console.log(`${LABEL}: ${JSON.stringify(sizes)} — ${version}, ${os.cpus().length} CPU, ${RUNS} runs after a warm-up`);
 
+  const loadBefore = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   const timings: Timing[] = [];
   const view = { sort: filters.sort, heat: filters.heat };
   const dash = await time('Dashboard: every aggregate and the heatmap (getDashboard)', () => computeDashboard(db, now, city, {}, view));
@@ -172,7 +201,8 @@ async function main(): Promise<void> {
       `## ${LABEL}`,
       '',
       `${sizes.units.toLocaleString('en')} units, ${sizes.tasks} tasks, ${sizes.assignments.toLocaleString('en')} assignments, ${sizes.reports.toLocaleString('en')} reports. ` +
-        `${version}; ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim() ?? 'unknown'}); measured ${now.toISOString().slice(0, 10)}; ` +
+        `${version}; ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim() ?? 'unknown'}); measured ${now.toISOString().slice(0, 10)}, ` +
+        `load average ${loadBefore} before and ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} after; ` +
         `median of ${RUNS} runs after one warm-up. Hand-tuned query and data layer ${mismatches === 0 ? 'agree on every unit' : `DISAGREE on ${mismatches} units`}.`,
       '',
       '| What | median ms | min | max | note |',

@@ -3,7 +3,7 @@ import { AssignmentList } from '@/components/work/assignment-list';
 import { HeadlineCards, HeadlineSentence } from '@/components/work/headline';
 import { InboxList } from '@/components/work/inbox-list';
 import { requireUser } from '@/lib/auth';
-import { getHeadline } from '@/lib/data/stats';
+import { getHeadline, getHeadlineTaskCount } from '@/lib/data/stats';
 import { listMyAssignments, listReviewInbox } from '@/lib/data/work';
 import { can } from '@/lib/permissions';
 
@@ -13,13 +13,17 @@ export const metadata: Metadata = { title: 'Trang chủ' };
 export default async function HomePage() {
   const user = await requireUser();
   if (can(user, 'dashboard:city')) {
-    const [counts, inbox] = await Promise.all([getHeadline(), can(user, 'report:review') ? listReviewInbox() : Promise.resolve([])]);
+    const [counts, taskCount, inbox] = await Promise.all([
+      getHeadline(),
+      getHeadlineTaskCount(),
+      can(user, 'report:review') ? listReviewInbox() : Promise.resolve([]),
+    ]);
     return (
       <div className="space-y-6">
         <section aria-labelledby="overview">
           <h1 id="overview" className="text-xl font-bold sm:text-2xl">Tình hình thực hiện nhiệm vụ toàn thành phố</h1>
           <div className="mt-3 rounded-lg border border-slate-200 bg-white p-4">
-            <HeadlineSentence counts={counts} />
+            <HeadlineSentence counts={counts} taskCount={taskCount} />
           </div>
           <div className="mt-4">
             <HeadlineCards counts={counts} />

@@ -54,6 +54,11 @@ export function AssignmentTable({ rows, variant = 'full' }: { rows: DrillRow[]; 
               <td className="block px-2 py-1 whitespace-nowrap md:table-cell md:py-1.5 print:table-cell">
                 <span className="text-xs text-slate-500 md:hidden print:hidden">Thời hạn: </span>
                 {r.dueDate ? formatDateVn(r.dueDate) : 'Không thời hạn'}
+                {r.missedPeriods ? (
+                  <span className="block text-xs whitespace-normal text-red-700">
+                    Thiếu báo cáo {r.missedPeriods.count} kỳ, từ {r.missedPeriods.firstLabel}
+                  </span>
+                ) : null}
               </td>
               {variant === 'full' ? (
                 <>

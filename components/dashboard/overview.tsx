@@ -51,7 +51,7 @@ export async function DashboardOverview({ filters }: { filters: DashboardFilters
           </div>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-4">
-          <HeadlineSentence counts={d.headline} />
+          <HeadlineSentence counts={d.headline} taskCount={d.taskCount} />
           <p className="mt-1 text-sm text-slate-600">
             Báo cáo đang chờ duyệt: <strong data-testid="pending-total">{d.pending}</strong>
           </p>

@@ -6,14 +6,15 @@ import { headlineNumbers, percentOf } from '@/lib/exports/text';
 const ORDER: OfficialStatus[] = ['DONE_ON_TIME', 'DONE_LATE', 'IN_PROGRESS_ON_TIME', 'IN_PROGRESS_OVERDUE', 'NOT_STARTED'];
 
 /**
- * "Tổng số N nhiệm vụ; đã hoàn thành X (x%; đúng hạn a, quá hạn b); chưa hoàn thành Y (y%; trong hạn c,
- * quá hạn d)" — the same words as the Word report (lib/exports/text.ts).
+ * "Tổng số T nhiệm vụ, N lượt giao cho đơn vị; đã hoàn thành X (x%; đúng hạn a, quá hạn b); chưa hoàn
+ * thành Y (y%; trong hạn c, quá hạn d)". The statuses count assignments (one task given to 20 wards
+ * is 20 of them), so the sentence says both numbers.
  */
-export function HeadlineSentence({ counts }: { counts: StatusCounts }) {
+export function HeadlineSentence({ counts, taskCount }: { counts: StatusCounts; taskCount: number }) {
   const h = headlineNumbers(counts);
   return (
     <p className="text-base leading-relaxed" data-testid="headline">
-      Tổng số <strong>{h.total}</strong> nhiệm vụ; đã hoàn thành <strong>{h.done}</strong> ({percentOf(h.done, h.total)}; đúng hạn{' '}
+      Tổng số <strong>{taskCount}</strong> nhiệm vụ, <strong>{h.total}</strong> lượt giao cho đơn vị; đã hoàn thành <strong>{h.done}</strong> ({percentOf(h.done, h.total)}; đúng hạn{' '}
       {h.doneOnTime}, quá hạn {h.doneLate}); chưa hoàn thành <strong>{h.open}</strong> ({percentOf(h.open, h.total)}; trong hạn{' '}
       {h.openOnTime}, quá hạn {h.openOverdue}).
     </p>

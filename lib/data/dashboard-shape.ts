@@ -8,7 +8,7 @@
  * Both are null when there is nothing to count.
  */
 import { REFORM_AREA_LABELS } from '../domain/labels';
-import type { Recurrence } from '../domain/periods';
+import { isRecurrence, periodContaining, type Recurrence } from '../domain/periods';
 import { periodLabel as slotPeriodLabel } from '../domain/slot';
 import type { OfficialStatus } from '../domain/status';
 import { endOfDayVn, fromDbDate, type IsoDate } from '../domain/time';
@@ -86,6 +86,8 @@ export type Dashboard = Rates & {
   isNow: boolean;
   periodLabel: string | null;
   headline: StatusCounts;
+  /** Distinct tasks behind the headline's assignments (a task given to 20 units is 20 assignments). */
+  taskCount: number;
   pending: number;
   units: UnitStanding[];
   sections: GroupStanding[];
@@ -221,6 +223,8 @@ export type DrillRow = {
   dueDate: IsoDate | null;
   completedAt: Date | null;
   daysOverdue: number | null;
+  /** A recurring task's periods owed without a completed report (decision 008): how many, from which. */
+  missedPeriods: { count: number; firstLabel: string } | null;
   unitId: number;
   unitName: string;
   /** The unit the assignment was given to, when it has since merged into `unitName`. */
@@ -249,6 +253,10 @@ export function shapeRow(r: AssignmentRow): DrillRow {
     dueDate: r.due ? fromDbDate(r.due) : null,
     completedAt: r.completed,
     daysOverdue: r.days_overdue,
+    missedPeriods:
+      r.missed_periods && r.missed_periods > 0 && r.due && isRecurrence(recurrence) && recurrence !== 'ONCE' && recurrence !== 'CONTINUOUS'
+        ? { count: r.missed_periods, firstLabel: periodContaining(recurrence, fromDbDate(r.due)).label }
+        : null,
     unitId: r.report_unit_id,
     unitName: r.report_unit_name,
     formerUnitName: r.own_unit_name !== r.report_unit_name ? r.own_unit_name : null,

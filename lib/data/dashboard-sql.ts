@@ -203,17 +203,12 @@ export function countCtes(
 export type CountRow = { done_on_time: number; done_late: number; on_time: number; overdue: number; not_started: number };
 
 /**
- * Runs a dashboard query with more memory for its sorts and hashes than PostgreSQL's default 4 MB:
- * a city-wide aggregate over a national dataset hashes a few hundred thousand rows, and spilling
- * them to disk costs more than the rest of the query (docs/benchmarks/dashboard.md). SET LOCAL
- * lasts for this one transaction only.
+ * Runs a dashboard query as a plain statement: no transaction, so it only waits for a free
+ * connection, never fails for want of one in time. Memory and time limits are set per connection
+ * (lib/db.ts, decision 008).
  */
-export const DASHBOARD_WORK_MEM = process.env.DASHBOARD_WORK_MEM ?? '48MB';
-
 async function run<T>(db: PrismaClient, query: Prisma.Sql): Promise<T[]> {
-  if (!/^\d{1,4}MB$/.test(DASHBOARD_WORK_MEM)) throw new Error('DASHBOARD_WORK_MEM must look like "48MB"');
-  const [, rows] = await db.$transaction([db.$executeRawUnsafe(`SET LOCAL work_mem = '${DASHBOARD_WORK_MEM}'`), db.$queryRaw<T[]>(query)]);
-  return rows;
+  return db.$queryRaw<T[]>(query);
 }
 
 /** Status counts of a group of `countCtes` rows. */
@@ -230,6 +225,17 @@ export async function queryStatusCounts(db: PrismaClient, asOf: Date, scope: Das
     WITH RECURSIVE ${countCtes([asOf], scope, filter, { units: false })}
     SELECT ${COUNT_COLUMNS} FROM f`);
   return rows[0] ? countsOf(rows[0]) : emptyCounts();
+}
+
+/**
+ * How many distinct tasks the headline's assignments belong to ("10 nhiệm vụ, 244 lượt giao"):
+ * the same assignments as queryStatusCounts (scope, filters, existence at the moment).
+ */
+export async function queryTaskCount(db: PrismaClient, asOf: Date, scope: DashboardScope, filter: SlotFilter): Promise<number> {
+  const rows = await run<{ n: number }>(db, Prisma.sql`
+    WITH ${slotsAtCte([asOf], { where: where(scope, filter) })}
+    SELECT count(DISTINCT s.task_id)::int AS n FROM slots s WHERE ${statusWhere(filter.status)}`);
+  return rows[0]?.n ?? 0;
 }
 
 export type AggregateRow = CountRow & {
@@ -348,6 +354,7 @@ export type AssignmentRow = {
   due: Date | null;
   completed: Date | null;
   days_overdue: number | null;
+  missed_periods: number | null;
   report_unit_id: number;
   report_unit_name: string;
   own_unit_name: string;
@@ -400,9 +407,6 @@ export async function assignmentsSql(
   // Narrow the scan where the answer allows it; the rule itself still decides every row.
   const extra: Prisma.Sql[] = [];
   if (filter.unit !== undefined) extra.push(unitsIn(await withPredecessors(db, [filter.unit])));
-  // Only one-off and continuous work can be overdue: a recurring slot's period contains the day.
-  // (Narrowing further by dates misleads the planner into nested loops; the scan is cheap.)
-  if (filter.status === 'IN_PROGRESS_OVERDUE') extra.push(Prisma.sql`t.recurrence IN ('ONCE', 'CONTINUOUS')`);
   return Prisma.sql`
     WITH RECURSIVE ${slotCtes([asOf], scope, filter, extra.length ? Prisma.join(extra, ' AND ') : undefined)},
     page AS (
@@ -414,6 +418,7 @@ export async function assignmentsSql(
     SELECT x.assignment_id, x.total, x.status, x.due, x.completed,
            CASE WHEN x.status = 'IN_PROGRESS_OVERDUE' THEN x.as_of_day - x.due
                 WHEN x.status = 'DONE_LATE' THEN (x.completed + interval '7 hours')::date - x.due END AS days_overdue,
+           x.missed_periods,
            x.report_unit_id, x.report_unit_name, ou.name AS own_unit_name, a.role::text AS role,
            t.number AS task_number, t.title AS task_title, t.recurrence::text AS recurrence,
            sec.numeral AS section_numeral, pr.title AS programme_title,
@@ -450,10 +455,11 @@ export async function computeDashboard(
   scope: DashboardScope,
   filter: SlotFilter,
   view: { sort: 'rate' | 'overdue'; heat: 'section' | 'area'; heatUnits?: number },
-): Promise<Pick<Dashboard, 'headline' | 'pending' | 'units' | 'sections' | 'areas' | 'heat' | 'completionRate' | 'onTimeRate'>> {
-  const shaped = shapeAggregates(await queryAggregates(db, asOf, scope, filter), view);
+): Promise<Pick<Dashboard, 'headline' | 'taskCount' | 'pending' | 'units' | 'sections' | 'areas' | 'heat' | 'completionRate' | 'onTimeRate'>> {
+  const [aggregates, taskCount] = await Promise.all([queryAggregates(db, asOf, scope, filter), queryTaskCount(db, asOf, scope, filter)]);
+  const shaped = shapeAggregates(aggregates, view);
   const shown = shaped.units.slice(0, view.heatUnits ?? HEAT_ROWS);
   const all = shown.length === shaped.units.length && shown.length > 500;
   const heatRows = await queryHeat(db, asOf, scope, filter, view.heat, all ? 'all' : shown.map((u) => u.unitId));
-  return { ...shaped, heat: shapeHeat(heatRows, view.heat, shaped, shown, shaped.units.length), ...ratesOf(shaped.headline) };
+  return { ...shaped, taskCount, heat: shapeHeat(heatRows, view.heat, shaped, shown, shaped.units.length), ...ratesOf(shaped.headline) };
 }

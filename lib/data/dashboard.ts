@@ -1,9 +1,8 @@
 import 'server-only';
 import { getDb } from '../db';
 import { NotFoundError } from '../errors';
-import { can, type SessionUser } from '../permissions';
 import { asOfFor, periodLabelOf, type DashboardFilters, type DrillParams } from '../validation/dashboard';
-import { computeDashboard, queryAssignments, queryTrend, type DashboardScope, type SlotFilter } from './dashboard-sql';
+import { computeDashboard, queryAssignments, queryTrend, type SlotFilter } from './dashboard-sql';
 import {
   shapeRow,
   shapeTrend,
@@ -14,6 +13,8 @@ import {
   type Trend,
 } from './dashboard-shape';
 import { requirePermission } from './guard';
+import { statisticsScope, type StatisticsScope } from './statistics-scope';
+import { cachedStat, momentKey } from './stats-cache';
 
 /**
  * The chairman's dashboard, the drill-down lists and the exports: ONE set of functions, so the
@@ -46,21 +47,8 @@ export type {
 } from './dashboard-shape';
 export { AREA_SHORT_LABELS } from './dashboard-shape';
 
-type ResolvedScope = { scope: DashboardScope; kind: DashboardScopeKind; label: string };
-
-function scopeOf(user: SessionUser): ResolvedScope {
-  if (can(user, 'dashboard:city')) return { scope: { kind: 'CITY' }, kind: 'CITY', label: 'toàn thành phố' };
-  if (can(user, 'dashboard:department')) {
-    return {
-      scope: { kind: 'LED', unitId: user.unitId, includeUnled: user.isStandingOffice, includeOwn: false },
-      kind: 'DEPARTMENT',
-      label: user.isStandingOffice
-        ? `các nhiệm vụ do ${user.unitName} chủ trì và nhiệm vụ chưa có đơn vị chủ trì`
-        : `các nhiệm vụ do ${user.unitName} chủ trì`,
-    };
-  }
-  return { scope: { kind: 'UNIT', unitId: user.unitId }, kind: 'UNIT', label: user.unitName };
-}
+type ResolvedScope = StatisticsScope;
+const scopeOf = statisticsScope;
 
 /** A unit-scoped user may only name their own unit; anything else does not exist for them. */
 function checkUnit(resolved: ResolvedScope, unit: number | undefined): void {
@@ -80,14 +68,16 @@ function slotFilter(filters: DashboardFilters, drill?: Partial<DrillParams>): Sl
 }
 
 /** Everything the dashboard draws, for the user's scope and the filters, as of the chosen period. */
-export async function getDashboard(
-  filters: DashboardFilters,
-  { now = new Date(), heatUnits }: { now?: Date; heatUnits?: number } = {},
-): Promise<Dashboard> {
+export async function getDashboard(filters: DashboardFilters, options: { now?: Date; heatUnits?: number } = {}): Promise<Dashboard> {
   const user = await requirePermission('work:read-own');
   const resolved = scopeOf(user);
+  const now = options.now ?? new Date();
   const asOf = asOfFor(filters.period, now);
-  const computed = await computeDashboard(getDb(), asOf, resolved.scope, slotFilter(filters), { sort: filters.sort, heat: filters.heat, heatUnits });
+  const view = { sort: filters.sort, heat: filters.heat, heatUnits: options.heatUnits };
+  const filter = slotFilter(filters);
+  const computed = await cachedStat(['dashboard', resolved.scope, filter, view, momentKey(asOf, !options.now && asOf === now)], () =>
+    computeDashboard(getDb(), asOf, resolved.scope, filter, view),
+  );
   return {
     scope: resolved.kind,
     scopeLabel: resolved.label,
@@ -107,26 +97,34 @@ export async function getDashboard(
  * dashboard now. Recurring tasks count with the period slot containing the cut-off day.
  * Months: the last 12 cut-offs; quarters: the last 8. One query for all of them.
  */
-export async function getCompletionTrend(filters: DashboardFilters, { now = new Date() }: { now?: Date } = {}): Promise<Trend> {
+export async function getCompletionTrend(filters: DashboardFilters, options: { now?: Date } = {}): Promise<Trend> {
   const user = await requirePermission('work:read-own');
-  const plan = trendPlan(asOfFor(filters.period, now));
-  const rows = await queryTrend(getDb(), plan.moments, scopeOf(user).scope, slotFilter(filters));
+  const now = options.now ?? new Date();
+  const asOf = asOfFor(filters.period, now);
+  const plan = trendPlan(asOf);
+  const scope = scopeOf(user).scope;
+  const filter = slotFilter(filters);
+  // The points before the last are past cut-offs; the last is the moment itself.
+  const past = plan.moments.slice(0, -1).map((m) => m.toISOString());
+  const rows = await cachedStat(['trend', scope, filter, past, momentKey(asOf, !options.now && asOf === now)], () =>
+    queryTrend(getDb(), plan.moments, scope, filter),
+  );
   return shapeTrend(plan, rows);
 }
 
 /** The overdue assignments, most overdue first, with their unit and the task's lead department. */
 export async function listOverdueAssignments(
   filters: DashboardFilters,
-  { now = new Date(), limit = 50 }: { now?: Date; limit?: number } = {},
+  options: { now?: Date; limit?: number } = {},
 ): Promise<{ total: number; rows: DrillRow[] }> {
   const user = await requirePermission('work:read-own');
   const resolved = scopeOf(user);
-  const rows = await queryAssignments(
-    getDb(),
-    asOfFor(filters.period, now),
-    resolved.scope,
-    slotFilter(filters, { status: 'IN_PROGRESS_OVERDUE' }),
-    { order: 'overdue', limit, offset: 0 },
+  const now = options.now ?? new Date();
+  const asOf = asOfFor(filters.period, now);
+  const filter = slotFilter(filters, { status: 'IN_PROGRESS_OVERDUE' });
+  const page = { order: 'overdue', limit: options.limit ?? 50, offset: 0 } as const;
+  const rows = await cachedStat(['overdue', resolved.scope, filter, page, momentKey(asOf, !options.now && asOf === now)], () =>
+    queryAssignments(getDb(), asOf, resolved.scope, filter, page),
   );
   return { total: rows[0]?.total ?? 0, rows: rows.map(shapeRow) };
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb, Prisma } from '../db';
 import { NotFoundError } from '../errors';
 import { requirePermission } from './guard';
-import { slotsCte } from './status-sql';
+import { slotsAtCte } from './status-sql';
 
 export async function countUnreadNotifications(): Promise<number> {
   const user = await requirePermission('work:read-own');
@@ -45,7 +45,7 @@ export async function markNotificationsRead(ids: number[] | 'all', { now = new D
  */
 export async function generateDeadlineNotifications(now = new Date()): Promise<number> {
   return getDb().$executeRaw(Prisma.sql`
-    WITH ${slotsCte(now)},
+    WITH ${slotsAtCte([now])},
     due AS (
       SELECT s.assignment_id, s.unit_id, s.due,
              CASE WHEN s.status = 'IN_PROGRESS_OVERDUE' THEN 'deadline.overdue' ELSE 'deadline.soon' END AS kind

@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '../db';
 import { NotFoundError } from '../errors';
 import type { Recurrence } from '../domain/periods';
-import { currentPeriod, RECURRING, singlePeriodKey, slotStatusInput } from '../domain/slot';
+import { currentPeriod, singlePeriodKey, slotStatusInput } from '../domain/slot';
 import { computeStatus, type StatusResult } from '../domain/status';
 import { fromDbDate, vnDateOf, type IsoDate } from '../domain/time';
 import { requirePermission } from './guard';
@@ -44,7 +44,6 @@ export function byUrgency(a: AssignmentListItem, b: AssignmentListItem): number 
 export async function listMyAssignments({ now = new Date() }: { now?: Date } = {}): Promise<AssignmentListItem[]> {
   const user = await requirePermission('work:read-own');
   const today = vnDateOf(now);
-  const nowKeys = ['ONCE', 'CONTINUOUS', ...RECURRING.map((r) => currentPeriod(r, today)!.key)];
   const rows = await getDb().assignment.findMany({
     where: { unitId: user.unitId, task: { archivedAt: null, programme: { status: 'ACTIVE' } } },
     select: {
@@ -54,6 +53,7 @@ export async function listMyAssignments({ now = new Date() }: { now?: Date } = {
       progress: true,
       startedAt: true,
       completedAt: true,
+      createdAt: true,
       task: {
         select: {
           title: true,
@@ -63,32 +63,30 @@ export async function listMyAssignments({ now = new Date() }: { now?: Date } = {
           programme: { select: { title: true } },
         },
       },
-      // The report that counts now: the single report of a one-off or continuous task, or the
-      // current period's report of a recurring one (an earlier period's late draft must not hide it).
-      reports: {
-        where: { periodKey: { in: nowKeys } },
-        select: { status: true, periodKey: true, completedAt: true, progress: true },
-      },
+      // Every period's report: a recurring task is overdue while an earlier period has none completed.
+      reports: { select: { status: true, periodKey: true, completedAt: true, progress: true } },
     },
   });
   return rows
     .map((row) => {
       const period = currentPeriod(row.task.recurrence, today);
+      // The report that counts now: the single report of a one-off or continuous task, or the
+      // current period's report of a recurring one (an earlier period's late draft must not hide it).
       const current = row.reports.find((r) => r.periodKey === (period?.key ?? singlePeriodKey(row.task.recurrence))) ?? null;
       const periodReport = period ? current : null;
-      const status = computeStatus(
-        slotStatusInput(
+      const input = slotStatusInput(
           {
             recurrence: row.task.recurrence,
             dueDate: row.dueDate ? fromDbDate(row.dueDate) : null,
             startedAt: row.startedAt,
             completedAt: row.completedAt,
-            periodReport,
+            assignedOn: vnDateOf(row.createdAt),
+            reports: row.reports,
           },
           today,
-        ),
-        now,
-      );
+          now,
+        );
+      const status = computeStatus(input, now);
       return {
         id: row.id,
         taskTitle: row.task.title,
@@ -96,7 +94,8 @@ export async function listMyAssignments({ now = new Date() }: { now?: Date } = {
         programmeTitle: row.task.programme.title,
         role: row.role,
         recurrence: row.task.recurrence,
-        dueDate: period ? period.end : row.dueDate ? fromDbDate(row.dueDate) : null,
+        // A recurring task overdue for a missed period shows that period's deadline.
+        dueDate: input.dueDate,
         periodLabel: period?.label ?? null,
         progress: period ? (periodReport?.progress ?? 0) : row.progress,
         lastReportStatus: current?.status ?? null,

@@ -1,16 +1,27 @@
 /**
- * What the status of an assignment is computed from, for "now".
+ * What the status of an assignment is computed from, for "now" (decision 008).
  *
  * - One-off (ONCE) and continuous tasks: the assignment itself — its deadline in force (after an
  *   approved extension), when it was started (first report saved) and completed (approval of the
  *   report that completed it). The report actions keep these columns current.
- * - Recurring tasks (monthly, quarterly, half-yearly, yearly): the report slot of the period that
- *   contains today (Decree 09/2019 windows): due at the end of the window, started when a report
- *   for the period exists, completed when that report was approved (its completedAt).
+ * - Recurring tasks (monthly, quarterly, half-yearly, yearly): every period since the assignment
+ *   was made owes one completed report, due on the last day of its window (Decree 09/2019).
+ *     · A period is MISSED while its window has closed (today is past its last day) and it has no
+ *       completed report (a draft, a submitted or a returned report does not count).
+ *     · While any period is missed, the assignment is "Đang thực hiện quá hạn", due at the end of
+ *       the OLDEST missed period (so days overdue count from there). A late report, once completed,
+ *       ends that period's lateness: the period itself is "Hoàn thành quá hạn".
+ *     · Otherwise the assignment's status is that of the current period's slot: due at the end of
+ *       the window containing today, started when a report for it exists, completed when that
+ *       report was (its completedAt).
+ *   The first period owed is the one whose window contains the day the assignment was made
+ *   (Assignment.createdAt in Vietnam): a unit owes no report for a window that closed before it
+ *   was given the task. A unit that ceased to exist on day D (merger or split, Unit.validTo) owes
+ *   only the periods whose window closed before D: the rest is its successor's (decision 006).
  *
- * lib/data/status-sql.ts computes exactly this in SQL for aggregation.
+ * lib/data/status-sql.ts computes exactly this in SQL for aggregation (tests/integration/status-sql.test.ts).
  */
-import { periodByKey, periodContaining, type Period, type Recurrence } from './periods';
+import { nextPeriod, periodByKey, periodContaining, type Period, type Recurrence } from './periods';
 import type { StatusInput } from './status';
 import type { IsoDate } from './time';
 
@@ -30,24 +41,57 @@ export function singlePeriodKey(recurrence: Recurrence): string {
   return recurrence === 'CONTINUOUS' ? 'CONTINUOUS' : 'ONCE';
 }
 
+export type PeriodReportFact = { periodKey: string; completedAt: Date | null };
+
 export type SlotFacts = {
   recurrence: Recurrence;
   dueDate: IsoDate | null;
   startedAt: Date | null;
   completedAt: Date | null;
-  /** The report of the current period (recurring tasks only). */
-  periodReport?: { completedAt: Date | null } | null;
+  /** Recurring tasks: the Vietnamese day the assignment was made (its first period contains it). */
+  assignedOn?: IsoDate;
+  /** Recurring tasks: the assignment's reports (any period; those of other periods are ignored). */
+  reports?: readonly PeriodReportFact[];
+  /** Recurring tasks: the day the unit ceased to exist (Unit.validTo), if it did. */
+  unitEndedOn?: IsoDate | null;
 };
 
-export function slotStatusInput(facts: SlotFacts, today: IsoDate): StatusInput {
+/**
+ * The periods of a recurring assignment whose window closed before `today` without a report
+ * completed by `asOf` (oldest first); [] for one-off and continuous tasks. A report counts only if
+ * its completedAt is known at `asOf` (the moment of evaluation).
+ */
+export function missedPeriods(
+  recurrence: Recurrence,
+  assignedOn: IsoDate,
+  reports: readonly PeriodReportFact[],
+  today: IsoDate,
+  asOf: Date,
+  unitEndedOn: IsoDate | null = null,
+): Period[] {
+  const current = currentPeriod(recurrence, today);
+  if (!current || assignedOn > today) return [];
+  const closedBefore = unitEndedOn !== null && unitEndedOn < today ? unitEndedOn : today;
+  const done = new Set(
+    reports.filter((r) => r.completedAt !== null && r.completedAt.getTime() <= asOf.getTime()).map((r) => r.periodKey),
+  );
+  const missed: Period[] = [];
+  for (let p: Period | null = periodContaining(recurrence, assignedOn); p && p.key !== current.key && p.end < closedBefore; p = nextPeriod(p)) {
+    if (!done.has(p.key)) missed.push(p);
+  }
+  return missed;
+}
+
+/** What the official status of an assignment is computed from at `now` (see the header). */
+export function slotStatusInput(facts: SlotFacts, today: IsoDate, now: Date): StatusInput {
   const period = currentPeriod(facts.recurrence, today);
   if (!period) return { dueDate: facts.dueDate, completedAt: facts.completedAt, started: facts.startedAt !== null };
-  const report = facts.periodReport ?? null;
-  return {
-    dueDate: period.end,
-    completedAt: report?.completedAt ?? null,
-    started: report !== null,
-  };
+  const reports = facts.reports ?? [];
+  const missed = facts.assignedOn ? missedPeriods(facts.recurrence, facts.assignedOn, reports, today, now, facts.unitEndedOn ?? null) : [];
+  if (missed.length > 0) return { dueDate: missed[0]!.end, completedAt: null, started: true };
+  const report = reports.find((r) => r.periodKey === period.key) ?? null;
+  const completedAt = report?.completedAt && report.completedAt.getTime() <= now.getTime() ? report.completedAt : null;
+  return { dueDate: period.end, completedAt, started: report !== null };
 }
 
 /** How a report's period is named on screen. */

@@ -5,14 +5,14 @@ vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }))
 
 const { getDb, Prisma } = await import('../../lib/db');
 const { requestExtension, decideExtension, listPendingExtensions } = await import('../../lib/data/extensions');
-const { slotsCte } = await import('../../lib/data/status-sql');
+const { slotsAtCte } = await import('../../lib/data/status-sql');
 const { addDays, fromDbDate, vnDateOf } = await import('../../lib/domain/time');
 
 async function i1(unitCode: string) {
   return getDb().assignment.findFirstOrThrow({ where: { unit: { code: unitCode }, task: { number: '1', section: { numeral: 'I' } } } });
 }
 async function statusOf(assignmentId: number, now = new Date()) {
-  const rows = await getDb().$queryRaw<{ status: string }[]>(Prisma.sql`WITH ${slotsCte(now)} SELECT status FROM slots WHERE assignment_id = ${assignmentId}`);
+  const rows = await getDb().$queryRaw<{ status: string }[]>(Prisma.sql`WITH ${slotsAtCte([now])} SELECT status FROM slots WHERE assignment_id = ${assignmentId}`);
   return rows[0]!.status;
 }
 const later = addDays(vnDateOf(new Date()), 20);

@@ -4,39 +4,17 @@ import { actAs, currentUser } from '../support/as-user';
 vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }));
 
 const { getDb, Prisma } = await import('../../lib/db');
-const { slotsCte } = await import('../../lib/data/status-sql');
+const { slotsAtCte } = await import('../../lib/data/status-sql');
 const { getHeadline } = await import('../../lib/data/stats');
-const { slotStatusInput, currentPeriod } = await import('../../lib/domain/slot');
-const { computeStatus, OFFICIAL_STATUSES } = await import('../../lib/domain/status');
-const { fromDbDate, vnDateOf } = await import('../../lib/domain/time');
+const { OFFICIAL_STATUSES } = await import('../../lib/domain/status');
+const { fromDbDate } = await import('../../lib/domain/time');
+const { pureStatusesAt } = await import('../support/pure-status');
 
-async function pureStatuses(now: Date): Promise<Map<number, string>> {
-  const today = vnDateOf(now);
-  const rows = await getDb().assignment.findMany({
-    select: {
-      id: true, dueDate: true, startedAt: true, completedAt: true,
-      task: { select: { recurrence: true } },
-      reports: { select: { periodKey: true, completedAt: true } },
-    },
-  });
-  return new Map(
-    rows.map((a) => {
-      const period = currentPeriod(a.task.recurrence, today);
-      const periodReport = period ? (a.reports.find((r) => r.periodKey === period.key) ?? null) : null;
-      const input = slotStatusInput(
-        { recurrence: a.task.recurrence, dueDate: a.dueDate ? fromDbDate(a.dueDate) : null, startedAt: a.startedAt, completedAt: a.completedAt, periodReport },
-        today,
-      );
-      return [a.id, computeStatus(input, now).status];
-    }),
-  );
-}
-
-async function sqlStatuses(now: Date): Promise<Map<number, string>> {
+async function sqlStatuses(now: Date): Promise<Record<number, string>> {
   const rows = await getDb().$queryRaw<{ assignment_id: number; status: string }[]>(
-    Prisma.sql`WITH ${slotsCte(now)} SELECT assignment_id, status FROM slots`,
+    Prisma.sql`WITH ${slotsAtCte([now])} SELECT assignment_id, status FROM slots`,
   );
-  return new Map(rows.map((r) => [r.assignment_id, r.status]));
+  return Object.fromEntries(rows.map((r) => [r.assignment_id, r.status]));
 }
 
 describe('the official status in SQL equals the pure function', () => {
@@ -49,9 +27,9 @@ describe('the official status in SQL equals the pure function', () => {
   ];
   for (const now of moments) {
     it(`on every assignment at ${now.toISOString()}`, async () => {
-      const [pure, sql] = await Promise.all([pureStatuses(now), sqlStatuses(now)]);
-      expect(sql.size).toBe(pure.size);
-      expect(Object.fromEntries(sql)).toEqual(Object.fromEntries(pure));
+      const [pure, sql] = await Promise.all([pureStatusesAt(now), sqlStatuses(now)]);
+      expect(Object.keys(sql).length).toBeGreaterThan(0);
+      expect(sql).toEqual(pure);
     });
   }
 
@@ -67,7 +45,7 @@ describe('the official status in SQL equals the pure function', () => {
     const db = getDb();
     const quy = await db.assignment.findFirstOrThrow({ where: { unit: { code: 'P-THACHQUY' }, task: { number: '1', section: { numeral: 'I' } } } });
     const statuses = await sqlStatuses(new Date());
-    expect(statuses.get(quy.id)).toBe('DONE_ON_TIME');
+    expect(statuses[quy.id]).toBe('DONE_ON_TIME');
     expect(fromDbDate(quy.originalDueDate!)).toBe('2021-09-15');
     expect(fromDbDate(quy.dueDate!)).toBe('2021-10-31');
   });

@@ -18,7 +18,7 @@ export async function catalogOf(url: string): Promise<string[]> {
       SELECT rel.relname, con.conname, pg_get_constraintdef(con.oid) AS def
       FROM pg_constraint con JOIN pg_class rel ON rel.oid = con.conrelid
       JOIN pg_namespace n ON n.oid = rel.relnamespace
-      WHERE n.nspname = 'public' AND rel.relname <> '_dondoc_migrations'`);
+      WHERE n.nspname = 'public' AND rel.relname <> '_dondoc_migrations' AND con.contype <> 't'`); // triggers are not schema.prisma's
     for (const c of constraints.rows) lines.push(`constraint ${c.relname}.${c.conname} ${c.def}`);
     const enums = await client.query(`
       SELECT t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS labels

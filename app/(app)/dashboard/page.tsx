@@ -5,6 +5,7 @@ import { OverdueList } from '@/components/dashboard/overdue';
 import { DashboardOverview } from '@/components/dashboard/overview';
 import { BlockSkeleton, DashboardSkeleton } from '@/components/dashboard/skeletons';
 import { CompletionTrend } from '@/components/dashboard/trend';
+import { SafeSection } from '@/components/ui/safe-section';
 import { dashboardQuery, parseDashboardParams } from '@/lib/validation/dashboard';
 
 export const metadata: Metadata = { title: 'Bảng điều khiển' };
@@ -23,13 +24,13 @@ export default async function DashboardPage({ searchParams }: Props) {
         <FilterBar filters={filters} action="/dashboard" />
       </Suspense>
       <Suspense key={`o${view}`} fallback={<DashboardSkeleton />}>
-        <DashboardOverview filters={filters} />
+        <SafeSection label="tổng hợp và biểu đồ" render={() => DashboardOverview({ filters })} />
       </Suspense>
       <Suspense key={`t${view}`} fallback={<BlockSkeleton label="xu hướng hoàn thành" className="h-72" />}>
-        <CompletionTrend filters={filters} />
+        <SafeSection label="xu hướng hoàn thành" render={() => CompletionTrend({ filters })} />
       </Suspense>
       <Suspense key={`q${view}`} fallback={<BlockSkeleton label="danh sách quá hạn" className="h-48" />}>
-        <OverdueList filters={filters} />
+        <SafeSection label="danh sách quá hạn" render={() => OverdueList({ filters })} />
       </Suspense>
     </div>
   );

@@ -1,0 +1,72 @@
+import 'server-only';
+import { getDb } from '../db';
+import { vnDateOf } from '../domain/time';
+
+/**
+ * A cache of the statistics shared by everyone who sees the same numbers (decision 008).
+ *
+ * Exact, not approximate: a cached result is keyed on
+ *   - the data version — Setting 'stats.version', bumped at commit by triggers on every table the
+ *     official status is computed from (migration …_stats_version), so a write by any instance makes
+ *     every older entry unreachable;
+ *   - the scope of whoever asks (city, a department's led tasks, one unit) and the filters — so an
+ *     entry never holds numbers of another user's scope: two users share an entry only when their
+ *     scope is the same;
+ *   - the moment: for "now", its Vietnamese day. With the data fixed, the status "now" changes only
+ *     at midnight in Vietnam (overdue is "due < today"; anything recorded is already in the past),
+ *     so every request of a day shares one entry. Callers that pin `now` (tests, a chosen past
+ *     moment) key on the exact instant.
+ * Concurrent requests for the same missing entry wait for one computation instead of each running
+ * it (50 chairmen opening the dashboard at 8:00 run one query, not 50). At most
+ * STATS_CACHE_ENTRIES entries per instance (default 100, 0 turns the cache off), least recently
+ * used first out.
+ */
+const LIMIT = (() => {
+  const raw = process.env.STATS_CACHE_ENTRIES;
+  const n = raw === undefined || raw === '' ? 100 : /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isInteger(n) || n < 0 || n > 10_000) throw new Error('STATS_CACHE_ENTRIES must be a whole number from 0 to 10000.');
+  return n;
+})();
+
+const entries = new Map<string, Promise<unknown>>();
+const counters = { hits: 0, misses: 0 };
+
+/** The current data version (0 before the first tracked write). */
+export async function statsVersion(): Promise<string> {
+  const row = await getDb().setting.findUnique({ where: { key: 'stats.version' }, select: { value: true } });
+  return String(row?.value ?? 0);
+}
+
+/** The part of a key that names the moment: a day for "now" on the real clock, else the instant. */
+export function momentKey(asOf: Date, live: boolean): string {
+  return live ? `day:${vnDateOf(asOf)}` : `at:${asOf.toISOString()}`;
+}
+
+export async function cachedStat<T>(parts: readonly unknown[], compute: () => Promise<T>): Promise<T> {
+  if (LIMIT === 0) return compute();
+  const key = JSON.stringify([await statsVersion(), ...parts]);
+  const found = entries.get(key) as Promise<T> | undefined;
+  if (found) {
+    counters.hits += 1;
+    entries.delete(key); // re-insert: most recently used last
+    entries.set(key, found);
+    return found;
+  }
+  counters.misses += 1;
+  const pending = compute();
+  entries.set(key, pending);
+  pending.catch(() => entries.delete(key)); // a failure is not remembered
+  while (entries.size > LIMIT) entries.delete(entries.keys().next().value!);
+  return pending;
+}
+
+/** For tests and the benchmark: hits and misses since start (or the last reset). */
+export function statsCacheCounters(): { hits: number; misses: number; entries: number } {
+  return { ...counters, entries: entries.size };
+}
+
+export function resetStatsCache(): void {
+  entries.clear();
+  counters.hits = 0;
+  counters.misses = 0;
+}
