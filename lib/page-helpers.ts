@@ -1,7 +1,7 @@
 import 'server-only';
+import { parseIdText } from './validation/fields';
 import { notFound, redirect } from 'next/navigation';
 import { AppError } from './errors';
-import { parseIdText } from './validation/fields';
 
 /** Route params are text: only a positive int4 id (1..2147483647) is looked up, anything else is a 404. */
 export function parseId(value: string): number {

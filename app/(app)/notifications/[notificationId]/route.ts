@@ -1,7 +1,7 @@
+import { parseIdText } from '@/lib/validation/fields';
 import { redirect } from 'next/navigation';
 import { openNotification } from '@/lib/data/notifications';
 import { AppError } from '@/lib/errors';
-import { parseIdText } from '@/lib/validation/fields';
 
 /** Opening a notification marks it read, then goes where it points. */
 export async function GET(_request: Request, { params }: { params: Promise<{ notificationId: string }> }) {
