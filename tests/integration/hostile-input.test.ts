@@ -21,6 +21,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { actAs, currentUser, unitId } from '../support/as-user';
 import { calledEndpoints, listEndpoints, track } from '../support/endpoints';
+import { expectVietnamese, form, outcomeOf, snapshot as snapshotOf, type Outcome } from '../support/outcome';
 
 const uploadDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-hostile-'));
 process.env.UPLOAD_DIR = uploadDir;
@@ -28,23 +29,9 @@ process.env.AUTH_SECRET ??= 'hostile-suite-secret';
 
 vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
-class Redirect extends Error {
-  constructor(readonly url: string) {
-    super(`redirect ${url}`);
-  }
-}
-class NotFound extends Error {}
-vi.mock('next/navigation', () => ({
-  redirect: (url: string) => {
-    throw new Redirect(url);
-  },
-  notFound: () => {
-    throw new NotFound('not found');
-  },
-}));
+vi.mock('next/navigation', async () => (await import('../support/outcome')).navigationMock);
 
-const { getDb, Prisma } = await import('../../lib/db');
-const { AppError } = await import('../../lib/errors');
+const { getDb } = await import('../../lib/db');
 const { INITIAL_STATE } = await import('../../lib/action-state');
 type ActionState = import('../../lib/action-state').ActionState;
 const reports = track('lib/actions/reports.ts', await import('../../lib/actions/reports'));
@@ -128,15 +115,6 @@ function zipBomb(): Buffer {
 
 // ───────────────────────────── Calling things as the browser does ─────────────────────────────
 
-function form(fields: Record<string, string | string[] | File>): FormData {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) {
-    if (Array.isArray(v)) for (const x of v) fd.append(k, x);
-    else fd.append(k, v);
-  }
-  return fd;
-}
-
 function uploadRequest(fields: Record<string, string>, file?: { name: string; bytes: Buffer }, headers: Record<string, string> = {}) {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
@@ -145,54 +123,7 @@ function uploadRequest(fields: Record<string, string>, file?: { name: string; by
 }
 const params = (evidenceId: string) => ({ params: Promise.resolve({ evidenceId }) });
 
-type Outcome =
-  | { kind: 'state'; state: ActionState }
-  | { kind: 'redirect'; url: string }
-  | { kind: 'notFound' }
-  | { kind: 'response'; status: number; body: unknown; bytes: Buffer }
-  | { kind: 'appError'; error: InstanceType<typeof AppError> }
-  | { kind: 'value'; value: unknown };
-
-/** Runs one call; only an AppError (or Next's redirect/notFound) may be thrown — anything else is a 500. */
-async function outcomeOf(call: () => Promise<unknown> | unknown): Promise<Outcome> {
-  try {
-    const value = await call();
-    if (value instanceof Response) {
-      const bytes = Buffer.from(await value.arrayBuffer());
-      const type = value.headers.get('content-type') ?? '';
-      const body = type.includes('json') ? JSON.parse(bytes.toString('utf8')) : null;
-      return { kind: 'response', status: value.status, body, bytes };
-    }
-    if (value && typeof value === 'object' && 'ok' in value) return { kind: 'state', state: value as ActionState };
-    return { kind: 'value', value };
-  } catch (error) {
-    if (error instanceof Redirect) return { kind: 'redirect', url: error.url };
-    if (error instanceof NotFound) return { kind: 'notFound' };
-    if (error instanceof AppError) return { kind: 'appError', error };
-    throw new Error(`a 500: ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 300)}` : String(error)}`);
-  }
-}
-
-const VIETNAMESE = /[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i;
-const ENGLISH = /\b(invalid|expected|received|required|too (big|small)|must be|error)\b/i;
-function expectVietnamese(message: unknown, where: string) {
-  expect(typeof message, `${where}: a message`).toBe('string');
-  expect(message as string, `${where}: Vietnamese`).toMatch(VIETNAMESE);
-  expect(message as string, `${where}: no English left`).not.toMatch(ENGLISH);
-}
-
-/** A checksum of every table's rows and the list of stored files: equal means nothing was written. */
-const TABLES = ['Unit', 'UnitLineage', 'User', 'Programme', 'Section', 'Task', 'Assignment', 'Report', 'ReportReview', 'Evidence', 'DeadlineExtension', 'AuditEvent', 'Notification', 'Setting'];
-async function snapshot(): Promise<string> {
-  const parts = TABLES.map((t) => Prisma.sql`SELECT ${t} AS t, count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${Prisma.raw(`"${t}"`)} x`);
-  const rows = await db.$queryRaw<{ t: string; n: number; h: string }[]>(Prisma.sql`${Prisma.join(parts, ' UNION ALL ')}`);
-  // Files only: an upload refused after storing removes its bytes; the empty shard folder may stay.
-  const files = (await readdir(uploadDir, { recursive: true, withFileTypes: true }))
-    .filter((d) => d.isFile())
-    .map((d) => path.join(d.parentPath, d.name))
-    .sort();
-  return JSON.stringify({ rows, files });
-}
+const snapshot = () => snapshotOf(uploadDir);
 
 // ───────────────────────────── The table ─────────────────────────────
 
