@@ -52,7 +52,8 @@ describe('numbers and ids', () => {
     ['5e1', 'Tiến độ phải là số nguyên từ 0 đến 100.'],
     ['50.5', 'Tiến độ phải là số nguyên từ 0 đến 100.'],
     ['-1', 'Tiến độ phải là số nguyên từ 0 đến 100.'],
-    ['101', 'Tiến độ phải là số nguyên từ 0 đến 100.'],
+    ['101', 'Tiến độ không được vượt quá 100%.'],
+    ['99999999999', 'Tiến độ không được vượt quá 100%.'],
     ['Infinity', 'Tiến độ phải là số nguyên từ 0 đến 100.'],
   ])('progress %j is refused', (v, message) => expect(messageOf(progress.safeParse(v))).toBe(message));
   it('progress reads plain digits, spaces around forgiven', () => {

@@ -141,7 +141,10 @@ export function optionalId(label = 'Mã') {
  * A whole number typed or sent as text: decimal digits only (spaces around are forgiven), so
  * "0x32", "5e1", "50.0", "-1", "+5" and "" are refused rather than read as something else.
  */
-export function integer(label: string, { min, max, message }: { min: number; max: number; message?: string }) {
+export function integer(
+  label: string,
+  { min, max, message, tooLarge }: { min: number; max: number; message?: string; tooLarge?: string },
+) {
   const wrong = message ?? `${label} phải là số nguyên từ ${vn(min)} đến ${vn(max)}.`;
   return z.string({ error: `Nhập ${label.toLowerCase()}.` }).transform((raw, ctx): number => {
     const v = raw.trim();
@@ -150,7 +153,8 @@ export function integer(label: string, { min, max, message }: { min: number; max
       return z.NEVER;
     }
     if (!/^[0-9]{1,10}$/.test(v) || Number(v) < min || Number(v) > max) {
-      ctx.addIssue({ code: 'custom', message: wrong });
+      const large = /^[0-9]+$/.test(v) && Number(v) > max;
+      ctx.addIssue({ code: 'custom', message: large && tooLarge ? tooLarge : wrong });
       return z.NEVER;
     }
     return Number(v);
@@ -158,7 +162,7 @@ export function integer(label: string, { min, max, message }: { min: number; max
 }
 
 /** Progress of a report: 0–100 %, a whole number. */
-export const progress = integer('Tiến độ', { min: 0, max: 100, message: 'Tiến độ phải là số nguyên từ 0 đến 100.' });
+export const progress = integer('Tiến độ', { min: 0, max: 100, message: 'Tiến độ phải là số nguyên từ 0 đến 100.', tooLarge: 'Tiến độ không được vượt quá 100%.' });
 
 /** The version a form was loaded at (0 = nothing saved yet). */
 export function version(min = 0) {
