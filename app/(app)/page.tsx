@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { AssignmentList } from '@/components/work/assignment-list';
 import { HeadlineCards, HeadlineSentence } from '@/components/work/headline';
 import { InboxList } from '@/components/work/inbox-list';
@@ -9,6 +10,17 @@ import { can } from '@/lib/permissions';
 
 export const metadata: Metadata = { title: 'Trang chủ' };
 
+function MoreLink({ shown, total }: { shown: number; total: number }) {
+  if (total <= shown) return null;
+  return (
+    <p className="mt-2 text-sm">
+      <Link href="/reviews" className="font-medium underline">
+        Xem tất cả {total} báo cáo chờ duyệt
+      </Link>
+    </p>
+  );
+}
+
 /** One home page per role: officer → the unit's work; head → the inbox; chairman → the headline. */
 export default async function HomePage() {
   const user = await requireUser();
@@ -16,7 +28,7 @@ export default async function HomePage() {
     const [counts, taskCount, inbox] = await Promise.all([
       getHeadline(),
       getHeadlineTaskCount(),
-      can(user, 'report:review') ? listReviewInbox() : Promise.resolve([]),
+      can(user, 'report:review') ? listReviewInbox({ limit: 10 }) : Promise.resolve(null),
     ]);
     return (
       <div className="space-y-6">
@@ -29,22 +41,24 @@ export default async function HomePage() {
             <HeadlineCards counts={counts} />
           </div>
         </section>
-        {can(user, 'report:review') ? (
+        {inbox ? (
           <section aria-labelledby="inbox">
-            <h2 id="inbox" className="mb-3 text-lg font-semibold">Báo cáo chờ Chủ tịch duyệt ({inbox.length})</h2>
-            <InboxList items={inbox} />
+            <h2 id="inbox" className="mb-3 text-lg font-semibold">Báo cáo chờ Chủ tịch duyệt ({inbox.total})</h2>
+            <InboxList items={inbox.items} />
+            <MoreLink shown={inbox.items.length} total={inbox.total} />
           </section>
         ) : null}
       </div>
     );
   }
   if (user.role === 'DEPARTMENT_HEAD') {
-    const [inbox, mine] = await Promise.all([listReviewInbox(), listMyAssignments()]);
+    const [inbox, mine] = await Promise.all([listReviewInbox({ limit: 10 }), listMyAssignments()]);
     return (
       <div className="space-y-8">
         <section aria-labelledby="inbox">
-          <h1 id="inbox" className="mb-3 text-xl font-bold sm:text-2xl">Báo cáo chờ duyệt ({inbox.length})</h1>
-          <InboxList items={inbox} />
+          <h1 id="inbox" className="mb-3 text-xl font-bold sm:text-2xl">Báo cáo chờ duyệt ({inbox.total})</h1>
+          <InboxList items={inbox.items} />
+          <MoreLink shown={inbox.items.length} total={inbox.total} />
         </section>
         <section aria-labelledby="mine">
           <h2 id="mine" className="mb-3 text-lg font-semibold">Nhiệm vụ của {user.unitName}</h2>

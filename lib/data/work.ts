@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb } from '../db';
+import { getDb, type Prisma } from '../db';
 import { NotFoundError } from '../errors';
 import type { Recurrence } from '../domain/periods';
 import { currentPeriod, singlePeriodKey, slotStatusInput } from '../domain/slot';
@@ -165,37 +165,82 @@ export type InboxItem = {
   evidenceCount: number;
 };
 
-/** Submitted reports waiting for this user's decision, oldest first. */
-export async function listReviewInbox(): Promise<InboxItem[]> {
+export type InboxPage = {
+  items: InboxItem[];
+  /** All reports waiting for this user (with the unit filter, if any). */
+  total: number;
+  /** Opaque position after the last item, for the next page; null on the last page. */
+  nextCursor: string | null;
+  /** The units that have reports waiting, for the filter. */
+  units: { id: number; name: string }[];
+};
+
+/** A page position: "<submittedAt in ms>.<report id>" of the last item shown. Anything else starts over. */
+function parseInboxCursor(cursor: string | undefined): { at: Date; id: number } | null {
+  const m = cursor ? /^(\d{1,15})\.(\d{1,10})$/.exec(cursor) : null;
+  if (!m) return null;
+  const id = Number(m[2]);
+  return id >= 1 && id <= 2_147_483_647 ? { at: new Date(Number(m[1])), id } : null;
+}
+
+/**
+ * Submitted reports waiting for this user's decision, oldest first, a page at a time (keyset
+ * pagination on submission time and id: a page costs the same however deep it is, and a report
+ * decided meanwhile never shifts the next page). Optionally the reports of one unit only.
+ */
+export async function listReviewInbox(options: { cursor?: string; unit?: number; limit?: number } = {}): Promise<InboxPage> {
   const user = await requirePermission('report:review');
-  const rows = await getDb().report.findMany({
-    where: { AND: [{ status: 'SUBMITTED' }, reviewScope(user)] },
-    orderBy: { submittedAt: 'asc' },
-    take: 200,
-    select: {
-      id: true,
-      periodKey: true,
-      progress: true,
-      submittedAt: true,
-      _count: { select: { evidence: { where: { deletedAt: null } } } },
-      assignment: {
-        select: {
-          id: true,
-          unit: { select: { name: true } },
-          task: { select: { number: true, title: true, section: { select: { numeral: true } } } },
+  const limit = Math.min(Math.max(options.limit ?? 25, 1), 100);
+  const waiting: Prisma.ReportWhereInput = { AND: [{ status: 'SUBMITTED' }, reviewScope(user)] };
+  const filtered: Prisma.ReportWhereInput = options.unit !== undefined ? { AND: [waiting, { assignment: { unitId: options.unit } }] } : waiting;
+  const after = parseInboxCursor(options.cursor);
+  const page: Prisma.ReportWhereInput = after
+    ? { AND: [filtered, { OR: [{ submittedAt: { gt: after.at } }, { submittedAt: after.at, id: { gt: after.id } }] }] }
+    : filtered;
+  const db = getDb();
+  const [rows, total, units] = await Promise.all([
+    db.report.findMany({
+      where: page,
+      orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+      take: limit + 1,
+      select: {
+        id: true,
+        periodKey: true,
+        progress: true,
+        submittedAt: true,
+        _count: { select: { evidence: { where: { deletedAt: null } } } },
+        assignment: {
+          select: {
+            id: true,
+            unit: { select: { name: true } },
+            task: { select: { number: true, title: true, section: { select: { numeral: true } } } },
+          },
         },
       },
-    },
-  });
-  return rows.map((r) => ({
-    reportId: r.id,
-    assignmentId: r.assignment.id,
-    unitName: r.assignment.unit.name,
-    taskCode: `${r.assignment.task.section.numeral}.${r.assignment.task.number}`,
-    taskTitle: r.assignment.task.title,
-    periodKey: r.periodKey,
-    progress: r.progress,
-    submittedAt: r.submittedAt,
-    evidenceCount: r._count.evidence,
-  }));
+    }),
+    db.report.count({ where: filtered }),
+    db.unit.findMany({
+      where: { assignments: { some: { reports: { some: waiting } } } },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true },
+    }),
+  ]);
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
+  return {
+    items: shown.map((r) => ({
+      reportId: r.id,
+      assignmentId: r.assignment.id,
+      unitName: r.assignment.unit.name,
+      taskCode: `${r.assignment.task.section.numeral}.${r.assignment.task.number}`,
+      taskTitle: r.assignment.task.title,
+      periodKey: r.periodKey,
+      progress: r.progress,
+      submittedAt: r.submittedAt,
+      evidenceCount: r._count.evidence,
+    })),
+    total,
+    nextCursor: rows.length > limit && last?.submittedAt ? `${last.submittedAt.getTime()}.${last.id}` : null,
+    units,
+  };
 }

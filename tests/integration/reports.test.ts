@@ -48,9 +48,9 @@ describe('an officer reports on their unit’s assignment', () => {
     const head = await getDb().user.findUniqueOrThrow({ where: { username: 'tp.noivu' } });
     expect(await getDb().notification.count({ where: { userId: head.id, kind: 'report.submitted', link: `/reports/${submitted.reportId}` } })).toBe(1);
     await actAs('tp.noivu');
-    expect((await listReviewInbox()).map((i) => i.reportId)).toContain(submitted.reportId);
+    expect((await listReviewInbox({ limit: 100 })).items.map((i) => i.reportId)).toContain(submitted.reportId);
     await actAs('tp.vhtt');
-    expect((await listReviewInbox()).map((i) => i.reportId)).not.toContain(submitted.reportId);
+    expect((await listReviewInbox({ limit: 100 })).items.map((i) => i.reportId)).not.toContain(submitted.reportId);
   });
 
   it('a submitted report is locked until a decision', async () => {

@@ -66,7 +66,7 @@ describe('review routing: the database filter and the written rule agree on ever
     const inboxes = new Map<string, Set<number>>();
     for (const username of ['tp.noivu', 'tp.vhtt', 'chutich']) {
       await actAs(username);
-      inboxes.set(username, new Set((await listReviewInbox()).map((i) => i.reportId)));
+      inboxes.set(username, new Set((await listReviewInbox({ limit: 100 })).items.map((i) => i.reportId)));
     }
     const vhtt = await unitId('VHTT');
     for (const r of reports) {

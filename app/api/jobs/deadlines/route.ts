@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { snapshotTrendCutoffs } from '@/lib/data/jobs';
 import { generateDeadlineNotifications } from '@/lib/data/notifications';
 import { jobToken } from '@/lib/job-token';
 
@@ -10,5 +11,7 @@ export async function POST(request: Request) {
     return Response.json({ error: 'Không có quyền.' }, { status: 401 });
   }
   const created = await generateDeadlineNotifications();
-  return Response.json({ created });
+  // The trend's past cut-offs, computed once as they pass instead of on a chairman's first look.
+  const cutoffs = await snapshotTrendCutoffs();
+  return Response.json({ created, cutoffs });
 }
