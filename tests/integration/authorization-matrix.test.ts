@@ -21,7 +21,7 @@ const uploadDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-matrix-'));
 process.env.UPLOAD_DIR = uploadDir;
 process.env.AUTH_SECRET ??= 'matrix-secret';
 
-vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }));
+vi.mock('../../lib/auth', async (importOriginal) => ({ ...(await importOriginal<object>()), getCurrentUser: async () => currentUser() }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 vi.mock('next/navigation', async () => (await import('../support/outcome')).navigationMock);
 
@@ -53,6 +53,7 @@ const jobsRoute = track('app/api/jobs/deadlines/route.ts', await import('../../a
 const EXEMPT: Record<string, string> = {
   'app/api/auth/[...nextauth]/route.ts#GET': 'next-auth’s sign-in endpoint: open to everyone by design (tests/integration/auth.test.ts)',
   'app/api/auth/[...nextauth]/route.ts#POST': 'next-auth’s sign-in endpoint: open to everyone by design (tests/integration/auth.test.ts)',
+  'lib/actions/login.ts#loginAction': 'the login form: open to everyone by design (tests/integration/login-action.test.ts; hostile input in hostile-input.test.ts)',
 };
 
 const db = getDb();

@@ -27,7 +27,7 @@ const uploadDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-hostile-'));
 process.env.UPLOAD_DIR = uploadDir;
 process.env.AUTH_SECRET ??= 'hostile-suite-secret';
 
-vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }));
+vi.mock('../../lib/auth', async (importOriginal) => ({ ...(await importOriginal<object>()), getCurrentUser: async () => currentUser() }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 vi.mock('next/navigation', async () => (await import('../support/outcome')).navigationMock);
 
@@ -41,6 +41,7 @@ const importer = track('lib/actions/admin-import.ts', await import('../../lib/ac
 const units = track('lib/actions/admin-units.ts', await import('../../lib/actions/admin-units'));
 const users = track('lib/actions/admin-users.ts', await import('../../lib/actions/admin-users'));
 const notifications = track('lib/actions/notifications.ts', await import('../../lib/actions/notifications'));
+const login = track('lib/actions/login.ts', await import('../../lib/actions/login'));
 const { saveReport } = await import('../../lib/data/reports');
 const { listUsers } = await import('../../lib/data/admin-users');
 const { parseId } = await import('../../lib/page-helpers');
@@ -589,6 +590,27 @@ add('route', 'cb.tranphu', [
     harmless((o) => expect(o).toEqual({ kind: 'notFound' })),
   ]),
 ]);
+// The login form: every refusal is the one generic message, the password never comes back. (Not
+// checked for "nothing written": failed sign-ins may be recorded for throttling and the audit trail.)
+const loginRefused = accepted((o) => {
+  expect(o.kind, JSON.stringify(o).slice(0, 300)).toBe('state');
+  const { state } = o as { state: ActionState };
+  expect(state.ok).toBe(false);
+  expectVietnamese(state.message, 'login message');
+  expect(state.fields ?? {}).not.toHaveProperty('password');
+});
+const signIn = (fields: Record<string, string>) => () => login.loginAction(INITIAL_STATE, form({ username: 'admin', password: 'sai-mat-khau', callbackUrl: '/', ...fields }));
+add('login', null, [
+  ['username with NUL', signIn({ username: `admin${NUL}` }), loginRefused],
+  ['username of 1 MB', signIn({ username: MB }), loginRefused],
+  ['username zero-width only', signIn({ username: ZW }), loginRefused],
+  ['username in NFD', signIn({ username: NFD }), loginRefused],
+  ['username "\' OR 1=1 --"', signIn({ username: "' OR 1=1 --" }), loginRefused],
+  ['password of 1 MB', signIn({ password: MB }), loginRefused],
+  ['password with NUL', signIn({ password: `sai${NUL}` }), loginRefused],
+  ['callbackUrl with NUL and another host', signIn({ callbackUrl: `/${NUL}/\\evil.example/` }), loginRefused],
+]);
+
 add('route', 'cb.tranphu', [
   [
     'mark all read, called with a stray argument: the argument is ignored',
