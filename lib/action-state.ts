@@ -13,8 +13,13 @@ export type ActionState = {
 
 export const INITIAL_STATE: ActionState = { ok: false };
 
+/**
+ * The text fields of a posted form. A server action is a public endpoint: whatever is posted in
+ * place of a form (a hand-made request) reads as an empty form, which the schema then refuses.
+ */
 export function formFields(formData: FormData): Record<string, string> {
   const fields: Record<string, string> = {};
+  if (!(formData instanceof FormData)) return fields;
   for (const [key, value] of formData.entries()) {
     if (typeof value === 'string' && !key.startsWith('$ACTION')) fields[key] = value;
   }

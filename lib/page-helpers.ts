@@ -1,12 +1,12 @@
 import 'server-only';
+import { parseIdText } from './validation/fields';
 import { notFound, redirect } from 'next/navigation';
 import { AppError } from './errors';
 
-/** Route params are text: only a positive integer id is looked up, anything else is a 404. */
+/** Route params are text: only a positive int4 id (1..2147483647) is looked up, anything else is a 404. */
 export function parseId(value: string): number {
-  if (!/^[1-9][0-9]{0,9}$/.test(value)) notFound();
-  const id = Number(value);
-  if (id > 2_147_483_647) notFound();
+  const id = parseIdText(value);
+  if (id === null) notFound();
   return id;
 }
 

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { formFields, type ActionState } from '../action-state';
 import * as programmes from '../data/programmes';
 import {
@@ -17,6 +16,7 @@ import {
   TaskCreateInput,
   TaskUpdateInput,
 } from '../validation/programme';
+import { choice } from '../validation/fields';
 import { invalid, refusal } from './refusal';
 
 
@@ -61,7 +61,7 @@ export async function updateProgrammeAction(_prev: ActionState, formData: FormDa
 /** Archive, restore or delete, chosen by the button pressed (`intent`). */
 export async function programmeStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const fields = formFields(formData);
-  const parsed = IdInput.extend({ intent: z.enum(['archive', 'restore', 'delete']) }).safeParse(fields);
+  const parsed = IdInput.extend({ intent: choice(['archive', 'restore', 'delete'], 'Thao tác không hợp lệ.') }).safeParse(fields);
   if (!parsed.success) return { ok: false, message: 'Thao tác không hợp lệ.', fields };
   const { id, intent } = parsed.data;
   try {
@@ -174,7 +174,7 @@ export async function updateTaskAction(_prev: ActionState, formData: FormData): 
 /** Archive, restore or delete a task, chosen by the button pressed (`intent`). */
 export async function taskStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const fields = formFields(formData);
-  const parsed = IdInput.extend({ intent: z.enum(['archive', 'restore', 'delete']) }).safeParse(fields);
+  const parsed = IdInput.extend({ intent: choice(['archive', 'restore', 'delete'], 'Thao tác không hợp lệ.') }).safeParse(fields);
   if (!parsed.success) return { ok: false, message: 'Thao tác không hợp lệ.', fields };
   const { id, intent } = parsed.data;
   let programmeId: number;

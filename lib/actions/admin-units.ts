@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formFields, type ActionState } from '../action-state';
 import * as units from '../data/units';
-import { UNIT_LIMITS, UnitDeactivateInput, UnitInput, UnitMergeInput, UnitSplitInput, UnitUpdateInput } from '../validation/unit';
+import { UNIT_LIMITS, UnitDeactivateInput, UnitIdInput, UnitInput, UnitMergeInput, UnitSplitInput, UnitUpdateInput } from '../validation/unit';
 import { invalid, refusal } from './refusal';
 
 const CHECK = 'Vui lòng kiểm tra các mục được đánh dấu.';
@@ -68,15 +68,16 @@ export async function deactivateUnitAction(_prev: ActionState, formData: FormDat
 
 export async function reactivateUnitAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const fields = formFields(formData);
-  const id = z.coerce.number().int().positive().safeParse(fields.unitId);
-  if (!id.success) return { ok: false, message: 'Thao tác không hợp lệ.', fields };
+  const parsed = UnitIdInput.safeParse(fields);
+  if (!parsed.success) return { ok: false, message: 'Thao tác không hợp lệ.', fields };
+  const { unitId } = parsed.data;
   try {
-    await units.reactivateUnit(id.data);
+    await units.reactivateUnit(unitId);
   } catch (error) {
     return refusal(error, fields);
   }
-  touched(id.data);
-  redirect(`/admin/units/${id.data}?reactivated=1`);
+  touched(unitId);
+  redirect(`/admin/units/${unitId}?reactivated=1`);
 }
 
 export async function mergeUnitsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { formFields, type ActionState } from '../action-state';
 import * as users from '../data/admin-users';
 import { PasswordResetInput, UserCreateInput, UserIdInput, UserUpdateInput } from '../validation/user';
+import { choice } from '../validation/fields';
 import { invalid, refusal } from './refusal';
 
 
@@ -62,7 +63,7 @@ export async function resetPasswordAction(_prev: ActionState, formData: FormData
 /** Deactivate or reactivate, chosen by the button pressed (`intent`). */
 export async function userStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const fields = formFields(formData);
-  const parsed = UserIdInput.extend({ intent: z.enum(['deactivate', 'reactivate']) }).safeParse(fields);
+  const parsed = UserIdInput.extend({ intent: choice(['deactivate', 'reactivate'], 'Thao tác không hợp lệ.') }).safeParse(fields);
   if (!parsed.success) return { ok: false, message: 'Thao tác không hợp lệ.', fields };
   try {
     if (parsed.data.intent === 'deactivate') await users.deactivateUser(parsed.data.userId);

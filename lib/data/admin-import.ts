@@ -5,6 +5,7 @@ import { parseDirective } from '../domain/directive/parse-directive';
 import { planAssignments } from '../domain/fan-out';
 import { toProposal } from '../domain/import-proposal';
 import { toDbDate } from '../domain/time';
+import { cleanText } from '../validation/fields';
 import { PROGRAMME_LIMITS, utf8Length, type ImportInput, type Proposal } from '../validation/programme';
 import { extractDocxText } from './admin-docx';
 import { audit } from './audit';
@@ -58,7 +59,8 @@ export async function readDirectiveSource({ text, file }: { text: string; file: 
     else if (name.endsWith('.doc')) throw new FieldError('file', 'Tệp Word 97–2003 (.doc) chưa được hỗ trợ. Hãy lưu lại dưới dạng .docx rồi tải lên.');
     else throw new FieldError('file', WRONG_TYPE);
   }
-  source = source.normalize('NFC');
+  // NFC, no NUL or other control characters (PostgreSQL refuses U+0000), line breaks as \n.
+  source = cleanText(source, { multiline: true });
   if (utf8Length(source) > PROGRAMME_LIMITS.sourceBytes) throw new FieldError(file ? 'file' : 'text', TOO_LONG);
   if (source.trim() === '') throw new FieldError(file ? 'file' : 'text', file ? 'Tệp không có nội dung chữ.' : EMPTY);
   return source;

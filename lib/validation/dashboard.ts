@@ -9,6 +9,7 @@ import { REFORM_AREA_LABELS } from '../domain/labels';
 import { periodByKey, periodContaining, previousPeriod, type Period, type Recurrence } from '../domain/periods';
 import { OFFICIAL_STATUSES } from '../domain/status';
 import { endOfDayVn, vnDateOf, type IsoDate } from '../domain/time';
+import { parseIdText } from './fields';
 
 export const REFORM_AREAS = Object.keys(REFORM_AREA_LABELS) as (keyof typeof REFORM_AREA_LABELS)[];
 /** Tasks without a reform area, as a filter value. */
@@ -35,11 +36,14 @@ export const DRILL_STATUSES = [...OFFICIAL_STATUSES, 'DONE', 'OPEN'] as const;
 export type DrillStatus = (typeof DRILL_STATUSES)[number];
 
 /** A database id as written in a URL: a plain positive 32-bit integer, nothing else. */
-const IdParam = z
-  .string()
-  .regex(/^[1-9][0-9]{0,9}$/)
-  .transform(Number)
-  .pipe(z.number().max(2_147_483_647));
+const IdParam = z.string().transform((v, ctx): number => {
+  const n = parseIdText(v);
+  if (n === null) {
+    ctx.addIssue({ code: 'custom', message: 'Mã không hợp lệ.' });
+    return z.NEVER;
+  }
+  return n;
+});
 
 const PERIOD_RECURRENCES: Recurrence[] = ['MONTHLY', 'QUARTERLY', 'HALF_YEARLY', 'YEARLY'];
 

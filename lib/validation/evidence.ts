@@ -4,6 +4,7 @@
  * count). A file's type is decided by its bytes, never by the name or the browser's MIME type.
  */
 import { z } from 'zod';
+import { id, parseIdText, periodKey } from './fields';
 
 export const EVIDENCE_LIMITS = {
   /** 20 MB per file. */
@@ -180,14 +181,17 @@ export async function inspectEvidence({ fileName, bytes }: { fileName: string; b
 
 /** The text fields of an upload (multipart form data). */
 export const EvidenceUploadInput = z.object({
-  assignmentId: z.coerce.number({ error: 'Thiếu nhiệm vụ.' }).int({ error: 'Thiếu nhiệm vụ.' }).positive({ error: 'Thiếu nhiệm vụ.' }).max(2_147_483_647, { error: 'Thiếu nhiệm vụ.' }),
-  periodKey: z.string({ error: 'Chọn kỳ báo cáo.' }).trim().min(1, { error: 'Chọn kỳ báo cáo.' }).max(20, { error: 'Kỳ báo cáo không hợp lệ.' }),
+  assignmentId: id('Nhiệm vụ'),
+  periodKey,
 });
 export type EvidenceUploadInput = z.infer<typeof EvidenceUploadInput>;
 
 /** A route's [evidenceId]: a positive 32-bit integer written plainly, anything else does not exist. */
-export const EvidenceIdParam = z
-  .string()
-  .regex(/^[1-9][0-9]{0,9}$/)
-  .transform(Number)
-  .pipe(z.number().max(2_147_483_647));
+export const EvidenceIdParam = z.string().transform((v, ctx): number => {
+  const n = parseIdText(v);
+  if (n === null) {
+    ctx.addIssue({ code: 'custom', message: 'Không tìm thấy tệp.' });
+    return z.NEVER;
+  }
+  return n;
+});

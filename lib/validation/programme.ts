@@ -5,7 +5,10 @@
  */
 import { z } from 'zod';
 import { FAN_OUT_GROUPS } from '../domain/fan-out';
-import { isIsoDate, parseVnDate, type IsoDate } from '../domain/time';
+import type { IsoDate } from '../domain/time';
+import { checkbox, choice, cleanText, id, INT4_MAX, optionalId, optionalText, requiredText, vnDate } from './fields';
+
+export { id, vnDate };
 
 export const PROGRAMME_LIMITS = {
   title: 500,
@@ -46,62 +49,6 @@ export function utf8Length(s: string): number {
   return n;
 }
 
-/** A date typed as dd/mm/yyyy (or sent by <input type="date"> as yyyy-mm-dd); '' is no date. */
-export function toIsoDate(value: string): IsoDate | null | undefined {
-  const v = value.trim();
-  if (v === '') return null;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return isIsoDate(v) ? v : undefined;
-  return parseVnDate(v) ?? undefined;
-}
-
-export function vnDate(label: string, { required = false }: { required?: boolean } = {}) {
-  return z
-    .string()
-    .optional()
-    .transform((raw, ctx): IsoDate | null => {
-      const iso = toIsoDate(raw ?? '');
-      if (iso === undefined) {
-        ctx.addIssue({ code: 'custom', message: `${label}: ngày không hợp lệ, nhập theo dạng dd/mm/yyyy.` });
-        return z.NEVER;
-      }
-      if (iso === null && required) {
-        ctx.addIssue({ code: 'custom', message: `Nhập ${label.toLowerCase()} (dd/mm/yyyy).` });
-        return z.NEVER;
-      }
-      return iso;
-    });
-}
-
-const requiredText = (max: number, label: string) =>
-  z
-    .string({ error: `Nhập ${label.toLowerCase()}.` })
-    .transform((v) => v.normalize('NFC').trim())
-    .pipe(z.string().min(1, { error: `Nhập ${label.toLowerCase()}.` }).max(max, { error: `${label} tối đa ${vn(max)} ký tự.` }));
-
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .optional()
-    .transform((v) => (v ?? '').normalize('NFC').trim())
-    .pipe(z.string().max(max, { error: `${label} tối đa ${vn(max)} ký tự.` }))
-    .transform((v) => (v === '' ? null : v));
-
-export const id = (label = 'Mã') =>
-  z.coerce.number({ error: `${label} không hợp lệ.` }).int({ error: `${label} không hợp lệ.` }).positive({ error: `${label} không hợp lệ.` }).max(2_147_483_647);
-
-const optionalId = z
-  .string()
-  .optional()
-  .transform((v, ctx): number | null => {
-    const t = (v ?? '').trim();
-    if (t === '') return null;
-    if (!/^[1-9]\d{0,9}$/.test(t) || Number(t) > 2_147_483_647) {
-      ctx.addIssue({ code: 'custom', message: 'Đơn vị không hợp lệ.' });
-      return z.NEVER;
-    }
-    return Number(t);
-  });
-
 export const REFORM_AREAS = ['INSTITUTIONS', 'ADMIN_PROCEDURES', 'ORGANISATION', 'CIVIL_SERVICE', 'PUBLIC_FINANCE', 'DIGITAL_GOVERNMENT'] as const;
 export const RECURRENCES = ['ONCE', 'MONTHLY', 'QUARTERLY', 'HALF_YEARLY', 'YEARLY', 'CONTINUOUS'] as const;
 const PERIODIC = new Set<string>(['MONTHLY', 'QUARTERLY', 'HALF_YEARLY', 'YEARLY']);
@@ -112,29 +59,23 @@ const reformArea = z
   .transform((v) => v ?? '')
   .pipe(z.union([z.literal('').transform(() => null), z.enum(REFORM_AREAS, { error: 'Lĩnh vực cải cách không hợp lệ.' })]));
 
-const recurrence = z.enum(RECURRENCES, { error: 'Chọn tính chất: một lần, định kỳ hoặc thường xuyên.' });
-const group = z.enum(FAN_OUT_GROUPS, { error: 'Nhóm đơn vị không hợp lệ.' });
+const recurrence = choice(RECURRENCES, 'Chọn tính chất: một lần, định kỳ hoặc thường xuyên.');
+const group = choice(FAN_OUT_GROUPS, 'Nhóm đơn vị không hợp lệ.');
 const optionalGroup = z
   .string()
   .optional()
   .transform((v) => v ?? '')
   .pipe(z.union([z.literal('').transform(() => null), group]));
 
-/** A checkbox: present ("on") when ticked. */
-const checkbox = z
-  .union([z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')])
-  .optional()
-  .transform((v) => v === 'on' || v === 'true');
-
 // ---------------------------------------------------------------------------------------------
 // Programme (the source document)
 
 const programmeShape = {
-  title: requiredText(PROGRAMME_LIMITS.title, 'Tên chương trình'),
-  documentNumber: optionalText(PROGRAMME_LIMITS.documentNumber, 'Số, ký hiệu'),
-  issuingBody: requiredText(PROGRAMME_LIMITS.issuingBody, 'Cơ quan ban hành'),
+  title: requiredText('Tên chương trình', PROGRAMME_LIMITS.title),
+  documentNumber: optionalText('Số, ký hiệu', PROGRAMME_LIMITS.documentNumber),
+  issuingBody: requiredText('Cơ quan ban hành', PROGRAMME_LIMITS.issuingBody),
   issuedOn: vnDate('Ngày ban hành'),
-  summary: optionalText(PROGRAMME_LIMITS.summary, 'Trích yếu'),
+  summary: optionalText('Trích yếu', PROGRAMME_LIMITS.summary, { multiline: true }),
   periodStart: vnDate('Thực hiện từ ngày'),
   periodEnd: vnDate('Đến ngày'),
 };
@@ -155,23 +96,23 @@ export type ProgrammeUpdateInput = z.infer<typeof ProgrammeUpdateInput>;
 
 export const SectionInput = z.object({
   programmeId: id('Chương trình'),
-  numeral: requiredText(PROGRAMME_LIMITS.sectionNumeral, 'Số mục'),
-  title: requiredText(PROGRAMME_LIMITS.sectionTitle, 'Tên mục'),
+  numeral: requiredText('Số mục', PROGRAMME_LIMITS.sectionNumeral),
+  title: requiredText('Tên mục', PROGRAMME_LIMITS.sectionTitle),
 });
 export type SectionInput = z.infer<typeof SectionInput>;
 
 export const SectionUpdateInput = z.object({
   sectionId: id('Mục'),
-  numeral: requiredText(PROGRAMME_LIMITS.sectionNumeral, 'Số mục'),
-  title: requiredText(PROGRAMME_LIMITS.sectionTitle, 'Tên mục'),
+  numeral: requiredText('Số mục', PROGRAMME_LIMITS.sectionNumeral),
+  title: requiredText('Tên mục', PROGRAMME_LIMITS.sectionTitle),
 });
 export type SectionUpdateInput = z.infer<typeof SectionUpdateInput>;
 
 const taskShape = {
   sectionId: id('Mục'),
-  number: requiredText(PROGRAMME_LIMITS.taskNumber, 'Số thứ tự nhiệm vụ'),
-  title: requiredText(PROGRAMME_LIMITS.taskTitle, 'Tên nhiệm vụ'),
-  text: requiredText(PROGRAMME_LIMITS.taskText, 'Nội dung nhiệm vụ'),
+  number: requiredText('Số thứ tự nhiệm vụ', PROGRAMME_LIMITS.taskNumber),
+  title: requiredText('Tên nhiệm vụ', PROGRAMME_LIMITS.taskTitle),
+  text: requiredText('Nội dung nhiệm vụ', PROGRAMME_LIMITS.taskText, { multiline: true }),
   reformArea,
   dueDate: vnDate('Thời hạn'),
   recurrence,
@@ -188,7 +129,7 @@ const deadlineMessage = {
 };
 
 export const TaskCreateInput = z
-  .object({ programmeId: id('Chương trình'), ...taskShape, leadUnitId: optionalId, collective: optionalGroup })
+  .object({ programmeId: id('Chương trình'), ...taskShape, leadUnitId: optionalId('Đơn vị'), collective: optionalGroup })
   .refine(deadlineFitsRecurrence, deadlineMessage);
 export type TaskCreateInput = z.infer<typeof TaskCreateInput>;
 
@@ -201,7 +142,10 @@ export const ASSIGNMENT_ROLES = ['LEAD', 'COORDINATING', 'IMPLEMENTING'] as cons
 export const TaskAssignmentsInput = z
   .object({
     taskId: id('Nhiệm vụ'),
-    roles: z.record(z.string().regex(/^[1-9]\d{0,9}$/), z.enum(['NONE', 'LEAD', 'COORDINATING', 'IMPLEMENTING'], { error: 'Vai trò không hợp lệ.' })),
+    roles: z.record(
+      z.string().refine((key) => /^[1-9]\d{0,9}$/.test(key) && Number(key) <= INT4_MAX, { error: 'Đơn vị không hợp lệ.' }),
+      choice(['NONE', 'LEAD', 'COORDINATING', 'IMPLEMENTING'], 'Vai trò không hợp lệ.'),
+    ),
   })
   .refine((v) => Object.values(v.roles).filter((r) => r === 'LEAD').length <= 1, {
     path: ['roles'],
@@ -212,11 +156,11 @@ export type TaskAssignmentsInput = z.infer<typeof TaskAssignmentsInput>;
 export const FanOutInput = z.object({
   taskId: id('Nhiệm vụ'),
   group,
-  role: z.enum(['IMPLEMENTING', 'COORDINATING'], { error: 'Vai trò không hợp lệ.' }),
+  role: choice(['IMPLEMENTING', 'COORDINATING'], 'Vai trò không hợp lệ.'),
 });
 export type FanOutInput = z.infer<typeof FanOutInput>;
 
-export const MoveInput = z.object({ id: id(), direction: z.enum(['up', 'down'], { error: 'Hướng không hợp lệ.' }) });
+export const MoveInput = z.object({ id: id(), direction: choice(['up', 'down'], 'Hướng không hợp lệ.') });
 export type MoveInput = z.infer<typeof MoveInput>;
 
 export const IdInput = z.object({ id: id() });
@@ -227,24 +171,27 @@ export const IdInput = z.object({ id: id() });
 /** The text to analyse (the file, if any, is checked by the data layer: its bytes decide). */
 export const AnalyzeInput = z.object({
   text: z
-    .string()
+    .string({ error: 'Văn bản không hợp lệ.' })
     .optional()
-    .transform((v) => v ?? '')
+    .transform((v) => cleanText(v ?? '', { multiline: true }))
     .refine((v) => utf8Length(v) <= PROGRAMME_LIMITS.sourceBytes, {
       error: `Văn bản quá dài: tối đa 1 MB (khoảng ${vn(700_000)} chữ). Hãy tách thành nhiều lần nhập.`,
     }),
 });
 
-const unitCode = z.string().trim().min(1).max(30);
+const unitCode = z
+  .string({ error: 'Mã đơn vị không hợp lệ.' })
+  .transform((v) => cleanText(v))
+  .pipe(z.string().min(1, { error: 'Mã đơn vị không hợp lệ.' }).max(30, { error: 'Mã đơn vị không hợp lệ.' }));
 
 export const ImportTaskInput = z.object({
-  number: requiredText(PROGRAMME_LIMITS.taskNumber, 'Số thứ tự nhiệm vụ'),
-  title: requiredText(PROGRAMME_LIMITS.taskTitle, 'Tên nhiệm vụ'),
-  text: requiredText(PROGRAMME_LIMITS.taskText, 'Nội dung nhiệm vụ'),
+  number: requiredText('Số thứ tự nhiệm vụ', PROGRAMME_LIMITS.taskNumber),
+  title: requiredText('Tên nhiệm vụ', PROGRAMME_LIMITS.taskTitle),
+  text: requiredText('Nội dung nhiệm vụ', PROGRAMME_LIMITS.taskText, { multiline: true }),
   reformArea,
   dueDate: vnDate('Thời hạn'),
   recurrence,
-  evidenceRequired: z.boolean(),
+  evidenceRequired: z.boolean({ error: 'Giá trị "cần tài liệu kiểm chứng" không hợp lệ.' }),
   lead: unitCode.nullable(),
   coordinators: z.array(unitCode).max(PROGRAMME_LIMITS.coordinators, { error: 'Quá nhiều đơn vị phối hợp.' }),
   coordinatingGroup: group.nullable(),
@@ -253,15 +200,21 @@ export const ImportTaskInput = z.object({
 export type ImportTaskInput = z.infer<typeof ImportTaskInput>;
 
 export const ImportSectionInput = z.object({
-  numeral: z.string().transform((v) => v.normalize('NFC').trim()).pipe(z.string().max(PROGRAMME_LIMITS.sectionNumeral, { error: `Số mục tối đa ${PROGRAMME_LIMITS.sectionNumeral} ký tự.` })),
-  title: requiredText(PROGRAMME_LIMITS.sectionTitle, 'Tên mục'),
+  numeral: z
+    .string({ error: 'Số mục không hợp lệ.' })
+    .transform((v) => cleanText(v))
+    .pipe(z.string().max(PROGRAMME_LIMITS.sectionNumeral, { error: `Số mục tối đa ${PROGRAMME_LIMITS.sectionNumeral} ký tự.` })),
+  title: requiredText('Tên mục', PROGRAMME_LIMITS.sectionTitle),
   tasks: z.array(ImportTaskInput).max(PROGRAMME_LIMITS.tasks, { error: `Tối đa ${vn(PROGRAMME_LIMITS.tasks)} nhiệm vụ.` }),
 });
 
 export const ImportInput = z
   .object({
     programme: z.object(programmeShape).refine(periodInOrder, periodMessage),
-    sourceText: z.string().refine((v) => utf8Length(v) <= PROGRAMME_LIMITS.sourceBytes, { error: 'Văn bản gốc quá dài: tối đa 1 MB.' }),
+    sourceText: z
+      .string({ error: 'Văn bản gốc không hợp lệ.' })
+      .transform((v) => cleanText(v, { multiline: true }))
+      .refine((v) => utf8Length(v) <= PROGRAMME_LIMITS.sourceBytes, { error: 'Văn bản gốc quá dài: tối đa 1 MB.' }),
     sections: z
       .array(ImportSectionInput)
       .min(1, { error: 'Chưa có mục nào: thêm ít nhất một mục và một nhiệm vụ.' })

@@ -4,13 +4,14 @@
  * (docs/decisions/006).
  */
 import { z } from 'zod';
-import { id, vnDate } from './programme';
+import { checkbox, choice, cleanText, id, integer, optionalText, requiredVnDate } from './fields';
 
 export const UNIT_LIMITS = { code: 30, name: 200, shortName: 100, note: 1_000, splitRows: 4 } as const;
 export const UNIT_KINDS = ['LEADERSHIP', 'DEPARTMENT', 'WARD', 'COMMUNE'] as const;
 
 const code = z
   .string({ error: 'Nhập mã đơn vị.' })
+  // A code is an identifier: strict (a control character is refused by the pattern, not dropped).
   .transform((v) => v.trim().toUpperCase())
   .pipe(
     z
@@ -22,37 +23,24 @@ const code = z
 
 const name = z
   .string({ error: 'Nhập tên đơn vị.' })
-  .transform((v) => v.normalize('NFC').trim().replace(/\s+/g, ' '))
+  .transform((v) => cleanText(v))
   .pipe(z.string().min(2, { error: 'Nhập tên đơn vị.' }).max(UNIT_LIMITS.name, { error: `Tên đơn vị tối đa ${UNIT_LIMITS.name} ký tự.` }));
 
-const shortName = z
-  .string()
-  .optional()
-  .transform((v) => (v ?? '').normalize('NFC').trim())
-  .pipe(z.string().max(UNIT_LIMITS.shortName, { error: `Tên viết tắt tối đa ${UNIT_LIMITS.shortName} ký tự.` }))
-  .transform((v) => (v === '' ? null : v));
+const shortName = optionalText('Tên viết tắt', UNIT_LIMITS.shortName);
 
-const kind = z.enum(UNIT_KINDS, { error: 'Chọn loại đơn vị.' });
+const kind = choice(UNIT_KINDS, 'Chọn loại đơn vị.');
 
-const note = z
-  .string()
-  .optional()
-  .transform((v) => (v ?? '').normalize('NFC').trim())
-  .pipe(z.string().max(UNIT_LIMITS.note, { error: `Ghi chú tối đa ${UNIT_LIMITS.note} ký tự.` }))
-  .transform((v) => (v === '' ? null : v));
+const note = optionalText('Ghi chú', UNIT_LIMITS.note, { multiline: true });
 
-const checkbox = z
-  .string()
-  .optional()
-  .transform((v) => v === 'on' || v === 'true');
-
-export const UnitInput = z.object({ code, name, shortName, kind, validFrom: vnDate('Ngày bắt đầu hoạt động', { required: true }) });
+export const UnitInput = z.object({ code, name, shortName, kind, validFrom: requiredVnDate('Ngày bắt đầu hoạt động') });
 export type UnitInput = z.infer<typeof UnitInput>;
 
-export const UnitUpdateInput = z.object({ unitId: id('Đơn vị'), code, name, shortName, kind, validFrom: vnDate('Ngày bắt đầu hoạt động', { required: true }) });
+export const UnitUpdateInput = z.object({ unitId: id('Đơn vị'), code, name, shortName, kind, validFrom: requiredVnDate('Ngày bắt đầu hoạt động') });
 export type UnitUpdateInput = z.infer<typeof UnitUpdateInput>;
 
-export const UnitDeactivateInput = z.object({ unitId: id('Đơn vị'), effectiveDate: vnDate('Ngày thôi hoạt động', { required: true }) });
+export const UnitIdInput = z.object({ unitId: id('Đơn vị') });
+
+export const UnitDeactivateInput = z.object({ unitId: id('Đơn vị'), effectiveDate: requiredVnDate('Ngày thôi hoạt động') });
 export type UnitDeactivateInput = z.infer<typeof UnitDeactivateInput>;
 
 export const UnitMergeInput = z.object({
@@ -61,7 +49,7 @@ export const UnitMergeInput = z.object({
     .min(2, { error: 'Chọn ít nhất hai đơn vị sáp nhập.' })
     .max(20, { error: 'Chọn tối đa 20 đơn vị.' })
     .refine((ids) => new Set(ids).size === ids.length, { error: 'Mỗi đơn vị chỉ chọn một lần.' }),
-  effectiveDate: vnDate('Ngày có hiệu lực', { required: true }),
+  effectiveDate: requiredVnDate('Ngày có hiệu lực'),
   code,
   name,
   shortName,
@@ -74,12 +62,12 @@ export type UnitMergeInput = z.infer<typeof UnitMergeInput>;
 export const UnitSplitInput = z
   .object({
     predecessorId: id('Đơn vị'),
-    effectiveDate: vnDate('Ngày có hiệu lực', { required: true }),
+    effectiveDate: requiredVnDate('Ngày có hiệu lực'),
     successors: z
       .array(z.object({ code, name, kind }))
       .min(2, { error: 'Nhập ít nhất hai đơn vị mới.' })
       .max(UNIT_LIMITS.splitRows, { error: `Tối đa ${UNIT_LIMITS.splitRows} đơn vị mới.` }),
-    mainIndex: z.coerce.number({ error: 'Chọn đơn vị tiếp nhận hồ sơ.' }).int().min(0),
+    mainIndex: integer('Đơn vị tiếp nhận hồ sơ', { min: 0, max: UNIT_LIMITS.splitRows - 1, message: 'Chọn đơn vị tiếp nhận hồ sơ.' }),
     note,
     moveUsers: checkbox,
   })

@@ -1,20 +1,13 @@
 /** Users: create, edit (role, unit), reset a password, deactivate. */
 import { z } from 'zod';
-import { id } from './programme';
+import { choice, cleanText, id, optionalText } from './fields';
 
 export const USER_LIMITS = { username: 50, displayName: 100, jobTitle: 200, email: 200, phone: 20, passwordMin: 12, passwordMax: 200 } as const;
 export const ROLES = ['ADMIN', 'CHAIRMAN', 'DEPARTMENT_HEAD', 'OFFICER'] as const;
 
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .optional()
-    .transform((v) => (v ?? '').normalize('NFC').trim())
-    .pipe(z.string().max(max, { error: `${label} tối đa ${max} ký tự.` }))
-    .transform((v) => (v === '' ? null : v));
-
 const username = z
   .string({ error: 'Nhập tên đăng nhập.' })
+  // An identifier: strict (a control character is refused by the pattern, not dropped).
   .transform((v) => v.trim().toLowerCase())
   .pipe(
     z
@@ -26,20 +19,20 @@ const username = z
 
 const displayName = z
   .string({ error: 'Nhập họ và tên.' })
-  .transform((v) => v.normalize('NFC').trim().replace(/\s+/g, ' '))
+  .transform((v) => cleanText(v))
   .pipe(z.string().min(2, { error: 'Nhập họ và tên.' }).max(USER_LIMITS.displayName, { error: `Họ và tên tối đa ${USER_LIMITS.displayName} ký tự.` }));
 
 const email = z
-  .string()
+  .string({ error: 'Địa chỉ thư điện tử không hợp lệ.' })
   .optional()
-  .transform((v) => (v ?? '').trim())
+  .transform((v) => cleanText(v ?? ''))
   .pipe(z.union([z.literal(''), z.email({ error: 'Địa chỉ thư điện tử không hợp lệ.' }).max(USER_LIMITS.email)]))
   .transform((v) => (v === '' ? null : v));
 
 const phone = z
-  .string()
+  .string({ error: 'Số điện thoại không hợp lệ.' })
   .optional()
-  .transform((v) => (v ?? '').trim())
+  .transform((v) => cleanText(v ?? ''))
   .pipe(z.union([z.literal(''), z.string().regex(/^[0-9 +().-]{6,20}$/, { error: 'Số điện thoại không hợp lệ.' })]))
   .transform((v) => (v === '' ? null : v));
 
@@ -49,11 +42,11 @@ export const password = z
   .max(USER_LIMITS.passwordMax, { error: `Mật khẩu tối đa ${USER_LIMITS.passwordMax} ký tự.` })
   .refine((v) => v.trim() === v, { error: 'Mật khẩu không được bắt đầu hoặc kết thúc bằng dấu cách.' });
 
-const role = z.enum(ROLES, { error: 'Chọn vai trò.' });
+const role = choice(ROLES, 'Chọn vai trò.');
 
 const profile = {
   displayName,
-  jobTitle: optionalText(USER_LIMITS.jobTitle, 'Chức vụ'),
+  jobTitle: optionalText('Chức vụ', USER_LIMITS.jobTitle),
   email,
   phone,
   role,

@@ -532,7 +532,7 @@ describe('HTTP: /api/evidence', () => {
 
     const badField = await uploadRoute.POST(uploadRequest({ assignmentId: 'abc', periodKey }, { name: 'a.pdf', bytes: PDF }));
     expect(badField.status).toBe(400);
-    expect(await badField.json()).toEqual({ error: 'Thiếu nhiệm vụ.' });
+    expect(await badField.json()).toEqual({ error: 'Nhiệm vụ không hợp lệ.' });
 
     const locked = await uploadRoute.POST(uploadRequest({ assignmentId: String(tranPhu.i1), periodKey: 'ONCE' }, { name: 'a.pdf', bytes: PDF }));
     expect(locked.status).toBe(409);

@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import { AppError, ForbiddenError } from '@/lib/errors';
+import { isCrossOrigin } from '@/lib/same-origin';
 
 const STATUS: Record<AppError['code'], number> = {
   NOT_FOUND: 404,
@@ -27,20 +28,9 @@ export function errorResponse(error: unknown): Response {
 }
 
 /**
- * Writes must come from our own pages. The session cookie is SameSite=Lax, which already keeps it
- * off cross-site POSTs; this refuses them outright too (as Next does for server actions), for
- * browsers that send Origin or Sec-Fetch-Site. Clients that send neither are let through.
+ * Writes must come from our own pages (lib/same-origin.ts, the rule proxy.ts applies to server
+ * actions). The session cookie is SameSite=Lax, which already keeps it off cross-site POSTs.
  */
 export function refuseCrossSite(request: Request): Response | null {
-  if (request.headers.get('sec-fetch-site') === 'cross-site') return jsonError(new ForbiddenError().message, 403);
-  const origin = request.headers.get('origin');
-  if (!origin) return null;
-  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() ?? request.headers.get('host');
-  let originHost: string | null = null;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    originHost = null;
-  }
-  return originHost !== null && originHost === host ? null : jsonError(new ForbiddenError().message, 403);
+  return isCrossOrigin(request.headers) ? jsonError(new ForbiddenError().message, 403) : null;
 }

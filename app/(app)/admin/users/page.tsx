@@ -6,12 +6,13 @@ import { listUsers } from '@/lib/data/admin-users';
 import { formatDateTimeVn } from '@/lib/domain/time';
 import { loadPage } from '@/lib/page-helpers';
 import { ROLE_LABELS } from '@/lib/permissions';
+import { searchTerm } from '@/lib/validation/fields';
 
 export const metadata: Metadata = { title: 'Người dùng' };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  const { q = '' } = await searchParams;
-  const users = await loadPage(listUsers({ q: typeof q === 'string' ? q : '' }));
+  const q = searchTerm((await searchParams).q);
+  const users = await loadPage(listUsers({ q }));
   return (
     <section className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">

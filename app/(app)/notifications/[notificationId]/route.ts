@@ -1,3 +1,4 @@
+import { parseIdText } from '@/lib/validation/fields';
 import { redirect } from 'next/navigation';
 import { openNotification } from '@/lib/data/notifications';
 import { AppError } from '@/lib/errors';
@@ -7,9 +8,11 @@ import { appOrigin, safeRedirectPath } from '@/lib/safe-url';
 export async function GET(_request: Request, { params }: { params: Promise<{ notificationId: string }> }) {
   const { notificationId } = await params;
   let target = '/notifications';
-  if (/^[1-9][0-9]{0,9}$/.test(notificationId)) {
+  // Anything but a plain int4 id (2147483648 included) names nothing: back to the list.
+  const id = parseIdText(notificationId);
+  if (id !== null) {
     try {
-      target = await openNotification(Number(notificationId));
+      target = await openNotification(id);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       if (error.code === 'UNAUTHENTICATED') target = '/login';
