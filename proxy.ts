@@ -1,5 +1,6 @@
 /**
- * Two jobs, nothing else:
+ * Three jobs, nothing else:
+ * 0. Writes from another origin are refused with a 403 (lib/same-origin.ts).
  * 1. Security headers that change per request: a fresh nonce for the Content-Security-Policy
  *    (Next.js reads it from the request header and puts it on its own scripts) and, when the
  *    public URL is https, Strict-Transport-Security (lib/security-headers.ts).
@@ -10,12 +11,17 @@
  */
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
+import { refuseCrossOriginWrite } from './lib/same-origin';
 import { contentSecurityPolicy, newNonce, transportHeaders } from './lib/security-headers';
 import { sessionCookie } from './lib/session-cookie';
 
 const PUBLIC_PAGES = new Set(['/login']);
 
 export async function proxy(request: NextRequest) {
+  // A write from another origin (a forged server-action POST) is the client's fault: a Vietnamese
+  // 403 here, before Next's action handler would answer it with a 500 (decision 010).
+  const refused = refuseCrossOriginWrite(request);
+  if (refused) return refused;
   const { pathname } = request.nextUrl;
   if (!PUBLIC_PAGES.has(pathname)) {
     const token = await getToken({ req: request, secret: process.env.AUTH_SECRET, secureCookie: sessionCookie().secure });

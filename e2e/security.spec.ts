@@ -284,3 +284,20 @@ function hiddenInputs(html: string): Record<string, string> {
   }
   return fields;
 }
+
+test('a server-action POST from another origin is refused with a Vietnamese 403, not a 500', async ({ request, baseURL }) => {
+  const forged = await request.post('/login', {
+    headers: { origin: 'http://evil.example', 'next-action': '0'.repeat(42), 'content-type': 'text/plain;charset=UTF-8' },
+    data: '[]',
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBe(403);
+  expect(await forged.text()).toContain('bị từ chối');
+  // The same request from our own origin reaches Next (an unknown action id is not a 403 from us).
+  const own = await request.post('/login', {
+    headers: { origin: new URL(baseURL!).origin, 'next-action': '0'.repeat(42), 'content-type': 'text/plain;charset=UTF-8' },
+    data: '[]',
+    maxRedirects: 0,
+  });
+  expect(own.status()).not.toBe(403);
+});
