@@ -48,7 +48,7 @@ export { AREA_SHORT_LABELS } from './dashboard-shape';
 
 type ResolvedScope = { scope: DashboardScope; kind: DashboardScopeKind; label: string };
 
-function scopeOf(user: SessionUser): ResolvedScope {
+export function scopeOf(user: SessionUser): ResolvedScope {
   if (can(user, 'dashboard:city')) return { scope: { kind: 'CITY' }, kind: 'CITY', label: 'toàn thành phố' };
   if (can(user, 'dashboard:department')) {
     return {
@@ -67,7 +67,7 @@ function checkUnit(resolved: ResolvedScope, unit: number | undefined): void {
   if (unit !== undefined && resolved.scope.kind === 'UNIT' && resolved.scope.unitId !== unit) throw new NotFoundError();
 }
 
-function slotFilter(filters: DashboardFilters, drill?: Partial<DrillParams>): SlotFilter {
+export function slotFilter(filters: DashboardFilters, drill?: Partial<DrillParams>): SlotFilter {
   return {
     programme: filters.programme,
     section: filters.section,
