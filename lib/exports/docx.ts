@@ -102,13 +102,15 @@ function headerBlock(issuingBody: string, place: string, date: string): Table {
       new TableRow({
         children: [
           cell(left, [
-            ...bodyLines.map((line) => para({ text: line, bold: true, size: SIZE.head }, { align: 'CENTER', spacing: tight })),
+            ...bodyLines.map((line, i) =>
+              para({ text: line, bold: true, size: SIZE.head }, { align: 'CENTER', spacing: i === bodyLines.length - 1 ? { ...tight, after: 60 } : tight }),
+            ),
             rule(Math.round(left * 0.35)),
             para({ text: 'Số:        /BC-UBND', size: SIZE.head }, { align: 'CENTER', spacing: { before: 60, after: 0 } }),
           ]),
           cell(right, [
             para({ text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, size: SIZE.nation }, { align: 'CENTER', spacing: tight }),
-            para({ text: 'Độc lập - Tự do - Hạnh phúc', bold: true, size: SIZE.body }, { align: 'CENTER', spacing: tight }),
+            para({ text: 'Độc lập - Tự do - Hạnh phúc', bold: true, size: SIZE.body }, { align: 'CENTER', spacing: { ...tight, after: 60 } }),
             rule(Math.round(right * 0.55)),
             para({ text: decreeDateLine(place, date), italics: true, size: SIZE.body }, { align: 'CENTER', spacing: { before: 60, after: 0 } }),
           ]),

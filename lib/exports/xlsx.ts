@@ -91,11 +91,12 @@ function writeCell(cell: ExcelJS.Cell, value: CellValue): void {
  * on the generous side: a little white space rather than a row drawn over the next.
  */
 export function linesFor(text: string, width: number, { size = SIZE, bold = false }: { size?: number; bold?: boolean } = {}): number {
-  const letterPx = size * 1.333 * 0.5 * (bold ? 1.1 : 1);
+  // Times New Roman: about 0.45 em per lowercase Vietnamese letter (measured on rendered sheets), capitals wider.
+  const letterPx = size * 1.333 * 0.45 * (bold ? 1.08 : 1);
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     const capsShare = (paragraph.match(/\p{Lu}/gu)?.length ?? 0) / Math.max(1, paragraph.length);
-    const perLine = Math.max(1, Math.floor((width * 7 - 10) / (letterPx * (1 + 0.45 * capsShare))));
+    const perLine = Math.max(1, Math.floor((width * 7 + 5 - 8) / (letterPx * (1 + 0.45 * capsShare))));
     let line = 0;
     let count = 1;
     for (const word of paragraph.split(/\s+/)) {
@@ -372,7 +373,7 @@ function unitSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: WorkbookI
   const columns: Column[] = [
     { header: 'STT', width: 6, align: 'center' },
     { header: 'Đơn vị', width: 34, wrap: true, align: 'left' },
-    { header: 'Loại đơn vị', width: 10, wrap: true, align: 'center' },
+    { header: 'Loại đơn vị', width: 11, align: 'center' },
     ...COUNT_COLUMNS,
     { header: 'Báo cáo chờ duyệt (hiện tại)', width: 11 },
     { header: 'Xếp hạng', width: 8 },
