@@ -26,7 +26,7 @@ import {
 } from 'docx';
 import type { UnitStanding } from '../data/dashboard';
 import type { StatusCounts } from '../data/dashboard-sql';
-import type { ExportHead, ExportSigner } from '../data/export-rows';
+import type { ExportHead, ExportSigner } from '../data/exports';
 import { formatDateVn, vnDateOf } from '../domain/time';
 import { decreeDateLine, formatRate, headlineNumbers, headlineSentence, issuingBodyLines, placeOf } from './text';
 

@@ -20,7 +20,7 @@ import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { DrillRow, GroupStanding, UnitStanding } from '../data/dashboard';
 import type { StatusCounts } from '../data/dashboard-sql';
-import type { ExportSource } from '../data/export-rows';
+import type { ExportSource } from '../data/exports';
 import { ASSIGNMENT_ROLE_LABELS, REPORT_STATUS_LABELS, UNIT_KIND_LABELS } from '../domain/labels';
 import { RECURRENCE_LABELS } from '../domain/periods';
 import { STATUS_LABELS } from '../domain/status';

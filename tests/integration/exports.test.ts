@@ -20,7 +20,8 @@ vi.mock('../../lib/auth', () => ({
 
 const { getDb } = await import('../../lib/db');
 const { getDashboard } = await import('../../lib/data/dashboard');
-const { getExportSource, exportRowPages } = await import('../../lib/data/export-rows');
+const { getExportSource } = await import('../../lib/data/exports');
+const { exportRowPages } = await import('../../lib/data/export-rows');
 const { parseDashboardParams } = await import('../../lib/validation/dashboard');
 const { writeSummaryWorkbook, linesFor } = await import('../../lib/exports/xlsx');
 const { buildReportDocument, BEHIND_ROWS, closingSentence, withoutNumeral } = await import('../../lib/exports/docx');

@@ -10,7 +10,7 @@
  */
 import 'server-only';
 import { PassThrough, Readable, type Writable } from 'node:stream';
-import { getExportSource, type ExportSource } from '@/lib/data/export-rows';
+import { getExportSource, type ExportSource } from '@/lib/data/exports';
 import { vnDateOf } from '@/lib/domain/time';
 import { AppError } from '@/lib/errors';
 import { exportFileName } from '@/lib/exports/text';
