@@ -30,8 +30,23 @@ export async function queryExportRowPage(
   filter: SlotFilter,
   { after, upto }: { after: number; upto: number },
 ): Promise<AssignmentRow[]> {
+  // Names, lead units and last reports are joined per page, not per row: the page's reports are one
+  // range scan of Report's (assignmentId, periodKey) index, the leads one probe per task.
   return db.$queryRaw<AssignmentRow[]>(Prisma.sql`
-    WITH RECURSIVE ${slotCtes([asOf], scope, filter, Prisma.sql`a.id > ${after} AND a.id <= ${upto}`)}
+    WITH RECURSIVE ${slotCtes([asOf], scope, filter, Prisma.sql`a.id > ${after} AND a.id <= ${upto}`)},
+    leads AS (
+      SELECT DISTINCT ON (l."taskId") l."taskId" AS task_id, l."unitId" AS unit_id
+      FROM "Assignment" l
+      WHERE l.role = 'LEAD' AND l."taskId" IN (SELECT DISTINCT task_id FROM f)
+      ORDER BY l."taskId", l.id
+    ),
+    last_report AS (
+      SELECT DISTINCT ON (r."assignmentId") r."assignmentId" AS assignment_id, r.id, r."periodKey", r.status,
+             r."submittedAt", r."reviewedAt", r."reviewedById"
+      FROM "Report" r
+      WHERE r."assignmentId" > ${after} AND r."assignmentId" <= ${upto} AND r."createdAt" <= (SELECT as_of_utc FROM moments)
+      ORDER BY r."assignmentId", r."updatedAt" DESC, r.id DESC
+    )
     SELECT x.assignment_id, 0 AS total, x.status, x.due, x.completed,
            CASE WHEN x.status = 'IN_PROGRESS_OVERDUE' THEN x.as_of_day - x.due
                 WHEN x.status = 'DONE_LATE' THEN (x.completed + interval '7 hours')::date - x.due END AS days_overdue,
@@ -40,24 +55,17 @@ export async function queryExportRowPage(
            sec.numeral AS section_numeral, pr.title AS programme_title,
            lu.id AS lead_unit_id, lu.name AS lead_unit_name,
            lr.id AS report_id, lr."periodKey" AS report_period_key, lr.status::text AS report_status,
-           lr."submittedAt" AS report_submitted_at, lr."reviewedAt" AS report_reviewed_at, lr.reviewer_name
+           lr."submittedAt" AS report_submitted_at, lr."reviewedAt" AS report_reviewed_at, rv."displayName" AS reviewer_name
     FROM f x
-    JOIN "Assignment" a ON a.id = x.assignment_id
+    JOIN "Assignment" a ON a.id = x.assignment_id AND a.id > ${after} AND a.id <= ${upto}
     JOIN "Unit" ou ON ou.id = a."unitId"
     JOIN "Task" t ON t.id = x.task_id
     JOIN "Section" sec ON sec.id = t."sectionId"
     JOIN "Programme" pr ON pr.id = t."programmeId"
-    LEFT JOIN LATERAL (
-      SELECT l."unitId" FROM "Assignment" l WHERE l."taskId" = x.task_id AND l.role = 'LEAD' ORDER BY l.id LIMIT 1
-    ) ld ON true
-    LEFT JOIN "Unit" lu ON lu.id = ld."unitId"
-    LEFT JOIN LATERAL (
-      SELECT r.id, r."periodKey", r.status, r."submittedAt", r."reviewedAt", rv."displayName" AS reviewer_name
-      FROM "Report" r LEFT JOIN "User" rv ON rv.id = r."reviewedById"
-      WHERE r."assignmentId" = x.assignment_id AND r."createdAt" <= x.as_of_utc
-      ORDER BY r."updatedAt" DESC, r.id DESC
-      LIMIT 1
-    ) lr ON true
+    LEFT JOIN leads ld ON ld.task_id = x.task_id
+    LEFT JOIN "Unit" lu ON lu.id = ld.unit_id
+    LEFT JOIN last_report lr ON lr.assignment_id = x.assignment_id
+    LEFT JOIN "User" rv ON rv.id = lr."reviewedById"
     ORDER BY x.assignment_id`);
 }
 
@@ -71,8 +79,16 @@ export async function* exportRowPages(
 ): AsyncGenerator<DrillRow[]> {
   const [bounds] = await db.$queryRaw<{ lo: number | null; hi: number | null }[]>`SELECT min(id) AS lo, max(id) AS hi FROM "Assignment"`;
   if (!bounds || bounds.lo === null || bounds.hi === null) return;
-  for (let after = bounds.lo - 1; after < bounds.hi; after += span) {
-    const rows = await queryExportRowPage(db, asOf, scope, filter, { after, upto: Math.min(after + span, bounds.hi) });
+  const hi = bounds.hi;
+  const page = (after: number) => queryExportRowPage(db, asOf, scope, filter, { after, upto: Math.min(after + span, hi) });
+  // The next page is read while the caller writes this one (PostgreSQL and Node work in parallel);
+  // at most two pages are held at once.
+  let next: Promise<AssignmentRow[]> | null = page(bounds.lo - 1);
+  for (let after = bounds.lo - 1; next; after += span) {
+    const rows = await next;
+    next = after + span < hi ? page(after + span) : null;
+    // An unread prefetch must not reject unhandled if the caller stops early.
+    next?.catch(() => {});
     if (rows.length) yield rows.map(shapeRow);
   }
 }

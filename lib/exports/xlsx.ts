@@ -51,36 +51,38 @@ type CellValue = string | number | Date | null | { date: IsoDate } | { dateTime:
 const DATE_FORMAT = 'dd/mm/yyyy';
 const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm';
 
-/** Writes one value with its type made explicit. */
-function writeCell(cell: ExcelJS.Cell, value: CellValue): void {
+/** Sets one value with its type made explicit; returns the number format the cell needs ('@' for text). */
+function writeValue(cell: ExcelJS.Cell, value: CellValue): string | undefined {
   if (value === null) {
     cell.value = null;
-    return;
+    return undefined;
   }
   if (typeof value === 'number') {
     cell.value = value;
-    return;
+    return undefined;
   }
   if (typeof value === 'string') {
     cell.value = safeText(value);
-    cell.numFmt = '@';
-    return;
+    return '@';
   }
   if (value instanceof Date) throw new TypeError('Pass calendar days as { date } and instants as { dateTime }');
   if ('date' in value) {
     // A calendar day: midnight UTC of that day is that day in Excel, whatever the server's zone.
     cell.value = toDbDate(value.date);
-    cell.numFmt = DATE_FORMAT;
-    return;
+    return DATE_FORMAT;
   }
   if ('dateTime' in value) {
     // Excel has no time zones: write the wall-clock time in Vietnam.
     cell.value = new Date(value.dateTime.getTime() + 7 * 3_600_000);
-    cell.numFmt = DATE_TIME_FORMAT;
-    return;
+    return DATE_TIME_FORMAT;
   }
   cell.value = value.percent;
-  if (value.percent !== null) cell.numFmt = '0.0%';
+  return value.percent !== null ? '0.0%' : undefined;
+}
+
+function writeCell(cell: ExcelJS.Cell, value: CellValue): void {
+  const format = writeValue(cell, value);
+  if (format) cell.numFmt = format;
 }
 
 // ───────────────────────────── Row heights ─────────────────────────────
@@ -91,6 +93,19 @@ function writeCell(cell: ExcelJS.Cell, value: CellValue): void {
  * on the generous side: a little white space rather than a row drawn over the next.
  */
 export function linesFor(text: string, width: number, { size = SIZE, bold = false }: { size?: number; bold?: boolean } = {}): number {
+  // A list repeats the same task and programme titles thousands of times: remember the answers.
+  const key = `${width}|${size}|${bold ? 1 : 0}|${text}`;
+  const known = linesSeen.get(key);
+  if (known !== undefined) return known;
+  if (linesSeen.size > 20_000) linesSeen.clear();
+  const lines = countLines(text, width, size, bold);
+  linesSeen.set(key, lines);
+  return lines;
+}
+
+const linesSeen = new Map<string, number>();
+
+function countLines(text: string, width: number, size: number, bold: boolean): number {
   // Times New Roman: about 0.45 em per lowercase Vietnamese letter (measured on rendered sheets), capitals wider.
   const letterPx = size * 1.333 * 0.45 * (bold ? 1.08 : 1);
   let lines = 0;
@@ -223,16 +238,32 @@ function writeHeader(sheet: ExcelJS.Worksheet, top: number, columns: Column[]): 
 }
 
 /** One body row: values, borders, wrap, bold for subtotals; the height fits the longest wrapped text. */
+/**
+ * Body cells share their style objects: exceljs recognises a style object it has seen (a WeakMap)
+ * instead of serialising it again to find its id — most of a long list's cost otherwise.
+ */
+const bodyStyles = new Map<Partial<ExcelJS.Alignment>, Map<string, Partial<ExcelJS.Style>>>();
+function bodyStyle(alignment: Partial<ExcelJS.Alignment>, format: string | undefined, bold: boolean, bordered: boolean): Partial<ExcelJS.Style> {
+  let byAlignment = bodyStyles.get(alignment);
+  if (!byAlignment) bodyStyles.set(alignment, (byAlignment = new Map()));
+  const key = bold ? (bordered ? `bb${format}` : `b${format}`) : bordered ? `B${format}` : `${format}`;
+  let style = byAlignment.get(key);
+  if (!style) {
+    style = { font: bold ? BOLD : PLAIN, alignment, ...(format ? { numFmt: format } : {}), ...(bordered ? { border: BORDER } : {}) };
+    byAlignment.set(key, style);
+  }
+  return style;
+}
+
 function writeBodyRow(sheet: ExcelJS.Worksheet, r: number, columns: Column[], values: CellValue[], { bold = false, bordered = true } = {}): void {
   const row = sheet.getRow(r);
   let lines = 1;
   values.forEach((v, i) => {
     const c = columns[i]!;
     const cell = row.getCell(i + 1);
-    writeCell(cell, v);
-    cell.font = bold ? BOLD : PLAIN;
-    cell.alignment = c.wrap ? WRAP : c.align === 'center' || (c.align === undefined && typeof v !== 'string') ? CENTER : LEFT;
-    if (bordered || bold) cell.border = BORDER;
+    const format = writeValue(cell, v);
+    const alignment = c.wrap ? WRAP : c.align === 'center' || (c.align === undefined && typeof v !== 'string') ? CENTER : LEFT;
+    cell.style = bodyStyle(alignment, format, bold, bordered || bold);
     if (c.wrap && typeof v === 'string' && v.length > c.width * 0.8) lines = Math.max(lines, linesFor(v, c.width, { bold }));
   });
   if (lines > 1) row.height = heightOf(lines);
