@@ -16,7 +16,7 @@ import { shapeRow, type DrillRow } from './dashboard-shape';
  */
 
 /** Assignments evaluated per page. */
-export const EXPORT_PAGE_SPAN = 4000;
+export const EXPORT_PAGE_SPAN = 3000;
 
 /**
  * One page of the export list: the assignments with ids in (after, upto] that are in the scope and

@@ -132,7 +132,7 @@ function tableCell(text: string, { width, bold, align = 'CENTER', span }: { widt
 
 /** A table of counts in the headline's columns, one row per named item, with a total row. */
 function countsTable(firstHeader: string, items: { name: string; counts: StatusCounts; rate: number | null }[], total?: StatusCounts): Table {
-  const nameWidth = Math.round(CONTENT_WIDTH * 0.28);
+  const nameWidth = Math.round(CONTENT_WIDTH * 0.31);
   // "STT" in bold 12 pt needs about 9 mm with the cell's margins: never narrower, or it breaks as "ST/T".
   const sttWidth = Math.round(CONTENT_WIDTH * 0.08);
   const rest = CONTENT_WIDTH - nameWidth - sttWidth;

@@ -403,7 +403,7 @@ function unitSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: WorkbookI
   const d = data.dashboard;
   const columns: Column[] = [
     { header: 'STT', width: 6, align: 'center' },
-    { header: 'Đơn vị', width: 34, wrap: true, align: 'left' },
+    { header: 'Đơn vị', width: 40, wrap: true, align: 'left' },
     { header: 'Loại đơn vị', width: 11, align: 'center' },
     ...COUNT_COLUMNS,
     { header: 'Báo cáo chờ duyệt (hiện tại)', width: 11 },
@@ -487,6 +487,29 @@ function listRow(row: DrillRow, i: number): CellValue[] {
   ];
 }
 
+/**
+ * How many exports may write their list at once in this process (EXPORT_LIST_WRITERS, default 2:
+ * the machine has 2 cores, and each writer holds a page or two of rows). The others have already
+ * sent their first bytes and summary sheets and wait their turn here — never an error — so ten
+ * exports at once cost the memory of two.
+ */
+const LIST_WRITERS = Math.max(1, Number(process.env.EXPORT_LIST_WRITERS ?? 2) || 2);
+let writing = 0;
+const waiting: (() => void)[] = [];
+
+async function listTurn(): Promise<() => void> {
+  if (writing >= LIST_WRITERS) await new Promise<void>((resolve) => waiting.push(resolve));
+  else writing += 1;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const next = waiting.shift();
+    if (next) next(); // the turn passes on directly: `writing` stays the same
+    else writing -= 1;
+  };
+}
+
 /** Waits while the output has more than it wants buffered (the client reads slower than we write). */
 async function drained(out: Writable): Promise<void> {
   if (out.writableNeedDrain && !out.destroyed) await Promise.race([once(out, 'drain'), once(out, 'close')]);
@@ -505,18 +528,23 @@ async function listSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: Wor
   const bordered = d.headline.total <= BORDERED_LIST_ROWS;
   let n = 0;
   let more = false;
-  const pages = Array.isArray(data.rows) ? [[...data.rows]] : data.rows();
-  for await (const page of pages) {
-    for (const row of page) {
-      if (n >= LIST_ROW_LIMIT) {
-        more = true;
-        break;
+  const release = Array.isArray(data.rows) ? () => {} : await listTurn();
+  try {
+    const pages = Array.isArray(data.rows) ? [[...data.rows]] : data.rows();
+    for await (const page of pages) {
+      for (const row of page) {
+        if (n >= LIST_ROW_LIMIT) {
+          more = true;
+          break;
+        }
+        n += 1;
+        writeBodyRow(sheet, r++, LIST_COLUMNS, listRow(row, n), { bordered });
       }
-      n += 1;
-      writeBodyRow(sheet, r++, LIST_COLUMNS, listRow(row, n), { bordered });
+      if (more || out.destroyed) break;
+      await drained(out);
     }
-    if (more || out.destroyed) break;
-    await drained(out);
+  } finally {
+    release();
   }
   if (more) writeBodyRow(sheet, r + 1, LIST_COLUMNS, [`Danh sách dừng ở ${LIST_ROW_LIMIT} dòng (giới hạn của Excel); hãy lọc thêm để xuất đủ.`], { bordered: false });
   sheet.commit();
