@@ -564,6 +564,8 @@ export async function writeSummaryWorkbook(data: WorkbookInput, out: Writable): 
   groupSheet(workbook, data, { name: 'Theo mục', form: 'Biểu số 02', title: 'BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO MỤC CỦA CHƯƠNG TRÌNH', head: 'Mục' }, d.sections);
   groupSheet(workbook, data, { name: 'Theo lĩnh vực CCHC', form: 'Biểu số 03', title: 'BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO LĨNH VỰC CẢI CÁCH HÀNH CHÍNH', head: 'Lĩnh vực' }, d.areas);
   await listSheet(workbook, data, out);
+  // The client went away: nothing more to send (the zip would wait forever for a closed stream).
+  if (out.destroyed) return;
   await workbook.commit();
 }
 

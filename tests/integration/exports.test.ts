@@ -28,6 +28,7 @@ const { buildReportDocument, BEHIND_ROWS, closingSentence, withoutNumeral } = aw
 const { GET: xlsxRoute } = await import('../../app/api/exports/xlsx/route');
 const { GET: docxRoute } = await import('../../app/api/exports/docx/route');
 const { headlineNumbers } = await import('../../lib/exports/text');
+const { streamedBody } = await import('../../app/api/exports/http');
 
 beforeAll(async () => {
   await actAs('chutich');
@@ -166,6 +167,46 @@ describe('Excel, streamed', () => {
     expect(checked).toBeGreaterThan(0);
     expect(linesFor('Phường Một', 30)).toBe(1);
     expect(linesFor('a '.repeat(200), 20)).toBeGreaterThan(5);
+  });
+
+  it('many exports at once all finish, at most two writing their list at a time', async () => {
+    const source = await getExportSource(parseDashboardParams({}));
+    let active = 0;
+    let most = 0;
+    const exports = Array.from({ length: 6 }, async () => {
+      const out = new PassThrough();
+      out.resume();
+      const rows = async function* () {
+        active += 1;
+        most = Math.max(most, active);
+        try {
+          for await (const page of source.rows()) yield page;
+        } finally {
+          active -= 1;
+        }
+      };
+      await writeSummaryWorkbook({ ...source, rows }, out);
+    });
+    await Promise.all(exports);
+    expect(most).toBe(2);
+    expect(active).toBe(0);
+  });
+
+  it('a client that goes away stops the export at the next page', async () => {
+    const source = await getExportSource(parseDashboardParams({}));
+    let pages = 0;
+    const rows = async function* () {
+      for await (const page of exportRowPages(getDb(), source.dashboard.asOf, { kind: 'CITY' }, {}, { span: 5 })) {
+        pages += 1;
+        yield page;
+      }
+    };
+    const reader = streamedBody(writeSummaryWorkbook, { ...source, rows }).getReader();
+    await reader.read();
+    await reader.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(pages).toBeGreaterThan(0);
+    expect(pages).toBeLessThan(10);
   });
 
   it('a failure after the first byte aborts the stream instead of ending a truncated file', async () => {

@@ -73,6 +73,25 @@ export async function exportResponse(request: Request, { build, ...o }: Options 
 }
 
 /**
+ * The bytes `write` puts into a Node stream, as a web stream for a Response body. A failure of
+ * `write` errors the stream (the download fails visibly); cancelling it (the client went away)
+ * destroys the Node stream, which `write` notices at its next page.
+ */
+export function streamedBody(write: (data: ExportSource, out: Writable) => Promise<void>, data: ExportSource): ReadableStream<Uint8Array> {
+  const out = new PassThrough({ highWaterMark: 256 * 1024 });
+  write(data, out).then(
+    () => {
+      if (!out.writableEnded && !out.destroyed) out.end();
+    },
+    (error: unknown) => {
+      if (!out.destroyed) console.error('Export failed while streaming', error);
+      out.destroy(error instanceof Error ? error : new Error(String(error)));
+    },
+  );
+  return Readable.toWeb(out) as unknown as ReadableStream<Uint8Array>;
+}
+
+/**
  * A file written as it is sent (the Excel table): `write` gets a Node stream whose bytes go straight
  * into the response body; it may wait on the stream's backpressure. If the client goes away the
  * stream is destroyed and `write` should stop at its next page.
@@ -84,16 +103,6 @@ export async function streamedExportResponse(request: Request, { write, ...o }: 
   } catch (error) {
     return failure(error);
   }
-  const out = new PassThrough({ highWaterMark: 256 * 1024 });
-  write(data, out).then(
-    () => {
-      if (!out.writableEnded) out.end();
-    },
-    (error: unknown) => {
-      if (!out.destroyed) console.error('Export failed while streaming', error);
-      out.destroy(error instanceof Error ? error : new Error(String(error)));
-    },
-  );
-  const body = Readable.toWeb(out) as unknown as ReadableStream<Uint8Array>;
+  const body = streamedBody(write, data);
   return new Response(body, { headers: downloadHeaders(exportFileName(o.baseName, vnDateOf(data.generatedAt), o.ext), o.mime) });
 }
