@@ -166,7 +166,7 @@ if (WRITE) {
     'the dashboard\'s aggregates (computeDashboard, exactly getDashboard), then the Excel workbook',
     'written by exceljs\'s streaming WorkbookWriter into a Node stream turned into a web stream (as',
     'the route returns it) and read to the end, the list of assignments read from PostgreSQL in',
-    'keyset pages of 4,000 assignment ids while the bytes flow. "First byte" is the time from the',
+    'keyset pages of 3,000 assignment ids while the bytes flow. "First byte" is the time from the',
     'start to the first chunk the client receives (the aggregates are computed before it, so that a',
     'failure there is still a proper error page). Peak RSS is the whole process\'s, sampled every',
     '10 ms. The Word report is built whole: it is bounded (50 units per section, 30 units behind',
