@@ -396,7 +396,9 @@ function writeSummarySheet(
   writeTitleBlock(sheet, spec.columns, { issuer: issuingBodyShort(issuer), form: spec.form, title: spec.title, lines });
   let r = writeHeader(sheet, headerTop, spec.columns);
   for (const row of body) writeBodyRow(sheet, r++, spec.columns, row.values, { bold: row.bold });
-  writeSignature(sheet, r + 1, spec.columns, data, issuer);
+  const end = writeSignature(sheet, r + 1, spec.columns, data, issuer);
+  // Read by the workbook part when it is written (after the sheets): the form and its signatures.
+  sheet.pageSetup.printArea = `A1:${String.fromCharCode(64 + spec.columns.length)}${end - 1}`;
   sheet.commit();
 }
 
@@ -622,6 +624,7 @@ async function listSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: Wor
     release();
   }
   if (more) writeBodyRow(sheet, r + 1, LIST_COLUMNS, [`Danh sách dừng ở ${LIST_ROW_LIMIT} dòng (giới hạn của Excel); hãy lọc thêm để xuất đủ.`], { bordered: false });
+  sheet.pageSetup.printArea = `A1:${String.fromCharCode(64 + LIST_COLUMNS.length)}${more ? r + 1 : r - 1}`;
   sheet.commit();
 }
 

@@ -98,6 +98,11 @@ describe('Excel, streamed', () => {
 
       const units = wb.getWorksheet('Theo đơn vị')!;
       const total = findRow(units, 2, 'Tổng cộng');
+      // Printed as a form: A4 landscape, one page wide, the header repeated, the signatures inside the print area.
+      expect(units.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1 });
+      expect(units.pageSetup.printTitlesRow).toMatch(/^\d+:\d+$/);
+      expect(units.pageSetup.printArea).toMatch(new RegExp(`^A1:N(\\d+)$`));
+      expect(Number(/(\d+)$/.exec(units.pageSetup.printArea!)![1])).toBeGreaterThan(total + 5);
       expect([4, 5, 6, 7, 8, 9, 10].map((c) => units.getCell(total, c).value)).toEqual(expected);
       // The subtotals of departments and of wards and communes add up to the total.
       const groups = ['Các phòng, ban, đơn vị thuộc thành phố', 'Các phường, xã'].flatMap((g) => {
