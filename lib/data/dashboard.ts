@@ -48,14 +48,14 @@ export type {
 export { AREA_SHORT_LABELS } from './dashboard-shape';
 
 type ResolvedScope = StatisticsScope;
-const scopeOf = statisticsScope;
+export const scopeOf = statisticsScope;
 
 /** A unit-scoped user may only name their own unit; anything else does not exist for them. */
 function checkUnit(resolved: ResolvedScope, unit: number | undefined): void {
   if (unit !== undefined && resolved.scope.kind === 'UNIT' && resolved.scope.unitId !== unit) throw new NotFoundError();
 }
 
-function slotFilter(filters: DashboardFilters, drill?: Partial<DrillParams>): SlotFilter {
+export function slotFilter(filters: DashboardFilters, drill?: Partial<DrillParams>): SlotFilter {
   return {
     programme: filters.programme,
     section: filters.section,

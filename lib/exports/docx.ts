@@ -24,22 +24,36 @@ import {
   WidthType,
   type ISpacingProperties,
 } from 'docx';
-import type { ExportData, UnitStanding } from '../data/dashboard';
+import type { UnitStanding } from '../data/dashboard';
 import type { StatusCounts } from '../data/dashboard-sql';
+import type { ExportHead, ExportSigner } from '../data/exports';
 import { formatDateVn, vnDateOf } from '../domain/time';
 import { decreeDateLine, formatRate, headlineNumbers, headlineSentence, issuingBodyLines, placeOf } from './text';
 
 const FONT = 'Times New Roman';
 /** Half-points. */
-const SIZE = { body: 28, head: 26, small: 24, table: 24, recipients: 22 } as const;
+const SIZE = { body: 28, head: 26, nation: 24, small: 24, table: 24, recipients: 22 } as const;
 const MM = 56.7; // twips per millimetre
 const PAGE = { width: 11906, height: 16838 };
 const MARGIN = { top: Math.round(20 * MM), bottom: Math.round(20 * MM), left: Math.round(30 * MM), right: Math.round(15 * MM) };
 const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 
 export const DEFAULT_ISSUING_BODY = 'UBND thành phố Hà Tĩnh';
-/** Units listed as behind schedule; a report on thousands of units names the worst and refers to the Excel table. */
-const BEHIND_ROWS = 200;
+/**
+ * Bounds that keep the report short and quick to make whatever the dataset: units listed under each
+ * section (all of a city's; the first of a nation's, with a note) and units listed as behind
+ * schedule (the worst, with the count of the rest). The Excel table has every unit.
+ */
+export const REPORT_UNITS_PER_SECTION = 50;
+export const BEHIND_ROWS = 30;
+
+/** What the report is made of: the export head (the signer is optional: a blank line is left to write the name). */
+export type ReportInput = Pick<ExportHead, 'dashboard' | 'programme' | 'sectionTitle' | 'generatedAt'> & { signer?: ExportSigner | null };
+
+/** "I. Về công tác chỉ đạo" → "Về công tác chỉ đạo": the report numbers sections itself (1., 2., …). */
+export function withoutNumeral(title: string): string {
+  return title.replace(/^\s*[IVXLCDM]+\s*[.)]\s*/u, '');
+}
 
 type Run = { text: string; bold?: boolean; italics?: boolean; size?: number; underline?: boolean };
 
@@ -72,12 +86,14 @@ function rule(widthTwips: number): Table {
 }
 
 function headerBlock(issuingBody: string, place: string, date: string): Table {
-  const left = Math.round(CONTENT_WIDTH * 0.4);
+  // Decree 30: the Quốc hiệu (12–13 pt capitals) fits on one line in the right column at 12 pt;
+  // the columns leave no inner margin, so the widths are the text's.
+  const left = Math.round(CONTENT_WIDTH * 0.37);
   const right = CONTENT_WIDTH - left;
   const tight: ISpacingProperties = { before: 0, after: 0, line: 260 };
   const bodyLines = issuingBodyLines(issuingBody);
   const cell = (width: number, children: (Paragraph | Table)[]) =>
-    new TableCell({ width: { size: width, type: WidthType.DXA }, borders: TableBorders.NONE, children });
+    new TableCell({ width: { size: width, type: WidthType.DXA }, borders: TableBorders.NONE, margins: { left: 0, right: 0 }, children });
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
     columnWidths: [left, right],
@@ -86,13 +102,15 @@ function headerBlock(issuingBody: string, place: string, date: string): Table {
       new TableRow({
         children: [
           cell(left, [
-            ...bodyLines.map((line) => para({ text: line, bold: true, size: SIZE.head }, { align: 'CENTER', spacing: tight })),
+            ...bodyLines.map((line, i) =>
+              para({ text: line, bold: true, size: SIZE.head }, { align: 'CENTER', spacing: i === bodyLines.length - 1 ? { ...tight, after: 60 } : tight }),
+            ),
             rule(Math.round(left * 0.35)),
             para({ text: 'Số:        /BC-UBND', size: SIZE.head }, { align: 'CENTER', spacing: { before: 60, after: 0 } }),
           ]),
           cell(right, [
-            para({ text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, size: SIZE.head }, { align: 'CENTER', spacing: tight }),
-            para({ text: 'Độc lập - Tự do - Hạnh phúc', bold: true, size: SIZE.body }, { align: 'CENTER', spacing: tight }),
+            para({ text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, size: SIZE.nation }, { align: 'CENTER', spacing: tight }),
+            para({ text: 'Độc lập - Tự do - Hạnh phúc', bold: true, size: SIZE.body }, { align: 'CENTER', spacing: { ...tight, after: 60 } }),
             rule(Math.round(right * 0.55)),
             para({ text: decreeDateLine(place, date), italics: true, size: SIZE.body }, { align: 'CENTER', spacing: { before: 60, after: 0 } }),
           ]),
@@ -107,22 +125,23 @@ function tableCell(text: string, { width, bold, align = 'CENTER', span }: { widt
     width: { size: width, type: WidthType.DXA },
     columnSpan: span,
     verticalAlign: VerticalAlign.CENTER,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    margins: { top: 40, bottom: 40, left: 60, right: 60 },
     children: [para({ text, bold, size: SIZE.table }, { align, spacing: { before: 0, after: 0 } })],
   });
 }
 
 /** A table of counts in the headline's columns, one row per named item, with a total row. */
 function countsTable(firstHeader: string, items: { name: string; counts: StatusCounts; rate: number | null }[], total?: StatusCounts): Table {
-  const nameWidth = Math.round(CONTENT_WIDTH * 0.3);
-  const sttWidth = Math.round(CONTENT_WIDTH * 0.06);
+  const nameWidth = Math.round(CONTENT_WIDTH * 0.31);
+  // "STT" in bold 12 pt needs about 9 mm with the cell's margins: never narrower, or it breaks as "ST/T".
+  const sttWidth = Math.round(CONTENT_WIDTH * 0.08);
   const rest = CONTENT_WIDTH - nameWidth - sttWidth;
   const w = Math.floor(rest / 7);
   const widths = [sttWidth, nameWidth, w, w, w, w, w, w, rest - 6 * w];
   const head1 = new TableRow({
     tableHeader: true,
     children: [
-      new TableCell({ rowSpan: 2, width: { size: widths[0]!, type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: [para({ text: 'STT', bold: true, size: SIZE.table }, { align: 'CENTER', spacing: { after: 0 } })] }),
+      new TableCell({ rowSpan: 2, width: { size: widths[0]!, type: WidthType.DXA }, margins: { left: 40, right: 40 }, verticalAlign: VerticalAlign.CENTER, children: [para({ text: 'STT', bold: true, size: SIZE.table }, { align: 'CENTER', spacing: { after: 0 } })] }),
       new TableCell({ rowSpan: 2, width: { size: widths[1]!, type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: [para({ text: firstHeader, bold: true, size: SIZE.table }, { align: 'CENTER', spacing: { after: 0 } })] }),
       new TableCell({ rowSpan: 2, width: { size: widths[2]!, type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: [para({ text: 'Tổng số', bold: true, size: SIZE.table }, { align: 'CENTER', spacing: { after: 0 } })] }),
       tableCell('Đã hoàn thành', { width: widths[3]! + widths[4]!, bold: true, span: 2 }),
@@ -189,7 +208,7 @@ function behindTable(units: UnitStanding[]): Table {
   });
 }
 
-function closingBlock(signer: string | null): Table {
+function closingBlock(signer: ExportSigner): Table {
   const left = Math.round(CONTENT_WIDTH * 0.45);
   const right = CONTENT_WIDTH - left;
   const tight: ISpacingProperties = { before: 0, after: 0, line: 260 };
@@ -220,9 +239,10 @@ function closingBlock(signer: string | null): Table {
             borders: TableBorders.NONE,
             children: [
               para({ text: 'TM. ỦY BAN NHÂN DÂN', bold: true, size: SIZE.head }, { align: 'CENTER', spacing: tight }),
-              para({ text: 'CHỦ TỊCH', bold: true, size: SIZE.head }, { align: 'CENTER', spacing: tight }),
-              para({ text: '', size: SIZE.body }, { align: 'CENTER', spacing: { before: 1400, after: 0 } }),
-              para({ text: signer ?? '', bold: true, size: SIZE.body }, { align: 'CENTER', spacing: tight }),
+              para({ text: signer.title, bold: true, size: SIZE.head }, { align: 'CENTER', spacing: tight }),
+              // Room for the signature and the seal (Decree 30: the name goes under them).
+              para({ text: '', size: SIZE.body }, { align: 'CENTER', spacing: { before: 1500, after: 0 } }),
+              para({ text: signer.name ?? '……………………………', bold: true, size: SIZE.body }, { align: 'CENTER', spacing: tight }),
             ],
           }),
         ],
@@ -231,8 +251,19 @@ function closingBlock(signer: string | null): Table {
   });
 }
 
-/** The Word report for the filters of `data`. `signer` is printed under the signature, if known. */
-export async function buildReportDocument(data: ExportData, { signer = null }: { signer?: string | null } = {}): Promise<Buffer> {
+/**
+ * "Trên đây là báo cáo kết quả thực hiện … của Ủy ban nhân dân thành phố./." — naming the committee
+ * once: not again when the programme's title already ends with its owner.
+ */
+export function closingSentence(programmeTitle: string | null): string {
+  const subject = programmeTitle ?? 'các chương trình, kế hoạch';
+  const owned = /của\s+(ủy ban nhân dân|ubnd|hđnd|hội đồng nhân dân)\b/iu.test(subject);
+  return `Trên đây là báo cáo kết quả thực hiện ${subject}${owned ? '' : ' của Ủy ban nhân dân thành phố'}./.`;
+}
+
+/** The Word report for the filters of `data`, signed for the committee by `data.signer` (a blank name line when unknown). */
+export async function buildReportDocument(data: ReportInput): Promise<Buffer> {
+  const signer = data.signer ?? { title: 'CHỦ TỊCH', name: null };
   const d = data.dashboard;
   const issuingBody = data.programme?.issuingBody || DEFAULT_ISSUING_BODY;
   const today = vnDateOf(data.generatedAt);
@@ -275,7 +306,7 @@ export async function buildReportDocument(data: ExportData, { signer = null }: {
             .map((row) => ({ name: row.name, cell: row.cells[col] }))
             .filter((x): x is { name: string; cell: NonNullable<typeof x.cell> } => x.cell != null)
             .map((x) => ({ name: x.name, counts: x.cell.counts, rate: x.cell.total ? x.cell.done / x.cell.total : null }));
-    body.push(para({ text: `${si + 1}. ${section.title}`, bold: true, italics: true }, { keepNext: true }));
+    body.push(para({ text: `${si + 1}. ${withoutNumeral(section.title)}`, bold: true, italics: true }, { keepNext: true }));
     body.push(para(headlineSentence(section.counts), { indent: true, keepNext: true }));
     if (items.length) {
       body.push(countsTable('Đơn vị', items, section.counts));
@@ -293,7 +324,13 @@ export async function buildReportDocument(data: ExportData, { signer = null }: {
     body.push(para(`Có ${behind.length} đơn vị còn nhiệm vụ đang thực hiện quá hạn, cụ thể:`, { indent: true, keepNext: true }));
     body.push(behindTable(behind.slice(0, BEHIND_ROWS)));
     if (behind.length > BEHIND_ROWS) {
-      body.push(para({ text: `(Liệt kê ${BEHIND_ROWS} đơn vị có nhiều nhiệm vụ quá hạn nhất; danh sách đủ trong Biểu tổng hợp kèm theo.)`, italics: true, size: SIZE.small }));
+      const rest = behind.slice(BEHIND_ROWS);
+      const restOverdue = rest.reduce((n, u) => n + u.counts.IN_PROGRESS_OVERDUE, 0);
+      body.push(
+        para(
+          { text: `(Bảng trên liệt kê ${BEHIND_ROWS} đơn vị có nhiều nhiệm vụ quá hạn nhất; ${rest.length} đơn vị khác còn ${restOverdue} nhiệm vụ quá hạn, chi tiết tại Biểu tổng hợp kèm theo.)`, italics: true, size: SIZE.small },
+        ),
+      );
     }
   }
   body.push(
@@ -303,7 +340,7 @@ export async function buildReportDocument(data: ExportData, { signer = null }: {
         'khẩn trương tổ chức thực hiện, báo cáo kết quả kèm tài liệu kiểm chứng về Ủy ban nhân dân thành phố (qua Phòng Nội vụ) để tổng hợp.',
       { indent: true },
     ),
-    para(`Trên đây là báo cáo kết quả thực hiện ${subject} của Ủy ban nhân dân thành phố./.`, { indent: true, spacing: { before: 0, after: 240, line: 300 } }),
+    para(closingSentence(data.programme?.title ?? null), { indent: true, spacing: { before: 0, after: 240, line: 300 } }),
     closingBlock(signer),
   );
 

@@ -72,3 +72,24 @@ export function exportFileName(base: string, date: IsoDate, ext: 'xlsx' | 'docx'
   const clean = base.normalize('NFC').replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
   return `${clean} ${d}-${m}-${y}.${ext}`;
 }
+
+/**
+ * Formula safety for spreadsheet cells (decision 005): text that a spreadsheet would read as a
+ * formula when typed or re-imported (a leading =, +, -, @, tab, carriage return or line feed; the
+ * classic CSV-injection prefixes) gets a leading space, so the cell stays a formula-free text even
+ * if someone saves the sheet as CSV and opens that. A space rather than the usual apostrophe,
+ * because in a string cell an apostrophe is not hidden but printed. Line breaks become \n: XML
+ * turns a bare carriage return into a line feed anyway, so a leading CR is caught as a leading LF.
+ */
+const FORMULA_PREFIX = /^[=+\-@\t\n]/;
+
+export function safeText(value: string): string {
+  const text = value.replace(/\r\n?/g, '\n');
+  return FORMULA_PREFIX.test(text) ? ` ${text}` : text;
+}
+
+/** "UBND thành phố Hà Tĩnh" → "UBND THÀNH PHỐ HÀ TĨNH": the issuing body on the first line of a "Biểu". */
+export function issuingBodyShort(issuingBody: string): string {
+  const short = issuingBody.trim().replace(/^Ủy ban nhân dân\b/iu, 'UBND');
+  return short.replace(/^ubnd\b/iu, 'UBND').toLocaleUpperCase('vi');
+}

@@ -1,174 +1,320 @@
 /**
- * "Biểu tổng hợp" as an Excel workbook (exceljs): per unit, per section and per reform area with the
- * columns of the national headline, and the list of assignments behind them.
+ * "Biểu tổng hợp" as an Excel workbook (exceljs), written with the streaming WorkbookWriter: each
+ * sheet is written row by row into the zip, which flows into the output stream as it is made, so an
+ * export of a national dataset never holds the workbook — only the current page of rows.
+ *
+ * Sheets: "Theo đơn vị" (Biểu số 01: departments, then wards and communes, each group with its
+ * subtotal, then the total), "Theo mục" (02), "Theo lĩnh vực CCHC" (03), "Danh sách nhiệm vụ" (04,
+ * every assignment, read page by page). Each has the layout of a form an office files: "UBND THÀNH
+ * PHỐ …" and "Biểu số …" on the first line, a centred title, what was counted and when, the table
+ * with its header repeated on every printed page, and the signature lines (Người lập biểu, Thủ
+ * trưởng đơn vị). A4 landscape, fitted to the page width. Wrapped text gets an explicit row height
+ * estimated from its length, so no row is drawn over the next.
  *
  * No cell can run as a formula. Every value is written with an explicit type — numbers as numbers,
- * dates as dates, everything else as a string cell in the text format '@' — and exceljs only writes a
- * formula for an explicit { formula } value, which this module never creates. Text that a
- * spreadsheet would read as a formula when typed or re-imported (a leading =, +, -, @, tab or
- * carriage return or line feed; the classic CSV-injection prefixes) additionally gets a leading space: the cell
- * stays a formula-free text even if someone saves the sheet as CSV and opens that. A space rather
- * than the usual apostrophe, because in a string cell an apostrophe is not hidden but printed.
+ * dates as dates, text as string cells in the text format '@' — so nothing is a formula cell;
+ * text is also passed through safeText (lib/exports/text.ts).
  */
+import { once } from 'node:events';
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { DrillRow, ExportData, GroupStanding, UnitStanding } from '../data/dashboard';
+import type { DrillRow, GroupStanding, UnitStanding } from '../data/dashboard';
 import type { StatusCounts } from '../data/dashboard-sql';
+import type { ExportSource } from '../data/exports';
 import { ASSIGNMENT_ROLE_LABELS, REPORT_STATUS_LABELS, UNIT_KIND_LABELS } from '../domain/labels';
 import { RECURRENCE_LABELS } from '../domain/periods';
 import { STATUS_LABELS } from '../domain/status';
 import { formatDateTimeVn, formatDateVn, toDbDate, vnDateOf, type IsoDate } from '../domain/time';
-import { headlineNumbers, headlineSentence } from './text';
+import { decreeDateLine, headlineNumbers, issuingBodyShort, placeOf, safeText } from './text';
 
-const FORMULA_PREFIX = /^[=+\-@\t\n]/;
+export { safeText } from './text';
 
-/**
- * Text that cannot be taken for a formula (see the header comment). Line breaks become \n: XML
- * turns a bare carriage return into a line feed anyway, so a leading CR is caught as a leading LF.
- */
-export function safeText(value: string): string {
-  const text = value.replace(/\r\n?/g, '\n');
-  return FORMULA_PREFIX.test(text) ? ` ${text}` : text;
-}
+/** What a workbook is made of: an export source; `rows` may also be a plain array (small exports, benchmarks). */
+export type WorkbookInput = Omit<ExportSource, 'rows' | 'preparedBy' | 'signer'> &
+  Partial<Pick<ExportSource, 'preparedBy' | 'signer'>> & {
+    rows: ExportSource['rows'] | DrillRow[];
+    /** Accepted from older callers; the list now holds every row. */
+    totalRows?: number;
+  };
+
+/** Excel's limit is 1,048,576 rows; the list stops well before it and says so. */
+export const LIST_ROW_LIMIT = 1_000_000;
+/** Above this many list rows, cells get no individual borders (the header and the frozen pane still frame them). */
+const BORDERED_LIST_ROWS = 5000;
+
+const FONT = 'Times New Roman';
+const SIZE = 12;
+const DEFAULT_ISSUER = 'UBND thành phố Hà Tĩnh';
 
 type CellValue = string | number | Date | null | { date: IsoDate } | { dateTime: Date } | { percent: number | null };
 
 const DATE_FORMAT = 'dd/mm/yyyy';
 const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm';
 
-/** Writes one value with its type made explicit; returns its display width in characters. */
-function writeCell(cell: ExcelJS.Cell, value: CellValue): number {
+/** Sets one value with its type made explicit; returns the number format the cell needs ('@' for text). */
+function writeValue(cell: ExcelJS.Cell, value: CellValue): string | undefined {
   if (value === null) {
     cell.value = null;
-    return 0;
+    return undefined;
   }
   if (typeof value === 'number') {
     cell.value = value;
-    return String(value).length;
+    return undefined;
   }
   if (typeof value === 'string') {
-    const text = safeText(value);
-    cell.value = text;
-    cell.numFmt = '@';
-    return Math.max(...text.split('\n').map((line) => line.length));
+    cell.value = safeText(value);
+    return '@';
   }
   if (value instanceof Date) throw new TypeError('Pass calendar days as { date } and instants as { dateTime }');
   if ('date' in value) {
     // A calendar day: midnight UTC of that day is that day in Excel, whatever the server's zone.
     cell.value = toDbDate(value.date);
-    cell.numFmt = DATE_FORMAT;
-    return 10;
+    return DATE_FORMAT;
   }
   if ('dateTime' in value) {
     // Excel has no time zones: write the wall-clock time in Vietnam.
     cell.value = new Date(value.dateTime.getTime() + 7 * 3_600_000);
-    cell.numFmt = DATE_TIME_FORMAT;
-    return 16;
-  }
-  if (value.percent === null) {
-    cell.value = null;
-    return 0;
+    return DATE_TIME_FORMAT;
   }
   cell.value = value.percent;
-  cell.numFmt = '0.0%';
-  return 7;
+  return value.percent !== null ? '0.0%' : undefined;
 }
 
-type Column = { header: string; group?: string; min?: number; max?: number; wrap?: boolean };
+function writeCell(cell: ExcelJS.Cell, value: CellValue): void {
+  const format = writeValue(cell, value);
+  if (format) cell.numFmt = format;
+}
 
-const THIN = { style: 'thin' as const, color: { argb: 'FF94A3B8' } };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+// ───────────────────────────── Row heights ─────────────────────────────
 
 /**
- * A sheet: optional title lines, a header (one row, or two when columns are grouped under a
- * common head such as "Đã hoàn thành"), frozen, then the rows. Widths follow the content.
+ * Lines a text takes in a column `width` characters wide (Excel's unit: the width of a digit of the
+ * default font, about 7 px), greedy word wrap, with Times New Roman's average letter width. It errs
+ * on the generous side: a little white space rather than a row drawn over the next.
  */
-function addTable(
-  workbook: ExcelJS.Workbook,
-  name: string,
-  { title, columns, rows, footer, plain = false }: { title: string[]; columns: Column[]; rows: CellValue[][]; footer?: CellValue[]; plain?: boolean },
-): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  const widths = columns.map((c) => c.header.length);
-  let r = 1;
-  for (const line of title) {
-    const cell = sheet.getCell(r, 1);
-    writeCell(cell, line);
-    cell.font = { bold: r === 1, size: r === 1 ? 14 : 11 };
-    sheet.mergeCells(r, 1, r, columns.length);
+export function linesFor(text: string, width: number, { size = SIZE, bold = false }: { size?: number; bold?: boolean } = {}): number {
+  // A list repeats the same task and programme titles thousands of times: remember the answers.
+  const key = `${width}|${size}|${bold ? 1 : 0}|${text}`;
+  const known = linesSeen.get(key);
+  if (known !== undefined) return known;
+  if (linesSeen.size > 20_000) linesSeen.clear();
+  const lines = countLines(text, width, size, bold);
+  linesSeen.set(key, lines);
+  return lines;
+}
+
+const linesSeen = new Map<string, number>();
+
+function countLines(text: string, width: number, size: number, bold: boolean): number {
+  // Times New Roman: about 0.35 em per letter of Vietnamese text (measured on sheets rendered by
+  // LibreOffice); 0.4 keeps a margin. Capitals are wider.
+  const letterPx = size * 1.333 * 0.4 * (bold ? 1.08 : 1);
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    const capsShare = (paragraph.match(/\p{Lu}/gu)?.length ?? 0) / Math.max(1, paragraph.length);
+    const perLine = Math.max(1, Math.floor((width * 7 + 5 - 8) / (letterPx * (1 + 0.45 * capsShare))));
+    let line = 0;
+    let count = 1;
+    for (const word of paragraph.split(/\s+/)) {
+      const w = word.length;
+      if (line === 0) line = w;
+      else if (line + 1 + w <= perLine) line += 1 + w;
+      else {
+        count += 1;
+        line = w;
+      }
+      while (line > perLine) {
+        count += 1;
+        line -= perLine;
+      }
+    }
+    lines += count;
+  }
+  return Math.max(1, lines);
+}
+
+/** Points for `lines` lines of text of `size` points, with a little padding. */
+const heightOf = (lines: number, size = SIZE) => Math.ceil(lines * size * 1.32 + 4);
+
+// ───────────────────────────── Styles ─────────────────────────────
+
+const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const font = (extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: FONT, size: SIZE, ...extra });
+
+const PLAIN = font();
+const BOLD = font({ bold: true });
+const WRAP: Partial<ExcelJS.Alignment> = { vertical: 'middle', horizontal: 'left', wrapText: true };
+const LEFT: Partial<ExcelJS.Alignment> = { vertical: 'middle', horizontal: 'left' };
+const CENTER: Partial<ExcelJS.Alignment> = { vertical: 'middle', horizontal: 'center' };
+
+type Column = { header: string; group?: string; width: number; wrap?: boolean; align?: 'left' | 'center' };
+
+type Line = { text: string; bold?: boolean; italic?: boolean; size?: number };
+
+/** Merges a range and gives every cell of it the same style (Excel draws merged borders from each cell). */
+function mergeStyled(sheet: ExcelJS.Worksheet, r1: number, c1: number, r2: number, c2: number, style: Partial<ExcelJS.Style>): void {
+  for (let r = r1; r <= r2; r += 1) for (let c = c1; c <= c2; c += 1) Object.assign(sheet.getCell(r, c), style);
+  if (r1 !== r2 || c1 !== c2) sheet.mergeCells(r1, c1, r2, c2);
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/**
+ * The head of a form: issuing body (left) and "Biểu số" (right) on the first line, then the
+ * centred title and its context lines. Returns the next free row.
+ */
+function writeTitleBlock(sheet: ExcelJS.Worksheet, columns: Column[], { issuer, form, title, lines }: { issuer: string; form: string; title: string; lines: Line[] }): number {
+  const n = columns.length;
+  const widths = columns.map((c) => c.width);
+  const leftSpan = Math.min(n - 1, Math.max(2, widths.findIndex((_, i) => sum(widths.slice(0, i + 1)) >= 34) + 1));
+  const rightSpan = Math.min(n - leftSpan, Math.max(2, n - widths.findLastIndex((_, i) => sum(widths.slice(i)) >= 22)));
+  writeCell(sheet.getCell(1, 1), issuer);
+  mergeStyled(sheet, 1, 1, 1, leftSpan, { font: font({ bold: true }), alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } });
+  writeCell(sheet.getCell(1, n - rightSpan + 1), form);
+  mergeStyled(sheet, 1, n - rightSpan + 1, 1, n, { font: font({ bold: true, italic: true }), alignment: { horizontal: 'center', vertical: 'middle' } });
+  sheet.getRow(1).height = heightOf(linesFor(issuer, sum(widths.slice(0, leftSpan)), { bold: true }));
+  sheet.getRow(1).commit();
+  let r = 3;
+  const all = sum(widths);
+  for (const line of [{ text: title, bold: true, size: 14 }, ...lines]) {
+    writeCell(sheet.getCell(r, 1), line.text);
+    mergeStyled(sheet, r, 1, r, n, {
+      font: font({ bold: line.bold, italic: line.italic, size: line.size ?? SIZE }),
+      alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+    });
+    sheet.getRow(r).height = heightOf(linesFor(line.text, all - 4, { size: line.size, bold: line.bold }), line.size);
+    sheet.getRow(r).commit();
     r += 1;
   }
-  if (title.length) r += 1;
+  return r + 1;
+}
+
+/** The table header (one row, or two when columns are grouped under a common head). Returns the next free row. */
+function writeHeader(sheet: ExcelJS.Worksheet, top: number, columns: Column[]): number {
   const grouped = columns.some((c) => c.group);
-  const headerTop = r;
-  const headerRows = grouped ? 2 : 1;
+  const style: Partial<ExcelJS.Style> = {
+    font: font({ bold: true }),
+    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+    border: BORDER,
+  };
   columns.forEach((c, i) => {
     const col = i + 1;
-    if (!grouped) {
-      writeCell(sheet.getCell(r, col), c.header);
-      return;
-    }
-    if (c.group) {
-      writeCell(sheet.getCell(r, col), c.group);
-      writeCell(sheet.getCell(r + 1, col), c.header);
+    if (grouped && c.group) {
+      writeCell(sheet.getCell(top, col), c.group);
+      writeCell(sheet.getCell(top + 1, col), c.header);
+      mergeStyled(sheet, top + 1, col, top + 1, col, style);
     } else {
-      writeCell(sheet.getCell(r, col), c.header);
-      sheet.mergeCells(r, col, r + 1, col);
+      writeCell(sheet.getCell(top, col), c.header);
+      mergeStyled(sheet, top, col, grouped ? top + 1 : top, col, style);
     }
   });
   if (grouped) {
-    // Merge each run of columns under the same group head.
     let start = 0;
     for (let i = 1; i <= columns.length; i += 1) {
       if (i === columns.length || columns[i]!.group !== columns[start]!.group) {
-        if (columns[start]!.group && i - start > 1) sheet.mergeCells(r, start + 1, r, i);
+        if (columns[start]!.group) mergeStyled(sheet, top, start + 1, top, i, style);
         start = i;
       }
     }
   }
-  for (let hr = headerTop; hr < headerTop + headerRows; hr += 1) {
-    const row = sheet.getRow(hr);
-    row.font = { bold: true };
-    row.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-    for (let c = 1; c <= columns.length; c += 1) {
-      const cell = row.getCell(c);
-      cell.border = BORDER;
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF1F5F9' } };
-    }
-  }
-  r = headerTop + headerRows;
-  const body = footer ? [...rows, footer] : rows;
-  // A long list is written without per-cell borders and alignment: on 50,000 rows those style
-  // objects cost most of the export's time and memory; the header and frozen pane still frame it.
-  for (const values of body) {
-    const row = sheet.getRow(r);
-    values.forEach((v, i) => {
-      const cell = row.getCell(i + 1);
-      widths[i] = Math.max(widths[i] ?? 0, writeCell(cell, v));
-      if (!plain) {
-        cell.border = BORDER;
-        cell.alignment = { vertical: 'top', wrapText: columns[i]?.wrap ?? false };
-      }
-    });
-    if (footer && values === footer) row.font = { bold: true };
-    r += 1;
-  }
-  columns.forEach((c, i) => {
-    sheet.getColumn(i + 1).width = Math.min(c.max ?? 50, Math.max(c.min ?? 6, (widths[i] ?? 0) + 2));
-  });
-  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerTop + headerRows - 1 }];
-  return sheet;
+  const rows = grouped ? 2 : 1;
+  // Height: the tallest header text in its column (a grouped head spans its group's columns).
+  const tallest = (forRow: 'top' | 'bottom') =>
+    Math.max(
+      1,
+      ...columns.map((c, i) => {
+        if (forRow === 'top' && c.group) {
+          const span = columns.filter((d) => d.group === c.group);
+          return linesFor(c.group, sum(span.map((d) => d.width)), { bold: true });
+        }
+        if (forRow === 'bottom' && !c.group) return 1;
+        return linesFor(c.header, columns[i]!.width, { bold: true }) / (grouped && !c.group ? 2 : 1);
+      }),
+    );
+  sheet.getRow(top).height = heightOf(Math.ceil(tallest('top')));
+  if (grouped) sheet.getRow(top + 1).height = heightOf(Math.ceil(tallest('bottom')));
+  for (let r = top; r < top + rows; r += 1) sheet.getRow(r).commit();
+  return top + rows;
 }
 
+/** One body row: values, borders, wrap, bold for subtotals; the height fits the longest wrapped text. */
+/**
+ * Body cells share their style objects: exceljs recognises a style object it has seen (a WeakMap)
+ * instead of serialising it again to find its id — most of a long list's cost otherwise.
+ */
+const bodyStyles = new Map<Partial<ExcelJS.Alignment>, Map<string, Partial<ExcelJS.Style>>>();
+function bodyStyle(alignment: Partial<ExcelJS.Alignment>, format: string | undefined, bold: boolean, bordered: boolean): Partial<ExcelJS.Style> {
+  let byAlignment = bodyStyles.get(alignment);
+  if (!byAlignment) bodyStyles.set(alignment, (byAlignment = new Map()));
+  const key = bold ? (bordered ? `bb${format}` : `b${format}`) : bordered ? `B${format}` : `${format}`;
+  let style = byAlignment.get(key);
+  if (!style) {
+    style = { font: bold ? BOLD : PLAIN, alignment, ...(format ? { numFmt: format } : {}), ...(bordered ? { border: BORDER } : {}) };
+    byAlignment.set(key, style);
+  }
+  return style;
+}
+
+function writeBodyRow(sheet: ExcelJS.Worksheet, r: number, columns: Column[], values: CellValue[], { bold = false, bordered = true } = {}): void {
+  const row = sheet.getRow(r);
+  let lines = 1;
+  values.forEach((v, i) => {
+    const c = columns[i]!;
+    const cell = row.getCell(i + 1);
+    const format = writeValue(cell, v);
+    const alignment = c.wrap ? WRAP : c.align === 'center' || (c.align === undefined && typeof v !== 'string') ? CENTER : LEFT;
+    cell.style = bodyStyle(alignment, format, bold, bordered || bold);
+    if (c.wrap && typeof v === 'string' && v.length > c.width * 0.8) lines = Math.max(lines, linesFor(v, c.width, { bold }));
+  });
+  if (lines > 1) row.height = heightOf(lines);
+  row.commit();
+}
+
+/** "Người lập biểu" on the left, the date and "Thủ trưởng đơn vị" on the right, with room to sign and the names. */
+function writeSignature(sheet: ExcelJS.Worksheet, top: number, columns: Column[], data: WorkbookInput, issuer: string): number {
+  const n = columns.length;
+  const leftEnd = Math.min(3, n - 1);
+  const rightStart = Math.max(leftEnd + 1, n - 5);
+  const place = placeOf(issuer);
+  const signerName = data.signer?.name ?? '……………………………';
+  const preparedBy = data.preparedBy ?? '……………………………';
+  const rows: [Line | null, Line | null][] = [
+    [null, { text: decreeDateLine(place, vnDateOf(data.generatedAt)), italic: true }],
+    [{ text: 'NGƯỜI LẬP BIỂU', bold: true }, { text: 'THỦ TRƯỞNG ĐƠN VỊ', bold: true }],
+    [{ text: '(Ký, ghi rõ họ tên)', italic: true }, { text: '(Ký tên, đóng dấu)', italic: true }],
+    [null, null],
+    [null, null],
+    [null, null],
+    [{ text: preparedBy, bold: true }, { text: signerName, bold: true }],
+  ];
+  let r = top;
+  for (const [left, right] of rows) {
+    const row = sheet.getRow(r);
+    for (const [line, c1, c2] of [[left, 1, leftEnd], [right, rightStart, n]] as const) {
+      if (!line) continue;
+      writeCell(sheet.getCell(r, c1), line.text);
+      mergeStyled(sheet, r, c1, r, c2, { font: font({ bold: line.bold, italic: line.italic }), alignment: { horizontal: 'center', vertical: 'middle' } });
+    }
+    row.height = heightOf(1);
+    row.commit();
+    r += 1;
+  }
+  return r;
+}
+
+// ───────────────────────────── Sheets ─────────────────────────────
+
 const COUNT_COLUMNS: Column[] = [
-  { header: 'Tổng số' },
-  { header: 'Tổng', group: 'Đã hoàn thành' },
-  { header: 'Đúng hạn', group: 'Đã hoàn thành' },
-  { header: 'Quá hạn', group: 'Đã hoàn thành' },
-  { header: 'Tổng', group: 'Chưa hoàn thành' },
-  { header: 'Trong hạn', group: 'Chưa hoàn thành' },
-  { header: 'Quá hạn', group: 'Chưa hoàn thành' },
-  { header: 'Tỷ lệ hoàn thành' },
-  { header: 'Tỷ lệ hoàn thành đúng hạn' },
+  { header: 'Tổng số', width: 8 },
+  { header: 'Tổng', group: 'Đã hoàn thành', width: 8 },
+  { header: 'Đúng hạn', group: 'Đã hoàn thành', width: 8 },
+  { header: 'Quá hạn', group: 'Đã hoàn thành', width: 8 },
+  { header: 'Tổng', group: 'Chưa hoàn thành', width: 8 },
+  { header: 'Trong hạn', group: 'Chưa hoàn thành', width: 9 },
+  { header: 'Quá hạn', group: 'Chưa hoàn thành', width: 8 },
+  { header: 'Tỷ lệ hoàn thành', width: 11 },
+  { header: 'Tỷ lệ hoàn thành đúng hạn', width: 11 },
 ];
 
 function countCells(counts: StatusCounts, rates: { completionRate: number | null; onTimeRate: number | null }): CellValue[] {
@@ -176,24 +322,154 @@ function countCells(counts: StatusCounts, rates: { completionRate: number | null
   return [h.total, h.done, h.doneOnTime, h.doneLate, h.open, h.openOnTime, h.openOverdue, { percent: rates.completionRate }, { percent: rates.onTimeRate }];
 }
 
-function unitRows(units: UnitStanding[]): CellValue[][] {
-  return units.map((u, i) => [
-    i + 1,
-    u.name,
-    UNIT_KIND_LABELS[u.kind as keyof typeof UNIT_KIND_LABELS] ?? u.kind,
-    ...countCells(u.counts, u),
-    u.pending,
-    u.rank,
-  ]);
+function ratesOf(counts: StatusCounts) {
+  return counts.total
+    ? { completionRate: (counts.DONE_ON_TIME + counts.DONE_LATE) / counts.total, onTimeRate: counts.DONE_ON_TIME / counts.total }
+    : { completionRate: null, onTimeRate: null };
 }
 
-function groupRows(groups: GroupStanding[]): CellValue[][] {
-  return groups.map((g, i) => [i + 1, g.title, ...countCells(g.counts, g), g.pending]);
+function addCounts(into: StatusCounts, c: StatusCounts): void {
+  for (const k of Object.keys(into) as (keyof StatusCounts)[]) into[k] += c[k];
 }
+
+const emptyCounts = (): StatusCounts => ({ DONE_ON_TIME: 0, DONE_LATE: 0, IN_PROGRESS_ON_TIME: 0, IN_PROGRESS_OVERDUE: 0, NOT_STARTED: 0, total: 0 });
+
+/** The unit groups of Biểu số 01: the city's departments (and other bodies), then its wards and communes. */
+export const UNIT_GROUPS = [
+  { numeral: 'I', title: 'Các phòng, ban, đơn vị thuộc thành phố', kinds: ['DEPARTMENT', 'LEADERSHIP'] },
+  { numeral: 'II', title: 'Các phường, xã', kinds: ['WARD', 'COMMUNE'] },
+] as const;
+
+function groupOf(u: UnitStanding): number {
+  return u.kind === 'WARD' || u.kind === 'COMMUNE' ? 1 : 0;
+}
+
+/** The lines under a title: what was counted, for whom, as of when. */
+export function exportTitleLines(data: Pick<WorkbookInput, 'dashboard' | 'programme' | 'sectionTitle'>): string[] {
+  const d = data.dashboard;
+  const lines: string[] = [];
+  if (data.programme) lines.push(`Chương trình: ${data.programme.title}${data.programme.documentNumber ? ` (${data.programme.documentNumber})` : ''}`);
+  if (data.sectionTitle) lines.push(`Mục: ${data.sectionTitle}`);
+  lines.push(`Phạm vi: ${d.scopeLabel}`);
+  lines.push(
+    d.periodLabel && !d.isNow
+      ? `Kỳ báo cáo: ${d.periodLabel} — số liệu tính đến hết ngày ${formatDateVn(d.asOf)}`
+      : `Số liệu tính đến ${formatDateTimeVn(d.asOf)}`,
+  );
+  return lines;
+}
+
+type SheetSpec = { name: string; form: string; title: string; columns: Column[] };
+
+function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec, headerTop: number, headerRows: number): ExcelJS.Worksheet {
+  return workbook.addWorksheet(spec.name, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: headerTop + headerRows - 1 }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${headerTop}:${headerTop + headerRows - 1}`,
+    },
+    headerFooter: { oddFooter: 'Trang &P/&N' },
+  });
+}
+
+/** A summary sheet: title block, header, body rows (with their boldness), signature. */
+function writeSummarySheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  data: WorkbookInput,
+  spec: SheetSpec,
+  body: { values: CellValue[]; bold?: boolean }[],
+): void {
+  const issuer = data.programme?.issuingBody || DEFAULT_ISSUER;
+  const lines: Line[] = [
+    ...exportTitleLines(data).map((text) => ({ text, italic: true })),
+    { text: `(Kèm theo Báo cáo số        /BC-UBND ngày     tháng     năm         của ${issuer.replace(/^Ủy ban nhân dân\b/iu, 'UBND')})`, italic: true },
+  ];
+  const headerTop = 3 + 1 + lines.length + 1;
+  const sheet = addSheet(workbook, spec, headerTop, 2);
+  sheet.columns = spec.columns.map((c) => ({ width: c.width }));
+  writeTitleBlock(sheet, spec.columns, { issuer: issuingBodyShort(issuer), form: spec.form, title: spec.title, lines });
+  let r = writeHeader(sheet, headerTop, spec.columns);
+  for (const row of body) writeBodyRow(sheet, r++, spec.columns, row.values, { bold: row.bold });
+  const end = writeSignature(sheet, r + 1, spec.columns, data, issuer);
+  // Read by the workbook part when it is written (after the sheets): the form and its signatures.
+  sheet.pageSetup.printArea = `A1:${String.fromCharCode(64 + spec.columns.length)}${end - 1}`;
+  sheet.commit();
+}
+
+function unitSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: WorkbookInput): void {
+  const d = data.dashboard;
+  const columns: Column[] = [
+    { header: 'STT', width: 6, align: 'center' },
+    { header: 'Đơn vị', width: 40, wrap: true, align: 'left' },
+    { header: 'Loại đơn vị', width: 11, align: 'center' },
+    ...COUNT_COLUMNS,
+    { header: 'Báo cáo chờ duyệt (hiện tại)', width: 11 },
+    { header: 'Xếp hạng', width: 8 },
+  ];
+  const body: { values: CellValue[]; bold?: boolean }[] = [];
+  const groups = UNIT_GROUPS.map(() => [] as UnitStanding[]);
+  for (const u of d.units) groups[groupOf(u)]!.push(u);
+  groups.forEach((units, g) => {
+    if (units.length === 0) return;
+    const subtotal = emptyCounts();
+    let pending = 0;
+    for (const u of units) {
+      addCounts(subtotal, u.counts);
+      pending += u.pending;
+    }
+    const group = UNIT_GROUPS[g]!;
+    body.push({ values: [group.numeral, group.title, null, ...countCells(subtotal, ratesOf(subtotal)), pending, null], bold: true });
+    units.forEach((u, i) =>
+      body.push({ values: [i + 1, u.name, UNIT_KIND_LABELS[u.kind as keyof typeof UNIT_KIND_LABELS] ?? u.kind, ...countCells(u.counts, u), u.pending, u.rank] }),
+    );
+  });
+  body.push({ values: [null, 'Tổng cộng', null, ...countCells(d.headline, d), d.pending, null], bold: true });
+  writeSummarySheet(workbook, data, { name: 'Theo đơn vị', form: 'Biểu số 01', title: 'BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO ĐƠN VỊ', columns }, body);
+}
+
+function groupSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: WorkbookInput, spec: { name: string; form: string; title: string; head: string }, groups: GroupStanding[]): void {
+  const d = data.dashboard;
+  const columns: Column[] = [
+    { header: 'STT', width: 6, align: 'center' },
+    { header: spec.head, width: 44, wrap: true, align: 'left' },
+    ...COUNT_COLUMNS,
+    { header: 'Báo cáo chờ duyệt (hiện tại)', width: 11 },
+  ];
+  const body: { values: CellValue[]; bold?: boolean }[] = groups.map((g, i) => ({ values: [i + 1, g.title, ...countCells(g.counts, g), g.pending] }));
+  body.push({ values: [null, 'Tổng cộng', ...countCells(d.headline, d), d.pending], bold: true });
+  writeSummarySheet(workbook, data, { name: spec.name, form: spec.form, title: spec.title, columns }, body);
+}
+
+const LIST_COLUMNS: Column[] = [
+  { header: 'STT', width: 7, align: 'center' },
+  { header: 'Số hiệu', width: 8, align: 'center' },
+  { header: 'Nhiệm vụ', width: 50, wrap: true },
+  { header: 'Chương trình', width: 28, wrap: true },
+  { header: 'Đơn vị thực hiện', width: 22, wrap: true },
+  { header: 'Đơn vị cũ (trước sáp nhập)', width: 16, wrap: true },
+  { header: 'Vai trò', width: 11, wrap: true },
+  { header: 'Đơn vị chủ trì', width: 22, wrap: true },
+  { header: 'Tần suất', width: 12, wrap: true },
+  { header: 'Tình trạng', width: 16, wrap: true },
+  { header: 'Thời hạn', width: 12, align: 'center' },
+  { header: 'Số ngày quá hạn', width: 9, align: 'center' },
+  { header: 'Ngày hoàn thành', width: 12, align: 'center' },
+  { header: 'Kỳ báo cáo gần nhất', width: 14, wrap: true },
+  { header: 'Trạng thái báo cáo', width: 12, wrap: true },
+  { header: 'Ngày gửi', width: 16, align: 'center' },
+  { header: 'Người duyệt', width: 18, wrap: true },
+  { header: 'Ngày duyệt', width: 16, align: 'center' },
+];
 
 function listRow(row: DrillRow, i: number): CellValue[] {
   return [
-    i + 1,
+    i,
     row.taskCode,
     row.taskTitle,
     row.programmeTitle,
@@ -214,82 +490,170 @@ function listRow(row: DrillRow, i: number): CellValue[] {
   ];
 }
 
-/** The heading lines every sheet repeats: what was counted, for whom, as of when. */
-export function exportTitleLines(data: ExportData): string[] {
-  const d = data.dashboard;
-  const lines = [`Phạm vi: ${d.scopeLabel}`];
-  if (data.programme) lines.push(`Chương trình: ${data.programme.title}${data.programme.documentNumber ? ` (${data.programme.documentNumber})` : ''}`);
-  if (data.sectionTitle) lines.push(`Mục: ${data.sectionTitle}`);
-  lines.push(
-    d.periodLabel && !d.isNow
-      ? `Kỳ báo cáo: ${d.periodLabel} — số liệu tính đến hết ngày ${formatDateVn(d.asOf)}`
-      : `Số liệu tính đến ${formatDateTimeVn(d.asOf)}`,
-  );
-  return lines;
+/**
+ * How many exports may write their list at once in this process (EXPORT_LIST_WRITERS, default 2:
+ * the machine has 2 cores, and each writer holds a page or two of rows). The others have already
+ * sent their first bytes and summary sheets and wait their turn here — never an error — so ten
+ * exports at once cost the memory of two.
+ */
+const LIST_WRITERS = Math.max(1, Number(process.env.EXPORT_LIST_WRITERS ?? 2) || 2);
+let writing = 0;
+const waiting: (() => void)[] = [];
+
+async function listTurn(): Promise<() => void> {
+  if (writing >= LIST_WRITERS) await new Promise<void>((resolve) => waiting.push(resolve));
+  else writing += 1;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const next = waiting.shift();
+    if (next) next(); // the turn passes on directly: `writing` stays the same
+    else writing -= 1;
+  };
 }
 
-export async function buildSummaryWorkbook(data: ExportData): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+/** Waits while the output has more than it wants buffered (the client reads slower than we write). */
+async function drained(out: Writable): Promise<void> {
+  if (out.writableNeedDrain && !out.destroyed) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+}
+
+/**
+ * The list's body rows as XML, written straight into the sheet's part of the zip. exceljs builds a
+ * model object per cell and serialises it (about 0.1 ms a row); a national list has 240,000 rows.
+ * This writes the same cells — explicit types, text as inline strings through safeText, shared
+ * style ids — as one string per page. It relies on two internals of exceljs's streaming writer (the
+ * style registry and the sheet's stream, exceljs 4.4); if they are missing, null, and the rows go
+ * through writeBodyRow.
+ */
+type RawRows = { write: (rows: { r: number; values: CellValue[] }[], bordered: boolean) => void };
+
+function rawRows(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Worksheet, columns: Column[]): RawRows | null {
+  const styles = (workbook as unknown as { styles?: { addStyleModel?: (style: Partial<ExcelJS.Style>, type?: number) => number } }).styles;
+  const target = sheet as unknown as { startedData?: boolean; stream?: { write: (chunk: string) => unknown } };
+  if (typeof styles?.addStyleModel !== 'function' || !target.startedData || typeof target.stream?.write !== 'function') return null;
+  const ids = new Map<Partial<ExcelJS.Style>, number>();
+  const idOf = (style: Partial<ExcelJS.Style>) => {
+    let id = ids.get(style);
+    if (id === undefined) ids.set(style, (id = styles.addStyleModel!(style, ExcelJS.ValueType.Number)));
+    return id;
+  };
+  const letters = columns.map((_, i) => String.fromCharCode(65 + i));
+  const stream = target.stream;
+  const serial = (ms: number) => ms / 86_400_000 + 25_569;
+  return {
+    write(rows, bordered) {
+      let xml = '';
+      for (const { r, values } of rows) {
+        let cells = '';
+        let lines = 1;
+        values.forEach((v, i) => {
+          const c = columns[i]!;
+          const alignment = c.wrap ? WRAP : c.align === 'center' || (c.align === undefined && typeof v !== 'string') ? CENTER : LEFT;
+          const ref = `${letters[i]}${r}`;
+          let format: string | undefined;
+          let body = '';
+          let type = '';
+          if (typeof v === 'number') body = `<v>${v}</v>`;
+          else if (typeof v === 'string') {
+            format = '@';
+            if (v !== '') {
+              type = ' t="inlineStr"';
+              body = `<is><t xml:space="preserve">${xmlText(safeText(v))}</t></is>`;
+              if (c.wrap && v.length > c.width * 0.8) lines = Math.max(lines, linesFor(v, c.width));
+            }
+          } else if (v !== null && typeof v === 'object' && 'date' in v) {
+            format = DATE_FORMAT;
+            body = `<v>${serial(toDbDate(v.date).getTime())}</v>`;
+          } else if (v !== null && typeof v === 'object' && 'dateTime' in v) {
+            format = DATE_TIME_FORMAT;
+            body = `<v>${serial(v.dateTime.getTime() + 7 * 3_600_000)}</v>`;
+          } else if (v !== null) throw new TypeError('The list has no other kinds of values');
+          const s = idOf(bodyStyle(alignment, format, false, bordered));
+          cells += body ? `<c r="${ref}" s="${s}"${type}>${body}</c>` : `<c r="${ref}" s="${s}"/>`;
+        });
+        xml += `<row r="${r}" spans="1:${columns.length}"${lines > 1 ? ` ht="${heightOf(lines)}" customHeight="1"` : ''}>${cells}</row>`;
+      }
+      if (xml) stream.write(xml);
+    },
+  };
+}
+
+/** Text for XML: the five escapes, and no characters XML 1.0 forbids. */
+function xmlText(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+async function listSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: WorkbookInput, out: Writable): Promise<void> {
+  const d = data.dashboard;
+  const lines: Line[] = exportTitleLines(data).map((text) => ({ text, italic: true }));
+  const headerTop = 3 + 1 + lines.length + 1;
+  const spec = { name: 'Danh sách nhiệm vụ', form: 'Biểu số 04', title: 'DANH SÁCH NHIỆM VỤ VÀ TÌNH HÌNH THỰC HIỆN', columns: LIST_COLUMNS };
+  const sheet = addSheet(workbook, spec, headerTop, 1);
+  sheet.columns = LIST_COLUMNS.map((c) => ({ width: c.width }));
+  sheet.autoFilter = { from: { row: headerTop, column: 1 }, to: { row: headerTop, column: LIST_COLUMNS.length } };
+  writeTitleBlock(sheet, LIST_COLUMNS, { issuer: issuingBodyShort(data.programme?.issuingBody || DEFAULT_ISSUER), form: spec.form, title: spec.title, lines });
+  let r = writeHeader(sheet, headerTop, LIST_COLUMNS);
+  const bordered = d.headline.total <= BORDERED_LIST_ROWS;
+  const raw = rawRows(workbook, sheet, LIST_COLUMNS);
+  let n = 0;
+  let more = false;
+  const release = Array.isArray(data.rows) ? () => {} : await listTurn();
+  try {
+    const pages = Array.isArray(data.rows) ? [[...data.rows]] : data.rows();
+    for await (const page of pages) {
+      const batch: { r: number; values: CellValue[] }[] = [];
+      for (const row of page) {
+        if (n >= LIST_ROW_LIMIT) {
+          more = true;
+          break;
+        }
+        n += 1;
+        if (raw) batch.push({ r: r++, values: listRow(row, n) });
+        else writeBodyRow(sheet, r++, LIST_COLUMNS, listRow(row, n), { bordered });
+      }
+      raw?.write(batch, bordered);
+      if (more || out.destroyed) break;
+      await drained(out);
+    }
+  } finally {
+    release();
+  }
+  if (more) writeBodyRow(sheet, r + 1, LIST_COLUMNS, [`Danh sách dừng ở ${LIST_ROW_LIMIT} dòng (giới hạn của Excel); hãy lọc thêm để xuất đủ.`], { bordered: false });
+  sheet.pageSetup.printArea = `A1:${String.fromCharCode(64 + LIST_COLUMNS.length)}${more ? r + 1 : r - 1}`;
+  sheet.commit();
+}
+
+/**
+ * Writes the workbook into `out` as it is made; resolves when the last byte has been handed to it.
+ * The summary sheets come from `data.dashboard`; the list reads `data.rows` page by page, waiting
+ * for `out` to drain between pages, so memory stays flat however large the list.
+ */
+export async function writeSummaryWorkbook(data: WorkbookInput, out: Writable): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 6 } } });
   workbook.creator = 'Đôn đốc';
   workbook.created = data.generatedAt;
   const d = data.dashboard;
-  const context = exportTitleLines(data);
-  const totals = countCells(d.headline, d);
+  unitSheet(workbook, data);
+  groupSheet(workbook, data, { name: 'Theo mục', form: 'Biểu số 02', title: 'BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO MỤC CỦA CHƯƠNG TRÌNH', head: 'Mục' }, d.sections);
+  groupSheet(workbook, data, { name: 'Theo lĩnh vực CCHC', form: 'Biểu số 03', title: 'BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO LĨNH VỰC CẢI CÁCH HÀNH CHÍNH', head: 'Lĩnh vực' }, d.areas);
+  await listSheet(workbook, data, out);
+  // The client went away: nothing more to send (the zip would wait forever for a closed stream).
+  if (out.destroyed) return;
+  await workbook.commit();
+}
 
-  addTable(workbook, 'Theo đơn vị', {
-    title: ['BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO ĐƠN VỊ', ...context, headlineSentence(d.headline)],
-    columns: [
-      { header: 'STT', max: 6 },
-      { header: 'Đơn vị', min: 24, max: 45, wrap: true },
-      { header: 'Loại đơn vị' },
-      ...COUNT_COLUMNS,
-      { header: 'Báo cáo chờ duyệt (hiện tại)' },
-      { header: 'Xếp hạng' },
-    ],
-    rows: unitRows(d.units),
-    footer: [null, 'Tổng cộng', null, ...totals, d.pending, null],
-  });
-  addTable(workbook, 'Theo mục', {
-    title: ['BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO MỤC CỦA CHƯƠNG TRÌNH', ...context],
-    columns: [{ header: 'STT', max: 6 }, { header: 'Mục', min: 30, max: 60, wrap: true }, ...COUNT_COLUMNS, { header: 'Báo cáo chờ duyệt (hiện tại)' }],
-    rows: groupRows(d.sections),
-    footer: [null, 'Tổng cộng', ...totals, d.pending],
-  });
-  addTable(workbook, 'Theo lĩnh vực CCHC', {
-    title: ['BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO LĨNH VỰC CẢI CÁCH HÀNH CHÍNH', ...context],
-    columns: [{ header: 'STT', max: 6 }, { header: 'Lĩnh vực', min: 30, max: 60, wrap: true }, ...COUNT_COLUMNS, { header: 'Báo cáo chờ duyệt (hiện tại)' }],
-    rows: groupRows(d.areas),
-    footer: [null, 'Tổng cộng', ...totals, d.pending],
-  });
-  const list = addTable(workbook, 'Danh sách nhiệm vụ', {
-    title: [],
-    columns: [
-      { header: 'STT', max: 7 },
-      { header: 'Số hiệu' },
-      { header: 'Nhiệm vụ', min: 30, max: 60, wrap: true },
-      { header: 'Chương trình', min: 20, max: 40, wrap: true },
-      { header: 'Đơn vị thực hiện', min: 18, max: 40 },
-      { header: 'Đơn vị cũ (trước sáp nhập)', max: 30 },
-      { header: 'Vai trò' },
-      { header: 'Đơn vị chủ trì', max: 35 },
-      { header: 'Tần suất' },
-      { header: 'Tình trạng' },
-      { header: 'Thời hạn', min: 11 },
-      { header: 'Số ngày quá hạn' },
-      { header: 'Ngày hoàn thành', min: 11 },
-      { header: 'Kỳ báo cáo gần nhất' },
-      { header: 'Trạng thái báo cáo' },
-      { header: 'Ngày gửi', min: 16 },
-      { header: 'Người duyệt', max: 30 },
-      { header: 'Ngày duyệt', min: 16 },
-    ],
-    rows: data.rows.map(listRow),
-    plain: data.rows.length > 2000,
-  });
-  list.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 18 } };
-  if (data.totalRows > data.rows.length) {
-    const note = list.getCell(data.rows.length + 3, 1);
-    writeCell(note, `Danh sách chỉ gồm ${data.rows.length} trong tổng số ${data.totalRows} nhiệm vụ; hãy lọc thêm để xuất đủ.`);
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+/** The whole workbook in memory — for tests and small callers; the route streams with writeSummaryWorkbook. */
+export async function buildSummaryWorkbook(data: WorkbookInput): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const ended = once(out, 'end');
+  await writeSummaryWorkbook(data, out);
+  await ended;
+  return Buffer.concat(chunks);
 }

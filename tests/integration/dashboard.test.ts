@@ -32,6 +32,7 @@ const { trendPlan } = await import('../../lib/data/dashboard-shape');
 const { parseDashboardParams, parseDrillParams, dashboardQuery, asOfFor } = await import('../../lib/validation/dashboard');
 const { buildSummaryWorkbook, safeText } = await import('../../lib/exports/xlsx');
 const { buildReportDocument } = await import('../../lib/exports/docx');
+const { getExportSource } = await import('../../lib/data/exports');
 const { headlineSentence, decreeDateLine } = await import('../../lib/exports/text');
 const { toDbDate } = await import('../../lib/domain/time');
 
@@ -459,14 +460,17 @@ function findRow(sheet: ExcelJS.Worksheet, column: number, text: string): number
 }
 
 describe('Excel: "Biểu tổng hợp"', () => {
-  it('per unit and per section with the headline columns, frozen headers, and the list with real dates', async () => {
+  it('per unit (departments, then wards and communes, with subtotals) and per section with the headline columns, frozen headers, and the list with real dates', async () => {
     await actAs('chutich');
-    const data = await getExportData(P(), { now: NOW });
+    const data = await getExportSource(P(), { now: NOW });
     const wb = await readWorkbook(await buildSummaryWorkbook(data));
     expect(wb.worksheets.map((s) => s.name)).toEqual(['Theo đơn vị', 'Theo mục', 'Theo lĩnh vực CCHC', 'Danh sách nhiệm vụ']);
 
     const units = wb.getWorksheet('Theo đơn vị')!;
-    expect(units.getCell(1, 1).value).toBe('BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO ĐƠN VỊ');
+    expect(units.getCell(1, 1).value).toBe('UBND THÀNH PHỐ HÀ TĨNH');
+    expect(rowValues(units, 1).at(-1)).toBe('Biểu số 01');
+    expect(units.getCell(3, 1).value).toBe('BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO ĐƠN VỊ');
+    expect(units.getCell(3, 1).alignment).toMatchObject({ horizontal: 'center' });
     const head = findRow(units, 1, 'STT');
     expect(rowValues(units, head).slice(0, 14)).toEqual([
       'STT', 'Đơn vị', 'Loại đơn vị', 'Tổng số', 'Đã hoàn thành', 'Đã hoàn thành', 'Đã hoàn thành', 'Chưa hoàn thành', 'Chưa hoàn thành', 'Chưa hoàn thành',
@@ -474,21 +478,36 @@ describe('Excel: "Biểu tổng hợp"', () => {
     ]);
     expect(rowValues(units, head + 1).slice(4, 10)).toEqual(['Tổng', 'Đúng hạn', 'Quá hạn', 'Tổng', 'Trong hạn', 'Quá hạn']);
     expect(units.views[0]).toMatchObject({ state: 'frozen', ySplit: head + 1 });
+    // Departments: Alpha 3 (I.1 done on time; II.1 and II.2 in progress in time), Beta 1 (I.2 overdue)
+    const departments = findRow(units, 2, 'Các phòng, ban, đơn vị thuộc thành phố');
+    expect(departments).toBe(head + 2);
+    expect(rowValues(units, departments).slice(0, 10)).toEqual(['I', 'Các phòng, ban, đơn vị thuộc thành phố', null, 4, 1, 1, 0, 3, 2, 1]);
+    const wards = findRow(units, 2, 'Các phường, xã');
+    expect(rowValues(units, wards).slice(0, 10)).toEqual(['II', 'Các phường, xã', null, 7, 3, 2, 1, 4, 2, 2]);
     // Phường Một: 4 = done 3 (on time 2, late 1) + open 1 (in time 1, overdue 0); 75%, 50%; rank 1
-    expect(rowValues(units, head + 2)).toEqual([1, 'Phường Một', 'Phường', 4, 3, 2, 1, 1, 1, 0, 0.75, 0.5, 0, 1]);
+    expect(rowValues(units, wards + 1)).toEqual([1, 'Phường Một', 'Phường', 4, 3, 2, 1, 1, 1, 0, 0.75, 0.5, 0, 1]);
     expect(rowValues(units, findRow(units, 2, 'Phường Hai')).slice(3)).toEqual([3, 0, 0, 0, 3, 1, 2, 0, 0, 1, 4]);
     const total = findRow(units, 2, 'Tổng cộng');
     expect(rowValues(units, total).slice(3, 10)).toEqual([11, 4, 3, 1, 7, 4, 3]);
+    expect(units.getCell(total, 4).font).toMatchObject({ bold: true });
     expect(units.getColumn(2).width).toBeGreaterThanOrEqual(24);
+    // Signature lines under the table, the chairman's name from his account
+    for (const text of ['NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG ĐƠN VỊ', '(Ký, ghi rõ họ tên)', '(Ký tên, đóng dấu)', 'Trần Văn Minh', 'Hà Tĩnh, ngày 20 tháng 6 năm 2026']) {
+      let found = 0;
+      units.eachRow((row, r) => row.eachCell((cell) => { if (cell.value === text && r > total) found = r; }));
+      expect(found, text).toBeGreaterThan(total);
+    }
+    expect(units.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1 });
 
     const sections = wb.getWorksheet('Theo mục')!;
     expect(rowValues(sections, findRow(sections, 2, 'I. Cải cách thủ tục hành chính')).slice(2, 9)).toEqual([6, 3, 2, 1, 3, 0, 3]);
     expect(rowValues(sections, findRow(sections, 2, 'II. Cải cách chế độ công vụ')).slice(2, 9)).toEqual([5, 1, 1, 0, 4, 4, 0]);
 
     const list = wb.getWorksheet('Danh sách nhiệm vụ')!;
-    expect(list.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(list.getCell(1, 3).value).toBe('Nhiệm vụ');
-    expect(list.rowCount).toBe(12);
+    const listHead = findRow(list, 1, 'STT');
+    expect(list.views[0]).toMatchObject({ state: 'frozen', ySplit: listHead });
+    expect(list.getCell(listHead, 3).value).toBe('Nhiệm vụ');
+    expect(list.rowCount).toBe(listHead + 11);
     const beta = findRow(list, 5, 'Phòng Beta');
     expect(list.getCell(beta, 10).value).toBe('Đang thực hiện quá hạn');
     expect(list.getCell(beta, 11).value).toEqual(new Date('2026-05-10T00:00:00Z'));
@@ -496,7 +515,7 @@ describe('Excel: "Biểu tổng hợp"', () => {
     expect(list.getCell(beta, 12).value).toBe(41);
     const former = findRow(list, 6, 'Xã Ba');
     expect(list.getCell(former, 5).value).toBe('Phường Hai');
-    const w1t1 = list.getRows(2, 11)!.find((r) => r.getCell(5).value === 'Phường Một' && r.getCell(2).value === 'I.1')!;
+    const w1t1 = list.getRows(listHead + 1, 11)!.find((r) => r.getCell(5).value === 'Phường Một' && r.getCell(2).value === 'I.1')!;
     expect(w1t1.getCell(15).value).toBe('Đã duyệt');
     expect(w1t1.getCell(16).value).toEqual(new Date('2026-06-03T09:00:00Z')); // 09:00 in Vietnam, as wall-clock time
     expect(w1t1.getCell(17).value).toBe('Trưởng phòng Alpha');
@@ -513,7 +532,7 @@ describe('Excel: "Biểu tổng hợp"', () => {
       await db.assignment.create({ data: { taskId: task.id, unitId: unit.id, role: 'IMPLEMENTING' } });
     }
     await actAs('chutich');
-    const bytes = await buildSummaryWorkbook(await getExportData(parseDashboardParams({ programme: String(programme.id) })));
+    const bytes = await buildSummaryWorkbook(await getExportSource(parseDashboardParams({ programme: String(programme.id) })));
 
     const files = unzip(bytes);
     const sheets = [...files.keys()].filter((n) => n.startsWith('xl/worksheets/sheet'));
@@ -522,9 +541,10 @@ describe('Excel: "Biểu tổng hợp"', () => {
 
     const wb = await readWorkbook(bytes);
     const list = wb.getWorksheet('Danh sách nhiệm vụ')!;
+    const listHead = findRow(list, 1, 'STT');
     const titles: unknown[] = [];
     list.eachRow((row, r) => {
-      if (r === 1) return;
+      if (r <= listHead) return;
       const cell = row.getCell(3);
       expect(cell.type).toBe(ExcelJS.ValueType.String);
       expect(cell.numFmt).toBe('@');
@@ -542,7 +562,7 @@ describe('Excel: "Biểu tổng hợp"', () => {
 describe('Word: "Báo cáo kết quả thực hiện" in the layout of Decree 30/2020/NĐ-CP', () => {
   it('has the national title and motto, the issuing body, number, place and date, the headline, a table per section, the units behind, recipients and signature', async () => {
     await actAs('chutich');
-    const data = await getExportData({ ...P(), heat: 'section' }, { now: NOW });
+    const data = await getExportSource({ ...P(), heat: 'section' }, { now: NOW });
     const files = unzip(await buildReportDocument(data));
     const xml = files.get('word/document.xml')!;
     const text = xmlText(xml);
@@ -551,11 +571,15 @@ describe('Word: "Báo cáo kết quả thực hiện" in the layout of Decree 30
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Hà Tĩnh, ngày 20 tháng 6 năm 2026',
       'BÁO CÁO', 'Kết quả thực hiện Kế hoạch thử nghiệm bảng điều khiển năm 2026',
       'Tổng số 11 nhiệm vụ; đã hoàn thành 4 (36,4%; đúng hạn 3, quá hạn 1); chưa hoàn thành 7 (63,6%; trong hạn 4, quá hạn 3).',
-      'I. KẾT QUẢ CHUNG', '1. I. Cải cách thủ tục hành chính', '2. II. Cải cách chế độ công vụ', 'III. CÁC ĐƠN VỊ CÒN NHIỆM VỤ QUÁ HẠN',
-      'Nơi nhận:', '- Lưu: VT, NV.', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH',
+      'I. KẾT QUẢ CHUNG', '1. Cải cách thủ tục hành chính', '2. Cải cách chế độ công vụ', 'III. CÁC ĐƠN VỊ CÒN NHIỆM VỤ QUÁ HẠN',
+      'Trên đây là báo cáo kết quả thực hiện Kế hoạch thử nghiệm bảng điều khiển năm 2026 của Ủy ban nhân dân thành phố./.',
+      'Nơi nhận:', '- Lưu: VT, NV.', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Trần Văn Minh',
     ]) {
       expect(text, expected).toContain(expected);
     }
+    expect(text).not.toMatch(/\d\. [IVX]+\. /); // never "1. I. …"
+    expect(text.match(/của Ủy ban nhân dân thành phố/g)).toHaveLength(1);
+    expect(text.indexOf('Trần Văn Minh')).toBeGreaterThan(text.indexOf('CHỦ TỊCH'));
     expect(text.indexOf('CỘNG HÒA XÃ HỘI')).toBeLessThan(text.indexOf('BÁO CÁO'));
     expect(text.indexOf('Nơi nhận:')).toBeGreaterThan(text.indexOf('III. CÁC ĐƠN VỊ'));
     expect(xml).toContain('w:w="11906"'); // A4
@@ -605,10 +629,15 @@ describe('the export routes', () => {
     const own = await xlsx(new Request('http://localhost/api/exports/xlsx'));
     const wb = await readWorkbook(Buffer.from(await own.arrayBuffer()));
     const names = new Set<unknown>();
-    wb.getWorksheet('Danh sách nhiệm vụ')!.eachRow((row, r) => r > 1 && names.add(row.getCell(5).value));
+    const ownList = wb.getWorksheet('Danh sách nhiệm vụ')!;
+    const ownHead = findRow(ownList, 1, 'STT');
+    ownList.eachRow((row, r) => r > ownHead && names.add(row.getCell(5).value));
     expect(names).toEqual(new Set(['Phường Một']));
 
     await actAs(null);
-    expect((await xlsx(new Request('http://localhost/api/exports/xlsx'))).status).toBe(401);
+    const refused = await xlsx(new Request('http://localhost/api/exports/xlsx'));
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await refused.text()).toContain('Đăng nhập');
   });
 });
