@@ -270,9 +270,9 @@ export function splitUnitList(text: string, matcher: UnitMatcher, options: { sto
 // Lead and coordinators in running text
 
 /** Openers before the addressee: "Giao", "Yêu cầu", "Đề nghị", "Hàng năm,", "Định kỳ hằng quý,". */
-const OPENER = /^(?:\s*(?:giao(?:\s+cho)?|yeu\s+cau|de\s+nghi|chi\s+dao)\s+|\s*(?:hang|moi|dinh\s+ky)(?:\s+(?:hang|moi))?\s+(?:nam|quy|thang|ngay|tuan)\s*,\s*)/;
+const OPENER = /^(?:\s*(?:giao(?:\s+cho)?|yeu\s+cau|de\s+nghi|chi\s+dao)\s*:?\s+|\s*(?:hang|moi|dinh\s+ky)(?:\s+(?:hang|moi))?\s+(?:nam|quy|thang|ngay|tuan)\s*,\s*)/;
 
-const LEAD_VERB = /(?<![a-z])(?:la\s+co\s+quan\s+(?:chu\s*tri|thuong\s+truc)|chu\s*tri|chi\s*dao|tham\s*muu|chiu\s+trach\s+nhiem)(?![a-z])/;
+const LEAD_VERB = /(?<![a-z])(?:la\s+co\s+quan\s+(?:chu\s*tri|thuong\s+truc|dau\s+moi)|chu\s*tri|chi\s*dao|tham\s*muu|chiu\s+trach\s+nhiem|co\s+trach\s+nhiem)(?![a-z])/;
 
 /** End of the sentence that starts at `from`. */
 function sentenceEnd(folded: string, from: number): number {
@@ -335,7 +335,40 @@ function leadAtStart(original: string, folded: string, start: number, end: numbe
   }
   // "Công an thành phố: …": a body outside the registry that heads the task with a colon.
   if (stop && folded[start + stop.index] === ':' && words.length <= 8) return { lead: unitRef(clause, matcher), with: [] };
+  // "Sở Tài chính tổng hợp báo cáo …": a body outside the registry as the subject of a verb.
+  const verb = LIST_STOP.exec(` ${foldSameLength(clause)}`);
+  // "Chỉ đạo Bộ phận X hướng dẫn …": X is directed by the task's lead, it does not lead.
+  const directed = /chi\s+dao\s*$/.test(folded.slice(Math.max(0, start - 12), start));
+  if (verb && verb.index > 0 && !directed) {
+    const subject = clause.slice(0, verb.index).trim();
+    if (unitNamePhrase(subject) !== null) return { lead: unitRef(subject, matcher), with: [] };
+  }
   return null;
+}
+
+/** Words a unit name may start with, after an optional title ("Giám đốc", "Thủ trưởng") and "các". */
+const UNIT_START =
+  /^(?:(?:giam doc|thu truong|chu tich|nguoi dung dau|lanh dao)\s+)?(?:cac\s+)?(?:so|ban|phong|uy ban|ubnd|cong an|bo chi huy|thanh tra|van phong|trung tam|bao|dai|co quan|don vi|chu rung|doan the|to chuc|hoi|hiep hoi|lien minh|mat tran|bao hiem|bhxh|kho bac|chi cuc|chi nhanh|thue|co so|benh vien|vien|toa an|quy|nganh|dia phuong|xa|phuong|huyen|tinh)(?![a-z])/;
+
+/** Verbs: a phrase that contains one is a sentence, not a name. */
+const NAME_BREAKER =
+  /(?<![a-z])(?:thuc hien|trien khai|tham muu|phoi hop|xay dung|tang cuong|chi dao|co trach nhiem|chiu trach nhiem|to chuc thuc hien|can cu|ra soat|kiem tra|theo doi|huong dan|bao cao|tong hop|de xuat|tuyen truyen|hoan thanh|ban hanh|nghien cuu|danh gia|yeu cau|quan triet)(?![a-z])/;
+
+/**
+ * The unit a short phrase names, as written, when the phrase is nothing but a unit name, possibly
+ * one outside the registry ("Sở Nông nghiệp và Môi trường:", "Giao Sở Y tế", "Các chủ rừng là
+ * tổ chức (các Ban quản lý rừng…)"); null for a sentence or a phrase that names no body.
+ */
+export function unitNamePhrase(text: string): string | null {
+  let clean = text.slice(0, 400).replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ');
+  clean = trimChars(clean, ' \t\n,;:.–—-');
+  clean = clean.replace(/^(?:giao(?:\s+cho)?|đề nghị|yêu cầu)\s*:?\s+/i, '');
+  const words = clean.split(' ').filter((w) => w !== '');
+  if (words.length === 0 || words.length > 18) return null;
+  const folded = foldWords(clean);
+  if (!UNIT_START.test(folded)) return null;
+  if (NAME_BREAKER.test(folded.split(' ').slice(1).join(' '))) return null;
+  return clean;
 }
 
 /** Longest run of closing words that names a body: "Tổ chức tuyên truyền do Phòng X" → "Phòng X". */
@@ -449,5 +482,12 @@ export function headingAddressee(title: string, matcher: UnitMatcher): { lead: P
   const strict = matcher.matchStrict(clean.replace(/\([^()]*\)/g, ' '));
   if (strict.unitCode) return { lead: unitRef(clean.replace(/\([^()]*\)/g, ' '), matcher), collective: null };
   const found = leadBeforeChuTri(clean, foldSameLength(clean), matcher);
-  return { lead: found && found.lead.unitCode ? found.lead : null, collective: null };
+  if (found && found.lead.unitCode) return { lead: found.lead, collective: null };
+  // A heading that only names a unit outside the registry ("Sở Nông nghiệp và Môi trường", "UBND
+  // các xã, phường, đặc khu Cồn Cỏ"): kept as text for the reviewer to map or create.
+  const name = unitNamePhrase(clean);
+  if (name === null) return { lead: null, collective: null };
+  const named = classifyGroup(name);
+  if (named && named.words * 10 >= foldWords(name).split(' ').length * 6) return { lead: null, collective: named.collective };
+  return { lead: unitRef(name, matcher), collective: null };
 }

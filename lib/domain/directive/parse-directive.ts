@@ -17,10 +17,11 @@
  * - Sections titled "Mục đích, yêu cầu", "Mục tiêu", "Căn cứ", "Quan điểm" hold aims, not tasks,
  *   and are skipped with a warning; sections left without tasks are dropped with a warning.
  */
-import { type Addressees, classifyGroup, extractAddressees, headingAddressee, splitUnitList } from './addressees';
-import { type DeadlineMatch, extractDeadline, extractRecurrence } from './deadlines';
-import { foldWords, normalizeDirectiveText } from './normalize';
-import { type Block, buildSkeleton, type Item, isHeadingLike } from './structure';
+import { type Addressees, classifyGroup, extractAddressees, headingAddressee, splitUnitList, unitNamePhrase } from './addressees';
+import { type DeadlineMatch, extractDeadline, extractRecurrence, findDeadlines } from './deadlines';
+import { foldSameLength, foldWords, normalizeDirectiveText } from './normalize';
+import { reflowPaste } from './reflow';
+import { type Block, buildSkeleton, FIELD_LINE, type Item, isHeadingLike, isTaskDash } from './structure';
 import type { Collective, ParsedDirective, ParsedSection, ParsedTask, ParsedUnitRef, Recurrence, UnitRef } from './types';
 import { createUnitMatcher, type UnitMatcher } from './unit-matcher';
 import { taskTitle, trimEnd } from './text-utils';
@@ -80,23 +81,69 @@ function itemText(item: Item): string {
 }
 
 /**
- * The tasks an item stands for: itself, or (when it is only a heading over "a)", "b)" children)
- * each child, numbered "1.a" / "1.2", inheriting the heading's addressee.
+ * A heading whose bullets are separate tasks: it names the unit that does them ("1. Sở Nội vụ:",
+ * "a) Sở Xây dựng"), or it is a short line announcing a list ("1.2. Đối với công tác lựa chọn nhà
+ * thầu:"). A long sentence ending in ":" ("Giao Ban Quản lý … chỉ đạo … có trách nhiệm:") is one
+ * task whose bullets are its details, and so is a short topic without a colon ("a) Thu gom và xử
+ * lý rác thải").
+ */
+function isGroupHeading(body: string): boolean {
+  const s = body.trim();
+  if (unitNamePhrase(s) !== null) return true;
+  return s.endsWith(':') && s.split(/\s+/).length <= 16 && isHeadingLike(s);
+}
+
+/**
+ * Dash bullets under a group heading → one task each; "+" bullets and unmarked paragraphs after a
+ * dash belong to it; paragraphs before the first dash only introduce the list.
+ */
+function dashSources(lines: readonly string[], prefix: string, inherited: Inherited): { source: TaskSource; inherited: Inherited }[] {
+  const out: { source: TaskSource; inherited: Inherited }[] = [];
+  let current: Item | null = null;
+  for (const line of lines) {
+    if (isTaskDash(line)) {
+      current = { kind: 'letter', marker: String(out.length + 1), body: line.replace(/^[-–—•]\s*/, ''), lines: [], children: [] };
+      out.push({ source: { number: prefix ? `${prefix}.${current.marker}` : current.marker, text: '', item: current }, inherited });
+    } else if (current) current.lines.push(line);
+  }
+  for (const o of out) o.source.text = itemText(o.source.item);
+  return out;
+}
+
+/** The body is only the name of the unit that does what follows ("3. Sở Công Thương"). */
+function namesUnitOnly(body: string): boolean {
+  return unitNamePhrase(body) !== null && !/[.;]\s+\S/.test(body.trim());
+}
+
+/** The tasks of one item or child, given the addressee it inherits. */
+function expand(item: Item, number: string, ctx: Context, inherited: Inherited): { source: TaskSource; inherited: Inherited }[] {
+  const heading = headingAddressee(item.body, ctx.matcher);
+  const own = heading.lead || heading.collective ? heading : inherited;
+  if (item.kind !== 'row' && item.lines.some(isTaskDash) && isGroupHeading(item.body)) return dashSources(item.lines, number, own);
+  if (item.kind !== 'row' && item.lines.length > 0 && namesUnitOnly(item.body)) {
+    const text = item.lines.join('\n').trim();
+    return [{ source: { number, text, item: { ...item, body: '', lines: [...item.lines] } }, inherited: own }];
+  }
+  return [{ source: { number, text: itemText(item), item }, inherited }];
+}
+
+/**
+ * The tasks an item stands for: itself, or (when it is only a heading over "a)", "b)" children
+ * or over "- " bullets) each child, numbered "1.a" / "1.2" / "1.1", inheriting the heading's
+ * addressee.
  */
 function itemSources(item: Item, ctx: Context, inherited: Inherited): { source: TaskSource; inherited: Inherited }[] {
   if (item.children.length > 0 && isHeadingLike(item.body)) {
     const heading = headingAddressee(item.body, ctx.matcher);
     const own = heading.lead || heading.collective ? heading : inherited;
-    return item.children.map((child) => ({
-      source: {
-        number: child.kind === 'subnumber' ? child.marker : `${item.marker}.${child.marker}`,
-        text: itemText(child),
-        item: child,
-      },
-      inherited: own,
-    }));
+    return item.children.flatMap((child) => {
+      // "2.1. Trách nhiệm chung" over sibling letters: a sub-heading, not a task.
+      if (child.kind === 'subnumber' && child.lines.length === 0 && isHeadingLike(child.body) && !namesUnitOnly(child.body)) return [];
+      const number = child.kind === 'subnumber' ? child.marker : `${item.marker}.${child.marker}`;
+      return expand(child, number, ctx, own);
+    });
   }
-  return [{ source: { number: item.marker, text: itemText(item), item }, inherited }];
+  return expand(item, item.marker, ctx, inherited);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -134,17 +181,68 @@ function groupCollective(text: string): Collective {
   return classifyGroup(text)?.collective ?? null;
 }
 
-function deadlineOf(source: TaskSource): DeadlineMatch | null {
+/**
+ * The deadline written in a "Thời gian" cell or field line: its latest date, because such a cell
+ * may give a range ("Quý IV/2025 - Quý II/2026" ends with the second quarter of 2026).
+ */
+function deadlineInCell(cell: string): DeadlineMatch | null {
+  const all = findDeadlines(cell, { cueRequired: false });
+  const dated = all.filter((m) => m.date !== null).sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? 1 : -1));
+  return dated[0] ?? all[0] ?? null;
+}
+
+/** The text of the task's deadline cell or "Thời gian thực hiện:" line, or ''. */
+function deadlineCell(source: TaskSource): string {
   const { item } = source;
   const cell = item.columns?.deadline != null ? (item.cells?.[item.columns.deadline] ?? '') : '';
-  const fromCell = cell ? extractDeadline(cell, { cueRequired: false }) : null;
+  return cell || fieldValue(source.text, FIELD_TIME);
+}
+
+function deadlineOf(source: TaskSource): DeadlineMatch | null {
+  const cell = deadlineCell(source);
+  const fromCell = cell ? deadlineInCell(cell) : null;
   return fromCell && fromCell.date ? fromCell : (extractDeadline(source.text) ?? fromCell);
+}
+
+const FIELD_LEAD = /^(?:cơ quan|đơn vị) (?:chủ trì|thực hiện)(?: thực hiện)?$/i;
+const FIELD_PARTNERS = /^(?:cơ quan|đơn vị) phối hợp(?: thực hiện)?$/i;
+const FIELD_TIME = /^(?:thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?)$/i;
+
+/** The value of a field line ("- Cơ quan chủ trì: Sở Khoa học và Công nghệ.") of the task, or ''. */
+function fieldValue(text: string, name: RegExp): string {
+  for (const line of text.split('\n')) {
+    if (!FIELD_LINE.test(line)) continue;
+    const m = /^[-–—•+]?\s*([^:]{2,40}?)\s*:\s*(.*)$/.exec(line.trim());
+    if (m && name.test(m[1] ?? '')) return m[2] ?? '';
+  }
+  return '';
+}
+
+/** Verbs after the lead in a "Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu …" line. */
+const AFTER_LEAD = /\s(?:chu tri|thuc hien|tham muu|phoi hop|trien khai|to chuc|ra soat|tien hanh|co trach nhiem)(?![a-z])/;
+
+/** Lead and partners from "Cơ quan chủ trì/thực hiện:" and "Cơ quan phối hợp:" lines. */
+function fieldAddressees(text: string, ctx: Context): Addressees | null {
+  const leadValue = fieldValue(text, FIELD_LEAD);
+  const partnerValue = fieldValue(text, FIELD_PARTNERS);
+  if (!leadValue && !partnerValue) return null;
+  let lead: ParsedUnitRef | null = null;
+  let collective: Collective = null;
+  if (leadValue) {
+    const first = (leadValue.split(/[;,.]/)[0] ?? '').trim();
+    const verb = AFTER_LEAD.exec(` ${foldSameLength(first)}`);
+    const phrase = verb ? first.slice(0, Math.max(0, verb.index - 1)) : first;
+    const group = classifyGroup(phrase);
+    if (group && !/^(?:sở|ban|phòng)\s/i.test(phrase)) collective = group.collective;
+    else if (phrase.trim() !== '') lead = splitUnitList(phrase, ctx.matcher, { stopAtVerbs: false })[0] ?? null;
+  }
+  const coordinators = partnerValue ? splitUnitList(partnerValue, ctx.matcher, { stopAtVerbs: false }) : [];
+  return { lead, coordinators, collective };
 }
 
 function recurrenceOf(source: TaskSource, deadline: DeadlineMatch | null, label: string, ctx: Context): Recurrence {
   if (deadline?.date) return 'ONCE';
-  const { item } = source;
-  const cell = item.columns?.deadline != null ? (item.cells?.[item.columns.deadline] ?? '') : '';
+  const cell = deadlineCell(source);
   const found = (cell ? extractRecurrence(cell) : null) ?? extractRecurrence(source.text);
   if (!found) return 'ONCE';
   if (found.assumed) warn(ctx, `Nhiệm vụ ${label}: «${found.text}» không nêu chu kỳ; tạm hiểu là hằng quý, cần kiểm tra lại.`);
@@ -169,7 +267,15 @@ function warnUnit(ref: ParsedUnitRef, role: string, label: string, ctx: Context)
 }
 
 function analyzeTask(source: TaskSource, inherited: Inherited, label: string, ctx: Context): ParsedTask {
-  const own = source.item.kind === 'row' ? rowAddressees(source.item, source.text, ctx) : extractAddressees(source.text, ctx.matcher);
+  const fields = source.item.kind === 'row' ? null : fieldAddressees(source.text, ctx);
+  const fromText = source.item.kind === 'row' ? rowAddressees(source.item, source.text, ctx) : extractAddressees(source.text, ctx.matcher);
+  const own: Addressees = fields
+    ? {
+        lead: fields.lead ?? (fields.collective ? null : fromText.lead),
+        collective: fields.lead ? null : (fields.collective ?? fromText.collective),
+        coordinators: fields.coordinators.length > 0 ? fields.coordinators : fromText.coordinators,
+      }
+    : fromText;
   let { lead, collective } = own;
   if (!lead && !collective) ({ lead, collective } = inherited);
   // Nobody named anywhere: the directive as a whole is addressed to every unit.
@@ -213,9 +319,15 @@ function warnNumbering(section: ParsedSection, ctx: Context): void {
   }
 }
 
-/** A numbered section without sub-items is itself one task, numbered like the section. */
+/**
+ * A numbered section without sub-items is itself one task, numbered like the section; a section
+ * headed by a unit name keeps its bullets for itemSources to split ("1. Sở Y tế:" then "- …").
+ */
 function blockSources(block: Block): Item[] {
   if (block.items.length > 0) return block.items;
+  if (block.intro.length > 0 && (isGroupHeading(block.title) || namesUnitOnly(block.title))) {
+    return [{ kind: 'number', marker: block.numeral, body: block.title, lines: [...block.intro], children: [] }];
+  }
   const text = [block.title, ...block.intro].join('\n').trim();
   if (!text || (block.intro.length === 0 && isHeadingLike(block.title))) return [];
   return [{ kind: 'number', marker: block.numeral, body: text, lines: [], children: [] }];
@@ -252,7 +364,7 @@ function capWarnings(warnings: string[], dropped: number): string[] {
 }
 
 function parseUnsafe(input: string, units: readonly UnitRef[]): ParsedDirective {
-  const text = normalizeDirectiveText(input);
+  const text = reflowPaste(normalizeDirectiveText(input));
   if (text.trim() === '') return { preamble: '', sections: [], warnings: ['Văn bản trống.'] };
   const ctx: Context = {
     matcher: createUnitMatcher(units),

@@ -45,7 +45,7 @@ export type Block = {
 
 export type Skeleton = { shape: Shape; preamble: string[]; blocks: Block[] };
 
-type TokenKind = 'roman' | 'number' | 'subnumber' | 'letter' | 'para' | 'row' | 'row-section';
+type TokenKind = 'roman' | 'number' | 'subnumber' | 'letter' | 'para' | 'row' | 'row-section' | 'appendix';
 
 type Token = { kind: TokenKind; marker: string; body: string; raw: string; cells?: string[]; columns?: TableColumns };
 
@@ -81,6 +81,19 @@ const CLOSING: readonly RegExp[] = [
   /^(?:tm|kt|tl|tuq)\s*\.?\s*(?:uy ban|ubnd|chu tich|ban chi dao)/,
   /^(?:pho )?chu tich\s*$/,
 ];
+
+/** An appendix heading: "PHỤ LỤC", "Phụ lục I", "PHỤ LỤC: DANH MỤC NHIỆM VỤ". */
+const APPENDIX = /^phu luc(?:\s+(?:[ivxl]+|\d+|so\s+\d+))?\s*[.:-]?\s*(?:$|[a-z(])/;
+
+/** Two or more "Điều N." lines: the text is a legal instrument made of articles. */
+function hasArticles(lines: readonly string[]): boolean {
+  let n = 0;
+  for (const line of lines) {
+    if (/^\s*Điều\s+\d{1,3}\s*[.:]/.test(line)) n += 1;
+    if (n >= 2) return true;
+  }
+  return false;
+}
 
 /** Words every task-table header has; checked before splitting a line into cells. */
 const HEADER_HINT = /nhiem vu|noi dung|cong viec/;
@@ -142,12 +155,33 @@ function tokenize(lines: readonly string[]): Token[] {
   const tokens: Token[] = [];
   let columns: TableColumns | null = null;
   let structured = false;
+  // A Quyết định's articles ("Điều 1.", "Điều 2.") state rules, not tasks: its body gives none,
+  // only an attached plan or appendix after the signature does.
+  let skipping = hasArticles(lines);
+  let closed = false;
   for (const raw of lines) {
     const line = raw.trim();
     if (line === '') continue;
     const folded = foldedLine(line);
+    if (closed || skipping) {
+      if (!APPENDIX.test(folded)) {
+        if (skipping && !closed && CLOSING.some((re) => re.test(folded))) closed = true;
+        continue;
+      }
+      closed = false;
+      skipping = false;
+      columns = null;
+      structured = true;
+      tokens.push({ kind: 'appendix', marker: 'PL', body: line, raw: line });
+      continue;
+    }
+    if (WEB_STOP.some((re) => re.test(folded))) break;
     const role = lineRole(folded, structured);
-    if (role === 'stop') break;
+    if (role === 'stop') {
+      // The signature ends the directive; an appendix after it ("PHỤ LỤC", a task table) still counts.
+      closed = true;
+      continue;
+    }
     if (role === 'noise') continue;
     const header = HEADER_HINT.test(folded) ? detectHeader(line) : null;
     if (header) {
@@ -186,11 +220,17 @@ function countNumbersWithChildren(tokens: readonly Token[]): { numbers: number; 
   let withChildren = 0;
   let current = false;
   let counted = false;
+  let heading = false;
   for (const t of tokens) {
     if (t.kind === 'number') {
       numbers += 1;
       current = true;
       counted = false;
+      heading = isHeadingLike(t.body);
+    } else if (t.kind === 'para' && heading && current && !counted && isTaskDash(t.raw)) {
+      // "1. Sở Y tế:" followed by "- …" bullets: a group heading over dash tasks.
+      withChildren += 1;
+      counted = true;
     } else if ((t.kind === 'letter' || t.kind === 'subnumber') && current && !counted) {
       withChildren += 1;
       counted = true;
@@ -310,9 +350,35 @@ function buildImplicit(tokens: readonly Token[], skeleton: Skeleton, top: Readon
   }
 }
 
+/**
+ * Appendix ("PHỤ LỤC") after the body: only table rows are tasks there (an appendix that lists
+ * companies or documents with "1.", "2." assigns nothing). Sections are "PL", or "PL.I", "PL.II"
+ * for the Roman section rows of its table, so they never collide with the body's sections.
+ */
+function buildAppendix(tokens: readonly Token[], skeleton: Skeleton): void {
+  let block: Block | null = null;
+  let item: Item | null = null;
+  for (const t of tokens) {
+    if (t.kind === 'appendix') {
+      block = newBlock('PL', '');
+      item = null;
+      skeleton.blocks.push(block);
+    } else if ((t.kind === 'roman' || t.kind === 'row-section') && block) {
+      block = newBlock(`PL.${t.marker}`, t.body);
+      item = null;
+      skeleton.blocks.push(block);
+    } else if (t.kind === 'row' && block) {
+      item = newItem(t, 'row');
+      block.items.push(item);
+    } else if (block && block.title === '' && !item) block.title = t.raw;
+  }
+}
+
 /** Splits normalised lines into preamble, sections and items. */
 export function buildSkeleton(lines: readonly string[]): Skeleton {
-  const tokens = tokenize(lines);
+  const all = tokenize(lines);
+  const cut = all.findIndex((t) => t.kind === 'appendix');
+  const tokens = cut >= 0 ? all.slice(0, cut) : all;
   const shape = detectShape(tokens);
   const skeleton: Skeleton = { shape, preamble: [], blocks: [] };
   if (shape === 'ROMAN') buildRoman(tokens, skeleton);
@@ -321,8 +387,28 @@ export function buildSkeleton(lines: readonly string[]): Skeleton {
   else if (shape === 'LETTERS') buildImplicit(tokens, skeleton, new Set(['letter', 'subnumber', 'row']));
   else if (shape === 'TABLE') buildImplicit(tokens, skeleton, new Set(['row']));
   else skeleton.preamble.push(...tokens.map((t) => t.raw));
+  if (cut >= 0) buildAppendix(all.slice(cut), skeleton);
   return skeleton;
 }
+
+/** "- …", "– …", "• …" bullets (not "+ …", which details the bullet above). */
+export const DASH_LINE = /^[-–—•]\s*(?=\S)/;
+
+/**
+ * A bullet that states a field of its parent task rather than a task of its own:
+ * "- Cơ quan chủ trì: …", "- Thời gian thực hiện: …", "- Nội dung: …".
+ */
+export const FIELD_LINE =
+  /^[-–—•+]?\s*(?:nội dung(?: thực hiện)?|(?:cơ quan|đơn vị)(?: chủ trì| thực hiện| phối hợp)(?: thực hiện)?|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|sản phẩm|kết quả(?: đầu ra)?|kinh phí)\s*:/i;
+
+/** A dash bullet that can be a task (not a field line of its parent). */
+export function isTaskDash(line: string): boolean {
+  const s = line.trim();
+  return DASH_LINE.test(s) && !FIELD_LINE.test(s) && !LIABILITY_LINE.test(s);
+}
+
+/** "- Chịu trách nhiệm trước … nếu để xảy ra …": who answers for failures, not work to track. */
+const LIABILITY_LINE = /^[-–—•]\s*(?:(?:người đứng đầu|thủ trưởng)[^.;:]{0,80}?)?chịu trách nhiệm trước (?:pháp luật|chủ tịch|ủy ban|uỷ ban|ubnd)[^.;]*nếu/i;
 
 /**
  * A numbered line that only announces its sub-items: one sentence that ends with ":" or is short
