@@ -155,9 +155,13 @@ function predicted(parsed: ParsedDirective): Predicted[] {
   return out;
 }
 
+/**
+ * A lead read as text must equal the annotated name; a collective must be the kind of group the
+ * annotated name is ("UBND các xã, phường" → WARDS_COMMUNES, "các sở, ban, ngành, địa phương" → ALL).
+ */
 function sameLead(got: Predicted, want: string): boolean {
   if (got.lead !== null) return unitKey(got.lead) === unitKey(want);
-  if (got.collective === null || got.collective === 'ALL') return false;
+  if (got.collective === null) return false;
   return classifyGroup(want)?.collective === got.collective;
 }
 
@@ -207,9 +211,10 @@ export function scoreDoc(parsed: ParsedDirective, doc: CorpusDoc, diffs?: TaskDi
     if (g && !w) diffs?.push({ start: label, field: 'tasks', got: 'extra task', want: '' });
     if (w && !g) diffs?.push({ start: label, field: 'tasks', got: '', want: 'missing task' });
     addField(score.section, g !== null, w !== null, g !== null && w !== null && g.section === w.section);
-    const gLead = g !== null && hasLead(g);
     const wLead = w !== null && w.lead !== null;
     const leadOk = g !== null && w !== null && w.lead !== null && sameLead(g, w.lead);
+    // ALL is also the default for a task that names nobody: a value only when it is right.
+    const gLead = g !== null && (hasLead(g) || leadOk);
     addField(score.lead, gLead, wLead, leadOk);
     if (g && w && (gLead || wLead) && !leadOk) {
       diffs?.push({ start: label, field: 'lead', got: g.lead ?? g.collective ?? '–', want: w.lead ?? '–' });

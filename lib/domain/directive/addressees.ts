@@ -30,13 +30,15 @@ const MAX_SCAN = 3000;
 
 const PERSON_PREFIXES = ['nguoi dung dau', 'thu truong', 'lanh dao', 'chu tich', 'giam doc', 'truong'];
 const GROUP_WORDS = new Set([
+  // A province writes "các sở, ban, ngành tỉnh" and "UBND các xã, phường, đặc khu".
+  'so', 'tinh', 'dac', 'khu',
   'cac', 'co', 'quan', 'don', 'vi', 'dia', 'phuong', 'phong', 'ban', 'nganh', 'xa', 'thi', 'tran',
   'ubnd', 'uy', 'nhan', 'dan', 'chuyen', 'mon', 'thuoc', 'truc', 'thanh', 'pho', 'va', 'doan', 'the',
   'hoi', 'lien', 'to', 'chuc', 'tren', 'tham', 'muu', 'giup', 'viec', 'cung', 'cap',
   // "Thủ trưởng các phòng, ban, ngành và Chủ tịch UBND các phường, xã": one addressee phrase.
   'chu', 'tich', 'thu', 'truong', 'nguoi', 'dung', 'dau',
 ]);
-const DEPT_WORDS = new Set(['phong', 'ban', 'nganh', 'chuyen']);
+const DEPT_WORDS = new Set(['phong', 'ban', 'nganh', 'chuyen', 'so']);
 const PLACE_WORDS = new Set(['phuong', 'xa', 'tran']);
 
 export type GroupMatch = { collective: Exclude<Collective, null>; words: number };
@@ -121,7 +123,7 @@ export function looksLikeUnit(text: string, matcher: UnitMatcher): boolean {
 
 /** Words that end a list of partner units: the sentence goes on with what they do. */
 const LIST_STOP = new RegExp(
-  String.raw`\s(?:co\s+lien\s+quan|lien\s+quan|can\s+cu|tham\s+muu|trien\s+khai|thuc\s+hien|to\s+chuc(?!\s+thanh\s+uy)|xay\s+dung|de|nham|ra\s+soat|kiem\s+tra|theo\s+doi|huong\s+dan|de\s+xuat|tuyen\s+truyen|trong|hoan\s+thanh|bao\s+dam|dam\s+bao|theo|tong\s+hop|bao\s+cao|giai\s+quyet|cap\s+nhat|van\s+hanh|nghien\s+cuu|danh\s+gia|tiep\s+tuc|day\s+manh|tang\s+cuong|quan\s+triet|ban\s+hanh|chuan\s+bi|lap|soan\s+thao|chu\s+dong|khan\s+truong|kip\s+thoi)(?![a-z])`,
+  String.raw`\s(?:co\s+lien\s+quan|lien\s+quan|can\s+cu|tham\s+muu|trien\s+khai|thuc\s+hien|to\s+chuc(?!\s+thanh\s+uy)|(?<!so\s)xay\s+dung|de|nham|ra\s+soat|kiem\s+tra|theo\s+doi|huong\s+dan|de\s+xuat|tuyen\s+truyen|trong|hoan\s+thanh|bao\s+dam|dam\s+bao|theo|tong\s+hop|bao\s+cao|giai\s+quyet|cap\s+nhat|van\s+hanh|nghien\s+cuu|danh\s+gia|tiep\s+tuc|day\s+manh|tang\s+cuong|quan\s+triet|ban\s+hanh|chuan\s+bi|lap|soan\s+thao|chu\s+dong|khan\s+truong|kip\s+thoi)(?![a-z])`,
 );
 
 /** Commas inside group names ("các phòng, ban, ngành", "phường, xã") must not split the list. */
@@ -343,6 +345,10 @@ function leadAtStart(original: string, folded: string, start: number, end: numbe
     const subject = clause.slice(0, verb.index).trim();
     if (unitNamePhrase(subject) !== null) return { lead: unitRef(subject, matcher), with: [] };
   }
+  // "Sở Tài chính, Sở Xây dựng, … có trách nhiệm …": the first of a list of bodies outside the registry.
+  if (!verb && !directed && stop && folded[start + stop.index] === ',' && /^(?:so|ban|cong an|uy ban|ubnd)\s/.test(foldWords(clause))) {
+    if (unitNamePhrase(clause) !== null) return { lead: unitRef(clause, matcher), with: [] };
+  }
   return null;
 }
 
@@ -352,7 +358,7 @@ const UNIT_START =
 
 /** Verbs: a phrase that contains one is a sentence, not a name. */
 const NAME_BREAKER =
-  /(?<![a-z])(?:thuc hien|trien khai|tham muu|phoi hop|xay dung|tang cuong|chi dao|co trach nhiem|chiu trach nhiem|to chuc thuc hien|can cu|ra soat|kiem tra|theo doi|huong dan|bao cao|tong hop|de xuat|tuyen truyen|hoan thanh|ban hanh|nghien cuu|danh gia|yeu cau|quan triet)(?![a-z])/;
+  /(?<![a-z])(?:thuc hien|trien khai|tham muu|phoi hop|(?<!so )xay dung|tang cuong|chi dao|co trach nhiem|chiu trach nhiem|to chuc thuc hien|can cu|ra soat|kiem tra|theo doi|huong dan|bao cao|tong hop|de xuat|tuyen truyen|hoan thanh|ban hanh|nghien cuu|danh gia|yeu cau|quan triet)(?![a-z])/;
 
 /**
  * The unit a short phrase names, as written, when the phrase is nothing but a unit name, possibly
@@ -367,7 +373,8 @@ export function unitNamePhrase(text: string): string | null {
   if (words.length === 0 || words.length > 18) return null;
   const folded = foldWords(clean);
   if (!UNIT_START.test(folded)) return null;
-  if (NAME_BREAKER.test(folded.split(' ').slice(1).join(' '))) return null;
+  const breaker = NAME_BREAKER.exec(folded);
+  if (breaker && breaker.index > 0) return null;
   return clean;
 }
 
@@ -485,9 +492,14 @@ export function headingAddressee(title: string, matcher: UnitMatcher): { lead: P
   if (found && found.lead.unitCode) return { lead: found.lead, collective: null };
   // A heading that only names a unit outside the registry ("Sở Nông nghiệp và Môi trường", "UBND
   // các xã, phường, đặc khu Cồn Cỏ"): kept as text for the reviewer to map or create.
-  const name = unitNamePhrase(clean);
+  // "Các sở, ban, ngành, địa phương: Là các đơn vị được lấy ý kiến …": the label names them.
+  const label = /^([^:]{3,120}):\s+\S/.exec(clean)?.[1];
+  const name = unitNamePhrase(clean) ?? (label ? unitNamePhrase(label) : null);
   if (name === null) return { lead: null, collective: null };
   const named = classifyGroup(name);
   if (named && named.words * 10 >= foldWords(name).split(' ').length * 6) return { lead: null, collective: named.collective };
+  // "Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh": the first named body leads.
+  const pieces = name.split(/[,;]/).map((p) => p.trim());
+  if (pieces.length > 1 && pieces.every((p) => unitHead(p) !== null)) return { lead: unitRef(pieces[0] ?? name, matcher), collective: null };
   return { lead: unitRef(name, matcher), collective: null };
 }

@@ -138,7 +138,9 @@ function itemSources(item: Item, ctx: Context, inherited: Inherited): { source: 
     const own = heading.lead || heading.collective ? heading : inherited;
     return item.children.flatMap((child) => {
       // "2.1. Trách nhiệm chung" over sibling letters: a sub-heading, not a task.
-      if (child.kind === 'subnumber' && child.lines.length === 0 && isHeadingLike(child.body) && !namesUnitOnly(child.body)) return [];
+      // "2.2. Trách nhiệm cụ thể" + "Ngoài … các nội dung sau:" introduces the next letters.
+      const introOnly = child.lines.every((l) => l.trim().endsWith(':'));
+      if (child.kind === 'subnumber' && introOnly && isHeadingLike(child.body) && !namesUnitOnly(child.body)) return [];
       const number = child.kind === 'subnumber' ? child.marker : `${item.marker}.${child.marker}`;
       return expand(child, number, ctx, own);
     });
