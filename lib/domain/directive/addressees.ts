@@ -312,6 +312,8 @@ function leadBeforeVerb(original: string, folded: string, start: number, end: nu
   if (!verb || verb.index === 0) return null;
   const phrase = original.slice(start, start + verb.index);
   if (phrase.trim().split(/\s+/).length > 16) return null;
+  // "Báo cáo Ban Chỉ đạo …": "Báo" heads a newspaper's name, never "báo cáo".
+  if (/^\s*bao\s+cao(?![a-z])/.test(folded.slice(start, start + 12))) return null;
   // "Căn cứ vào điều kiện thực tiễn … tham mưu": a sentence that opens with a verb names no lead.
   if (!matcher.startsName(phrase) && !classifyGroup(phrase)) return null;
   return leadFromList(phrase, matcher);
@@ -354,7 +356,12 @@ function leadAtStart(original: string, folded: string, start: number, end: numbe
 
 /** Words a unit name may start with, after an optional title ("Giám đốc", "Thủ trưởng") and "các". */
 const UNIT_START =
-  /^(?:(?:giam doc|thu truong|chu tich|nguoi dung dau|lanh dao)\s+)?(?:cac\s+)?(?:so|ban|phong|uy ban|ubnd|cong an|bo chi huy|thanh tra|van phong|trung tam|bao|dai|co quan|don vi|chu rung|doan the|to chuc|hoi|hiep hoi|lien minh|mat tran|bao hiem|bhxh|kho bac|chi cuc|chi nhanh|thue|co so|benh vien|vien|toa an|quy|nganh|dia phuong|xa|phuong|huyen|tinh)(?![a-z])/;
+  /^(?:(?:giam doc|thu truong|chu tich|nguoi dung dau|lanh dao)\s+)?(?:cac\s+)?(?:so|ban|phong|uy ban|ubnd|cong an|bo chi huy|thanh tra|van phong|trung tam|bao(?! cao)|dai|co quan|don vi|chu rung|doan the|to chuc|hoi|hiep hoi|lien minh|mat tran|bao hiem|bhxh|kho bac|chi cuc|chi nhanh|thue|co so|benh vien|vien|toa an|quy|nganh|dia phuong|xa|phuong|huyen|tinh)(?![a-z])/;
+
+/** Does the text open with a unit name or a group of units ("Sở …", "Các Sở, ngành …", "UBND …")? */
+export function startsWithUnitName(text: string): boolean {
+  return UNIT_START.test(foldWords(text.slice(0, 120)));
+}
 
 /** Verbs: a phrase that contains one is a sentence, not a name. */
 const NAME_BREAKER =
@@ -486,6 +493,10 @@ export function headingAddressee(title: string, matcher: UnitMatcher): { lead: P
   const clean = trimEnd(title.slice(0, 2000), ':. \t\n');
   const group = classifyGroup(clean);
   if (group && group.words >= foldWords(clean).split(' ').length - 1) return { lead: null, collective: group.collective };
+  // "Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án …" (a heading, no sentence).
+  if (group && group.words >= 3 && clean.length <= 220 && !/[.;!?](?:\s|$)/.test(clean) && /^(?:các|ubnd|ủy ban|uỷ ban)\s/i.test(clean)) {
+    return { lead: null, collective: group.collective };
+  }
   const strict = matcher.matchStrict(clean.replace(/\([^()]*\)/g, ' '));
   if (strict.unitCode) return { lead: unitRef(clean.replace(/\([^()]*\)/g, ' '), matcher), collective: null };
   const found = leadBeforeChuTri(clean, foldSameLength(clean), matcher);

@@ -17,7 +17,7 @@
  * - Sections titled "Mục đích, yêu cầu", "Mục tiêu", "Căn cứ", "Quan điểm" hold aims, not tasks,
  *   and are skipped with a warning; sections left without tasks are dropped with a warning.
  */
-import { type Addressees, classifyGroup, extractAddressees, headingAddressee, splitUnitList, unitNamePhrase } from './addressees';
+import { type Addressees, classifyGroup, extractAddressees, headingAddressee, splitUnitList, startsWithUnitName, unitNamePhrase } from './addressees';
 import { type DeadlineMatch, extractDeadline, extractRecurrence, findDeadlines } from './deadlines';
 import { foldSameLength, foldWords, normalizeDirectiveText } from './normalize';
 import { reflowPaste } from './reflow';
@@ -39,7 +39,11 @@ export type {
 /** Warnings beyond this are summarised: a megabyte of junk must not produce a megabyte of advice. */
 const MAX_WARNINGS = 100;
 
-const SKIPPED_TITLES = /^(?:ve )?(?:muc dich|muc tieu|can cu|quan diem)(?:\s|$)/;
+const SKIPPED_TITLES =
+  /^(?:ve )?(?:muc dich|muc tieu|can cu|quan diem|doi tuong|phuong phap|thanh phan|thuc trang|tinh hinh|danh gia (?:nguy co|tinh hinh|thuc trang|ket qua)|ket qua thuc hien|noi dung giam sat|bo cuc|pham vi)(?:\s|$)/;
+
+/** Funding sections ("Kinh phí thực hiện"): only an item that names who arranges it is a task. */
+const FUNDING_TITLES = /^(?:ve )?(?:kinh phi|nguon kinh phi|nguon luc)(?:\s|$)/;
 
 type Inherited = { lead: ParsedUnitRef | null; collective: Collective };
 
@@ -90,6 +94,8 @@ function itemText(item: Item): string {
 function isGroupHeading(body: string): boolean {
   const s = body.trim();
   if (unitNamePhrase(s) !== null) return true;
+  // "Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án …": a unit described, no sentence.
+  if (startsWithUnitName(s) && s.length <= 220 && !/[.;!?](?:\s|$)/.test(s)) return true;
   return s.endsWith(':') && s.split(/\s+/).length <= 16 && isHeadingLike(s);
 }
 
@@ -279,6 +285,8 @@ function analyzeTask(source: TaskSource, inherited: Inherited, label: string, ct
       }
     : fromText;
   let { lead, collective } = own;
+  // "Chỉ đạo các đơn vị liên quan …" under "3. Ủy ban MTTQ": the group is directed, not the lead.
+  if (!lead && collective && inherited.lead && /^\s*(?:chỉ đạo|hướng dẫn|đôn đốc)\s/i.test(source.text)) collective = null;
   if (!lead && !collective) ({ lead, collective } = inherited);
   // Nobody named anywhere: the directive as a whole is addressed to every unit.
   if (!lead && !collective) collective = 'ALL';
@@ -344,9 +352,11 @@ function buildSection(block: Block, ctx: Context, numberedSections: boolean): Pa
   }
   const heading = headingAddressee(title, ctx.matcher);
   const items = numberedSections ? blockSources(block) : block.items;
+  const funding = FUNDING_TITLES.test(foldWords(title));
   const tasks: ParsedTask[] = [];
   for (const item of items) {
     for (const { source, inherited } of itemSources(item, ctx, heading)) {
+      if (funding && !extractAddressees(source.text, ctx.matcher).lead) continue;
       tasks.push(analyzeTask(source, inherited, taskLabel(block.numeral, source.number), ctx));
     }
   }
