@@ -53,6 +53,8 @@ type Context = {
   warnings: string[];
   /** Warnings not kept because of MAX_WARNINGS. */
   dropped: number;
+  /** Tasks whose addressee was named (in the task or a heading), not the directive-wide default. */
+  named: number;
 };
 
 /** One task before analysis: its number, text and (for table rows) its cells. */
@@ -288,6 +290,7 @@ function analyzeTask(source: TaskSource, inherited: Inherited, label: string, ct
   // "Chỉ đạo các đơn vị liên quan …" under "3. Ủy ban MTTQ": the group is directed, not the lead.
   if (!lead && collective && inherited.lead && /^\s*(?:chỉ đạo|hướng dẫn|đôn đốc)\s/i.test(source.text)) collective = null;
   if (!lead && !collective) ({ lead, collective } = inherited);
+  if (lead || collective) ctx.named += 1;
   // Nobody named anywhere: the directive as a whole is addressed to every unit.
   if (!lead && !collective) collective = 'ALL';
   const coordinators = own.coordinators.filter((c) => !(lead && c.unitCode !== null && c.unitCode === lead.unitCode));
@@ -383,12 +386,20 @@ function parseUnsafe(input: string, units: readonly UnitRef[]): ParsedDirective 
     unitNames: new Map(units.map((u) => [u.code, u.name])),
     warnings: [],
     dropped: 0,
+    named: 0,
   };
   const skeleton = buildSkeleton(text.split('\n'));
   const sections: ParsedSection[] = [];
   for (const block of skeleton.blocks) {
     const section = buildSection(block, ctx, skeleton.shape === 'NUMBERED');
     if (section) sections.push(section);
+  }
+  // Numbered text that never names a unit (a forecast, a report, a list of solutions) assigns
+  // no task: a directive says who does the work somewhere.
+  if (sections.length > 0 && ctx.named === 0) {
+    const count = sections.reduce((n, s) => n + s.tasks.length, 0);
+    sections.length = 0;
+    ctx.warnings.unshift(`Văn bản có ${count} mục được đánh số nhưng không giao việc cho đơn vị nào; không đề xuất nhiệm vụ. Nếu văn bản có giao nhiệm vụ, hãy nhập thủ công.`);
   }
   if (skeleton.shape === 'NONE') {
     ctx.warnings.unshift('Không tìm thấy mục hoặc nhiệm vụ được đánh số (I., II., 1., 2., a), b)…); hãy tách nhiệm vụ thủ công.');
