@@ -396,12 +396,20 @@ function parseUnsafe(input: string, units: readonly UnitRef[]): ParsedDirective 
   }
   // Numbered text that never names a unit (a forecast, a report, a list of solutions) assigns
   // no task: a directive says who does the work somewhere.
+  let assignsNoTasks = false;
   if (sections.length > 0 && ctx.named === 0) {
     const count = sections.reduce((n, s) => n + s.tasks.length, 0);
     sections.length = 0;
+    assignsNoTasks = true;
     ctx.warnings.unshift(`Văn bản có ${count} mục được đánh số nhưng không giao việc cho đơn vị nào; không đề xuất nhiệm vụ. Nếu văn bản có giao nhiệm vụ, hãy nhập thủ công.`);
+  } else if (sections.length === 0 && skeleton.articles) {
+    assignsNoTasks = true;
+    ctx.warnings.unshift('Văn bản gồm các Điều (quyết định, quy chế): các Điều không giao nhiệm vụ và văn bản không kèm kế hoạch hay phụ lục nhiệm vụ; không đề xuất nhiệm vụ.');
   }
-  if (skeleton.shape === 'NONE') {
+  if (assignsNoTasks) {
+    return { preamble: skeleton.preamble.join('\n'), sections, warnings: capWarnings(ctx.warnings, ctx.dropped), assignsNoTasks };
+  }
+  if (skeleton.shape === 'NONE' && sections.length === 0) {
     ctx.warnings.unshift('Không tìm thấy mục hoặc nhiệm vụ được đánh số (I., II., 1., 2., a), b)…); hãy tách nhiệm vụ thủ công.');
   } else if (sections.length === 0) {
     ctx.warnings.unshift('Không nhận ra nhiệm vụ nào trong văn bản.');

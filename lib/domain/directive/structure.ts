@@ -43,7 +43,8 @@ export type Block = {
   items: Item[];
 };
 
-export type Skeleton = { shape: Shape; preamble: string[]; blocks: Block[] };
+/** articles: the text is a legal instrument made of "Điều N." articles (whose body gives no task). */
+export type Skeleton = { shape: Shape; preamble: string[]; blocks: Block[]; articles: boolean };
 
 type TokenKind = 'roman' | 'number' | 'subnumber' | 'letter' | 'para' | 'row' | 'row-section' | 'appendix';
 
@@ -380,7 +381,7 @@ export function buildSkeleton(lines: readonly string[]): Skeleton {
   const cut = all.findIndex((t) => t.kind === 'appendix');
   const tokens = cut >= 0 ? all.slice(0, cut) : all;
   const shape = detectShape(tokens);
-  const skeleton: Skeleton = { shape, preamble: [], blocks: [] };
+  const skeleton: Skeleton = { shape, preamble: [], blocks: [], articles: hasArticles(lines) };
   if (shape === 'ROMAN') buildRoman(tokens, skeleton);
   else if (shape === 'NUMBERED') buildNumbered(tokens, skeleton);
   else if (shape === 'FLAT') buildImplicit(tokens, skeleton, new Set(['number', 'row']));
