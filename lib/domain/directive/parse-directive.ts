@@ -214,6 +214,20 @@ function deadlineOf(source: TaskSource): DeadlineMatch | null {
   return fromCell && fromCell.date ? fromCell : (extractDeadline(source.text) ?? fromCell);
 }
 
+/**
+ * A time that is not a date: an event ("Sau khi Nghị định … được ban hành") or a daily cycle
+ * ("trước 16 giờ hằng ngày"), read from the time cell / field or after a deadline cue.
+ */
+function nonDateDeadline(source: TaskSource): string | null {
+  const cell = deadlineCell(source);
+  const where = cell || source.text.slice(0, 3000);
+  const re = cell
+    ? /(?:sau khi|ngay sau khi|khi)\s[^.;\n]{3,100}|(?:trước\s+\d{1,2}\s*giờ\s+)?(?:hằng|hàng)\s+ngày/i
+    : /(?:hoàn thành|thời gian thực hiện|thời hạn)\s*:?\s*(?:ngay\s+)?sau khi\s[^.;\n]{3,100}|trước\s+\d{1,2}\s*giờ\s+(?:hằng|hàng)\s+ngày/i;
+  const m = re.exec(where);
+  return m ? m[0].trim() : null;
+}
+
 const FIELD_LEAD = /^(?:cơ quan|đơn vị) (?:chủ trì|thực hiện)(?: thực hiện)?$/i;
 const FIELD_PARTNERS = /^(?:cơ quan|đơn vị) phối hợp(?: thực hiện)?$/i;
 const FIELD_TIME = /^(?:thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?)$/i;
@@ -298,6 +312,8 @@ function analyzeTask(source: TaskSource, inherited: Inherited, label: string, ct
   for (const c of coordinators) warnUnit(c, 'đơn vị phối hợp', label, ctx);
   const deadline = deadlineOf(source);
   warnDeadline(deadline, label, ctx);
+  const notDate = deadline?.date ? null : nonDateDeadline(source);
+  if (notDate) warn(ctx, `Nhiệm vụ ${label}: thời hạn «${notDate}» không phải là một ngày (${/sau khi/i.test(notDate) ? 'tính từ một sự kiện' : 'lặp lại'}); để trống hạn hoặc nhập ngày cụ thể.`);
   return {
     number: source.number,
     title: taskTitle(source.text),
@@ -306,7 +322,7 @@ function analyzeTask(source: TaskSource, inherited: Inherited, label: string, ct
     coordinators,
     collective,
     deadline: deadline?.date ?? null,
-    deadlineText: deadline?.text ?? null,
+    deadlineText: deadline?.text ?? notDate,
     recurrence: recurrenceOf(source, deadline, label, ctx),
   };
 }
@@ -372,6 +388,26 @@ function buildSection(block: Block, ctx: Context, numberedSections: boolean): Pa
   return section;
 }
 
+/**
+ * A Công văn without numbering: each paragraph that assigns work to a named unit ("Đề nghị Sở Y
+ * tế chủ trì, phối hợp với … báo cáo … trước ngày 20/11/2024", "Giao Sở Tài chính …") is a task.
+ */
+const ASSIGNMENT = /(?:^|[.;:]\s+)(?:đề nghị|giao(?: cho)?)\s+(?=\S)/i;
+
+function unnumberedAssignments(paragraphs: readonly string[], ctx: Context): ParsedSection | null {
+  const tasks: ParsedTask[] = [];
+  for (const p of paragraphs) {
+    const m = ASSIGNMENT.exec(p);
+    if (!m) continue;
+    const rest = p.slice(m.index + m[0].length);
+    if (!startsWithUnitName(rest) && !/chủ trì/i.test(rest.slice(0, 300))) continue;
+    const number = String(tasks.length + 1);
+    const source: TaskSource = { number, text: p.slice(m.index).replace(/^[.;:]\s+/, ''), item: { kind: 'number', marker: number, body: p, lines: [], children: [] } };
+    tasks.push(analyzeTask(source, { lead: null, collective: null }, number, ctx));
+  }
+  return tasks.length > 0 ? { numeral: '', title: '', tasks } : null;
+}
+
 function capWarnings(warnings: string[], dropped: number): string[] {
   const rest = warnings.length - MAX_WARNINGS + dropped;
   if (rest <= 0) return warnings;
@@ -392,6 +428,10 @@ function parseUnsafe(input: string, units: readonly UnitRef[]): ParsedDirective 
   const sections: ParsedSection[] = [];
   for (const block of skeleton.blocks) {
     const section = buildSection(block, ctx, skeleton.shape === 'NUMBERED');
+    if (section) sections.push(section);
+  }
+  if (skeleton.shape === 'NONE' && sections.length === 0 && !skeleton.articles) {
+    const section = unnumberedAssignments(skeleton.preamble, ctx);
     if (section) sections.push(section);
   }
   // Numbered text that never names a unit (a forecast, a report, a list of solutions) assigns
