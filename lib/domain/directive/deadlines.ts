@@ -269,6 +269,19 @@ function opensSentence(original: string, index: number): boolean {
   return before === '' || /[.;:!?\n)•+-]$/.test(before);
 }
 
+/**
+ * Cue words that describe something else than the task's cycle: budget terms ("chi thường
+ * xuyên", "dự toán kinh phí hằng năm", "ngân sách hằng năm"), ages ("từ 06 tháng đến 36 tháng
+ * tuổi"), and "định kỳ hay đột xuất" (either, so no cycle).
+ */
+function notACycle(folded: string, index: number, length: number): boolean {
+  const before = folded.slice(Math.max(0, index - 40), index);
+  const after = folded.slice(index + length, index + length + 24);
+  if (/(?:^|\s)(?:chi|ngan sach|du toan|von|nguon)(?:\s+[a-z]+){0,3}\s*$/.test(before)) return true;
+  if (/^\s*(?:den|tuoi)(?![a-z])/.test(after) || /(?:^|\s)tu\s*$/.test(before)) return true;
+  return /^\s*(?:hay|hoac)\s+dot\s+xuat/.test(after);
+}
+
 /** All recurrence patterns in one regex (one capture group each), so a task is scanned once. */
 const RECURRENCE_RE = new RegExp(RECURRENCE_PATTERNS.map((p) => `(${p.re.source})`).join('|'), 'g');
 
@@ -288,7 +301,7 @@ export function extractRecurrence(text: string): RecurrenceMatch | null {
       continue;
     }
     const which = RECURRENCE_PATTERNS[m.slice(1).findIndex((g) => g !== undefined)];
-    if (!which) continue;
+    if (!which || notACycle(folded, m.index, m[0].length)) continue;
     const found = {
       recurrence: which.value,
       text: original.slice(m.index, m.index + m[0].length),

@@ -140,8 +140,18 @@ function expand(item: Item, number: string, ctx: Context, inherited: Inherited):
  * or over "- " bullets) each child, numbered "1.a" / "1.2" / "1.1", inheriting the heading's
  * addressee.
  */
+/**
+ * A topic over lettered items in a real plan is often longer than isHeadingLike allows ("1. Hoàn
+ * thiện cơ chế, chính sách phát triển giáo dục mầm non ở địa bàn đô thị, khu công nghiệp"): no
+ * sentence punctuation and at most 30 words still make it a heading when items follow.
+ */
+function isTopicHeading(body: string): boolean {
+  const s = body.trim();
+  return s !== '' && !/[.;!?](?:\s|$)/.test(s) && s.split(/\s+/).length <= 30;
+}
+
 function itemSources(item: Item, ctx: Context, inherited: Inherited): { source: TaskSource; inherited: Inherited }[] {
-  if (item.children.length > 0 && isHeadingLike(item.body)) {
+  if (item.children.length > 0 && (isHeadingLike(item.body) || isTopicHeading(item.body))) {
     const heading = headingAddressee(item.body, ctx.matcher);
     const own = heading.lead || heading.collective ? heading : inherited;
     return item.children.flatMap((child) => {

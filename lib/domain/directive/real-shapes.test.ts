@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { HA_TINH_UNITS } from '../ha-tinh-units';
 import { toProposal } from '../import-proposal';
-import { extractDeadline } from './deadlines';
+import { extractDeadline, extractRecurrence } from './deadlines';
 import { parseDirective, type ParsedDirective } from './parse-directive';
 import { reflowPaste } from './reflow';
 
@@ -201,6 +201,15 @@ describe('deadlines real texts write', () => {
 
   it('does not read "giai đoạn 2021 - 2025" in running text as a deadline', () => {
     expect(extractDeadline('Thực hiện chương trình giai đoạn 2021 - 2025.')).toBeNull();
+  });
+
+  it.each([
+    'Sở Tài chính bố trí kinh phí chi thường xuyên theo quy định.',
+    'Lập dự toán kinh phí hàng năm, kinh phí tổng thể.',
+    'Chính sách đối với trẻ em từ 06 tháng đến 36 tháng tuổi.',
+    'Tham gia kiểm tra định kỳ hay đột xuất dự án đầu tư.',
+  ])('«%s» states no cycle of the task', (text) => {
+    expect(extractRecurrence(text)).toBeNull();
   });
 
   it('flags "trước 16 giờ hằng ngày" as a cycle, not a date', () => {
