@@ -9,8 +9,9 @@
  * - textStart: the first words of the task as written (after its "-", "a)" or "1." marker);
  * - lead: the responsible unit as written (the first one when several), or null when the task
  *   names none (the directive's addressees as a whole);
- * - coordinators: named partner units as written; vague partners ("các cơ quan, đơn vị liên
- *   quan") are left out on both sides of the comparison;
+ * - coordinators: partner units as written; groups ("các sở, ban, ngành", "UBND các xã,
+ *   phường") and vague partners ("các cơ quan, đơn vị liên quan") are left out on both sides of
+ *   the comparison (see isNamedPartner);
  * - deadline: 'YYYY-MM-DD' (the last day: "Quý III/2025" → 2025-09-30) or null (none, or not a
  *   date: "hằng ngày", "sau khi …");
  * - recurrence: ONCE | MONTHLY | QUARTERLY | HALF_YEARLY | YEARLY | CONTINUOUS.
@@ -127,6 +128,15 @@ function isVague(text: string): boolean {
   return VAGUE.test(foldWords(text).replace(/ /g, ' '));
 }
 
+/**
+ * Partners that are named bodies: groups ("các sở, ban, ngành", "UBND các xã, phường") become a
+ * fan-out in the review, not units, and vague partners name nobody; both are left out on both
+ * sides, as the own-fixture scorer counts coordinators by registry code only.
+ */
+function isNamedPartner(text: string): boolean {
+  return !isVague(text) && classifyGroup(text) === null;
+}
+
 type Predicted = {
   section: string;
   text: string;
@@ -219,8 +229,8 @@ export function scoreDoc(parsed: ParsedDirective, doc: CorpusDoc, diffs?: TaskDi
     if (g && w && (gLead || wLead) && !leadOk) {
       diffs?.push({ start: label, field: 'lead', got: g.lead ?? g.collective ?? '–', want: w.lead ?? '–' });
     }
-    const gc = [...new Set((g?.coordinators ?? []).filter((c) => !isVague(c)).map(unitKey))];
-    const wc = [...new Set((w?.coordinators ?? []).filter((c) => !isVague(c)).map(unitKey))];
+    const gc = [...new Set((g?.coordinators ?? []).filter(isNamedPartner).map(unitKey))];
+    const wc = [...new Set((w?.coordinators ?? []).filter(isNamedPartner).map(unitKey))];
     const common = gc.filter((c) => wc.includes(c)).length;
     score.coordinators.tp += common;
     score.coordinators.fp += gc.length - common;

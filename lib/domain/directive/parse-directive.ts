@@ -120,7 +120,7 @@ function dashSources(lines: readonly string[], prefix: string, inherited: Inheri
 
 /** The body is only the name of the unit that does what follows ("3. Sở Công Thương"). */
 function namesUnitOnly(body: string): boolean {
-  return unitNamePhrase(body) !== null && !/[.;]\s+\S/.test(body.trim());
+  return unitNamePhrase(body) !== null && !/[.!?]\s+\S/.test(body.trim());
 }
 
 /** The tasks of one item or child, given the addressee it inherits. */
