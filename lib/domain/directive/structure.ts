@@ -78,6 +78,8 @@ const WEB_STOP: readonly RegExp[] = [
 
 const CLOSING: readonly RegExp[] = [
   /^noi nhan\s*:?/,
+  // "Ủy ban nhân dân Thành phố yêu cầu các Sở, ngành… nghiêm túc thực hiện…": the closing clause.
+  /^(?:uy ban nhan dan|ubnd) (?:tinh|thanh pho)(?: pho)? yeu cau .{0,160}(?:nghiem tuc|khan truong) (?:trien khai|thuc hien|to chuc)/,
   /^tren day la\b/,
   /^(?:tm|kt|tl|tuq)\s*\.?\s*(?:uy ban|ubnd|chu tich|ban chi dao)/,
   /^(?:pho )?chu tich\s*$/,
@@ -409,7 +411,8 @@ export function isTaskDash(line: string): boolean {
 }
 
 /** "- Chịu trách nhiệm trước … nếu để xảy ra …": who answers for failures, not work to track. */
-const LIABILITY_LINE = /^[-–—•]\s*(?:(?:người đứng đầu|thủ trưởng)[^.;:]{0,80}?)?chịu trách nhiệm trước (?:pháp luật|chủ tịch|ủy ban|uỷ ban|ubnd)[^.;]*nếu/i;
+const LIABILITY_LINE =
+  /^[-–—•]\s*(?:(?:người đứng đầu|thủ trưởng)[^.;:]{0,80}?)?chịu trách nhiệm trước (?:pháp luật|(?:chủ tịch|ủy ban|uỷ ban|ubnd)[^.;]*nếu)/i;
 
 /**
  * A numbered line that only announces its sub-items: one sentence that ends with ":" or is short
