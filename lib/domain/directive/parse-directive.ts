@@ -55,6 +55,8 @@ type Context = {
   dropped: number;
   /** Tasks whose addressee was named (in the task or a heading), not the directive-wide default. */
   named: number;
+  /** Year of the document's date line ("Hà Nội, ngày 19 tháng 11 năm 2025"), for "đến cuối năm". */
+  year: number | null;
 };
 
 /** One task before analysis: its number, text and (for table rows) its cells. */
@@ -218,10 +220,22 @@ function deadlineCell(source: TaskSource): string {
   return cell || fieldValue(source.text, FIELD_TIME);
 }
 
-function deadlineOf(source: TaskSource): DeadlineMatch | null {
+/** "từ nay đến cuối năm", "trong năm nay": the end of the document's year. */
+const THIS_YEAR = /(?:từ nay )?đến cuối năm(?!\s*(?:19|20)\d\d)|(?:trong|cuối) năm nay/i;
+
+function deadlineOf(source: TaskSource, ctx: Context): DeadlineMatch | null {
   const cell = deadlineCell(source);
   const fromCell = cell ? deadlineInCell(cell) : null;
-  return fromCell && fromCell.date ? fromCell : (extractDeadline(source.text) ?? fromCell);
+  const found = fromCell && fromCell.date ? fromCell : (extractDeadline(source.text) ?? fromCell);
+  if (found?.date || ctx.year === null) return found;
+  const m = THIS_YEAR.exec(source.text.slice(0, 3000));
+  return m ? { date: `${ctx.year}-12-31`, text: m[0], index: m.index, problem: null } : found;
+}
+
+/** The year of the date line near the top ("…, ngày 19 tháng 11 năm 2025"), or null. */
+function documentYear(text: string): number | null {
+  const m = /ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)/i.exec(text.slice(0, 3000));
+  return m ? Number(m[1]) : null;
 }
 
 /**
@@ -320,7 +334,7 @@ function analyzeTask(source: TaskSource, inherited: Inherited, label: string, ct
   const coordinators = own.coordinators.filter((c) => !(lead && c.unitCode !== null && c.unitCode === lead.unitCode));
   if (lead) warnUnit(lead, 'đơn vị chủ trì', label, ctx);
   for (const c of coordinators) warnUnit(c, 'đơn vị phối hợp', label, ctx);
-  const deadline = deadlineOf(source);
+  const deadline = deadlineOf(source, ctx);
   warnDeadline(deadline, label, ctx);
   const notDate = deadline?.date ? null : nonDateDeadline(source);
   if (notDate) warn(ctx, `Nhiệm vụ ${label}: thời hạn «${notDate}» không phải là một ngày (${/sau khi/i.test(notDate) ? 'tính từ một sự kiện' : 'lặp lại'}); để trống hạn hoặc nhập ngày cụ thể.`);
@@ -433,6 +447,7 @@ function parseUnsafe(input: string, units: readonly UnitRef[]): ParsedDirective 
     warnings: [],
     dropped: 0,
     named: 0,
+    year: documentYear(text),
   };
   const skeleton = buildSkeleton(text.split('\n'));
   const sections: ParsedSection[] = [];

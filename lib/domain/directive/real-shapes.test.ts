@@ -212,6 +212,11 @@ describe('deadlines real texts write', () => {
     expect(extractRecurrence(text)).toBeNull();
   });
 
+  it('reads «từ nay đến cuối năm» as the end of the year of the document\'s date line', () => {
+    const text = 'UBND TỈNH X\nSố: 12/KH-UBND, ngày 19 tháng 11 năm 2025\n1. Sở Y tế:\n- Xây dựng kế hoạch từ nay đến cuối năm.';
+    expect(rows(parse(text))[0]?.deadline).toBe('2025-12-31');
+  });
+
   it('flags "trước 16 giờ hằng ngày" as a cycle, not a date', () => {
     const result = parse('1. Sở Y tế:\n- Báo cáo số ca bệnh trước 16 giờ hằng ngày.');
     const task = result.sections[0]?.tasks[0];
