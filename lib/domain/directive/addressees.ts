@@ -378,7 +378,7 @@ export function unitNamePhrase(text: string): string | null {
   clean = trimChars(clean, ' \t\n,;:.–—-');
   clean = clean.replace(/^(?:giao(?:\s+cho)?|đề nghị|yêu cầu)\s*:?\s+/i, '');
   const words = clean.split(' ').filter((w) => w !== '');
-  if (words.length === 0 || words.length > 18) return null;
+  if (words.length === 0 || words.length > 24) return null;
   const folded = foldWords(clean);
   if (!UNIT_START.test(folded)) return null;
   const breaker = NAME_BREAKER.exec(folded);

@@ -40,7 +40,7 @@ export type {
 const MAX_WARNINGS = 100;
 
 const SKIPPED_TITLES =
-  /^(?:ve )?(?:muc dich|muc tieu|can cu|quan diem|doi tuong|phuong phap|thanh phan|thuc trang|tinh hinh|danh gia (?:nguy co|tinh hinh|thuc trang|ket qua)|ket qua thuc hien|noi dung giam sat|bo cuc|pham vi)(?:\s|$)/;
+  /^(?:ve )?(?:muc dich|muc tieu|can cu|quan diem|doi tuong|phuong phap|thanh phan|thuc trang|tinh hinh|danh gia (?:nguy co|tinh hinh|thuc trang|ket qua)|ket qua thuc hien|noi dung giam sat|bo cuc|pham vi|chi tieu)(?:\s|$)/;
 
 /** Funding sections ("Kinh phí thực hiện"): only an item that names who arranges it is a task. */
 const FUNDING_TITLES = /^(?:ve )?(?:kinh phi|nguon kinh phi|nguon luc)(?:\s|$)/;
@@ -100,6 +100,8 @@ function isGroupHeading(body: string): boolean {
   if (unitNamePhrase(s) !== null) return true;
   // "Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án …": a unit described, no sentence.
   if (startsWithUnitName(s) && s.length <= 220 && !/[.;!?](?:\s|$)/.test(s)) return true;
+  // "a) Chủ trì, phối hợp với các sở, ban, ngành …" / "b) Phối hợp với …": the unit's role over its bullets.
+  if (/^(?:chủ trì|phối hợp)(?:\s|,)/i.test(s) && s.length <= 300 && !/[.;!?](?:\s|$)/.test(s)) return true;
   return s.endsWith(':') && s.split(/\s+/).length <= 16 && isHeadingLike(s);
 }
 
@@ -152,7 +154,18 @@ function isTopicHeading(body: string): boolean {
   return s !== '' && !/[.;!?](?:\s|$)/.test(s) && s.split(/\s+/).length <= 30;
 }
 
+/**
+ * A heading addressed to businesses or the public ("11. Đề nghị các doanh nghiệp sản xuất …",
+ * "12. Các tổ chức, cá nhân và hộ gia đình …"): they are not units of the administration, so what
+ * follows is not tracked as tasks.
+ */
+const NOT_UNITS = /^(?:đề nghị\s+)?(?:các\s+)?(?:doanh nghiệp|công ty|cơ sở sản xuất|tổ chức, cá nhân|tổ chức và cá nhân|hộ gia đình|người dân|nhân dân)(?:\s|,|$)/i;
+
 function itemSources(item: Item, ctx: Context, inherited: Inherited): { source: TaskSource; inherited: Inherited }[] {
+  if (NOT_UNITS.test(item.body.trim()) && isTopicHeading(item.body.replace(/:\s*$/, ''))) {
+    warn(ctx, `Bỏ qua mục «${item.body.slice(0, 80)}»: giao cho doanh nghiệp hoặc người dân, không phải đơn vị.`);
+    return [];
+  }
   if (item.children.length > 0 && (isHeadingLike(item.body) || isTopicHeading(item.body))) {
     const heading = headingAddressee(item.body, ctx.matcher);
     const own = heading.lead || heading.collective ? heading : inherited;

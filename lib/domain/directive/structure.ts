@@ -88,6 +88,9 @@ const CLOSING: readonly RegExp[] = [
 /** An appendix heading: "PHỤ LỤC", "Phụ lục I", "PHỤ LỤC: DANH MỤC NHIỆM VỤ". */
 const APPENDIX = /^phu luc(?:\s+(?:[ivxl]+|\d+|so\s+\d+))?\s*[.:-]?\s*(?:$|[a-z(])/;
 
+/** The title line of a plan or programme issued by a Quyết định. */
+const PLAN_TITLE = /^(?:ke hoach|chuong trinh(?: hanh dong)?|de an)\s*$/;
+
 /** Two or more "Điều N." lines: the text is a legal instrument made of articles. */
 function hasArticles(lines: readonly string[]): boolean {
   let n = 0;
@@ -167,6 +170,12 @@ function tokenize(lines: readonly string[]): Token[] {
     if (line === '') continue;
     const folded = foldedLine(line);
     if (closed || skipping) {
+      // A Quyết định that issues a plan: the plan ("KẾ HOẠCH …") after the signature is the body.
+      if (skipping && closed && PLAN_TITLE.test(folded)) {
+        skipping = false;
+        closed = false;
+        continue;
+      }
       if (!APPENDIX.test(folded)) {
         if (skipping && !closed && CLOSING.some((re) => re.test(folded))) closed = true;
         continue;
