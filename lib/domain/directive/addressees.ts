@@ -124,7 +124,7 @@ export function looksLikeUnit(text: string, matcher: UnitMatcher): boolean {
 
 /** Words that end a list of partner units: the sentence goes on with what they do. */
 const LIST_STOP = new RegExp(
-  String.raw`\s(?:co\s+lien\s+quan|lien\s+quan|can\s+cu|tham\s+muu|trien\s+khai|thuc\s+hien|to\s+chuc(?!\s+thanh\s+uy)|(?<!so\s)xay\s+dung|de|nham|ra\s+soat|kiem\s+tra|theo\s+doi|huong\s+dan|de\s+xuat|tuyen\s+truyen|trong|hoan\s+thanh|bao\s+dam|dam\s+bao|theo|tong\s+hop|bao\s+cao|giai\s+quyet|cap\s+nhat|van\s+hanh|nghien\s+cuu|danh\s+gia|tiep\s+tuc|day\s+manh|tang\s+cuong|quan\s+triet|ban\s+hanh|chuan\s+bi|lap|soan\s+thao|chu\s+dong|khan\s+truong|kip\s+thoi|xem\s+xet|don\s+doc|(?<!ban\s)chi\s+dao|ho\s+tro|cung\s+cap|khac\s+phuc|dua\s+tin)(?![a-z])`,
+  String.raw`\s(?:co\s+lien\s+quan|lien\s+quan|can\s+cu|tham\s+muu|trien\s+khai|thuc\s+hien|to\s+chuc(?!\s+thanh\s+uy)|(?<!so\s)xay\s+dung|de|nham|ra\s+soat|kiem\s+tra|theo\s+doi|huong\s+dan|de\s+xuat|tuyen\s+truyen|trong|hoan\s+thanh|bao\s+dam|dam\s+bao|theo|tong\s+hop|bao\s+cao|giai\s+quyet|cap\s+nhat|van\s+hanh|nghien\s+cuu|danh\s+gia|tiep\s+tuc|day\s+manh|tang\s+cuong|quan\s+triet|ban\s+hanh|chuan\s+bi|lap|soan\s+thao|chu\s+dong|khan\s+truong|kip\s+thoi|xem\s+xet|don\s+doc|(?<!ban\s)chi\s+dao|ho\s+tro|cung\s+cap|khac\s+phuc|dua\s+tin|phat\s+dong)(?![a-z])`,
 );
 
 /** Commas inside group names ("các phòng, ban, ngành", "phường, xã") must not split the list. */
@@ -199,6 +199,13 @@ export function readUnitList(text: string, matcher: UnitMatcher, options: { stop
       }
     }
     const read = readPiece(cleanUnitText(piece), matcher);
+    const previous = refs[refs.length - 1];
+    // "Sở Văn hóa, Thể thao và Du lịch": a short capitalised piece after a body outside the
+    // registry continues its name rather than ending the list.
+    if (read.end === 'not-a-unit' && read.refs.length === 0 && previous && previous.unitCode === null && previous.confidence > 0 && continuesName(piece)) {
+      refs[refs.length - 1] = { ...previous, text: `${previous.text}, ${cleanUnitText(piece)}` };
+      continue;
+    }
     refs.push(...read.refs);
     if (read.end === 'not-a-unit') return { refs, complete: false };
     if (last || read.end === 'verb') break;
@@ -207,6 +214,12 @@ export function readUnitList(text: string, matcher: UnitMatcher, options: { stop
 }
 
 type PieceEnd = 'more' | 'verb' | 'not-a-unit';
+
+/** "Thể thao và Du lịch", "khu kinh tế", "Truyền hình Đồng Nai": the rest of a name cut at a comma. */
+function continuesName(piece: string): boolean {
+  const words = piece.trim().split(/\s+/);
+  return words.length >= 1 && words.length <= 6 && !LIST_STOP.test(` ${foldSameLength(piece)}`);
+}
 
 /** Longest opening run of words that is a registry name ("Phòng Tư pháp" in "Phòng Tư pháp rà soát …"). */
 function registryPrefix(words: readonly string[], matcher: UnitMatcher): number {
@@ -326,6 +339,11 @@ function leadBeforeVerb(original: string, folded: string, start: number, end: nu
  * xây dựng…": the first is the lead, the others are co-addressees).
  */
 function leadAtStart(original: string, folded: string, start: number, end: number, matcher: UnitMatcher): LeadFound | null {
+  // "Sở Văn hóa, Thể thao và Du lịch: Chủ trì …": a unit name (with its own commas) before a colon.
+  const label = /^\s*([^:.;]{3,120}):\s/.exec(original.slice(start, Math.min(end, start + 130)))?.[1];
+  if (label && !matcher.matchStrict(label).unitCode && unitNamePhrase(label) !== null && !classifyGroup(label)) {
+    return { lead: unitRef(label, matcher), with: [] };
+  }
   const stop = /[,;:.(]/.exec(folded.slice(start, end));
   const clause = original.slice(start, stop ? start + stop.index : end);
   const words = clause.trim().split(/\s+/).slice(0, 12);

@@ -17,7 +17,7 @@
  * - Sections titled "Mục đích, yêu cầu", "Mục tiêu", "Căn cứ", "Quan điểm" hold aims, not tasks,
  *   and are skipped with a warning; sections left without tasks are dropped with a warning.
  */
-import { type Addressees, classifyGroup, extractAddressees, headingAddressee, splitUnitList, startsWithUnitName, unitNamePhrase } from './addressees';
+import { type Addressees, classifyGroup, extractAddressees, headingAddressee, splitUnitList, startsWithUnitName, unitNamePhrase, unitRef } from './addressees';
 import { type DeadlineMatch, extractDeadline, extractRecurrence, findDeadlines } from './deadlines';
 import { foldSameLength, foldWords, normalizeDirectiveText } from './normalize';
 import { reflowPaste } from './reflow';
@@ -42,8 +42,8 @@ const MAX_WARNINGS = 100;
 const SKIPPED_TITLES =
   /^(?:ve )?(?:muc dich|muc tieu|can cu|quan diem|doi tuong|phuong phap|thanh phan|thuc trang|tinh hinh|danh gia (?:nguy co|tinh hinh|thuc trang|ket qua)|ket qua thuc hien|noi dung giam sat|bo cuc|pham vi|chi tieu)(?:\s|$)/;
 
-/** Funding sections ("Kinh phí thực hiện"): only an item that names who arranges it is a task. */
-const FUNDING_TITLES = /^(?:ve )?(?:kinh phi|nguon kinh phi|nguon luc)(?:\s|$)/;
+/** Funding sections ("Kinh phí thực hiện"): only an item that names who arranges it (a unit or a group) is a task. */
+const FUNDING_TITLES = /^(?:ve )?(?:kinh phi|nguon kinh phi)(?:\s|$)/;
 
 type Inherited = { lead: ParsedUnitRef | null; collective: Collective };
 
@@ -57,6 +57,8 @@ type Context = {
   named: number;
   /** Year of the document's date line ("Hà Nội, ngày 19 tháng 11 năm 2025"), for "đến cuối năm". */
   year: number | null;
+  /** Tasks that name nobody (given the directive-wide default ALL). */
+  unnamed: WeakSet<ParsedTask>;
 };
 
 /** One task before analysis: its number, text and (for table rows) its cells. */
@@ -199,7 +201,9 @@ function rowAddressees(item: Item, text: string, ctx: Context): Addressees {
   if (!cols) return fromText;
   const leadCell = cols.lead !== null ? (cells[cols.lead] ?? '') : '';
   const coordCell = cols.coordinators !== null ? (cells[cols.coordinators] ?? '') : '';
-  const leads = leadCell ? splitUnitList(leadCell, ctx.matcher, { stopAtVerbs: false }) : [];
+  let leads = leadCell ? splitUnitList(leadCell, ctx.matcher, { stopAtVerbs: false }) : [];
+  // A lead cell names the lead even when the name is of no known kind ("Thuế Đồng Nai").
+  if (leads.length === 0 && leadCell.trim() !== '') leads = [unitRef((leadCell.split(/[;\n]/)[0] ?? leadCell).trim(), ctx.matcher)];
   const partners = coordCell ? splitUnitList(coordCell, ctx.matcher, { stopAtVerbs: false }) : fromText.coordinators;
   if (leads.length === 0) return { ...fromText, coordinators: partners };
   const first = leads[0];
@@ -341,7 +345,8 @@ function analyzeTask(source: TaskSource, inherited: Inherited, label: string, ct
   // "Chỉ đạo các đơn vị liên quan …" under "3. Ủy ban MTTQ": the group is directed, not the lead.
   if (!lead && collective && inherited.lead && /^\s*(?:chỉ đạo|hướng dẫn|đôn đốc)\s/i.test(source.text)) collective = null;
   if (!lead && !collective) ({ lead, collective } = inherited);
-  if (lead || collective) ctx.named += 1;
+  const named = Boolean(lead || collective);
+  if (named) ctx.named += 1;
   // Nobody named anywhere: the directive as a whole is addressed to every unit.
   if (!lead && !collective) collective = 'ALL';
   const coordinators = own.coordinators.filter((c) => !(lead && c.unitCode !== null && c.unitCode === lead.unitCode));
@@ -351,7 +356,7 @@ function analyzeTask(source: TaskSource, inherited: Inherited, label: string, ct
   warnDeadline(deadline, label, ctx);
   const notDate = deadline?.date ? null : nonDateDeadline(source);
   if (notDate) warn(ctx, `Nhiệm vụ ${label}: thời hạn «${notDate}» không phải là một ngày (${/sau khi/i.test(notDate) ? 'tính từ một sự kiện' : 'lặp lại'}); để trống hạn hoặc nhập ngày cụ thể.`);
-  return {
+  const task: ParsedTask = {
     number: source.number,
     title: taskTitle(source.text),
     text: source.text,
@@ -362,6 +367,8 @@ function analyzeTask(source: TaskSource, inherited: Inherited, label: string, ct
     deadlineText: deadline?.text ?? notDate,
     recurrence: recurrenceOf(source, deadline, label, ctx),
   };
+  if (!named) ctx.unnamed.add(task);
+  return task;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -412,7 +419,10 @@ function buildSection(block: Block, ctx: Context, numberedSections: boolean): Pa
   const tasks: ParsedTask[] = [];
   for (const item of items) {
     for (const { source, inherited } of itemSources(item, ctx, heading)) {
-      if (funding && !extractAddressees(source.text, ctx.matcher).lead) continue;
+      if (funding) {
+        const named = extractAddressees(source.text, ctx.matcher);
+        if (!named.lead && !named.collective) continue;
+      }
       tasks.push(analyzeTask(source, inherited, taskLabel(block.numeral, source.number), ctx));
     }
   }
@@ -445,6 +455,26 @@ function unnumberedAssignments(paragraphs: readonly string[], ctx: Context): Par
   return tasks.length > 0 ? { numeral: '', title: '', tasks } : null;
 }
 
+/**
+ * A plan whose appendix has a task table ("PHỤ LỤC: Danh mục nhiệm vụ" with Cơ quan chủ trì …)
+ * states its tasks there; body items that name no unit ("III. Nhiệm vụ, giải pháp: 1. Đẩy mạnh
+ * truyền thông…") restate them and are dropped (with a warning) rather than doubled.
+ */
+function dropRestatedTasks(sections: ParsedSection[], ctx: Context): void {
+  const hasTable = sections.some((s) => s.numeral.startsWith('PL') && s.tasks.length > 0);
+  if (!hasTable) return;
+  let dropped = 0;
+  for (let i = sections.length - 1; i >= 0; i--) {
+    const s = sections[i];
+    if (!s || s.numeral.startsWith('PL')) continue;
+    const kept = s.tasks.filter((t) => !ctx.unnamed.has(t));
+    dropped += s.tasks.length - kept.length;
+    if (kept.length === 0) sections.splice(i, 1);
+    else s.tasks = kept;
+  }
+  if (dropped > 0) warn(ctx, `Bỏ ${dropped} mục trong thân văn bản không nêu đơn vị thực hiện: bảng nhiệm vụ ở phụ lục đã liệt kê các nhiệm vụ.`);
+}
+
 function capWarnings(warnings: string[], dropped: number): string[] {
   const rest = warnings.length - MAX_WARNINGS + dropped;
   if (rest <= 0) return warnings;
@@ -461,6 +491,7 @@ function parseUnsafe(input: string, units: readonly UnitRef[]): ParsedDirective 
     dropped: 0,
     named: 0,
     year: documentYear(text),
+    unnamed: new WeakSet(),
   };
   const skeleton = buildSkeleton(text.split('\n'));
   const sections: ParsedSection[] = [];
@@ -468,6 +499,7 @@ function parseUnsafe(input: string, units: readonly UnitRef[]): ParsedDirective 
     const section = buildSection(block, ctx, skeleton.shape === 'NUMBERED');
     if (section) sections.push(section);
   }
+  dropRestatedTasks(sections, ctx);
   if (skeleton.shape === 'NONE' && sections.length === 0 && !skeleton.articles) {
     const section = unnumberedAssignments(skeleton.preamble, ctx);
     if (section) sections.push(section);

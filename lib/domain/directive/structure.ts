@@ -197,7 +197,10 @@ function tokenize(lines: readonly string[]): Token[] {
     if (role === 'noise') continue;
     const header = HEADER_HINT.test(folded) ? detectHeader(line) : null;
     if (header) {
-      columns = header;
+      // A header repeated on a later page without its "STT" column ("Nội dung | Đơn vị thực hiện |
+      // …") describes the same rows, which still start with their number: keep the full header.
+      const partial = header.number === header.text && columns !== null && columns.count === header.count + 1;
+      if (!partial) columns = header;
       continue;
     }
     const row = columns ? parseRow(line, columns) : null;
