@@ -24,7 +24,7 @@ import { reflowPaste } from './reflow';
 import { type Block, buildSkeleton, FIELD_LINE, type Item, isHeadingLike, isTaskDash } from './structure';
 import type { Collective, ParsedDirective, ParsedSection, ParsedTask, ParsedUnitRef, Recurrence, UnitRef } from './types';
 import { createUnitMatcher, type UnitMatcher } from './unit-matcher';
-import { taskTitle, trimEnd } from './text-utils';
+import { firstSentence, taskTitle, trimEnd } from './text-utils';
 
 export type {
   Collective,
@@ -308,7 +308,13 @@ function fieldAddressees(text: string, ctx: Context): Addressees | null {
 function recurrenceOf(source: TaskSource, deadline: DeadlineMatch | null, label: string, ctx: Context): Recurrence {
   if (deadline?.date) return 'ONCE';
   const cell = deadlineCell(source);
-  const found = (cell ? extractRecurrence(cell) : null) ?? extractRecurrence(source.text);
+  let found = cell ? extractRecurrence(cell) : null;
+  if (!found) {
+    found = extractRecurrence(source.text);
+    // A cue deep inside a long task ("…; thường xuyên cập nhật thông tin…") describes one of its
+    // clauses, not the task: only the first sentence or a sentence-opening cue counts.
+    if (found && found.index > firstSentence(source.text).length + 1 && !/(?:^|[.;:!?\n]\s*)$/.test(source.text.slice(0, found.index))) found = null;
+  }
   if (!found) return 'ONCE';
   if (found.assumed) warn(ctx, `Nhiệm vụ ${label}: «${found.text}» không nêu chu kỳ; tạm hiểu là hằng quý, cần kiểm tra lại.`);
   return found.recurrence;
