@@ -375,7 +375,7 @@ function leadAtStart(original: string, folded: string, start: number, end: numbe
 
 /** Words a unit name may start with, after an optional title ("Giám đốc", "Thủ trưởng") and "các". */
 const UNIT_START =
-  /^(?:(?:giam doc|thu truong|chu tich|nguoi dung dau|lanh dao)\s+)?(?:cac\s+)?(?:so|ban|phong|uy ban|ubnd|cong an|bo chi huy|thanh tra|van phong|trung tam|bao(?= va | dien tu | nhan dan )|dai|co quan|don vi|chu rung|doan the|to chuc(?! thuc hien| trien khai)|hoi|hiep hoi|lien minh|mat tran|bao hiem|bhxh|kho bac|chi cuc|chi nhanh|thue|co so|benh vien|vien|toa an|quy|nganh|dia phuong|xa|phuong|huyen|tinh)(?![a-z])/;
+  /^(?:(?:giam doc|thu truong|chu tich|nguoi dung dau|lanh dao)\s+)?(?:cac\s+)?(?:so|ban|phong|uy ban|ubnd|cong an|bo chi huy|thanh tra|van phong|trung tam|bao(?= va | dien tu | nhan dan )|dai|co quan|don vi|chu rung|doan the|to chuc chinh tri|hoi|hiep hoi|lien minh|mat tran|bao hiem|bhxh|kho bac|chi cuc|chi nhanh|thue|co so|benh vien|vien|toa an|quy|dia phuong|xa|phuong|huyen|tinh)(?![a-z])/;
 
 /** Does the text open with a unit name or a group of units ("Sở …", "Các Sở, ngành …", "UBND …")? */
 export function startsWithUnitName(text: string): boolean {
