@@ -6,10 +6,11 @@
  * - our own ten fixtures against their expected files (as before);
  * - parse time per fixture and for about 1 MB of text.
  *
- *   npx tsx scripts/bench-directive-parser.ts [--baseline <checkout>]
+ *   npx tsx scripts/bench-directive-parser.ts [--baseline <dir> [--baseline-label <text>]]
  *
- * --baseline runs the parser of another checkout (e.g. /work/main) on the same corpus with the
- * same scorer, for a before/after table. Prints the tables and writes
+ * --baseline runs the parser found under <dir>/lib/domain/directive (a checkout, or
+ * `git archive <commit> lib/domain | tar -x -C <dir>`) on the same corpus with the same scorer,
+ * for a before/after table and a 1 MB timing in the same run. Prints the tables and writes
  * docs/benchmarks/directive-parser.md with the date, the machine and its load (`uptime`).
  *
  * Own fixtures: a field counts as a true positive when the parser gives it (non-null) and it
@@ -82,12 +83,12 @@ function f1(c: Counts): string {
 }
 
 /** Median wall time of `runs` parses, in milliseconds (after one warm-up parse). */
-function timeParse(text: string, runs: number): number {
-  parseDirective(text, HA_TINH_UNITS);
+function timeParse(text: string, runs: number, parse: Parse = parseDirective): number {
+  parse(text, HA_TINH_UNITS);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    parseDirective(text, HA_TINH_UNITS);
+    parse(text, HA_TINH_UNITS);
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
@@ -286,8 +287,10 @@ async function baselineParse(): Promise<{ parse: Parse; where: string } | null> 
   const dir = i >= 0 ? process.argv[i + 1] : undefined;
   if (!dir) return null;
   const mod = (await import(join(dir, 'lib/domain/directive/parse-directive.ts'))) as { parseDirective: Parse };
+  const j = process.argv.indexOf('--baseline-label');
+  const label = j >= 0 ? process.argv[j + 1] : undefined;
   const commit = shell('git', ['-C', dir, 'rev-parse', '--short', 'HEAD']);
-  return { parse: mod.parseDirective, where: `${dir} at ${commit}` };
+  return { parse: mod.parseDirective, where: label ?? (commit.startsWith('(') ? dir : `${dir} at ${commit}`) };
 }
 
 async function main(): Promise<void> {
@@ -308,6 +311,7 @@ async function main(): Promise<void> {
   const baseline = await baselineParse();
   const before = baseline ? runCorpus(baseline.parse, docs) : null;
   const missing = unannotatedFiles();
+  const baselineMs = baseline ? timeParse(big, 5, baseline.parse) : null;
   const uptimeAfter = shell('uptime', []);
 
   const md = [
@@ -390,7 +394,9 @@ async function main(): Promise<void> {
     '## 1 MB of text',
     '',
     `${(big.length / 1_000_000).toFixed(2)} million characters (the plain-text fixtures repeated, every task made ` +
-      `unique): ${bigParsed.sections.length} sections, ${bigTasks} tasks, median ${bigMs.toFixed(0)} ms over 5 parses.`,
+      `unique): ${bigParsed.sections.length} sections, ${bigTasks} tasks, median ${bigMs.toFixed(0)} ms over 5 parses` +
+      (baselineMs !== null ? ` (the baseline parser: ${baselineMs.toFixed(0)} ms, same run, same load).` : '.') +
+      ' Wall times on this shared machine depend on its load (see `uptime` above).',
     '',
   ].join('\n');
 

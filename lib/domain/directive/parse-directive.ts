@@ -131,14 +131,15 @@ function namesUnitOnly(body: string): boolean {
 
 /** The tasks of one item or child, given the addressee it inherits. */
 function expand(item: Item, number: string, ctx: Context, inherited: Inherited): { source: TaskSource; inherited: Inherited }[] {
+  const dashes = item.kind !== 'row' && item.lines.some(isTaskDash) && isGroupHeading(item.body);
+  const unitOnly = !dashes && item.kind !== 'row' && item.lines.length > 0 && namesUnitOnly(item.body);
+  if (!dashes && !unitOnly) return [{ source: { number, text: itemText(item), item }, inherited }];
+  // Only a heading is read for its addressee (reading every task's body here doubled the cost).
   const heading = headingAddressee(item.body, ctx.matcher);
   const own = heading.lead || heading.collective ? heading : inherited;
-  if (item.kind !== 'row' && item.lines.some(isTaskDash) && isGroupHeading(item.body)) return dashSources(item.lines, number, own);
-  if (item.kind !== 'row' && item.lines.length > 0 && namesUnitOnly(item.body)) {
-    const text = item.lines.join('\n').trim();
-    return [{ source: { number, text, item: { ...item, body: '', lines: [...item.lines] } }, inherited: own }];
-  }
-  return [{ source: { number, text: itemText(item), item }, inherited }];
+  if (dashes) return dashSources(item.lines, number, own);
+  const text = item.lines.join('\n').trim();
+  return [{ source: { number, text, item: { ...item, body: '', lines: [...item.lines] } }, inherited: own }];
 }
 
 /**
