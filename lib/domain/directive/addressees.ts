@@ -124,7 +124,7 @@ export function looksLikeUnit(text: string, matcher: UnitMatcher): boolean {
 
 /** Words that end a list of partner units: the sentence goes on with what they do. */
 const LIST_STOP = new RegExp(
-  String.raw`\s(?:co\s+lien\s+quan|lien\s+quan|can\s+cu|tham\s+muu|trien\s+khai|thuc\s+hien|to\s+chuc(?!\s+thanh\s+uy)|(?<!so\s)xay\s+dung|de|nham|ra\s+soat|kiem\s+tra|theo\s+doi|huong\s+dan|de\s+xuat|tuyen\s+truyen|trong|hoan\s+thanh|bao\s+dam|dam\s+bao|theo|tong\s+hop|bao\s+cao|giai\s+quyet|cap\s+nhat|van\s+hanh|nghien\s+cuu|danh\s+gia|tiep\s+tuc|day\s+manh|tang\s+cuong|quan\s+triet|ban\s+hanh|chuan\s+bi|lap|soan\s+thao|chu\s+dong|khan\s+truong|kip\s+thoi|xem\s+xet|don\s+doc|(?<!ban\s)chi\s+dao|ho\s+tro|cung\s+cap|khac\s+phuc|dua\s+tin|phat\s+dong)(?![a-z])`,
+  String.raw`\s(?:co\s+lien\s+quan|lien\s+quan|can\s+cu|tham\s+muu|trien\s+khai|thuc\s+hien|to\s+chuc(?!\s+thanh\s+uy)|(?<!so\s)xay\s+dung|de|nham|ra\s+soat|kiem\s+tra|theo\s+doi|huong\s+dan|de\s+xuat|tuyen\s+truyen|trong|hoan\s+thanh|bao\s+dam|dam\s+bao|theo|tong\s+hop|bao\s+cao|giai\s+quyet|cap\s+nhat|van\s+hanh|nghien\s+cuu|danh\s+gia|tiep\s+tuc|day\s+manh|tang\s+cuong|quan\s+triet|ban\s+hanh|chuan\s+bi|lap|soan\s+thao|chu\s+dong|khan\s+truong|kip\s+thoi|xem\s+xet|don\s+doc|(?<!ban\s)chi\s+dao|ho\s+tro|cung\s+cap|khac\s+phuc|dua\s+tin|phat\s+dong|bo\s+tri|huy\s+dong)(?![a-z])`,
 );
 
 /** Commas inside group names ("các phòng, ban, ngành", "phường, xã") must not split the list. */

@@ -413,14 +413,28 @@ function blockSources(block: Block): Item[] {
   return [{ kind: 'number', marker: block.numeral, body: text, lines: [], children: [] }];
 }
 
-function buildSection(block: Block, ctx: Context, numberedSections: boolean): ParsedSection | null {
+/**
+ * The addressees a Công văn or Chỉ thị names before its list ("Chủ tịch UBND tỉnh yêu cầu Giám đốc
+ * các sở, ban, ngành; Chủ tịch UBND các xã, phường:"): a collective that tasks naming nobody inherit.
+ * Only a sentence that ends with ":" right before the list counts.
+ */
+function preambleAddressee(preamble: readonly string[]): Inherited {
+  const last = (preamble[preamble.length - 1] ?? '').trim();
+  if (!last.endsWith(':')) return { lead: null, collective: null };
+  const m = /(?:yêu cầu|đề nghị|giao)\s+(.{3,300}?):\s*$/i.exec(last);
+  const group = m?.[1] ? classifyGroup(m[1].replace(/;/g, ',')) : null;
+  return { lead: null, collective: group?.collective ?? null };
+}
+
+function buildSection(block: Block, ctx: Context, numberedSections: boolean, document: Inherited): ParsedSection | null {
   const title = trimEnd(block.title, ': \t\n');
   const label = block.numeral || '(không đánh số)';
   if (SKIPPED_TITLES.test(foldWords(title))) {
     warn(ctx, `Bỏ qua mục ${label} «${title}»: nêu mục đích, yêu cầu, không phải nhiệm vụ.`);
     return null;
   }
-  const heading = headingAddressee(title, ctx.matcher);
+  const own = headingAddressee(title, ctx.matcher);
+  const heading = own.lead || own.collective ? own : document;
   const items = numberedSections ? blockSources(block) : block.items;
   const funding = FUNDING_TITLES.test(foldWords(title));
   const tasks: ParsedTask[] = [];
@@ -502,8 +516,9 @@ function parseUnsafe(input: string, units: readonly UnitRef[]): ParsedDirective 
   };
   const skeleton = buildSkeleton(text.split('\n'));
   const sections: ParsedSection[] = [];
+  const document = preambleAddressee(skeleton.preamble);
   for (const block of skeleton.blocks) {
-    const section = buildSection(block, ctx, skeleton.shape === 'NUMBERED');
+    const section = buildSection(block, ctx, skeleton.shape === 'NUMBERED', document);
     if (section) sections.push(section);
   }
   dropRestatedTasks(sections, ctx);

@@ -120,6 +120,27 @@ describe('leads written as the subject of the sentence', () => {
   });
 });
 
+describe('collective addressees named before the list', () => {
+  it('gives tasks that name nobody the group of «yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch UBND các phường, xã:»', () => {
+    const text = [
+      'Chủ tịch Ủy ban nhân dân tỉnh yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch UBND các phường, xã:',
+      '1. Quán triệt nghiêm túc Chỉ thị này.',
+      '2. Sở Tài chính bố trí kinh phí.',
+    ].join('\n');
+    const result = parse(text);
+    expect(result.sections[0]?.tasks.map((t) => [t.lead?.text ?? null, t.collective])).toEqual([
+      [null, 'ALL'],
+      ['Sở Tài chính', null],
+    ]);
+    expect(result.warnings.some((w) => /không giao việc/.test(w))).toBe(false);
+  });
+
+  it('reads «Ủy ban nhân dân tỉnh yêu cầu UBND các xã, phường:» as wards and communes', () => {
+    const result = parse('Ủy ban nhân dân tỉnh yêu cầu UBND các xã, phường:\n1. Rà soát hộ nghèo.\n2. Báo cáo kết quả.');
+    expect(result.sections[0]?.tasks.map((t) => t.collective)).toEqual(['WARDS_COMMUNES', 'WARDS_COMMUNES']);
+  });
+});
+
 describe('Công văn without numbering', () => {
   it('makes a task of each «Đề nghị …» / «Giao …» paragraph, with partners and the date, not the recipients', () => {
     const text = [
