@@ -1,16 +1,26 @@
 /**
- * Benchmark of the directive import parser: precision and recall against the hand-written
- * expected files of every fixture, parse time per fixture and for about 1 MB of text.
+ * Benchmark of the directive import parser:
+ * - the real development corpus (tests/fixtures/directives-dev/, 24 texts from other provinces,
+ *   hand-annotated): precision / recall / F1 per field on the tuning split and on the held-out
+ *   split (never tuned on), side by side with our own fixtures;
+ * - our own ten fixtures against their expected files (as before);
+ * - parse time per fixture and for about 1 MB of text.
  *
- *   npx tsx scripts/bench-directive-parser.ts
+ *   npx tsx scripts/bench-directive-parser.ts [--baseline <dir> [--baseline-label <text>]]
  *
- * Prints the tables and writes docs/benchmarks/directive-parser.md. A field counts as a true
- * positive when the parser gives a value (non-null) and it equals the expected one for the same
- * task key ("I.2", "2.a"); a value given for a task that does not exist in the expected file is a
- * false positive, an expected value not found is a false negative.
+ * --baseline runs the parser found under <dir>/lib/domain/directive (a checkout, or
+ * `git archive <commit> lib/domain | tar -x -C <dir>`) on the same corpus with the same scorer,
+ * for a before/after table and a 1 MB timing in the same run. Prints the tables and writes
+ * docs/benchmarks/directive-parser.md with the date, the machine and its load (`uptime`).
+ *
+ * Own fixtures: a field counts as a true positive when the parser gives it (non-null) and it
+ * equals the expected value for the same task key ("I.2", "2.a"); units are compared by registry
+ * code. Corpus: tasks are matched by the start of their text and units by their name as written
+ * (see tests/support/directive-corpus.ts), because other provinces' units are not in our registry.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HA_TINH_UNITS } from '../lib/domain/ha-tinh-units';
@@ -28,6 +38,24 @@ import {
 } from '../lib/domain/directive/fixture-compare';
 import { type Fixture, loadFixtures } from '../lib/domain/directive/fixtures/load-fixtures';
 import { parseDirective } from '../lib/domain/directive/parse-directive';
+import type { ParsedDirective, UnitRef } from '../lib/domain/directive/types';
+import {
+  addCorpusScores,
+  type CorpusDoc,
+  type CorpusScore,
+  emptyCorpusScore,
+  f1 as corpusF1,
+  FIELDS,
+  type Field,
+  loadCorpus,
+  precision as corpusPrecision,
+  recall as corpusRecall,
+  scoreDoc,
+  type TaskDiff,
+  unannotatedFiles,
+} from '../tests/support/directive-corpus';
+
+type Parse = (text: string, units: readonly UnitRef[]) => ParsedDirective;
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REPORT = join(ROOT, 'docs/benchmarks/directive-parser.md');
@@ -55,12 +83,12 @@ function f1(c: Counts): string {
 }
 
 /** Median wall time of `runs` parses, in milliseconds (after one warm-up parse). */
-function timeParse(text: string, runs: number): number {
-  parseDirective(text, HA_TINH_UNITS);
+function timeParse(text: string, runs: number, parse: Parse = parseDirective): number {
+  parse(text, HA_TINH_UNITS);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    parseDirective(text, HA_TINH_UNITS);
+    parse(text, HA_TINH_UNITS);
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
@@ -142,7 +170,131 @@ function knownDifferences(fixtures: readonly Fixture[]): string[] {
   return lines.length > 0 ? lines : ['- (none)'];
 }
 
-function main(): void {
+const FIELD_LABELS: Record<Field, string> = {
+  tasks: 'Nhiệm vụ (tasks)',
+  section: 'Mục (section)',
+  lead: 'Đơn vị chủ trì (lead)',
+  coordinators: 'Đơn vị phối hợp (coordinators)',
+  deadline: 'Thời hạn (deadline)',
+  recurrence: 'Chu kỳ (recurrence)',
+};
+
+/** Own-fixture metric that corresponds to a corpus field. */
+const OWN_METRIC: Record<Field, Metric> = {
+  tasks: 'tasks',
+  section: 'sections',
+  lead: 'lead',
+  coordinators: 'coordinators',
+  deadline: 'deadline',
+  recurrence: 'recurrence',
+};
+
+type CorpusRun = { tuning: CorpusScore; heldOut: CorpusScore; perDoc: { doc: CorpusDoc; score: CorpusScore; got: number; diffs: TaskDiff[] }[] };
+
+function runCorpus(parse: Parse, docs: readonly CorpusDoc[]): CorpusRun {
+  const run: CorpusRun = { tuning: emptyCorpusScore(), heldOut: emptyCorpusScore(), perDoc: [] };
+  for (const doc of docs) {
+    const parsed = parse(doc.text, HA_TINH_UNITS);
+    const diffs: TaskDiff[] = [];
+    const score = scoreDoc(parsed, doc, diffs);
+    run[doc.split] = addCorpusScores(run[doc.split], score);
+    run.perDoc.push({ doc, score, got: parsed.sections.reduce((n, s) => n + s.tasks.length, 0), diffs });
+  }
+  return run;
+}
+
+function prf(c: Counts | undefined, p: (c: Counts) => number | null, r: (c: Counts) => number | null, f: (c: Counts) => number | null): string {
+  if (!c) return '– / – / –';
+  return `${pct(p(c))} / ${pct(r(c))} / ${pct(f(c))}`;
+}
+
+function ownF1(c: Counts): number | null {
+  const p = precision(c);
+  const r = recall(c);
+  return p === null || r === null || p + r === 0 ? null : (2 * p * r) / (p + r);
+}
+
+function sideBySide(own: Score, run: CorpusRun): string[] {
+  const lines = [
+    '| Trường | Own fixtures P / R / F1 | Tuning split P / R / F1 | Held-out split P / R / F1 |',
+    '|---|---:|---:|---:|',
+  ];
+  for (const f of FIELDS) {
+    const o = own[OWN_METRIC[f]];
+    lines.push(
+      `| ${FIELD_LABELS[f]} | ${prf(o, precision, recall, ownF1)} | ` +
+        `${prf(run.tuning[f], corpusPrecision, corpusRecall, corpusF1)} | ${prf(run.heldOut[f], corpusPrecision, corpusRecall, corpusF1)} |`,
+    );
+  }
+  lines.push(
+    `| Texts that assign no task, read as none | – | ${run.tuning.emptyDocsOk} of ${run.tuning.emptyDocs} | ${run.heldOut.emptyDocsOk} of ${run.heldOut.emptyDocs} |`,
+  );
+  return lines;
+}
+
+function beforeAfter(before: CorpusRun, after: CorpusRun): string[] {
+  const lines = [
+    '| Trường | Tuning F1 before → after | Held-out F1 before → after |',
+    '|---|---:|---:|',
+  ];
+  for (const f of FIELDS) {
+    lines.push(
+      `| ${FIELD_LABELS[f]} | ${pct(corpusF1(before.tuning[f]))} → ${pct(corpusF1(after.tuning[f]))} | ` +
+        `${pct(corpusF1(before.heldOut[f]))} → ${pct(corpusF1(after.heldOut[f]))} |`,
+    );
+  }
+  lines.push(
+    `| Texts that assign no task, read as none | ${before.tuning.emptyDocsOk} → ${after.tuning.emptyDocsOk} of ${after.tuning.emptyDocs} | ` +
+      `${before.heldOut.emptyDocsOk} → ${after.heldOut.emptyDocsOk} of ${after.heldOut.emptyDocs} |`,
+  );
+  return lines;
+}
+
+function corpusDocTable(run: CorpusRun): string[] {
+  const lines = [
+    '| Text | Split | Tasks found / annotated / matched | Lead F1 | Coordinators F1 | Deadline F1 | Recurrence F1 |',
+    '|---|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const { doc, score, got } of run.perDoc) {
+    lines.push(
+      `| ${doc.file.replace(/\.md$/, '')} | ${doc.split === 'heldOut' ? 'held-out' : 'tuning'} | ${got} / ${doc.tasks.length} / ${score.tasks.tp} | ` +
+        `${pct(corpusF1(score.lead))} | ${pct(corpusF1(score.coordinators))} | ${pct(corpusF1(score.deadline))} | ${pct(corpusF1(score.recurrence))} |`,
+    );
+  }
+  return lines;
+}
+
+/** What the tuning split still gets wrong, by field (the held-out split's misses are not listed: it is not tuned on). */
+function tuningMisses(run: CorpusRun): string[] {
+  const byField = new Map<string, number>();
+  for (const { doc, diffs } of run.perDoc) {
+    if (doc.split !== 'tuning') continue;
+    for (const d of diffs) byField.set(d.field, (byField.get(d.field) ?? 0) + 1);
+  }
+  return [...byField].map(([f, n]) => `- ${f}: ${n}`);
+}
+
+function shell(cmd: string, args: string[]): string {
+  try {
+    return execFileSync(cmd, args, { encoding: 'utf8' }).trim();
+  } catch {
+    return '(unavailable)';
+  }
+}
+
+async function baselineParse(): Promise<{ parse: Parse; where: string } | null> {
+  const i = process.argv.indexOf('--baseline');
+  const dir = i >= 0 ? process.argv[i + 1] : undefined;
+  if (!dir) return null;
+  const mod = (await import(join(dir, 'lib/domain/directive/parse-directive.ts'))) as { parseDirective: Parse };
+  const j = process.argv.indexOf('--baseline-label');
+  const label = j >= 0 ? process.argv[j + 1] : undefined;
+  const commit = shell('git', ['-C', dir, 'rev-parse', '--short', 'HEAD']);
+  return { parse: mod.parseDirective, where: label ?? (commit.startsWith('(') ? dir : `${dir} at ${commit}`) };
+}
+
+async function main(): Promise<void> {
+  const uptimeBefore = shell('uptime', []);
   const fixtures = loadFixtures();
   const rows = benchFixtures(fixtures);
   const all = rows.reduce((acc, r) => addScores(acc, r.score), emptyScore());
@@ -154,12 +306,62 @@ function main(): void {
   const bigMs = timeParse(big, 5);
   const date = new Date().toISOString().slice(0, 10);
   const cpu = cpus();
+  const docs = loadCorpus();
+  const corpus = runCorpus(parseDirective, docs);
+  const baseline = await baselineParse();
+  const before = baseline ? runCorpus(baseline.parse, docs) : null;
+  const missing = unannotatedFiles();
+  const baselineMs = baseline ? timeParse(big, 5, baseline.parse) : null;
+  const uptimeAfter = shell('uptime', []);
 
   const md = [
     '# Directive import parser — benchmark',
     '',
-    `Measured on ${date} with \`npx tsx scripts/bench-directive-parser.ts\` (Node ${process.version}, ` +
-      `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}).`,
+    `Measured on ${date} with \`npx tsx scripts/bench-directive-parser.ts${baseline ? ' --baseline …' : ''}\` (Node ${process.version}, ` +
+      `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, a machine shared with other sessions).`,
+    '',
+    `Load: \`${uptimeBefore}\` before, \`${uptimeAfter}\` after (1-minute load ${loadavg()[0]?.toFixed(2)}).`,
+    '',
+    '## Real directives (development corpus) and own fixtures, side by side',
+    '',
+    `Corpus: \`tests/fixtures/directives-dev/\`, real texts of other provinces pasted from a legal-database site ` +
+      `(Markdown leftovers, hard wraps, one-cell-per-line tables). ${docs.length} of 24 are annotated by hand in ` +
+      '`expected/*.json`; the split (`split.json`, every third file by name held out: 6 texts with tasks, 2 without) was ' +
+      'fixed before any tuning, and the parser was tuned on the tuning split only. The held-out texts were annotated ' +
+      'from the text before the parser was changed, and their figures are reported as measured.' +
+      (missing.length > 0 ? ` Not annotated yet (not scored): ${missing.join(', ')}.` : ''),
+    '',
+    'Own fixtures compare units by registry code and tasks by key; the corpus compares units by their name as ' +
+      'written (other provinces\' units are not in our registry) and tasks by the start of their text. Recurrence ' +
+      'counts only cycles (not ONCE). Section = the numeral of the section the task sits in ("PL.I" for an appendix ' +
+      'table\'s section I).',
+    '',
+    ...sideBySide(all, corpus),
+    '',
+    ...(before && baseline
+      ? [
+          `### Before / after on the corpus (before = the parser of ${baseline.where}, same scorer)`,
+          '',
+          ...beforeAfter(before, corpus),
+          '',
+        ]
+      : []),
+    'Reading the figures: the tuning split is what the rules were written against; the held-out split is the ' +
+      'honest estimate for a new province\'s text (tasks F1 and lead F1 about 10 points lower). Known limits: numbered ' +
+      'notes "(1)…(4)" are not items (text 04); a heading that names a sector ("5. Giáo dục và Đào tạo") can match a ' +
+      'registry unit; recurrence cues inside a task are still over-read; texts 08, 10 and 17 were annotated with the ' +
+      'help of a script that follows the numbering (see ANNOTATIONS.md). The seed keeps "bảo đảm kinh phí hàng năm" as ' +
+      'YEARLY (seed equivalence), although issue 9 lists funding sentences as a misread; budget terms ("chi thường ' +
+      'xuyên", "dự toán … hằng năm") are no longer read as cycles.',
+    '',
+    '### Per text',
+    '',
+    ...corpusDocTable(corpus),
+    '',
+    'Disagreements left on the tuning split, by field (see `npx tsx scripts/bench-directive-parser.ts` output or the ' +
+      'scorer for the list):',
+    '',
+    ...tuningMisses(corpus),
     '',
     `Ground truth: the hand-written \`*.expected.json\` next to each of the ${fixtures.length} fixtures in ` +
       '`lib/domain/directive/fixtures/` (what a person importing the directive would enter). A value counts as a true ' +
@@ -200,7 +402,9 @@ function main(): void {
     '## 1 MB of text',
     '',
     `${(big.length / 1_000_000).toFixed(2)} million characters (the plain-text fixtures repeated, every task made ` +
-      `unique): ${bigParsed.sections.length} sections, ${bigTasks} tasks, median ${bigMs.toFixed(0)} ms over 5 parses.`,
+      `unique): ${bigParsed.sections.length} sections, ${bigTasks} tasks, median ${bigMs.toFixed(0)} ms over 5 parses` +
+      (baselineMs !== null ? ` (the baseline parser: ${baselineMs.toFixed(0)} ms, same run, same load).` : '.') +
+      ' Wall times on this shared machine depend on its load (see `uptime` above).',
     '',
   ].join('\n');
 
@@ -210,4 +414,4 @@ function main(): void {
   console.log(`\nWritten ${REPORT}`);
 }
 
-main();
+void main();

@@ -118,8 +118,9 @@ export function toProposal(
     tasks: s.tasks.map((t, j) => toTask(t, `s${i}t${j}`, names)),
   }));
   const warnings = [...parsed.warnings];
-  // No numbering at all: one task with the whole text, which the reviewer splits where tasks begin.
-  if (sections.length === 0) {
+  // No numbering at all: one task with the whole text, which the reviewer splits where tasks begin
+  // (not when the parser found that the text assigns no task: a rule or a forecast).
+  if (sections.length === 0 && !parsed.assignsNoTasks) {
     const text = normalizeDirectiveText(sourceText).trim();
     if (text !== '') {
       sections.push({

@@ -30,13 +30,15 @@ const MAX_SCAN = 3000;
 
 const PERSON_PREFIXES = ['nguoi dung dau', 'thu truong', 'lanh dao', 'chu tich', 'giam doc', 'truong'];
 const GROUP_WORDS = new Set([
+  // A province writes "các sở, ban, ngành tỉnh" and "UBND các xã, phường, đặc khu".
+  'so', 'tinh', 'dac', 'khu',
   'cac', 'co', 'quan', 'don', 'vi', 'dia', 'phuong', 'phong', 'ban', 'nganh', 'xa', 'thi', 'tran',
   'ubnd', 'uy', 'nhan', 'dan', 'chuyen', 'mon', 'thuoc', 'truc', 'thanh', 'pho', 'va', 'doan', 'the',
   'hoi', 'lien', 'to', 'chuc', 'tren', 'tham', 'muu', 'giup', 'viec', 'cung', 'cap',
   // "Thủ trưởng các phòng, ban, ngành và Chủ tịch UBND các phường, xã": one addressee phrase.
   'chu', 'tich', 'thu', 'truong', 'nguoi', 'dung', 'dau',
 ]);
-const DEPT_WORDS = new Set(['phong', 'ban', 'nganh', 'chuyen']);
+const DEPT_WORDS = new Set(['phong', 'ban', 'nganh', 'chuyen', 'so']);
 const PLACE_WORDS = new Set(['phuong', 'xa', 'tran']);
 
 export type GroupMatch = { collective: Exclude<Collective, null>; words: number };
@@ -100,6 +102,7 @@ function cleanUnitText(text: string): string {
   let s = trimChars(text, ' \t\n,;:.–—-');
   s = s.replace(/^(?:và|với|cùng|cho)\s+/i, '');
   s = s.replace(/\s(?:có liên quan|liên quan)$/i, '');
+  s = s.replace(/\s(?:và|hoặc|với)$/i, '');
   return s.trim();
 }
 
@@ -121,13 +124,13 @@ export function looksLikeUnit(text: string, matcher: UnitMatcher): boolean {
 
 /** Words that end a list of partner units: the sentence goes on with what they do. */
 const LIST_STOP = new RegExp(
-  String.raw`\s(?:co\s+lien\s+quan|lien\s+quan|can\s+cu|tham\s+muu|trien\s+khai|thuc\s+hien|to\s+chuc(?!\s+thanh\s+uy)|xay\s+dung|de|nham|ra\s+soat|kiem\s+tra|theo\s+doi|huong\s+dan|de\s+xuat|tuyen\s+truyen|trong|hoan\s+thanh|bao\s+dam|dam\s+bao|theo|tong\s+hop|bao\s+cao|giai\s+quyet|cap\s+nhat|van\s+hanh|nghien\s+cuu|danh\s+gia|tiep\s+tuc|day\s+manh|tang\s+cuong|quan\s+triet|ban\s+hanh|chuan\s+bi|lap|soan\s+thao|chu\s+dong|khan\s+truong|kip\s+thoi)(?![a-z])`,
+  String.raw`\s(?:co\s+lien\s+quan|lien\s+quan|can\s+cu|tham\s+muu|trien\s+khai|thuc\s+hien|to\s+chuc(?!\s+thanh\s+uy)|(?<!so\s)xay\s+dung|de|nham|ra\s+soat|kiem\s+tra|theo\s+doi|huong\s+dan|de\s+xuat|tuyen\s+truyen|trong|hoan\s+thanh|bao\s+dam|dam\s+bao|theo|tong\s+hop|bao\s+cao|giai\s+quyet|cap\s+nhat|van\s+hanh|nghien\s+cuu|danh\s+gia|tiep\s+tuc|day\s+manh|tang\s+cuong|quan\s+triet|ban\s+hanh|chuan\s+bi|lap|soan\s+thao|chu\s+dong|khan\s+truong|kip\s+thoi|xem\s+xet|don\s+doc|(?<!ban\s)chi\s+dao|ho\s+tro|cung\s+cap|khac\s+phuc|dua\s+tin|phat\s+dong|bo\s+tri|huy\s+dong)(?![a-z])`,
 );
 
 /** Commas inside group names ("các phòng, ban, ngành", "phường, xã") must not split the list. */
 function protectGroupCommas(folded: string): string {
   return folded.replace(
-    /(phong|ban|nganh|don vi|co quan|phuong|xa|dia phuong|thi tran)(\s*),(?=\s*(?:ban|nganh|don vi|dia phuong|phuong|xa|thi tran|co quan)(?![a-z]))/g,
+    /(so|phong|ban|nganh|don vi|co quan|phuong|xa|dia phuong|thi tran)(\s*),(?=\s*(?:ban|nganh|don vi|dia phuong|phuong|xa|thi tran|co quan|dac khu)(?![a-z]))/g,
     (_m, w: string, sp: string) => `${w}${sp}~`,
   );
 }
@@ -196,6 +199,13 @@ export function readUnitList(text: string, matcher: UnitMatcher, options: { stop
       }
     }
     const read = readPiece(cleanUnitText(piece), matcher);
+    const previous = refs[refs.length - 1];
+    // "Sở Văn hóa, Thể thao và Du lịch": a short capitalised piece after a body outside the
+    // registry continues its name rather than ending the list.
+    if (read.end === 'not-a-unit' && read.refs.length === 0 && previous && previous.unitCode === null && previous.confidence > 0 && continuesName(piece)) {
+      refs[refs.length - 1] = { ...previous, text: `${previous.text}, ${cleanUnitText(piece)}` };
+      continue;
+    }
     refs.push(...read.refs);
     if (read.end === 'not-a-unit') return { refs, complete: false };
     if (last || read.end === 'verb') break;
@@ -204,6 +214,12 @@ export function readUnitList(text: string, matcher: UnitMatcher, options: { stop
 }
 
 type PieceEnd = 'more' | 'verb' | 'not-a-unit';
+
+/** "Thể thao và Du lịch", "khu kinh tế", "Truyền hình Đồng Nai": the rest of a name cut at a comma. */
+function continuesName(piece: string): boolean {
+  const words = piece.trim().split(/\s+/);
+  return words.length >= 1 && words.length <= 6 && !LIST_STOP.test(` ${foldSameLength(piece)}`);
+}
 
 /** Longest opening run of words that is a registry name ("Phòng Tư pháp" in "Phòng Tư pháp rà soát …"). */
 function registryPrefix(words: readonly string[], matcher: UnitMatcher): number {
@@ -270,9 +286,9 @@ export function splitUnitList(text: string, matcher: UnitMatcher, options: { sto
 // Lead and coordinators in running text
 
 /** Openers before the addressee: "Giao", "Yêu cầu", "Đề nghị", "Hàng năm,", "Định kỳ hằng quý,". */
-const OPENER = /^(?:\s*(?:giao(?:\s+cho)?|yeu\s+cau|de\s+nghi|chi\s+dao)\s+|\s*(?:hang|moi|dinh\s+ky)(?:\s+(?:hang|moi))?\s+(?:nam|quy|thang|ngay|tuan)\s*,\s*)/;
+const OPENER = /^(?:\s*(?:giao(?:\s+cho)?|yeu\s+cau|de\s+nghi|chi\s+dao)\s*:?\s+|\s*(?:hang|moi|dinh\s+ky)(?:\s+(?:hang|moi))?\s+(?:nam|quy|thang|ngay|tuan)\s*,\s*)/;
 
-const LEAD_VERB = /(?<![a-z])(?:la\s+co\s+quan\s+(?:chu\s*tri|thuong\s+truc)|chu\s*tri|chi\s*dao|tham\s*muu|chiu\s+trach\s+nhiem)(?![a-z])/;
+const LEAD_VERB = /(?<![a-z])(?:la\s+co\s+quan\s+(?:chu\s*tri|thuong\s+truc|dau\s+moi)|chu\s*tri|chi\s*dao|tham\s*muu|chiu\s+trach\s+nhiem|co\s+trach\s+nhiem)(?![a-z])/;
 
 /** End of the sentence that starts at `from`. */
 function sentenceEnd(folded: string, from: number): number {
@@ -310,6 +326,8 @@ function leadBeforeVerb(original: string, folded: string, start: number, end: nu
   if (!verb || verb.index === 0) return null;
   const phrase = original.slice(start, start + verb.index);
   if (phrase.trim().split(/\s+/).length > 16) return null;
+  // "Báo cáo Ban Chỉ đạo …": "Báo" heads a newspaper's name, never "báo cáo".
+  if (/^\s*bao\s+cao(?![a-z])/.test(folded.slice(start, start + 12))) return null;
   // "Căn cứ vào điều kiện thực tiễn … tham mưu": a sentence that opens with a verb names no lead.
   if (!matcher.startsName(phrase) && !classifyGroup(phrase)) return null;
   return leadFromList(phrase, matcher);
@@ -321,6 +339,11 @@ function leadBeforeVerb(original: string, folded: string, start: number, end: nu
  * xây dựng…": the first is the lead, the others are co-addressees).
  */
 function leadAtStart(original: string, folded: string, start: number, end: number, matcher: UnitMatcher): LeadFound | null {
+  // "Sở Văn hóa, Thể thao và Du lịch: Chủ trì …": a unit name (with its own commas) before a colon.
+  const label = /^\s*([^:.;]{3,120}):\s/.exec(original.slice(start, Math.min(end, start + 130)))?.[1];
+  if (label && !matcher.matchStrict(label).unitCode && unitNamePhrase(label) !== null && !classifyGroup(label)) {
+    return { lead: unitRef(label, matcher), with: [] };
+  }
   const stop = /[,;:.(]/.exec(folded.slice(start, end));
   const clause = original.slice(start, stop ? start + stop.index : end);
   const words = clause.trim().split(/\s+/).slice(0, 12);
@@ -335,7 +358,50 @@ function leadAtStart(original: string, folded: string, start: number, end: numbe
   }
   // "Công an thành phố: …": a body outside the registry that heads the task with a colon.
   if (stop && folded[start + stop.index] === ':' && words.length <= 8) return { lead: unitRef(clause, matcher), with: [] };
+  // "Sở Tài chính tổng hợp báo cáo …": a body outside the registry as the subject of a verb.
+  const verb = LIST_STOP.exec(` ${foldSameLength(clause)}`);
+  // "Chỉ đạo Bộ phận X hướng dẫn …": X is directed by the task's lead, it does not lead.
+  const directed = /chi\s+dao\s*$/.test(folded.slice(Math.max(0, start - 12), start));
+  if (verb && verb.index > 0 && !directed) {
+    const subject = clause.slice(0, verb.index).trim();
+    if (unitNamePhrase(subject) !== null) return { lead: unitRef(subject, matcher), with: [] };
+  }
+  // "Sở Tài chính, Sở Xây dựng, … có trách nhiệm …": the first of a list of bodies outside the registry.
+  if (!verb && !directed && stop && folded[start + stop.index] === ',' && /^(?:so|ban|cong an|uy ban|ubnd)\s/.test(foldWords(clause))) {
+    if (unitNamePhrase(clause) !== null) return { lead: unitRef(clause, matcher), with: [] };
+  }
   return null;
+}
+
+/** Words a unit name may start with, after an optional title ("Giám đốc", "Thủ trưởng") and "các". */
+const UNIT_START =
+  /^(?:(?:giam doc|thu truong|chu tich|nguoi dung dau|lanh dao)\s+)?(?:cac\s+)?(?:so|ban|phong|uy ban|ubnd|cong an|bo chi huy|thanh tra|van phong|trung tam|bao(?= va | dien tu | nhan dan )|dai|co quan|don vi|chu rung|doan the|to chuc chinh tri|hoi|hiep hoi|lien minh|mat tran|bao hiem|bhxh|kho bac|chi cuc|chi nhanh|thue|co so|benh vien|vien|toa an|quy|dia phuong|xa|phuong|huyen|tinh)(?![a-z])/;
+
+/** Does the text open with a unit name or a group of units ("Sở …", "Các Sở, ngành …", "UBND …")? */
+export function startsWithUnitName(text: string): boolean {
+  return UNIT_START.test(foldWords(text.slice(0, 120)));
+}
+
+/** Verbs: a phrase that contains one is a sentence, not a name. */
+const NAME_BREAKER =
+  /(?<![a-z])(?:thuc hien|trien khai|tham muu|phoi hop|(?<!so )xay dung|tang cuong|chi dao|co trach nhiem|chiu trach nhiem|to chuc thuc hien|can cu|ra soat|kiem tra|theo doi|huong dan|bao cao|tong hop|de xuat|tuyen truyen|hoan thanh|ban hanh|nghien cuu|danh gia|yeu cau|quan triet)(?![a-z])/;
+
+/**
+ * The unit a short phrase names, as written, when the phrase is nothing but a unit name, possibly
+ * one outside the registry ("Sở Nông nghiệp và Môi trường:", "Giao Sở Y tế", "Các chủ rừng là
+ * tổ chức (các Ban quản lý rừng…)"); null for a sentence or a phrase that names no body.
+ */
+export function unitNamePhrase(text: string): string | null {
+  let clean = text.slice(0, 400).replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ');
+  clean = trimChars(clean, ' \t\n,;:.–—-');
+  clean = clean.replace(/^(?:giao(?:\s+cho)?|đề nghị|yêu cầu)\s*:?\s+/i, '');
+  const words = clean.split(' ').filter((w) => w !== '');
+  if (words.length === 0 || words.length > 24) return null;
+  const folded = foldWords(clean);
+  if (!UNIT_START.test(folded)) return null;
+  const breaker = NAME_BREAKER.exec(folded);
+  if (breaker && breaker.index > 0) return null;
+  return clean;
 }
 
 /** Longest run of closing words that names a body: "Tổ chức tuyên truyền do Phòng X" → "Phòng X". */
@@ -446,8 +512,24 @@ export function headingAddressee(title: string, matcher: UnitMatcher): { lead: P
   const clean = trimEnd(title.slice(0, 2000), ':. \t\n');
   const group = classifyGroup(clean);
   if (group && group.words >= foldWords(clean).split(' ').length - 1) return { lead: null, collective: group.collective };
+  // "Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án …" (a heading, no sentence).
+  if (group && group.words >= 3 && clean.length <= 220 && !/[.;!?](?:\s|$)/.test(clean) && /^(?:các|ubnd|ủy ban|uỷ ban)\s/i.test(clean)) {
+    return { lead: null, collective: group.collective };
+  }
   const strict = matcher.matchStrict(clean.replace(/\([^()]*\)/g, ' '));
   if (strict.unitCode) return { lead: unitRef(clean.replace(/\([^()]*\)/g, ' '), matcher), collective: null };
   const found = leadBeforeChuTri(clean, foldSameLength(clean), matcher);
-  return { lead: found && found.lead.unitCode ? found.lead : null, collective: null };
+  if (found && found.lead.unitCode) return { lead: found.lead, collective: null };
+  // A heading that only names a unit outside the registry ("Sở Nông nghiệp và Môi trường", "UBND
+  // các xã, phường, đặc khu Cồn Cỏ"): kept as text for the reviewer to map or create.
+  // "Các sở, ban, ngành, địa phương: Là các đơn vị được lấy ý kiến …": the label names them.
+  const label = /^([^:]{3,120}):\s+\S/.exec(clean)?.[1];
+  const name = unitNamePhrase(clean) ?? (label ? unitNamePhrase(label) : null);
+  if (name === null) return { lead: null, collective: null };
+  const named = classifyGroup(name);
+  if (named && named.words * 10 >= foldWords(name).split(' ').length * 6) return { lead: null, collective: named.collective };
+  // "Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh": the first named body leads.
+  const pieces = name.split(/[,;]/).map((p) => p.trim());
+  if (pieces.length > 1 && pieces.every((p) => unitHead(p) !== null)) return { lead: unitRef(pieces[0] ?? name, matcher), collective: null };
+  return { lead: unitRef(name, matcher), collective: null };
 }

@@ -106,8 +106,8 @@ const FORMS: readonly Form[] = [
     toDate: ([m, y], before) => endOfMonth(Number(y), Number(m), before),
   },
   {
-    // Quý III/2021, quý 3 năm 2021
-    body: String.raw`quy\s*(iv|iii|ii|i|[1-4])${SEP_YEAR}(\d{4})(?!\d)`,
+    // Quý III/2021, quý 3 năm 2021, "Quí IV-2025" (older spelling, dash)
+    body: String.raw`qu[yi]\s*(iv|iii|ii|i|[1-4])${SEP_YEAR}(\d{4})(?!\d)`,
     toDate: ([q, y], before) => {
       const quarter = quarterNumber(q ?? '') ?? 0;
       return before ? endOfMonth(Number(y), quarter * 3 - 2, true) : endOfQuarter(Number(y), quarter);
@@ -118,6 +118,12 @@ const FORMS: readonly Form[] = [
     body: String.raw`nam\s*(\d{4})(?!\d)(?!\s*-\s*\d{4})`,
     toDate: ([y], before) => isoDate(Number(y) - (before ? 1 : 0), 12, 31),
   },
+  {
+    // "(2025 - 2030)", "giai đoạn 2026 – 2030" in a time cell: the span ends with its last year.
+    // In running text this needs a cue ("hoàn thành trong 2026 - 2030"); "giai đoạn" alone is a target.
+    body: String.raw`(?<!\d)((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})(?!\d)`,
+    toDate: ([from, to]) => (Number(to) >= Number(from) ? isoDate(Number(to), 12, 31) : 'INVALID'),
+  },
   // Yearless forms, accepted only after a cue: reported as NO_YEAR.
   { body: String.raw`(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})(?!\s*[/.-]?\s*\d)`, toDate: () => null, yearless: true },
   {
@@ -126,7 +132,7 @@ const FORMS: readonly Form[] = [
     yearless: true,
   },
   {
-    body: String.raw`(?:thang\s*(\d{1,2})|quy\s*(iv|iii|ii|i|[1-4]))(?![a-z0-9])(?!\s*(?:[/.-]|,?\s*nam)\s*\d)`,
+    body: String.raw`(?:thang\s*(\d{1,2})|qu[yi]\s*(iv|iii|ii|i|[1-4]))(?![a-z0-9])(?!\s*(?:[/.-]|,?\s*nam)\s*\d)`,
     toDate: () => null,
     yearless: true,
   },
@@ -263,6 +269,19 @@ function opensSentence(original: string, index: number): boolean {
   return before === '' || /[.;:!?\n)•+-]$/.test(before);
 }
 
+/**
+ * Cue words that describe something else than the task's cycle: budget terms ("chi thường
+ * xuyên", "dự toán kinh phí hằng năm", "ngân sách hằng năm"), ages ("từ 06 tháng đến 36 tháng
+ * tuổi"), and "định kỳ hay đột xuất" (either, so no cycle).
+ */
+function notACycle(folded: string, index: number, length: number): boolean {
+  const before = folded.slice(Math.max(0, index - 40), index);
+  const after = folded.slice(index + length, index + length + 24);
+  if (/(?:^|\s)(?:chi|ngan sach|du toan|von|nguon)(?:\s+[a-z]+){0,3}\s*$/.test(before)) return true;
+  if (/^\s*(?:den|tuoi)(?![a-z])/.test(after) || /(?:^|\s)tu\s*$/.test(before)) return true;
+  return /^\s*(?:hay|hoac)\s+dot\s+xuat/.test(after);
+}
+
 /** All recurrence patterns in one regex (one capture group each), so a task is scanned once. */
 const RECURRENCE_RE = new RegExp(RECURRENCE_PATTERNS.map((p) => `(${p.re.source})`).join('|'), 'g');
 
@@ -282,7 +301,7 @@ export function extractRecurrence(text: string): RecurrenceMatch | null {
       continue;
     }
     const which = RECURRENCE_PATTERNS[m.slice(1).findIndex((g) => g !== undefined)];
-    if (!which) continue;
+    if (!which || notACycle(folded, m.index, m[0].length)) continue;
     const found = {
       recurrence: which.value,
       text: original.slice(m.index, m.index + m[0].length),

@@ -43,9 +43,10 @@ export type Block = {
   items: Item[];
 };
 
-export type Skeleton = { shape: Shape; preamble: string[]; blocks: Block[] };
+/** articles: the text is a legal instrument made of "Điều N." articles (whose body gives no task). */
+export type Skeleton = { shape: Shape; preamble: string[]; blocks: Block[]; articles: boolean };
 
-type TokenKind = 'roman' | 'number' | 'subnumber' | 'letter' | 'para' | 'row' | 'row-section';
+type TokenKind = 'roman' | 'number' | 'subnumber' | 'letter' | 'para' | 'row' | 'row-section' | 'appendix';
 
 type Token = { kind: TokenKind; marker: string; body: string; raw: string; cells?: string[]; columns?: TableColumns };
 
@@ -77,10 +78,28 @@ const WEB_STOP: readonly RegExp[] = [
 
 const CLOSING: readonly RegExp[] = [
   /^noi nhan\s*:?/,
+  // "Ủy ban nhân dân Thành phố yêu cầu các Sở, ngành… nghiêm túc thực hiện…": the closing clause.
+  /^(?:uy ban nhan dan|ubnd) (?:tinh|thanh pho)(?: pho)? yeu cau .{0,160}(?:nghiem tuc|khan truong) (?:trien khai|thuc hien|to chuc)/,
   /^tren day la\b/,
   /^(?:tm|kt|tl|tuq)\s*\.?\s*(?:uy ban|ubnd|chu tich|ban chi dao)/,
   /^(?:pho )?chu tich\s*$/,
 ];
+
+/** An appendix heading: "PHỤ LỤC", "Phụ lục I", "PHỤ LỤC: DANH MỤC NHIỆM VỤ". */
+const APPENDIX = /^phu luc(?:\s+(?:[ivxl]+|\d+|so\s+\d+))?\s*[.:-]?\s*(?:$|[a-z(])/;
+
+/** The title line of a plan or programme issued by a Quyết định. */
+const PLAN_TITLE = /^(?:ke hoach|chuong trinh(?: hanh dong)?|de an)\s*$/;
+
+/** Two or more "Điều N." lines: the text is a legal instrument made of articles. */
+function hasArticles(lines: readonly string[]): boolean {
+  let n = 0;
+  for (const line of lines) {
+    if (/^\s*Điều\s+\d{1,3}\s*[.:]/.test(line)) n += 1;
+    if (n >= 2) return true;
+  }
+  return false;
+}
 
 /** Words every task-table header has; checked before splitting a line into cells. */
 const HEADER_HINT = /nhiem vu|noi dung|cong viec/;
@@ -142,16 +161,46 @@ function tokenize(lines: readonly string[]): Token[] {
   const tokens: Token[] = [];
   let columns: TableColumns | null = null;
   let structured = false;
+  // A Quyết định's articles ("Điều 1.", "Điều 2.") state rules, not tasks: its body gives none,
+  // only an attached plan or appendix after the signature does.
+  let skipping = hasArticles(lines);
+  let closed = false;
   for (const raw of lines) {
     const line = raw.trim();
     if (line === '') continue;
     const folded = foldedLine(line);
+    if (closed || skipping) {
+      // A Quyết định that issues a plan: the plan ("KẾ HOẠCH …") after the signature is the body.
+      if (skipping && closed && PLAN_TITLE.test(folded)) {
+        skipping = false;
+        closed = false;
+        continue;
+      }
+      if (!APPENDIX.test(folded)) {
+        if (skipping && !closed && CLOSING.some((re) => re.test(folded))) closed = true;
+        continue;
+      }
+      closed = false;
+      skipping = false;
+      columns = null;
+      structured = true;
+      tokens.push({ kind: 'appendix', marker: 'PL', body: line, raw: line });
+      continue;
+    }
+    if (WEB_STOP.some((re) => re.test(folded))) break;
     const role = lineRole(folded, structured);
-    if (role === 'stop') break;
+    if (role === 'stop') {
+      // The signature ends the directive; an appendix after it ("PHỤ LỤC", a task table) still counts.
+      closed = true;
+      continue;
+    }
     if (role === 'noise') continue;
     const header = HEADER_HINT.test(folded) ? detectHeader(line) : null;
     if (header) {
-      columns = header;
+      // A header repeated on a later page without its "STT" column ("Nội dung | Đơn vị thực hiện |
+      // …") describes the same rows, which still start with their number: keep the full header.
+      const partial = header.number === header.text && columns !== null && columns.count === header.count + 1;
+      if (!partial) columns = header;
       continue;
     }
     const row = columns ? parseRow(line, columns) : null;
@@ -186,11 +235,17 @@ function countNumbersWithChildren(tokens: readonly Token[]): { numbers: number; 
   let withChildren = 0;
   let current = false;
   let counted = false;
+  let heading = false;
   for (const t of tokens) {
     if (t.kind === 'number') {
       numbers += 1;
       current = true;
       counted = false;
+      heading = isHeadingLike(t.body);
+    } else if (t.kind === 'para' && heading && current && !counted && isTaskDash(t.raw)) {
+      // "1. Sở Y tế:" followed by "- …" bullets: a group heading over dash tasks.
+      withChildren += 1;
+      counted = true;
     } else if ((t.kind === 'letter' || t.kind === 'subnumber') && current && !counted) {
       withChildren += 1;
       counted = true;
@@ -310,19 +365,66 @@ function buildImplicit(tokens: readonly Token[], skeleton: Skeleton, top: Readon
   }
 }
 
+/**
+ * Appendix ("PHỤ LỤC") after the body: only table rows are tasks there (an appendix that lists
+ * companies or documents with "1.", "2." assigns nothing). Sections are "PL", or "PL.I", "PL.II"
+ * for the Roman section rows of its table, so they never collide with the body's sections.
+ */
+function buildAppendix(tokens: readonly Token[], skeleton: Skeleton): void {
+  let block: Block | null = null;
+  let item: Item | null = null;
+  for (const t of tokens) {
+    if (t.kind === 'appendix') {
+      block = newBlock('PL', '');
+      item = null;
+      skeleton.blocks.push(block);
+    } else if ((t.kind === 'roman' || t.kind === 'row-section') && block) {
+      block = newBlock(`PL.${t.marker}`, t.body);
+      item = null;
+      skeleton.blocks.push(block);
+    } else if (t.kind === 'row' && block) {
+      item = newItem(t, 'row');
+      block.items.push(item);
+    } else if (block && block.title === '' && !item) block.title = t.raw;
+  }
+}
+
 /** Splits normalised lines into preamble, sections and items. */
 export function buildSkeleton(lines: readonly string[]): Skeleton {
-  const tokens = tokenize(lines);
+  const all = tokenize(lines);
+  const cut = all.findIndex((t) => t.kind === 'appendix');
+  const tokens = cut >= 0 ? all.slice(0, cut) : all;
   const shape = detectShape(tokens);
-  const skeleton: Skeleton = { shape, preamble: [], blocks: [] };
+  const skeleton: Skeleton = { shape, preamble: [], blocks: [], articles: hasArticles(lines) };
   if (shape === 'ROMAN') buildRoman(tokens, skeleton);
   else if (shape === 'NUMBERED') buildNumbered(tokens, skeleton);
   else if (shape === 'FLAT') buildImplicit(tokens, skeleton, new Set(['number', 'row']));
   else if (shape === 'LETTERS') buildImplicit(tokens, skeleton, new Set(['letter', 'subnumber', 'row']));
   else if (shape === 'TABLE') buildImplicit(tokens, skeleton, new Set(['row']));
   else skeleton.preamble.push(...tokens.map((t) => t.raw));
+  if (cut >= 0) buildAppendix(all.slice(cut), skeleton);
   return skeleton;
 }
+
+/** "- …", "– …", "• …" bullets (not "+ …", which details the bullet above). */
+export const DASH_LINE = /^[-–—•]\s*(?=\S)/;
+
+/**
+ * A bullet that states a field of its parent task rather than a task of its own:
+ * "- Cơ quan chủ trì: …", "- Thời gian thực hiện: …", "- Nội dung: …".
+ */
+export const FIELD_LINE =
+  /^[-–—•+]?\s*(?:nội dung(?: thực hiện)?|(?:cơ quan|đơn vị)(?: chủ trì| thực hiện| phối hợp)(?: thực hiện)?|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|sản phẩm|kết quả(?: đầu ra)?|kinh phí)\s*:/i;
+
+/** A dash bullet that can be a task (not a field line of its parent). */
+export function isTaskDash(line: string): boolean {
+  const s = line.trim();
+  return DASH_LINE.test(s) && !FIELD_LINE.test(s) && !LIABILITY_LINE.test(s);
+}
+
+/** "- Chịu trách nhiệm trước … nếu để xảy ra …": who answers for failures, not work to track. */
+const LIABILITY_LINE =
+  /^[-–—•]\s*(?:(?:người đứng đầu|thủ trưởng)[^.;:]{0,80}?)?chịu trách nhiệm trước (?:pháp luật|(?:chủ tịch|ủy ban|uỷ ban|ubnd)[^.;]*nếu)/i;
 
 /**
  * A numbered line that only announces its sub-items: one sentence that ends with ":" or is short

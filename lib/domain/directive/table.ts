@@ -46,6 +46,9 @@ export function detectHeader(line: string): TableColumns | null {
   if (!separator) return null;
   const cells = splitCells(line, separator);
   if (cells.length < 3) return null;
+  // A data row that happens to mention "nhiệm vụ" and "thời gian" is not a header: headers have
+  // no row number and short cells.
+  if (/^\d/.test(cells[0] ?? '') || cells.some((c) => c.length > 80)) return null;
   const folded = cells.map((c) => foldWords(c));
   const text = findColumn(folded, /(?:^|\s)(?:nhiem vu|noi dung|cong viec|ten nhiem vu)(?:\s|$)/);
   const lead = findColumn(folded, /chu tri|don vi thuc hien|co quan thuc hien|don vi thuc hien/, /phoi hop/);

@@ -55,4 +55,9 @@ export type ParsedDirective = {
   sections: ParsedSection[];
   /** Messages in Vietnamese for the person reviewing the import. */
   warnings: string[];
+  /**
+   * True when the text was read and found to assign no task (a Quyết định made of articles, or
+   * numbered text that never names a unit): the review must not invent one from the whole text.
+   */
+  assignsNoTasks?: boolean;
 };

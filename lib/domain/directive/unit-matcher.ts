@@ -44,7 +44,7 @@ export const UNMATCHED_CONFIDENCE = 0.2;
 
 /** Heads, longest first, so "van phong" wins over "phong" and "bao hiem xa hoi" over "bao". */
 const HEADS = [
-  'bao hiem xa hoi', 'cong thong tin', 'vien kiem sat', 'ban quan ly', 'ban chi huy', 'hop tac xa',
+  'bao hiem xa hoi', 'bhxh', 'cong thong tin', 'vien kiem sat', 'ban quan ly', 'ban chi huy', 'hop tac xa',
   'lien doan', 'van phong', 'thanh tra', 'trung tam', 'thi tran', 'cong an', 'chi cuc', 'kho bac',
   'benh vien', 'toa an', 'mat tran', 'chi nhanh', 'ngan hang', 'uy ban', 'ubnd', 'phong', 'phuong',
   'xa', 'dai', 'bao', 'so', 'ban', 'hoi', 'doan', 'doi', 'truong', 'cuc', 'bo',
