@@ -6,7 +6,7 @@ import { ErrorList, Field, FormMessage, inputClass } from '@/components/forms/fi
 import { EvidenceUploader } from '@/components/reports/evidence-uploader';
 import { INITIAL_STATE } from '@/lib/action-state';
 import { saveReportAction } from '@/lib/actions/reports';
-import { REPORT_LIMITS } from '@/lib/validation/report';
+import { REPORT_LIMITS } from '@/lib/validation/report-limits';
 
 type Report = {
   id: number;

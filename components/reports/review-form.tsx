@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { Field, FormMessage, inputClass } from '@/components/forms/field';
 import { INITIAL_STATE } from '@/lib/action-state';
 import { reviewReportAction } from '@/lib/actions/reports';
-import { REPORT_LIMITS } from '@/lib/validation/report';
+import { REPORT_LIMITS } from '@/lib/validation/report-limits';
 
 export function ReviewForm({ reportId, version }: { reportId: number; version: number }) {
   const [state, action, pending] = useActionState(reviewReportAction, INITIAL_STATE);

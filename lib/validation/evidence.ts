@@ -2,9 +2,9 @@
  * Tài liệu kiểm chứng (evidence files): the limits, the accepted types and safe file names, shared
  * by the browser (early hints, the file picker's accept list) and the server (the checks that
  * count). A file's type is decided by its bytes, never by the name or the browser's MIME type.
+ * No zod here: the upload form imports this file, and zod stays out of the browser's bundles
+ * (the request fields' schemas are in evidence-input.ts).
  */
-import { z } from 'zod';
-import { id, parseIdText, periodKey } from './fields';
 
 export const EVIDENCE_LIMITS = {
   /** 20 MB per file. */
@@ -176,22 +176,3 @@ export async function inspectEvidence({ fileName, bytes }: { fileName: string; b
   if (!byContent) return { ok: false, error: EVIDENCE_MESSAGES.notAccepted };
   return { ok: true, fileName: safeFileName(`${name}.${byContent}`), mimeType: ACCEPTED[byContent].mime };
 }
-
-// ───────────────────────────── Request fields ─────────────────────────────
-
-/** The text fields of an upload (multipart form data). */
-export const EvidenceUploadInput = z.object({
-  assignmentId: id('Nhiệm vụ'),
-  periodKey,
-});
-export type EvidenceUploadInput = z.infer<typeof EvidenceUploadInput>;
-
-/** A route's [evidenceId]: a positive 32-bit integer written plainly, anything else does not exist. */
-export const EvidenceIdParam = z.string().transform((v, ctx): number => {
-  const n = parseIdText(v);
-  if (n === null) {
-    ctx.addIssue({ code: 'custom', message: 'Không tìm thấy tệp.' });
-    return z.NEVER;
-  }
-  return n;
-});

@@ -19,6 +19,11 @@ import { isIsoDate, parseVnDate, type IsoDate } from '../domain/time';
 
 // A safety net: a check whose message we did not write still answers in Vietnamese.
 z.config(vi());
+// Zod 4 probes `new Function('')` once to decide whether it may compile schemas; in the browser the
+// Content-Security-Policy (no 'unsafe-eval', proxy.ts) refuses it and reports a violation. Only the
+// administration forms load zod in the browser (officer pages import zod-free limit files), and every
+// schema comes through this file, so saying it here keeps zod out of every other page's bundle.
+z.config({ jitless: true });
 
 /** The largest PostgreSQL `integer` (int4): every id column. */
 export const INT4_MAX = 2_147_483_647;

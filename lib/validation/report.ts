@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import { choice, commentText, id, optionalText, periodKey, progress, version } from './fields';
 
-export const REPORT_LIMITS = { content: 10_000, difficulties: 5_000, proposals: 5_000, noEvidenceReason: 2_000, reason: 2_000 } as const;
+import { REPORT_LIMITS } from './report-limits';
+
+export { REPORT_LIMITS };
 
 const multiline = { multiline: true };
 

@@ -1,5 +1,6 @@
 import { addEvidence } from '@/lib/data/evidence';
-import { EVIDENCE_LIMITS, EVIDENCE_MESSAGES, EvidenceUploadInput } from '@/lib/validation/evidence';
+import { EVIDENCE_LIMITS, EVIDENCE_MESSAGES } from '@/lib/validation/evidence';
+import { EvidenceUploadInput } from '@/lib/validation/evidence-input';
 import { errorResponse, GENERIC_ERROR, jsonError, refuseCrossSite } from './http';
 
 /** A 20 MB file plus the form's boundaries and text fields. */

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { openEvidenceForDownload, removeEvidence } from '@/lib/data/evidence';
 import { NotFoundError } from '@/lib/errors';
-import { attachmentDisposition, EvidenceIdParam } from '@/lib/validation/evidence';
+import { attachmentDisposition } from '@/lib/validation/evidence';
+import { EvidenceIdParam } from '@/lib/validation/evidence-input';
 import { errorResponse, jsonError, refuseCrossSite } from '../http';
 
 type Context = { params: Promise<{ evidenceId: string }> };
