@@ -7,12 +7,15 @@
  */
 import 'server-only';
 import { getServerSession, type NextAuthOptions } from 'next-auth';
+import { decode, encode } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { z } from 'zod';
-import { getSessionUser, verifyCredentials } from './data/users';
-import { loginThrottle } from './login-throttle';
+import { clientInfoFrom } from './client-info';
+import { getSessionUser, recordSignOut, signInWithPassword } from './data/users';
+import { throttledError } from './login-messages';
 import type { SessionUser } from './permissions';
 
 const SESSION_HOURS = 10; // one working day
@@ -30,21 +33,30 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: 'credentials',
       credentials: { username: { type: 'text' }, password: { type: 'password' } },
-      async authorize(raw) {
+      async authorize(raw, req) {
         const parsed = LoginInput.safeParse(raw);
         if (!parsed.success) return null;
-        const key = parsed.data.username.toLowerCase();
-        if (!loginThrottle.allowed(key)) return null;
-        const result = await verifyCredentials(parsed.data.username, parsed.data.password);
-        if (!result) {
-          loginThrottle.failed(key);
-          return null;
-        }
-        loginThrottle.succeeded(key);
-        return { id: String(result.id), sv: result.sessionVersion };
+        // Throttled per account, per address and per both, in PostgreSQL (lib/data/login-throttle.ts).
+        const result = await signInWithPassword(parsed.data.username, parsed.data.password, clientInfoFrom(req?.headers));
+        if (result.ok) return { id: String(result.id), sv: result.sessionVersion };
+        // next-auth hands a thrown message to the form as `error` (lib/login-messages.ts reads it).
+        if (result.retryAfter > 0) throw new Error(throttledError(result.retryAfter));
+        return null;
       },
     }),
   ],
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.uid !== 'number') return;
+      let client = { ip: null as string | null, userAgent: null as string | null };
+      try {
+        client = clientInfoFrom(await headers());
+      } catch {
+        // outside a request: no client to record
+      }
+      await recordSignOut(token.uid, client);
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
@@ -67,9 +79,34 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   return getSessionUser(session.uid, session.sv);
 });
 
-/** For pages: the signed-in user, or a redirect to the login page. */
-export async function requireUser(): Promise<SessionUser> {
+export const CHANGE_PASSWORD_PATH = '/account/password';
+
+/**
+ * For pages: the signed-in user, or a redirect to the login page. A user whose password was reset
+ * by an administrator is sent to the change-password page (the data layer refuses them anyway:
+ * lib/data/guard.ts); only that page passes `allowPasswordChange`.
+ */
+export async function requireUser({ allowPasswordChange = false } = {}): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect('/login');
+  if (user.mustChangePassword && !allowPasswordChange) redirect(CHANGE_PASSWORD_PATH);
   return user;
+}
+
+/**
+ * After the user changed their own password (which bumped their session version and so ended
+ * every other session), re-issues this browser's session cookie with the new version so that this
+ * session alone carries on. For server actions only (they may set cookies).
+ */
+export async function renewSessionCookie(sessionVersion: number): Promise<void> {
+  const jar = await cookies();
+  const configured = authOptions.cookies?.sessionToken;
+  const name = [configured?.name, '__Secure-next-auth.session-token', 'next-auth.session-token'].find((n): n is string => !!n && !!jar.get(n));
+  const secret = authOptions.secret ?? process.env.NEXTAUTH_SECRET;
+  if (!name || !secret) return;
+  const token = await decode({ token: jar.get(name)!.value, secret });
+  if (!token) return;
+  const maxAge = SESSION_HOURS * 3600;
+  const value = await encode({ token: { ...token, sv: sessionVersion }, secret, maxAge });
+  jar.set(name, value, { httpOnly: true, sameSite: 'lax', path: '/', secure: configured?.options?.secure ?? name.startsWith('__Secure-'), maxAge });
 }

@@ -3,6 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { loginErrorMessage } from '@/lib/login-messages';
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -22,7 +23,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       const result = await signIn('credentials', { username: username.trim(), password, redirect: false });
       if (!result || result.error) {
         // One message whatever went wrong: never tell whether the user exists.
-        setError('Tên đăng nhập hoặc mật khẩu không đúng.');
+        setError(loginErrorMessage(result?.error));
         setPassword('');
         return;
       }

@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
+import { cleanUpLoginThrottle } from '@/lib/data/login-throttle';
 import { generateDeadlineNotifications } from '@/lib/data/notifications';
 import { jobToken } from '@/lib/job-token';
 
-/** Deadline reminders. Called hourly by the launcher (scripts/lib/launch.ts), or by any cron, with the job token. */
+/** Deadline reminders and the clean-up of old login counters. Called hourly by the launcher (scripts/lib/launch.ts), or by any cron, with the job token. */
 export async function POST(request: Request) {
   const given = Buffer.from(request.headers.get('authorization')?.replace(/^Bearer /, '') ?? '');
   const expected = Buffer.from(jobToken());
@@ -10,5 +11,6 @@ export async function POST(request: Request) {
     return Response.json({ error: 'Không có quyền.' }, { status: 401 });
   }
   const created = await generateDeadlineNotifications();
-  return Response.json({ created });
+  const cleaned = await cleanUpLoginThrottle();
+  return Response.json({ created, cleaned });
 }
