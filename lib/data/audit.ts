@@ -2,53 +2,9 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { clientInfoFrom, type ClientInfo } from '../client-info';
 import type { Prisma } from '../db';
+import type { AuditAction } from '../domain/audit-actions';
 
-export type AuditAction =
-  | 'report.draft_saved'
-  | 'report.submitted'
-  | 'report.approved'
-  | 'report.returned'
-  | 'evidence.added'
-  | 'evidence.removed'
-  | 'extension.requested'
-  | 'extension.approved'
-  | 'extension.rejected'
-  | 'programme.created'
-  | 'programme.imported'
-  | 'programme.updated'
-  | 'programme.archived'
-  | 'programme.restored'
-  | 'programme.deleted'
-  | 'section.created'
-  | 'section.updated'
-  | 'section.moved'
-  | 'section.deleted'
-  | 'task.created'
-  | 'task.updated'
-  | 'task.moved'
-  | 'task.archived'
-  | 'task.restored'
-  | 'task.deleted'
-  | 'task.assignments_changed'
-  | 'task.fanned_out'
-  | 'unit.created'
-  | 'unit.updated'
-  | 'unit.deactivated'
-  | 'unit.reactivated'
-  | 'unit.merged'
-  | 'unit.split'
-  | 'user.created'
-  | 'user.updated'
-  | 'user.password_reset'
-  | 'user.deactivated'
-  | 'user.reactivated'
-  | 'user.role_changed'
-  | 'user.unit_changed'
-  | 'user.password_changed'
-  | 'auth.signed_in'
-  | 'auth.sign_in_failed'
-  | 'auth.throttled'
-  | 'auth.signed_out';
+export type { AuditAction } from '../domain/audit-actions';
 
 /** The client of the request being served, or nulls outside a request (scripts, tests). */
 export async function requestClientInfo(): Promise<ClientInfo> {
