@@ -60,6 +60,17 @@ test('a user changes their password: other sessions end, this one carries on, an
   await failLogin(page, user.username, FIRST);
   await login(page, user.username, SECOND);
   await expect(page.getByTestId('current-user')).toHaveText(user.displayName);
+
+  // all of it is in the audit trail, with the client's address and browser, never a password
+  const events = await query<{ action: string; ip: string | null; userAgent: string | null; data: unknown }>(
+    `SELECT action, ip, "userAgent", data FROM "AuditEvent" WHERE "entityType" = 'User' AND "entityId" = $1 ORDER BY id`,
+    [String(user.id)],
+  );
+  expect(events.map((e) => e.action)).toEqual(
+    expect.arrayContaining(['auth.signed_in', 'auth.sign_in_failed', 'user.password_changed', 'auth.signed_out']),
+  );
+  for (const e of events) expect(e.ip && e.userAgent).toBeTruthy();
+  expect(JSON.stringify(events)).not.toMatch(/Cay-phuong-do|Song Lam xanh/);
 });
 
 test('an administrator’s reset forces a change at the next login, enforced by the server', async ({ page, browser }) => {
@@ -172,4 +183,25 @@ test('the administrator reads the audit trail and filters it by user, action, un
   expect((await chairman.goto('/admin/audit'))?.status()).toBe(404);
   await expect(chairman.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nhật ký' })).toHaveCount(0);
   await chair.close();
+});
+
+test('a backed-off account gets the same generic message plus how long to wait, even with the right password', async ({ page }) => {
+  const user = await createTestUser('e2e.cho', FIRST);
+  // As if someone elsewhere had failed many times on this account (it has no known address yet).
+  await query(
+    `INSERT INTO "LoginThrottle" (key, failures, "lastFailureAt", "blockedUntil")
+     VALUES ($1, 40, now() AT TIME ZONE 'UTC', (now() AT TIME ZONE 'UTC') + interval '10 minutes')`,
+    [`a:${user.username}`],
+  );
+  await page.goto('/login');
+  await page.getByLabel('Tên đăng nhập').fill(user.username);
+  await page.getByLabel('Mật khẩu').fill(FIRST);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.locator('#login-error')).toHaveText(/^Tên đăng nhập hoặc mật khẩu không đúng\. Vui lòng thử lại sau \d+ giây\.$/);
+  await expect(page).toHaveURL(/\/login/);
+  const [wait] = await query<{ s: number }>(`SELECT extract(epoch FROM "blockedUntil" - (now() AT TIME ZONE 'UTC'))::int AS s FROM "LoginThrottle" WHERE key = $1`, [`a:${user.username}`]);
+  expect(wait!.s).toBeGreaterThan(500);
+  // the counter lives in the database: clearing it there lets the owner in at once
+  await query(`DELETE FROM "LoginThrottle" WHERE key = $1`, [`a:${user.username}`]);
+  await login(page, user.username, FIRST);
 });
