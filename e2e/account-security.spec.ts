@@ -3,6 +3,7 @@
  * and the administrator's audit page. Each test makes its own users, so no other spec's data matters.
  */
 import { expect, test } from '@playwright/test';
+import { throttleKeys } from '../lib/domain/login-backoff';
 import { createTestUser } from './account-helpers';
 import { login, logout, query } from './helpers';
 
@@ -191,7 +192,7 @@ test('a backed-off account gets the same generic message plus how long to wait, 
   await query(
     `INSERT INTO "LoginThrottle" (key, failures, "lastFailureAt", "blockedUntil")
      VALUES ($1, 40, now() AT TIME ZONE 'UTC', (now() AT TIME ZONE 'UTC') + interval '10 minutes')`,
-    [`a:${user.username}`],
+    [throttleKeys(user.username, null).account],
   );
   await page.goto('/login');
   await page.getByLabel('Tên đăng nhập').fill(user.username);
@@ -199,9 +200,9 @@ test('a backed-off account gets the same generic message plus how long to wait, 
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await expect(page.locator('#login-error')).toHaveText(/^Tên đăng nhập hoặc mật khẩu không đúng\. Vui lòng thử lại sau \d+ giây\.$/);
   await expect(page).toHaveURL(/\/login/);
-  const [wait] = await query<{ s: number }>(`SELECT extract(epoch FROM "blockedUntil" - (now() AT TIME ZONE 'UTC'))::int AS s FROM "LoginThrottle" WHERE key = $1`, [`a:${user.username}`]);
+  const [wait] = await query<{ s: number }>(`SELECT extract(epoch FROM "blockedUntil" - (now() AT TIME ZONE 'UTC'))::int AS s FROM "LoginThrottle" WHERE key = $1`, [throttleKeys(user.username, null).account]);
   expect(wait!.s).toBeGreaterThan(500);
   // the counter lives in the database: clearing it there lets the owner in at once
-  await query(`DELETE FROM "LoginThrottle" WHERE key = $1`, [`a:${user.username}`]);
+  await query(`DELETE FROM "LoginThrottle" WHERE key = $1`, [throttleKeys(user.username, null).account]);
   await login(page, user.username, FIRST);
 });

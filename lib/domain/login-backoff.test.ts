@@ -15,8 +15,14 @@ describe('login back-off', () => {
     expect(backoffSeconds('account', 10_000)).toBe(30);
   });
 
-  it('keys by lower-case username and address; no address, no address key', () => {
-    expect(throttleKeys(' ChuTich ', '203.0.113.9')).toEqual({ pair: 'p:chutich|203.0.113.9', account: 'a:chutich', address: 'ip:203.0.113.9' });
+  it('keys by lower-case username (hashed: never the text typed) and address; no address, no address key', () => {
+    const keys = throttleKeys(' ChuTich ', '203.0.113.9');
+    expect(keys).toEqual(throttleKeys('chutich', '203.0.113.9'));
+    expect(keys.pair).toMatch(/^p:[A-Za-z0-9_-]{22}\|203\.0\.113\.9$/);
+    expect(keys.account).toMatch(/^a:[A-Za-z0-9_-]{22}$/);
+    expect(keys.address).toBe('ip:203.0.113.9');
+    expect(JSON.stringify(throttleKeys('Mat-khau-bi-go-nham', null))).not.toContain('Mat-khau');
+    expect(throttleKeys('chutich', null).account).not.toBe(throttleKeys('cb.tranphu', null).account);
     expect(throttleKeys('chutich', null).address).toBeNull();
   });
 });

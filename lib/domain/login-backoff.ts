@@ -13,6 +13,7 @@
  *
  * A counter is forgotten after FORGET_AFTER_MS without a failure (and its row deleted).
  */
+import { createHash } from 'node:crypto';
 export type ThrottleScope = 'pair' | 'address' | 'account';
 
 export const BACKOFF_RULES: Record<ThrottleScope, { free: number; capSeconds: number }> = {
@@ -33,9 +34,12 @@ export function backoffSeconds(scope: ThrottleScope, failures: number): number {
   return Math.min(capSeconds, 2 ** exponent);
 }
 
-/** The counters' keys. Usernames are compared lower-case, as at login. */
+/**
+ * The counters' keys. Usernames are compared lower-case, as at login, and stored only as a hash:
+ * what was typed in the username box is sometimes a password.
+ */
 export function throttleKeys(username: string, address: string | null): Record<ThrottleScope, string | null> {
-  const user = username.trim().toLowerCase().slice(0, 100);
+  const user = createHash('sha256').update(username.trim().toLowerCase()).digest('base64url').slice(0, 22);
   return {
     pair: `p:${user}|${address ?? '?'}`,
     account: `a:${user}`,

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '../../lib/generated/prisma/client';
 import { getDb } from '../../lib/db';
 import { cleanUpLoginThrottle, loginRetryAfter, recordLoginFailure, recordLoginSuccess } from '../../lib/data/login-throttle';
+import { throttleKeys } from '../../lib/domain/login-backoff';
 import { signInWithPassword } from '../../lib/data/users';
 import { DEMO_PASSWORD } from '../../prisma/seed/demo-users';
 
@@ -73,7 +74,7 @@ describe('shared by every instance', () => {
   it('failures recorded through two connection pools add up to one count and one back-off', async () => {
     const ip = '203.0.113.30';
     for (let i = 0; i < 6; i += 1) await recordLoginFailure('cb.thachquy', ip, T0, i % 2 === 0 ? db : second);
-    const row = await second.loginThrottle.findUniqueOrThrow({ where: { key: `p:cb.thachquy|${ip}` } });
+    const row = await second.loginThrottle.findUniqueOrThrow({ where: { key: throttleKeys('cb.thachquy', ip).pair! } });
     expect(row.failures).toBe(6);
     // 6 failures: pair 4 s (its 6th), whoever asks
     expect(await loginRetryAfter('cb.thachquy', ip, T0, db)).toBe(4);
@@ -83,7 +84,7 @@ describe('shared by every instance', () => {
   it('concurrent failures from two instances are all counted', async () => {
     const ip = '203.0.113.31';
     await Promise.all(Array.from({ length: 10 }, (_, i) => recordLoginFailure('cb.tckh', ip, T0, i % 2 === 0 ? db : second)));
-    expect((await db.loginThrottle.findUniqueOrThrow({ where: { key: `p:cb.tckh|${ip}` } })).failures).toBe(10);
+    expect((await db.loginThrottle.findUniqueOrThrow({ where: { key: throttleKeys('cb.tckh', ip).pair! } })).failures).toBe(10);
   });
 });
 
@@ -93,13 +94,14 @@ describe('clean-up', () => {
     for (let i = 0; i < 14; i += 1) await recordLoginFailure('cu.2', '203.0.113.41', T0); // blocked 15 min
     await recordLoginSuccess('cu.3', '203.0.113.42', T0);
     await recordLoginFailure('cu.4', '203.0.113.43', after(50 * 60_000)); // recent
-    const keys = async () => (await db.loginThrottle.findMany({ where: { key: { contains: 'cu.' } }, select: { key: true } })).map((r) => r.key).sort();
-    expect(await keys()).toContain('p:cu.1|203.0.113.40');
+    const k = (u: string, ip: string) => throttleKeys(u, ip);
+    const tracked = [k('cu.1', '203.0.113.40'), k('cu.2', '203.0.113.41'), k('cu.4', '203.0.113.43')].flatMap((x) => [x.pair!, x.account!, x.address!]);
+    const present = async () => new Set((await db.loginThrottle.findMany({ where: { key: { in: tracked } }, select: { key: true } })).map((r) => r.key));
+    expect((await present()).has(k('cu.1', '203.0.113.40').pair!)).toBe(true);
 
     const cleaned = await cleanUpLoginThrottle(after(61 * 60_000));
-    expect(cleaned.counters).toBeGreaterThanOrEqual(4); // cu.1 and cu.2 (pair, account)
-    expect(await keys()).toEqual(['a:cu.4', 'p:cu.4|203.0.113.43']);
-    expect(await db.loginThrottle.count({ where: { key: 'ip:203.0.113.43' } })).toBe(1);
+    expect(cleaned.counters).toBeGreaterThanOrEqual(5); // cu.1 and cu.2: pair, account, address
+    expect(await present()).toEqual(new Set([k('cu.4', '203.0.113.43').pair!, k('cu.4', '203.0.113.43').account!, 'ip:203.0.113.43']));
     expect(await db.loginKnownAddress.count({ where: { username: 'cu.3' } })).toBe(1);
     await cleanUpLoginThrottle(after(91 * 86_400_000));
     expect(await db.loginKnownAddress.count({ where: { username: 'cu.3' } })).toBe(0);
@@ -108,14 +110,15 @@ describe('clean-up', () => {
   it('cleans on write too: a later failure removes stale rows', async () => {
     await recordLoginFailure('cu.5', '203.0.113.50', T0);
     await recordLoginFailure('cu.6', '203.0.113.51', after(2 * 3600_000));
-    expect(await db.loginThrottle.count({ where: { key: { contains: 'cu.5' } } })).toBe(0);
+    const cu5 = throttleKeys('cu.5', '203.0.113.50');
+    expect(await db.loginThrottle.count({ where: { key: { in: [cu5.pair!, cu5.account!, cu5.address!] } } })).toBe(0);
   });
 
   it('a counter forgotten after an hour starts again at one', async () => {
     for (let i = 0; i < 5; i += 1) await recordLoginFailure('cu.7', '203.0.113.52', T0);
     expect(await loginRetryAfter('cu.7', '203.0.113.52', T0)).toBe(2);
     await recordLoginFailure('cu.7', '203.0.113.52', after(3600_001));
-    expect((await db.loginThrottle.findUniqueOrThrow({ where: { key: 'p:cu.7|203.0.113.52' } })).failures).toBe(1);
+    expect((await db.loginThrottle.findUniqueOrThrow({ where: { key: throttleKeys('cu.7', '203.0.113.52').pair! } })).failures).toBe(1);
   });
 });
 
