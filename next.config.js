@@ -1,4 +1,38 @@
 // @ts-check
+/**
+ * Headers that never change. Those that depend on the request or the public URL (the nonce-based
+ * Content-Security-Policy, Strict-Transport-Security) are set per request by proxy.ts with
+ * lib/security-headers.ts. See docs/security.md.
+ */
+const everyResponse = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Referrer-Policy', value: 'same-origin' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  {
+    // Browser features the app never uses are off for it and for anything it could embed.
+    key: 'Permissions-Policy',
+    value: [
+      'accelerometer=()',
+      'autoplay=()',
+      'browsing-topics=()',
+      'camera=()',
+      'display-capture=()',
+      'geolocation=()',
+      'gyroscope=()',
+      'hid=()',
+      'magnetometer=()',
+      'microphone=()',
+      'midi=()',
+      'payment=()',
+      'publickey-credentials-get=()',
+      'serial=()',
+      'usb=()',
+      'xr-spatial-tracking=()',
+    ].join(', '),
+  },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Prisma's generated client and the pg driver run only on the server; keep them out of bundling.
@@ -10,13 +44,11 @@ const nextConfig = {
   },
   async headers() {
     return [
+      { source: '/:path*', headers: everyResponse },
+      // API routes answer JSON or downloads: nothing in them may run, load or be framed.
       {
-        source: '/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'Referrer-Policy', value: 'same-origin' },
-        ],
+        source: '/api/:path*',
+        headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }],
       },
     ];
   },

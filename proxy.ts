@@ -1,21 +1,48 @@
 /**
- * Only redirects visitors without a session cookie to the login page. Authorization is not here:
- * it lives in the data layer (lib/data), which checks the user on every read and write. API routes
- * that answer JSON (evidence, jobs) are left out: they refuse with 401 themselves, and uploads are
- * not buffered twice.
+ * Two jobs, nothing else:
+ * 1. Security headers that change per request: a fresh nonce for the Content-Security-Policy
+ *    (Next.js reads it from the request header and puts it on its own scripts) and, when the
+ *    public URL is https, Strict-Transport-Security (lib/security-headers.ts).
+ * 2. Visitors without a session cookie are redirected to the login page. Authorization is not
+ *    here: it lives in the data layer (lib/data), which checks the user on every read and write.
+ * API routes that answer JSON (auth, evidence, jobs) are left out: they refuse with 401 themselves,
+ * uploads are not buffered twice, and next.config.js gives them a policy that allows nothing.
  */
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
+import { contentSecurityPolicy, newNonce, transportHeaders } from './lib/security-headers';
+import { sessionCookie } from './lib/session-cookie';
+
+const PUBLIC_PAGES = new Set(['/login']);
 
 export async function proxy(request: NextRequest) {
-  const token = await getToken({ req: request, secret: process.env.AUTH_SECRET });
-  if (token) return NextResponse.next();
-  const login = new URL('/login', request.url);
-  const target = request.nextUrl.pathname + request.nextUrl.search;
-  if (target !== '/') login.searchParams.set('callbackUrl', target);
-  return NextResponse.redirect(login);
+  const { pathname } = request.nextUrl;
+  if (!PUBLIC_PAGES.has(pathname)) {
+    const token = await getToken({ req: request, secret: process.env.AUTH_SECRET, secureCookie: sessionCookie().secure });
+    if (!token) {
+      const login = new URL('/login', request.url);
+      const target = pathname + request.nextUrl.search;
+      if (target !== '/') login.searchParams.set('callbackUrl', target);
+      return withTransportHeaders(NextResponse.redirect(login));
+    }
+  }
+  if (pathname.startsWith('/api/')) return withTransportHeaders(NextResponse.next());
+
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(nonce);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', policy);
+  return withTransportHeaders(response);
+}
+
+function withTransportHeaders(response: NextResponse): NextResponse {
+  for (const [key, value] of Object.entries(transportHeaders())) response.headers.set(key, value);
+  return response;
 }
 
 export const config = {
-  matcher: ['/((?!login|api/auth|api/jobs|api/evidence|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
+  matcher: ['/((?!api/auth|api/jobs|api/evidence|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
 };

@@ -4,6 +4,7 @@ import '@fontsource/be-vietnam-pro/600.css';
 import '@fontsource/be-vietnam-pro/700.css';
 import './globals.css';
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 
 export const metadata: Metadata = {
   title: { default: 'Đôn đốc', template: '%s · Đôn đốc' },
@@ -12,7 +13,13 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+/**
+ * Every page renders per request: the Content-Security-Policy's nonce (proxy.ts) is new on each
+ * one, and Next.js can only put it on its scripts while rendering. A page prerendered at build
+ * time (the 404 page, for one) would carry scripts without it, which the browser then refuses.
+ */
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  await connection();
   return (
     <html lang="vi">
       <body className="min-h-dvh font-sans">{children}</body>

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { login, query } from './helpers';
 
 /** A short directive in the shape of a real one: two Roman sections, a lead, partners, a deadline, a cycle. */

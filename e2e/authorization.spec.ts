@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { login, query } from './helpers';
 
 /** Every resource tried as the wrong role or unit: what you may not see is "not found". */

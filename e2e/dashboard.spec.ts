@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { login, query } from './helpers';
 
 /** Counts straight from the database, written independently of the app's SQL. */

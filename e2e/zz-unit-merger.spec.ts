@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { login, logout } from './helpers';
 
 // Runs last (file name): it reorganises two wards of the shared e2e database.

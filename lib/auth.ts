@@ -6,41 +6,75 @@
  * at once.
  */
 import 'server-only';
-import { getServerSession, type NextAuthOptions } from 'next-auth';
-import { decode, encode } from 'next-auth/jwt';
+import { getServerSession, type NextAuthOptions, type User } from 'next-auth';
+import { decode, encode, type JWT } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { z } from 'zod';
-import { clientInfoFrom } from './client-info';
-import { getSessionUser, recordSignOut, signInWithPassword } from './data/users';
+import { clientInfoFrom, type ClientInfo } from './client-info';
+import { attemptPasswordSignIn, getSessionUser, recordSignOut } from './data/users';
 import { throttledError } from './login-messages';
 import type { SessionUser } from './permissions';
+import { safeRedirectPath } from './safe-url';
+import { sessionCookie } from './session-cookie';
 
 const SESSION_HOURS = 10; // one working day
 
+// A NUL or other control character can never be part of a username, and would reach PostgreSQL.
+const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 const LoginInput = z.object({
-  username: z.string().trim().min(1).max(100),
+  username: z.string().trim().min(1).max(100).regex(NO_CONTROL),
   password: z.string().min(1).max(200),
 });
+
+type Attempt = { user: User; retryAfter: 0 } | { user: null; retryAfter: number };
+
+/**
+ * The one check of a username and password, for both ways in: the login form's server action
+ * (signInWithPassword) and next-auth's credentials endpoint. Throttled per account, per address
+ * and per both, in PostgreSQL, and audited (lib/data/users.ts attemptPasswordSignIn).
+ */
+async function authorizeCredentials(raw: unknown, client: ClientInfo): Promise<Attempt> {
+  const parsed = LoginInput.safeParse(raw);
+  if (!parsed.success) return { user: null, retryAfter: 0 };
+  const result = await attemptPasswordSignIn(parsed.data.username, parsed.data.password, client);
+  if (!result.ok) return { user: null, retryAfter: result.retryAfter };
+  return { user: { id: String(result.id), sv: result.sessionVersion } as User, retryAfter: 0 };
+}
+
+/** The client of the request being served (nulls outside one). */
+async function currentClient(): Promise<ClientInfo> {
+  try {
+    return clientInfoFrom(await headers());
+  } catch {
+    return { ip: null, userAgent: null };
+  }
+}
+
+/** What the session token holds: the user id and session version, nothing else. */
+function sessionClaims(user: User): JWT & { uid: number; sv: number } {
+  return { sub: user.id, uid: Number(user.id), sv: (user as { sv?: number }).sv ?? 0 };
+}
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.AUTH_SECRET,
   session: { strategy: 'jwt', maxAge: SESSION_HOURS * 3600 },
   pages: { signIn: '/login' },
+  // Secure (and `__Secure-`-prefixed) whenever the public URL is https, even behind a proxy
+  // that speaks http to the app; the proxy's getToken reads the same name (lib/session-cookie.ts).
+  useSecureCookies: sessionCookie().secure,
+  cookies: { sessionToken: { name: sessionCookie().name, options: sessionCookie().options } },
   providers: [
     CredentialsProvider({
       name: 'credentials',
       credentials: { username: { type: 'text' }, password: { type: 'password' } },
       async authorize(raw, req) {
-        const parsed = LoginInput.safeParse(raw);
-        if (!parsed.success) return null;
-        // Throttled per account, per address and per both, in PostgreSQL (lib/data/login-throttle.ts).
-        const result = await signInWithPassword(parsed.data.username, parsed.data.password, clientInfoFrom(req?.headers));
-        if (result.ok) return { id: String(result.id), sv: result.sessionVersion };
-        // next-auth hands a thrown message to the form as `error` (lib/login-messages.ts reads it).
-        if (result.retryAfter > 0) throw new Error(throttledError(result.retryAfter));
+        const attempt = await authorizeCredentials(raw, clientInfoFrom(req?.headers));
+        if (attempt.user) return attempt.user;
+        // next-auth hands a thrown message to its client as `error` (lib/login-messages.ts reads it).
+        if (attempt.retryAfter > 0) throw new Error(throttledError(attempt.retryAfter));
         return null;
       },
     }),
@@ -48,22 +82,16 @@ export const authOptions: NextAuthOptions = {
   events: {
     async signOut({ token }) {
       if (typeof token?.uid !== 'number') return;
-      let client = { ip: null as string | null, userAgent: null as string | null };
-      try {
-        client = clientInfoFrom(await headers());
-      } catch {
-        // outside a request: no client to record
-      }
-      await recordSignOut(token.uid, client);
+      await recordSignOut(token.uid, await currentClient());
     },
   },
   callbacks: {
     async jwt({ token, user }) {
-      if (user) {
-        token.uid = Number(user.id);
-        token.sv = (user as { sv?: number }).sv ?? 0;
-      }
-      return token;
+      return user ? { ...token, ...sessionClaims(user) } : token;
+    },
+    // Every redirect next-auth makes (sign-out, its own endpoints) stays on the app's origin.
+    async redirect({ url, baseUrl }) {
+      return new URL(safeRedirectPath(url, baseUrl), baseUrl).toString();
     },
     async session({ session, token }) {
       // Expose only what getCurrentUser needs; nothing else from the token reaches the browser.
@@ -78,6 +106,25 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   if (!session || typeof session.uid !== 'number' || typeof session.sv !== 'number') return null;
   return getSessionUser(session.uid, session.sv);
 });
+
+async function setSessionCookie(claims: JWT): Promise<void> {
+  const maxAge = SESSION_HOURS * 3600;
+  const token = await encode({ token: claims, secret: process.env.AUTH_SECRET ?? '', maxAge });
+  const cookie = sessionCookie();
+  (await cookies()).set(cookie.name, token, { ...cookie.options, maxAge });
+}
+
+/**
+ * Signs in from a server action (the login form, which must work without JavaScript, so it
+ * cannot use next-auth's client): the same check as the credentials endpoint, then the same
+ * encrypted session cookie next-auth would set. `retryAfter` > 0 when this client is backed off.
+ */
+export async function signInWithPassword(username: string, password: string): Promise<{ ok: boolean; retryAfter: number }> {
+  const attempt = await authorizeCredentials({ username, password }, await currentClient());
+  if (!attempt.user) return { ok: false, retryAfter: attempt.retryAfter };
+  await setSessionCookie(sessionClaims(attempt.user));
+  return { ok: true, retryAfter: 0 };
+}
 
 export const CHANGE_PASSWORD_PATH = '/account/password';
 
@@ -99,14 +146,9 @@ export async function requireUser({ allowPasswordChange = false } = {}): Promise
  * session alone carries on. For server actions only (they may set cookies).
  */
 export async function renewSessionCookie(sessionVersion: number): Promise<void> {
-  const jar = await cookies();
-  const configured = authOptions.cookies?.sessionToken;
-  const name = [configured?.name, '__Secure-next-auth.session-token', 'next-auth.session-token'].find((n): n is string => !!n && !!jar.get(n));
-  const secret = authOptions.secret ?? process.env.NEXTAUTH_SECRET;
-  if (!name || !secret) return;
-  const token = await decode({ token: jar.get(name)!.value, secret });
-  if (!token) return;
-  const maxAge = SESSION_HOURS * 3600;
-  const value = await encode({ token: { ...token, sv: sessionVersion }, secret, maxAge });
-  jar.set(name, value, { httpOnly: true, sameSite: 'lax', path: '/', secure: configured?.options?.secure ?? name.startsWith('__Secure-'), maxAge });
+  const current = (await cookies()).get(sessionCookie().name)?.value;
+  if (!current) return;
+  const token = await decode({ token: current, secret: process.env.AUTH_SECRET ?? '' });
+  if (!token || typeof token.uid !== 'number') return;
+  await setSessionCookie({ sub: token.sub, uid: token.uid, sv: sessionVersion });
 }

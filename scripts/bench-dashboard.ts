@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { getDb, Prisma } from '../lib/db';
 import { shapeRow, shapeTrend, trendPlan } from '../lib/data/dashboard-shape';
-import { computeDashboard, queryAggregates, queryAssignments, queryStatusCounts, queryTrend, type DashboardScope } from '../lib/data/dashboard-sql';
+import { computeDashboard, ensureSnapshots, queryAggregates, queryAssignments, queryStatusCounts, queryTrend, type DashboardScope } from '../lib/data/dashboard-sql';
 import { dayOrdinalSql, keyOrdinalSql } from '../lib/data/status-sql';
 import { RECURRING, currentPeriod } from '../lib/domain/slot';
 import { vnDateOf } from '../lib/domain/time';
@@ -136,13 +136,13 @@ async function main(): Promise<void> {
   const loadBefore = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   const timings: Timing[] = [];
   const view = { sort: filters.sort, heat: filters.heat };
-  const dash = await time('Dashboard: every aggregate and the heatmap (getDashboard)', () => computeDashboard(db, now, city, {}, view));
+  const dash = await time('Dashboard: every aggregate and the heatmap (getDashboard)', () => computeDashboard(db, now, city, {}, view, true));
   timings.push(dash.timing);
   const hand = await time('Hand-tuned SQL: status counts per unit, now', () =>
     db.$queryRaw<{ unit_id: number; done_on_time: number; done_late: number; on_time: number; overdue: number; not_started: number }[]>(handTuned(now)),
   );
   timings.push(hand.timing);
-  const unitsOnly = await time('Its main query alone (headline, units, sections, areas)', () => queryAggregates(db, now, city, {}));
+  const unitsOnly = await time('Its main query alone (headline, units, sections, areas)', () => queryAggregates(db, now, city, {}, true));
   timings.push(unitsOnly.timing);
 
   // The two must agree unit by unit.
@@ -157,22 +157,28 @@ async function main(): Promise<void> {
   console.log(mismatches === 0 ? `✓ hand-tuned query and data layer agree on all ${mine.size} units` : `✖ ${mismatches} units differ between the hand-tuned query and the data layer`);
 
   const plan = trendPlan(now);
-  timings.push((await time(`Trend: ${plan.moments.length} moments in one query (getCompletionTrend)`, async () => shapeTrend(plan, await queryTrend(db, plan.moments, city, {})))).timing);
-  timings.push((await time('Overdue list, 20 rows (listOverdueAssignments)', async () => (await queryAssignments(db, now, city, { status: 'IN_PROGRESS_OVERDUE' }, { order: 'overdue', limit: 20, offset: 0 })).map(shapeRow))).timing);
+  // The trend's past cut-offs come from snapshots (decision 008): the first fill is timed once, then the reads.
+  await db.$executeRaw`DELETE FROM "StatusSnapshotMoment"`;
+  await db.$executeRaw`DELETE FROM "StatusSnapshot"`;
+  const fillStart = performance.now();
+  await ensureSnapshots(db, plan.moments.slice(0, -1));
+  timings.push({ name: `Trend snapshots: first fill of ${plan.moments.length - 1} cut-offs (once; the hourly job does it as each passes)`, ms: [performance.now() - fillStart] });
+  timings.push((await time(`Trend: ${plan.moments.length} points, past cut-offs from snapshots (getCompletionTrend)`, async () => shapeTrend(plan, await queryTrend(db, plan.moments, city, {}, true)))).timing);
+  timings.push((await time('Overdue list, 20 rows (listOverdueAssignments)', async () => (await queryAssignments(db, now, city, { status: 'IN_PROGRESS_OVERDUE' }, { order: 'overdue', limit: 20, offset: 0, live: true })).map(shapeRow))).timing);
   const biggest = dash.result.units.reduce((a, b) => (b.counts.total > a.counts.total ? b : a), dash.result.units[0]!);
-  timings.push((await time('Drill-down: one unit, first page of 50 (listDashboardAssignments)', async () => (await queryAssignments(db, now, city, { unit: biggest.unitId }, { order: 'urgency', limit: 50, offset: 0 })).map(shapeRow))).timing);
-  timings.push((await time('Drill-down: all overdue, page 3 of 50', async () => (await queryAssignments(db, now, city, { status: 'IN_PROGRESS_OVERDUE' }, { order: 'urgency', limit: 50, offset: 100 })).map(shapeRow))).timing);
-  timings.push((await time('Home page headline (getHeadline)', () => queryStatusCounts(db, now, city, {}))).timing);
+  timings.push((await time('Drill-down: one unit, first page of 50 (listDashboardAssignments)', async () => (await queryAssignments(db, now, city, { unit: biggest.unitId }, { order: 'urgency', limit: 50, offset: 0, live: true })).map(shapeRow))).timing);
+  timings.push((await time('Drill-down: all overdue, page 3 of 50', async () => (await queryAssignments(db, now, city, { status: 'IN_PROGRESS_OVERDUE' }, { order: 'urgency', limit: 50, offset: 100, live: true })).map(shapeRow))).timing);
+  timings.push((await time('Home page headline (getHeadline)', () => queryStatusCounts(db, now, city, {}, true))).timing);
 
   const head = await db.$queryRaw<{ unit_id: number; standing: boolean }[]>`
     SELECT a."unitId" AS unit_id, u."isStandingOffice" AS standing FROM "Assignment" a JOIN "Unit" u ON u.id = a."unitId"
     WHERE a.role = 'LEAD' GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1`;
   if (head[0]) {
     const scope: DashboardScope = { kind: 'LED', unitId: head[0].unit_id, includeUnled: head[0].standing, includeOwn: false };
-    timings.push((await time('Department head’s dashboard (tasks the department leads)', async () => computeDashboard(db, now, scope, {}, view))).timing);
+    timings.push((await time('Department head’s dashboard (tasks the department leads)', async () => computeDashboard(db, now, scope, {}, view, true))).timing);
   }
   const officerScope: DashboardScope = { kind: 'UNIT', unitId: biggest.unitId };
-  timings.push((await time('Officer’s dashboard (one unit)', async () => computeDashboard(db, now, officerScope, {}, view))).timing);
+  timings.push((await time('Officer’s dashboard (one unit)', async () => computeDashboard(db, now, officerScope, {}, view, true))).timing);
   const pastPeriod = await time('Dashboard for last quarter (as it stood at the cut-off)', async () => {
     const asOf = plan.moments[plan.quarters.at(-1)!.index]!;
     return computeDashboard(db, asOf, city, {}, view);
@@ -180,7 +186,7 @@ async function main(): Promise<void> {
   timings.push(pastPeriod.timing);
 
   const exportRun = await time('Excel export (aggregates + up to 20,000 rows + workbook)', async () => {
-    const [computed, list] = await Promise.all([computeDashboard(db, now, city, {}, view), queryAssignments(db, now, city, {}, { order: 'urgency', limit: 20_000, offset: 0 })]);
+    const [computed, list] = await Promise.all([computeDashboard(db, now, city, {}, view, true), queryAssignments(db, now, city, {}, { order: 'urgency', limit: 20_000, offset: 0, live: true })]);
     const bytes = await buildSummaryWorkbook({
       dashboard: { ...computed, scope: 'CITY', scopeLabel: 'toàn thành phố', asOf: now, isNow: true, periodLabel: null },
       rows: list.map(shapeRow),

@@ -126,7 +126,7 @@ async function signIn(username: string): Promise<string> {
   return cookie();
 }
 
-type Row = { target: string; connections: number; rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number; inPage: number; rssPeak: number };
+type Row = { target: string; connections: number; rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number; inPage: number; rssPeak: number; kb: number };
 
 async function hammer(target: string, url: string, cookie: string, connections: number): Promise<Row> {
   let inPage = 0;
@@ -157,6 +157,7 @@ async function hammer(target: string, url: string, cookie: string, connections: 
     errors: result.errors + result.timeouts,
     inPage,
     rssPeak: peak,
+    kb: result.requests.total > 0 ? result.throughput.total / result.requests.total / 1024 : 0,
   };
 }
 
@@ -205,14 +206,14 @@ const lines = [
     `load average at the end ${load()}; ${DURATION} s per run with autocannon on loopback, the floor run just before each page at the same concurrency. ` +
     `Server RSS ${Math.round(rssStart)} MB after start, ${Math.round(Math.max(...rows.map((r) => r.rssPeak)))} MB at the peak, ${Math.round(rssEnd)} MB after.`,
   '',
-  '| Page | conns | req/s | × floor | p50 ms | p95 ms | p95 ÷ floor | p99 ms | non-2xx | errors | errors in 200 pages | RSS peak MB |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| Page | conns | req/s | × floor | p50 ms | p95 ms | p95 ÷ floor | p99 ms | non-2xx | errors | errors in 200 pages | KB per answer | RSS peak MB |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 ];
 for (let i = 0; i < rows.length; i += 2) {
   const [f, r] = [rows[i]!, rows[i + 1]!];
   for (const x of [f, r]) {
     lines.push(
-      `| ${x === f ? `Floor (before ${r.target})` : x.target} | ${x.connections} | ${fmt(x.rps)} | ${x === f ? '' : (r.rps / f.rps).toFixed(2)} | ${fmt(x.p50)} | ${fmt(x.p95)} | ${x === f ? '' : (r.p95 / f.p95).toFixed(2)} | ${fmt(x.p99)} | ${x.non2xx} | ${x.errors} | ${x.inPage} | ${Math.round(x.rssPeak)} |`,
+      `| ${x === f ? `Floor (before ${r.target})` : x.target} | ${x.connections} | ${fmt(x.rps)} | ${x === f ? '' : (r.rps / f.rps).toFixed(2)} | ${fmt(x.p50)} | ${fmt(x.p95)} | ${x === f ? '' : (r.p95 / f.p95).toFixed(2)} | ${fmt(x.p99)} | ${x.non2xx} | ${x.errors} | ${x.inPage} | ${fmt(x.kb)} | ${Math.round(x.rssPeak)} |`,
     );
   }
 }

@@ -1,39 +1,19 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
-import { loginErrorMessage } from '@/lib/login-messages';
+import { useActionState } from 'react';
+import { INITIAL_STATE } from '@/lib/action-state';
+import { loginAction } from '@/lib/actions/login';
 
+/**
+ * Posts to a server action, so it works before (or without) JavaScript: React renders the form
+ * with method="POST" and the action's id, and the credentials travel only in the request body.
+ */
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
-  const router = useRouter();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!username.trim() || !password) {
-      setError('Vui lòng nhập tên đăng nhập và mật khẩu.');
-      return;
-    }
-    setError(null);
-    startTransition(async () => {
-      const result = await signIn('credentials', { username: username.trim(), password, redirect: false });
-      if (!result || result.error) {
-        // One message whatever went wrong: never tell whether the user exists.
-        setError(loginErrorMessage(result?.error));
-        setPassword('');
-        return;
-      }
-      router.replace(callbackUrl);
-      router.refresh();
-    });
-  }
-
+  const [state, formAction, pending] = useActionState(loginAction, INITIAL_STATE);
+  const error = state.message ?? null;
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
+    <form action={formAction} noValidate className="space-y-4">
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div>
         <label htmlFor="username" className="block text-sm font-medium">Tên đăng nhập</label>
         <input
@@ -41,8 +21,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           name="username"
           autoComplete="username"
           autoCapitalize="none"
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
+          defaultValue={state.fields?.username ?? ''}
+          key={`username-${state.fields?.username ?? ''}`}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'login-error' : undefined}
           className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2.5 text-base focus:border-red-700 focus:outline-none focus:ring-1 focus:ring-red-700"
@@ -55,8 +35,6 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           name="password"
           type="password"
           autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'login-error' : undefined}
           className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2.5 text-base focus:border-red-700 focus:outline-none focus:ring-1 focus:ring-red-700"

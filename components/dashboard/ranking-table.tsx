@@ -4,7 +4,7 @@ import { formatRate } from '@/lib/exports/text';
 import type { DashboardFilters } from '@/lib/validation/dashboard';
 import { drillHref } from './links';
 
-const SHOWN = 100;
+const SHOWN = 50;
 
 /** Units by standing: completion rate, then on-time rate, then fewest overdue. */
 export function RankingTable({ units, filters }: { units: UnitStanding[]; filters: DashboardFilters }) {

@@ -2,8 +2,8 @@ import 'server-only';
 import { Prisma, type PrismaClient } from '../db';
 import type { OfficialStatus } from '../domain/status';
 import type { DrillStatus, UnitKindFilter } from '../validation/dashboard';
-import { countsOf, emptyCounts, HEAT_ROWS, ratesOf, shapeAggregates, shapeHeat, type Dashboard } from './dashboard-shape';
-import { slotStatusCountsSql, slotsAtCte } from './status-sql';
+import { countsOf, emptyCounts, HEAT_ROWS, ratesOf, shapeAggregates, shapeHeat, trendPlan, type Dashboard } from './dashboard-shape';
+import { missedPeriodsSql, slotsAtCte } from './status-sql';
 
 /**
  * The SQL behind every number of the dashboard, the exports and the home page headline — one
@@ -135,13 +135,11 @@ function where(scope: DashboardScope, filter: SlotFilter, extra?: Prisma.Sql): P
   return extra ? Prisma.sql`${assignmentWhere(scope, filter)} AND ${extra}` : assignmentWhere(scope, filter);
 }
 
-/** Assignments of units that were merged or renamed into another: their history moves with the roll-up. */
-const OF_MERGED_UNIT = Prisma.sql`a."unitId" IN (SELECT l."predecessorId" FROM "UnitLineage" l WHERE l.kind IN ('MERGE', 'RENAME'))`;
 
 /** The row-level chain ending in `f` (one row per slot); goes right after `WITH RECURSIVE`. */
-export function slotCtes(moments: readonly Date[], scope: DashboardScope, filter: SlotFilter, extra?: Prisma.Sql): Prisma.Sql {
+export function slotCtes(moments: readonly Date[], scope: DashboardScope, filter: SlotFilter, extra?: Prisma.Sql, live = false): Prisma.Sql {
   return Prisma.sql`
-    ${slotsAtCte(moments, { where: where(scope, filter, extra) })},
+    ${slotsAtCte(moments, { where: where(scope, filter, extra), live })},
     ${LINEAGE},
     f AS (
       SELECT s.*, ru.id AS report_unit_id, ru.name AS report_unit_name, ru.kind::text AS report_unit_kind
@@ -164,14 +162,14 @@ export function countCtes(
   moments: readonly Date[],
   scope: DashboardScope,
   filter: SlotFilter,
-  { pending = false, units = true, extra }: { pending?: boolean; units?: boolean; extra?: Prisma.Sql } = {},
+  { pending = false, units = true, extra, live = false }: { pending?: boolean; units?: boolean; extra?: Prisma.Sql; live?: boolean } = {},
 ): Prisma.Sql {
   const pend = pending
     ? Prisma.sql`LEFT JOIN (SELECT r."assignmentId" AS assignment_id, count(*)::int AS n FROM "Report" r WHERE r.status = 'SUBMITTED' GROUP BY r."assignmentId") pe
                    ON pe.assignment_id = s.assignment_id`
     : Prisma.empty;
   const pendingSum = pending ? Prisma.sql`coalesce(sum(pe.n), 0)::int` : Prisma.sql`0`;
-  const slots = slotsAtCte(moments, { where: where(scope, filter, extra) });
+  const slots = slotsAtCte(moments, { where: where(scope, filter, extra), live });
   if (!units && !filter.kind && filter.unit === undefined) {
     return Prisma.sql`
     ${slots},
@@ -220,9 +218,9 @@ const COUNT_COLUMNS = Prisma.sql`
   coalesce(sum(f.n) FILTER (WHERE f.status = 'NOT_STARTED'), 0)::int AS not_started`;
 
 /** The headline counts for one moment. */
-export async function queryStatusCounts(db: PrismaClient, asOf: Date, scope: DashboardScope, filter: SlotFilter): Promise<StatusCounts> {
+export async function queryStatusCounts(db: PrismaClient, asOf: Date, scope: DashboardScope, filter: SlotFilter, live = false): Promise<StatusCounts> {
   const rows = await run<CountRow>(db, Prisma.sql`
-    WITH RECURSIVE ${countCtes([asOf], scope, filter, { units: false })}
+    WITH RECURSIVE ${countCtes([asOf], scope, filter, { units: false, live })}
     SELECT ${COUNT_COLUMNS} FROM f`);
   return rows[0] ? countsOf(rows[0]) : emptyCounts();
 }
@@ -231,9 +229,9 @@ export async function queryStatusCounts(db: PrismaClient, asOf: Date, scope: Das
  * How many distinct tasks the headline's assignments belong to ("10 nhiệm vụ, 244 lượt giao"):
  * the same assignments as queryStatusCounts (scope, filters, existence at the moment).
  */
-export async function queryTaskCount(db: PrismaClient, asOf: Date, scope: DashboardScope, filter: SlotFilter): Promise<number> {
+export async function queryTaskCount(db: PrismaClient, asOf: Date, scope: DashboardScope, filter: SlotFilter, live = false): Promise<number> {
   const rows = await run<{ n: number }>(db, Prisma.sql`
-    WITH ${slotsAtCte([asOf], { where: where(scope, filter) })}
+    WITH ${slotsAtCte([asOf], { where: where(scope, filter), live })}
     SELECT count(DISTINCT s.task_id)::int AS n FROM slots s WHERE ${statusWhere(filter.status)}`);
   return rows[0]?.n ?? 0;
 }
@@ -259,9 +257,9 @@ export type AggregateRow = CountRow & {
  * The aggregates of the dashboard in one scan: the headline, per unit, per section and per reform
  * area, with the reports awaiting approval.
  */
-export async function queryAggregates(db: PrismaClient, asOf: Date, scope: DashboardScope, filter: SlotFilter): Promise<AggregateRow[]> {
+export async function queryAggregates(db: PrismaClient, asOf: Date, scope: DashboardScope, filter: SlotFilter, live = false): Promise<AggregateRow[]> {
   return run<AggregateRow>(db, Prisma.sql`
-    WITH RECURSIVE ${countCtes([asOf], scope, filter, { pending: true })},
+    WITH RECURSIVE ${countCtes([asOf], scope, filter, { pending: true, live })},
     g AS (
       SELECT GROUPING(f.report_unit_id, f.section_id, f.reform_area) AS bits,
              f.report_unit_id AS unit_id, f.section_id, f.reform_area,
@@ -295,46 +293,114 @@ export async function queryHeat(
   filter: SlotFilter,
   heat: 'section' | 'area',
   units: number[] | 'all',
+  live = false,
 ): Promise<HeatRow[]> {
   if (units !== 'all' && units.length === 0) return [];
   const column = heat === 'section' ? Prisma.sql`f.section_id, NULL::text AS reform_area` : Prisma.sql`NULL::int AS section_id, f.reform_area`;
   const group = heat === 'section' ? Prisma.sql`f.section_id` : Prisma.sql`f.reform_area`;
   const only = units === 'all' ? undefined : unitsIn(await withPredecessors(db, units));
   return run<HeatRow>(db, Prisma.sql`
-    WITH RECURSIVE ${countCtes([asOf], scope, filter, { extra: only })}
+    WITH RECURSIVE ${countCtes([asOf], scope, filter, { extra: only, live })}
     SELECT f.report_unit_id AS unit_id, ${column}, ${COUNT_COLUMNS}
     FROM f
     ${units === 'all' ? Prisma.empty : Prisma.sql`WHERE f.report_unit_id = ANY(${units}::int[])`}
     GROUP BY f.report_unit_id, ${group}`);
 }
 
+/** A moment as the UTC wall-clock text that timestamp columns hold. */
+const utcText = (at: Date) => at.toISOString().replace('T', ' ').replace('Z', '');
+
 /**
- * Status counts per moment, for the trend; `moments` in ascending order. Two queries: the
- * assignments of units that never merged into another, counted by slotStatusCountsSql (their unit
- * is the one they are counted under at every moment, so the unit filters apply to it directly),
- * and those of merged units, through the roll-up of countCtes — few, so cheap either way.
+ * Makes sure StatusSnapshot holds the counts of each of these past moments (decision 008): the
+ * missing ones are computed with the rule "as it stood" (slotsAtCte), grouped by the unit given the
+ * work, the unit it counts under, section, reform area, the task's lead units and status, and
+ * written with their StatusSnapshotMoment row — one statement per run, so a snapshot is whole or
+ * absent. Another instance computing the same moment at the same time makes this one skip it (the
+ * moment row is claimed first), and a write that rewrites the past waits for a running fill and
+ * then forgets it (the triggers of migration …_statistics_read_model take the exclusive lock).
+ */
+export async function ensureSnapshots(db: PrismaClient, moments: readonly Date[]): Promise<void> {
+  if (moments.length === 0) return;
+  const have = await db.$queryRaw<{ moment: Date }[]>`
+    SELECT moment FROM "StatusSnapshotMoment" WHERE moment = ANY(${moments.map(utcText)}::timestamp[])`;
+  const known = new Set(have.map((h) => h.moment.getTime()));
+  const missing = [...moments].filter((m) => !known.has(m.getTime())).sort((x, y) => x.getTime() - y.getTime());
+  if (missing.length === 0) return;
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${SNAPSHOT_LOCK}::bigint)`;
+      await tx.$executeRaw`
+        WITH RECURSIVE ${slotsAtCte(missing)},
+        ${LINEAGE},
+        claimed AS (
+          INSERT INTO "StatusSnapshotMoment" (moment) SELECT as_of_utc FROM moments ON CONFLICT (moment) DO NOTHING RETURNING moment
+        ),
+        leads AS (
+          SELECT l."taskId" AS task_id, array_agg(DISTINCT l."unitId" ORDER BY l."unitId") AS ids
+          FROM "Assignment" l WHERE l.role = 'LEAD' GROUP BY l."taskId"
+        )
+        INSERT INTO "StatusSnapshot" (moment, "unitId", "reportUnitId", "sectionId", "reformArea", "leadUnitIds", status, n)
+        SELECT s.as_of_utc, s.unit_id, coalesce(uf.target_id, s.unit_id), s.section_id, s.reform_area, coalesce(ld.ids, '{}'), s.status, count(*)::int
+        FROM slots s
+        JOIN claimed c ON c.moment = s.as_of_utc
+        LEFT JOIN unit_final uf ON uf.moment = s.moment AND uf.unit_id = s.unit_id
+        LEFT JOIN leads ld ON ld.task_id = s.task_id
+        GROUP BY 1, 2, 3, 4, 5, 6, 7`;
+    },
+    { maxWait: 60_000, timeout: 600_000 },
+  );
+}
+
+/**
+ * A system job's step (app/api/jobs/deadlines): writes the snapshots of the trend's past cut-offs
+ * as they pass, so that no chairman waits for them. Returns how many cut-offs it looked at.
+ */
+export async function fillTrendSnapshots(db: PrismaClient, now: Date): Promise<number> {
+  const past = trendPlan(now).moments.filter((m) => m.getTime() < now.getTime());
+  await ensureSnapshots(db, past);
+  return past.length;
+}
+
+/** The key of the advisory lock between snapshot fills (shared) and the writes that forget them (exclusive). */
+export const SNAPSHOT_LOCK = 7_600_762_008;
+
+/**
+ * Status counts per moment, for the trend; `moments` in ascending order. Moments in the past come
+ * from StatusSnapshot (filled on first use: ensureSnapshots), filtered by scope and filters there;
+ * the moment "now" (live, on the real clock) is the headline itself.
  */
 export async function queryTrend(
   db: PrismaClient,
   moments: readonly Date[],
   scope: DashboardScope,
   filter: SlotFilter,
+  live = false,
 ): Promise<(CountRow & { moment: number })[]> {
-  const own: Prisma.Sql[] = [Prisma.sql`NOT (${OF_MERGED_UNIT})`];
-  if (filter.kind) own.push(Prisma.sql`EXISTS (SELECT 1 FROM "Unit" ou WHERE ou.id = a."unitId" AND ou.kind::text IN (${Prisma.join(KIND_SETS[filter.kind])}))`);
-  if (filter.unit !== undefined) own.push(Prisma.sql`a."unitId" = ${filter.unit}`);
-  const [fast, merged] = await Promise.all([
-    run<{ moment: number; status: OfficialStatus; n: number }>(
-      db,
-      slotStatusCountsSql(moments, { where: Prisma.join([assignmentWhere(scope, filter), ...own], ' AND ') }),
-    ),
-    run<{ moment: number; status: OfficialStatus; n: number }>(
-      db,
-      Prisma.sql`
-        WITH RECURSIVE ${countCtes(moments, scope, filter, { extra: OF_MERGED_UNIT, units: false })}
-        SELECT f.moment, f.status, sum(f.n)::int AS n FROM f GROUP BY f.moment, f.status`,
-    ),
-  ]);
+  const rows = moments.map((_, moment) => ({ moment, done_on_time: 0, done_late: 0, on_time: 0, overdue: 0, not_started: 0 }));
+  const last = moments.length - 1;
+  const past = live ? moments.slice(0, -1) : moments;
+  if (live && last >= 0) Object.assign(rows[last]!, countRowOf(await queryStatusCounts(db, moments[last]!, scope, filter, true)));
+  if (past.length === 0) return rows;
+  await ensureSnapshots(db, past);
+  const parts: Prisma.Sql[] = [Prisma.sql`s.moment = ANY(${past.map(utcText)}::timestamp[])`];
+  if (scope.kind === 'UNIT') parts.push(Prisma.sql`s."unitId" = ${scope.unitId}`);
+  if (scope.kind === 'LED') {
+    const alternatives = [Prisma.sql`${scope.unitId}::int = ANY(s."leadUnitIds")`];
+    if (scope.includeUnled) alternatives.push(Prisma.sql`cardinality(s."leadUnitIds") = 0`);
+    if (scope.includeOwn) alternatives.push(Prisma.sql`s."unitId" = ${scope.unitId}`);
+    parts.push(Prisma.sql`(${Prisma.join(alternatives, ' OR ')})`);
+  }
+  if (filter.programme !== undefined) parts.push(Prisma.sql`s."sectionId" IN (SELECT id FROM "Section" WHERE "programmeId" = ${filter.programme})`);
+  if (filter.section !== undefined) parts.push(Prisma.sql`s."sectionId" = ${filter.section}`);
+  if (filter.area === 'NONE') parts.push(Prisma.sql`s."reformArea" IS NULL`);
+  else if (filter.area !== undefined) parts.push(Prisma.sql`s."reformArea" = ${filter.area}`);
+  if (filter.lead !== undefined) parts.push(Prisma.sql`${filter.lead}::int = ANY(s."leadUnitIds")`);
+  if (filter.unit !== undefined) parts.push(Prisma.sql`s."reportUnitId" = ${filter.unit}`);
+  if (filter.kind) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Unit" ru WHERE ru.id = s."reportUnitId" AND ${kindWhere(filter)})`);
+  const counted = await run<{ at: Date; status: OfficialStatus; n: number }>(db, Prisma.sql`
+    SELECT s.moment AS at, s.status, sum(s.n)::int AS n FROM "StatusSnapshot" s
+    WHERE ${Prisma.join(parts, ' AND ')}
+    GROUP BY s.moment, s.status`);
   const COLUMN: Record<OfficialStatus, keyof CountRow> = {
     DONE_ON_TIME: 'done_on_time',
     DONE_LATE: 'done_late',
@@ -342,9 +408,16 @@ export async function queryTrend(
     IN_PROGRESS_OVERDUE: 'overdue',
     NOT_STARTED: 'not_started',
   };
-  const rows = moments.map((_, moment) => ({ moment, done_on_time: 0, done_late: 0, on_time: 0, overdue: 0, not_started: 0 }));
-  for (const r of [...fast, ...merged]) rows[r.moment]![COLUMN[r.status]] += r.n;
+  const index = new Map(past.map((m, i) => [m.getTime(), i]));
+  for (const r of counted) {
+    const i = index.get(r.at.getTime());
+    if (i !== undefined) rows[i]![COLUMN[r.status]] += r.n;
+  }
   return rows;
+}
+
+function countRowOf(c: StatusCounts): CountRow {
+  return { done_on_time: c.DONE_ON_TIME, done_late: c.DONE_LATE, on_time: c.IN_PROGRESS_ON_TIME, overdue: c.IN_PROGRESS_OVERDUE, not_started: c.NOT_STARTED };
 }
 
 export type AssignmentRow = {
@@ -387,9 +460,9 @@ export async function queryAssignments(
   asOf: Date,
   scope: DashboardScope,
   filter: SlotFilter,
-  { order, limit, offset }: { order: 'overdue' | 'urgency'; limit: number; offset: number },
+  { order, limit, offset, live = false }: { order: 'overdue' | 'urgency'; limit: number; offset: number; live?: boolean },
 ): Promise<AssignmentRow[]> {
-  return run<AssignmentRow>(db, await assignmentsSql(db, asOf, scope, filter, { order, limit, offset }));
+  return run<AssignmentRow>(db, await assignmentsSql(db, asOf, scope, filter, { order, limit, offset, live }));
 }
 
 /** The SQL of queryAssignments (exported for EXPLAIN in the benchmark). */
@@ -398,7 +471,7 @@ export async function assignmentsSql(
   asOf: Date,
   scope: DashboardScope,
   filter: SlotFilter,
-  { order, limit, offset }: { order: 'overdue' | 'urgency'; limit: number; offset: number },
+  { order, limit, offset, live = false }: { order: 'overdue' | 'urgency'; limit: number; offset: number; live?: boolean },
 ): Promise<Prisma.Sql> {
   const orderBy =
     order === 'overdue'
@@ -408,7 +481,7 @@ export async function assignmentsSql(
   const extra: Prisma.Sql[] = [];
   if (filter.unit !== undefined) extra.push(unitsIn(await withPredecessors(db, [filter.unit])));
   return Prisma.sql`
-    WITH RECURSIVE ${slotCtes([asOf], scope, filter, extra.length ? Prisma.join(extra, ' AND ') : undefined)},
+    WITH RECURSIVE ${slotCtes([asOf], scope, filter, extra.length ? Prisma.join(extra, ' AND ') : undefined, live)},
     page AS (
       SELECT f.*, (count(*) OVER ())::int AS total, row_number() OVER (ORDER BY ${orderBy}) AS position
       FROM f
@@ -418,7 +491,7 @@ export async function assignmentsSql(
     SELECT x.assignment_id, x.total, x.status, x.due, x.completed,
            CASE WHEN x.status = 'IN_PROGRESS_OVERDUE' THEN x.as_of_day - x.due
                 WHEN x.status = 'DONE_LATE' THEN (x.completed + interval '7 hours')::date - x.due END AS days_overdue,
-           x.missed_periods,
+           ${missedPeriodsSql('x')} AS missed_periods,
            x.report_unit_id, x.report_unit_name, ou.name AS own_unit_name, a.role::text AS role,
            t.number AS task_number, t.title AS task_title, t.recurrence::text AS recurrence,
            sec.numeral AS section_numeral, pr.title AS programme_title,
@@ -455,11 +528,12 @@ export async function computeDashboard(
   scope: DashboardScope,
   filter: SlotFilter,
   view: { sort: 'rate' | 'overdue'; heat: 'section' | 'area'; heatUnits?: number },
+  live = false,
 ): Promise<Pick<Dashboard, 'headline' | 'taskCount' | 'pending' | 'units' | 'sections' | 'areas' | 'heat' | 'completionRate' | 'onTimeRate'>> {
-  const [aggregates, taskCount] = await Promise.all([queryAggregates(db, asOf, scope, filter), queryTaskCount(db, asOf, scope, filter)]);
+  const [aggregates, taskCount] = await Promise.all([queryAggregates(db, asOf, scope, filter, live), queryTaskCount(db, asOf, scope, filter, live)]);
   const shaped = shapeAggregates(aggregates, view);
   const shown = shaped.units.slice(0, view.heatUnits ?? HEAT_ROWS);
   const all = shown.length === shaped.units.length && shown.length > 500;
-  const heatRows = await queryHeat(db, asOf, scope, filter, view.heat, all ? 'all' : shown.map((u) => u.unitId));
+  const heatRows = await queryHeat(db, asOf, scope, filter, view.heat, all ? 'all' : shown.map((u) => u.unitId), live);
   return { ...shaped, taskCount, heat: shapeHeat(heatRows, view.heat, shaped, shown, shaped.units.length), ...ratesOf(shaped.headline) };
 }

@@ -75,8 +75,9 @@ export async function getDashboard(filters: DashboardFilters, options: { now?: D
   const asOf = asOfFor(filters.period, now);
   const view = { sort: filters.sort, heat: filters.heat, heatUnits: options.heatUnits };
   const filter = slotFilter(filters);
-  const computed = await cachedStat(['dashboard', resolved.scope, filter, view, momentKey(asOf, !options.now && asOf === now)], () =>
-    computeDashboard(getDb(), asOf, resolved.scope, filter, view),
+  const live = !options.now && asOf.getTime() === now.getTime();
+  const computed = await cachedStat(['dashboard', resolved.scope, filter, view, momentKey(asOf, live)], () =>
+    computeDashboard(getDb(), asOf, resolved.scope, filter, view, live),
   );
   return {
     scope: resolved.kind,
@@ -106,9 +107,8 @@ export async function getCompletionTrend(filters: DashboardFilters, options: { n
   const filter = slotFilter(filters);
   // The points before the last are past cut-offs; the last is the moment itself.
   const past = plan.moments.slice(0, -1).map((m) => m.toISOString());
-  const rows = await cachedStat(['trend', scope, filter, past, momentKey(asOf, !options.now && asOf === now)], () =>
-    queryTrend(getDb(), plan.moments, scope, filter),
-  );
+  const live = !options.now && asOf.getTime() === now.getTime();
+  const rows = await cachedStat(['trend', scope, filter, past, momentKey(asOf, live)], () => queryTrend(getDb(), plan.moments, scope, filter, live));
   return shapeTrend(plan, rows);
 }
 
@@ -123,8 +123,9 @@ export async function listOverdueAssignments(
   const asOf = asOfFor(filters.period, now);
   const filter = slotFilter(filters, { status: 'IN_PROGRESS_OVERDUE' });
   const page = { order: 'overdue', limit: options.limit ?? 50, offset: 0 } as const;
-  const rows = await cachedStat(['overdue', resolved.scope, filter, page, momentKey(asOf, !options.now && asOf === now)], () =>
-    queryAssignments(getDb(), asOf, resolved.scope, filter, page),
+  const live = !options.now && asOf.getTime() === now.getTime();
+  const rows = await cachedStat(['overdue', resolved.scope, filter, page, momentKey(asOf, live)], () =>
+    queryAssignments(getDb(), asOf, resolved.scope, filter, { ...page, live }),
   );
   return { total: rows[0]?.total ?? 0, rows: rows.map(shapeRow) };
 }
@@ -166,17 +167,20 @@ export async function getDrillTarget(drill: Pick<DrillParams, 'unit' | 'lead'>):
 export async function listDashboardAssignments(
   filters: DashboardFilters,
   drill: DrillParams,
-  { now = new Date(), pageSize = DRILL_PAGE_SIZE }: { now?: Date; pageSize?: number } = {},
+  options: { now?: Date; pageSize?: number } = {},
 ): Promise<DrillList> {
   const user = await requirePermission('work:read-own');
   const resolved = scopeOf(user);
   const target = await getDrillTarget(drill);
+  const now = options.now ?? new Date();
+  const pageSize = options.pageSize ?? DRILL_PAGE_SIZE;
   const asOf = asOfFor(filters.period, now);
   const page = Math.max(1, drill.page);
   const rows = await queryAssignments(getDb(), asOf, resolved.scope, slotFilter(filters, drill), {
     order: 'urgency',
     limit: pageSize,
     offset: (page - 1) * pageSize,
+    live: !options.now && asOf.getTime() === now.getTime(),
   });
   const total = rows[0]?.total ?? 0;
   return {
@@ -236,15 +240,17 @@ export type ExportData = {
  * What the Excel table and the Word report are made of: the dashboard's aggregates and the list of
  * assignments, from the same functions as the screen, for the same filters.
  */
-export async function getExportData(filters: DashboardFilters, { now = new Date() }: { now?: Date } = {}): Promise<ExportData> {
+export async function getExportData(filters: DashboardFilters, options: { now?: Date } = {}): Promise<ExportData> {
   const user = await requirePermission('work:read-own');
   const resolved = scopeOf(user);
   const db = getDb();
+  const now = options.now ?? new Date();
   const asOf = asOfFor(filters.period, now);
+  const live = !options.now && asOf.getTime() === now.getTime();
   const [dashboard, rows, programme, section] = await Promise.all([
     // The Word report lists the units under each section: all of a city's, the first of a nation's.
-    getDashboard(filters, { now, heatUnits: REPORT_UNIT_ROWS }),
-    queryAssignments(db, asOf, resolved.scope, slotFilter(filters), { order: 'urgency', limit: EXPORT_ROW_LIMIT, offset: 0 }),
+    getDashboard(filters, { now: options.now, heatUnits: REPORT_UNIT_ROWS }),
+    queryAssignments(db, asOf, resolved.scope, slotFilter(filters), { order: 'urgency', limit: EXPORT_ROW_LIMIT, offset: 0, live }),
     filters.programme !== undefined
       ? db.programme.findUnique({ where: { id: filters.programme }, select: { id: true, title: true, documentNumber: true, issuingBody: true } })
       : null,

@@ -18,7 +18,7 @@ export async function getHeadline(options: { programmeId?: number; now?: Date } 
   const now = options.now ?? new Date();
   const scope = statisticsScope(user).scope;
   const filter = { programme: options.programmeId };
-  return cachedStat(['headline', scope, filter, momentKey(now, !options.now)], () => queryStatusCounts(getDb(), now, scope, filter));
+  return cachedStat(['headline', scope, filter, momentKey(now, !options.now)], () => queryStatusCounts(getDb(), now, scope, filter, !options.now));
 }
 
 /** The distinct tasks behind getHeadline's assignments, for "N nhiệm vụ, M lượt giao". */
@@ -27,5 +27,5 @@ export async function getHeadlineTaskCount(options: { programmeId?: number; now?
   const now = options.now ?? new Date();
   const scope = statisticsScope(user).scope;
   const filter = { programme: options.programmeId };
-  return cachedStat(['tasks', scope, filter, momentKey(now, !options.now)], () => queryTaskCount(getDb(), now, scope, filter));
+  return cachedStat(['tasks', scope, filter, momentKey(now, !options.now)], () => queryTaskCount(getDb(), now, scope, filter, !options.now));
 }

@@ -5,14 +5,14 @@ import { RECURRING, currentPeriod } from '../domain/slot';
 import { vnDateOf } from '../domain/time';
 
 /**
- * Periods as numbers, so that "every period since the assignment was made" is arithmetic.
- * A period's ordinal is year × (periods per year) + (its index in the year − 1); `months` is the
- * length of the recurrence's period (1, 3, 6 or 12). Keys 'YYYY-MM', 'YYYY-Qn', 'YYYY-Hn' and
- * 'YYYY' (lib/domain/periods.ts) map to the same ordinals.
+ * Periods as numbers, so that "every period since the assignment was made" is arithmetic: a
+ * period's ordinal is year × (periods per year) + (its index in the year − 1); `months` is the
+ * length of the recurrence's period (1, 3, 6 or 12). The rule lives in SQL functions (migration
+ * …_statistics_read_model), shared with the triggers that keep Assignment."firstGap"; these
+ * helpers call them. `periodOrdinal` is the same rule for the keys computed here.
  */
 const MONTHS: Record<Exclude<Recurrence, 'ONCE' | 'CONTINUOUS'>, number> = { MONTHLY: 1, QUARTERLY: 3, HALF_YEARLY: 6, YEARLY: 12 };
 
-/** The same ordinal in TypeScript, for the period keys computed here. */
 function periodOrdinal(key: string, months: number): number {
   const year = Number(key.slice(0, 4));
   const index = months === 12 ? 1 : Number(key.slice(months === 1 ? 5 : 6));
@@ -21,23 +21,17 @@ function periodOrdinal(key: string, months: number): number {
 
 /** Ordinal of a period key of the given length in months; NULL for a key of another recurrence. */
 export function keyOrdinalSql(key: Prisma.Sql, months: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`CASE
-      WHEN ${months} = 1 AND ${key} ~ '^[0-9]{4}-[0-9]{2}$' THEN left(${key}, 4)::int * 12 + substr(${key}, 6, 2)::int - 1
-      WHEN ${months} = 3 AND ${key} ~ '^[0-9]{4}-Q[1-4]$' THEN left(${key}, 4)::int * 4 + substr(${key}, 7, 1)::int - 1
-      WHEN ${months} = 6 AND ${key} ~ '^[0-9]{4}-H[12]$' THEN left(${key}, 4)::int * 2 + substr(${key}, 7, 1)::int - 1
-      WHEN ${months} = 12 AND ${key} ~ '^[0-9]{4}$' THEN ${key}::int
-    END`;
+  return Prisma.sql`period_ordinal_of_key(${key}, ${months})`;
 }
 
 /** Ordinal of the period whose window contains the day `day` (from the 15th, the next month's). */
 export function dayOrdinalSql(day: Prisma.Sql, months: Prisma.Sql): Prisma.Sql {
-  const shifted = Prisma.sql`(date_trunc('month', ${day}) + CASE WHEN extract(day FROM ${day}) >= 15 THEN interval '1 month' ELSE interval '0' END)`;
-  return Prisma.sql`(extract(year FROM ${shifted})::int * (12 / ${months}) + (extract(month FROM ${shifted})::int - 1) / ${months})`;
+  return Prisma.sql`period_ordinal_of_day(${day}, ${months})`;
 }
 
 /** The last day of the window of the period with this ordinal: the 14th of its last month. */
 function ordinalEndSql(ordinal: Prisma.Sql, months: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`make_date(${ordinal} / (12 / ${months}), (${ordinal} % (12 / ${months}) + 1) * ${months}, 14)`;
+  return Prisma.sql`period_ordinal_end(${ordinal}, ${months})`;
 }
 
 /**
@@ -45,11 +39,13 @@ function ordinalEndSql(ordinal: Prisma.Sql, months: Prisma.Sql): Prisma.Sql {
  * "as it stood" at one or more moments (`asOf`): for the dashboard, its period filter, the trend,
  * the home headlines and the deadline reminders (at `now`). Yields
  *   slots(moment, as_of_utc, as_of_day, assignment_id, task_id, unit_id, programme_id, section_id,
- *         reform_area, recurrence, due, completed, started, missed_periods, status)
+ *         reform_area, recurrence, due, completed, started, owed_first, owed_upto, period_months, status)
  * with `moment` the index of the moment in `moments`, `as_of_day` its Vietnamese calendar day,
- * `completed` a UTC timestamp and `missed_periods` (recurring tasks) the number of closed periods
- * owed without a completed report, > 0 exactly when the slot is overdue for a missed period (its
- * `due` is then the deadline of the oldest). What is not yet known at `as_of`:
+ * `completed` a UTC timestamp, and for recurring tasks the ordinals of the periods owed,
+ * [owed_first, owed_upto), of length period_months (missedPeriodsSql counts those without a
+ * completed report; the slot's `due` is the deadline of the oldest). With `live`, the one moment is
+ * the real now and the oldest missed period comes from the read model (Assignment."firstGap", kept
+ * by triggers) instead of the reports — the same answer, without reading them. What is not yet known at `as_of`:
  *   - the period slot of a recurring task is the one containing the Vietnamese day of `as_of`, and
  *     its earlier periods are owed as they stood then;
  *   - a completion, a start or a report recorded after `as_of` is not known yet;
@@ -73,9 +69,10 @@ function ordinalEndSql(ordinal: Prisma.Sql, months: Prisma.Sql): Prisma.Sql {
  */
 export function slotsAtCte(
   moments: readonly Date[],
-  options: { where?: Prisma.Sql; reports?: 'join' | 'lookup' } = {},
+  options: { where?: Prisma.Sql; reports?: 'join' | 'lookup'; live?: boolean } = {},
 ): Prisma.Sql {
   if (moments.length === 0) throw new RangeError('slotsAtCte needs at least one moment');
+  if (options.live && moments.length !== 1) throw new RangeError('slotsAtCte: live means the one moment "now"');
   const momentRows = moments.map(
     (asOf, i) => Prisma.sql`(${i}::int, ${asOf.toISOString().replace('T', ' ').replace('Z', '')}::timestamp, ${vnDateOf(asOf)}::date)`,
   );
@@ -102,6 +99,32 @@ export function slotsAtCte(
         ) r ON true`
       : Prisma.sql`LEFT JOIN "Report" r ON r."assignmentId" = a.id AND r."periodKey" = cur.key AND r."periodKey" IN (${Prisma.join(keys)})
                            AND r."createdAt" <= m.as_of_utc`;
+  // Recurring: the oldest period owed without a report completed by the moment (decision 008).
+  const owedPeriods = Prisma.sql`
+          SELECT ${dayOrdinalSql(Prisma.sql`(a."createdAt" + interval '7 hours')::date`, Prisma.sql`cur.months`)} AS first,
+                 -- A unit that ceased on D owes only the periods closed before D (decision 006).
+                 least(cur.ord, CASE WHEN ou."validTo" <= m.as_of_day THEN ${dayOrdinalSql(Prisma.sql`ou."validTo"`, Prisma.sql`cur.months`)} END) AS upto
+          WHERE cur.key IS NOT NULL`;
+  const owed = options.live
+    ? // Now, on the real clock: the read model Assignment."firstGap", kept by triggers on every write.
+      Prisma.sql`LEFT JOIN LATERAL (SELECT a."firstGap" AS first_missed, st.first, st.upto FROM (${owedPeriods}) st) owed ON true`
+    : // As it stood at any moment: from the reports known then. The periods with a completed report
+      // form a run from the first one owed, and the first gap ends it: a report of ordinal o at rank
+      // k (0-based) continues the run exactly when o - k is that first ordinal.
+      Prisma.sql`LEFT JOIN LATERAL (
+        SELECT st.first + count(*) FILTER (WHERE q.o - q.k = st.first)::int AS first_missed, st.first, st.upto
+        FROM (${owedPeriods}) st
+        LEFT JOIN LATERAL (
+          SELECT z.o, row_number() OVER (ORDER BY z.o) - 1 AS k
+          FROM (
+            SELECT ${keyOrdinalSql(Prisma.sql`d."periodKey"`, Prisma.sql`cur.months`)} AS o
+            FROM "Report" d
+            WHERE d."assignmentId" = a.id AND d."completedAt" <= m.as_of_utc
+          ) z
+          WHERE z.o >= st.first AND z.o < st.upto
+        ) q ON true
+        GROUP BY st.first, st.upto
+      ) owed ON true`;
   return Prisma.sql`
     moments(moment, as_of_utc, as_of_day) AS ${momentValues},
     ext_undo AS (
@@ -126,7 +149,7 @@ export function slotsAtCte(
              END AS completed,
              CASE WHEN cur.key IS NULL THEN coalesce(a."startedAt" <= m.as_of_utc, false)
                   ELSE r.id IS NOT NULL OR owed.first_missed < owed.upto END AS started,
-             CASE WHEN cur.key IS NOT NULL THEN greatest(owed.upto - owed.first - owed.done, 0) END AS missed_periods
+             owed.first AS owed_first, owed.upto AS owed_upto, cur.months AS period_months
       FROM ${momentValues} AS m(moment, as_of_utc, as_of_day)
       CROSS JOIN "Assignment" a
       JOIN "Task" t ON t.id = a."taskId" AND t."archivedAt" IS NULL
@@ -139,26 +162,7 @@ export function slotsAtCte(
       -- The first period owed is the one containing the day the assignment was made; the periods
       -- with a completed report form a run from there, and the first gap ends it: a report of
       -- ordinal o at rank k (0-based) continues the run exactly when o - k is that first ordinal.
-      LEFT JOIN LATERAL (
-        SELECT st.first + count(*) FILTER (WHERE q.o - q.k = st.first)::int AS first_missed,
-               st.first, st.upto, count(q.o)::int AS done
-        FROM (
-          SELECT ${dayOrdinalSql(Prisma.sql`(a."createdAt" + interval '7 hours')::date`, Prisma.sql`cur.months`)} AS first,
-                 -- A unit that ceased on D owes only the periods closed before D (decision 006).
-                 least(cur.ord, CASE WHEN ou."validTo" <= m.as_of_day THEN ${dayOrdinalSql(Prisma.sql`ou."validTo"`, Prisma.sql`cur.months`)} END) AS upto
-          WHERE cur.key IS NOT NULL
-        ) st
-        LEFT JOIN LATERAL (
-          SELECT z.o, row_number() OVER (ORDER BY z.o) - 1 AS k
-          FROM (
-            SELECT ${keyOrdinalSql(Prisma.sql`d."periodKey"`, Prisma.sql`cur.months`)} AS o
-            FROM "Report" d
-            WHERE d."assignmentId" = a.id AND d."completedAt" <= m.as_of_utc
-          ) z
-          WHERE z.o >= st.first AND z.o < st.upto
-        ) q ON true
-        GROUP BY st.first, st.upto
-      ) owed ON true
+${owed}
       WHERE (p."periodStart" <= m.as_of_day OR a."createdAt" <= m.as_of_utc)
         ${where}
     ),
@@ -176,73 +180,14 @@ export function slotsAtCte(
 }
 
 /**
- * The number of slots in each official status at each of many moments — what slotsAtCte(moments)
- * grouped by (moment, status) gives, computed without evaluating every slot at every moment, for
- * the completion trend on a national dataset (17 moments × 240,000 assignments would be four
- * million evaluations per request). A full SELECT yielding (moment, status, n); `moments` must be
- * in ascending order, `where` as for slotsAtCte.
- *
- * Why it is the same rule. Number the moments k = 0…K−1 in time order. Every fact the rule reads
- * at moment k is a comparison "X ≤ as_of_k" (a completion, a start, a report's creation, the
- * assignment's existence) or "due < day_k" (overdue), and each is false before some k and true
- * from it on. So each fact is one number: the first k at which it holds, found with width_bucket
- * over the sorted moments (K when never). Then:
- *   - a one-off or continuous assignment is its tuple (exists-from, done-from, started-from,
- *     overdue-from, on-time) — assignments with equal tuples are counted together, and the
- *     status at k is the rule's CASE written with "k ≥ …" in place of the comparisons;
- *   - recurring assignments (whose missed periods open and close over time, decision 008) and
- *     assignments with an approved extension (whose deadline changes over time) go through
- *     slotsAtCte itself.
- * Cost: one pass over the one-off assignments whatever K is, plus K evaluations of each recurring one.
- * tests/integration/dashboard.test.ts checks it against slotsAtCte on every moment.
+ * How many periods a recurring slot of `slots` (alias `x`) owes without a completed report at its
+ * moment; 0 for other slots. For the few rows a page shows, not for aggregates.
  */
-export function slotStatusCountsSql(moments: readonly Date[], options: { where?: Prisma.Sql } = {}): Prisma.Sql {
-  for (let i = 1; i < moments.length; i += 1) {
-    if (moments[i - 1]!.getTime() >= moments[i]!.getTime()) throw new RangeError('slotStatusCountsSql needs moments in ascending order');
-  }
-  const K = moments.length;
-  const utc = moments.map((m) => m.toISOString().replace('T', ' ').replace('Z', ''));
-  const days = moments.map((m) => vnDateOf(m));
-  const where = options.where ?? Prisma.sql`TRUE`;
-  const exactPath = Prisma.sql`(t.recurrence NOT IN ('ONCE', 'CONTINUOUS')
-    OR EXISTS (SELECT 1 FROM "DeadlineExtension" e WHERE e."assignmentId" = a.id AND e.status = 'APPROVED'))`;
-  const from = (x: Prisma.Sql, th: Prisma.Sql) => Prisma.sql`CASE WHEN ${x} IS NULL THEN ${K} ELSE width_bucket(${x} - interval '1 microsecond', ${th}) END`;
-  return Prisma.sql`
-    WITH ${slotsAtCte(moments, { where: Prisma.sql`${where} AND ${exactPath}`, reports: 'lookup' })},
-    exact AS (SELECT moment, status, count(*)::int AS n FROM slots GROUP BY moment, status),
-    th AS (SELECT ${utc}::timestamp[] AS t, ${days}::date[] AS d),
-    ks AS (SELECT generate_series(0, ${K - 1}) AS k),
-    fast AS (
-      SELECT a.id, t.recurrence::text AS recurrence, a."dueDate" AS due, a."completedAt" AS completed, a."startedAt" AS started,
-             least(CASE WHEN p."periodStart" IS NOT NULL THEN width_bucket(p."periodStart" - 1, th.d) END,
-                   width_bucket(a."createdAt" - interval '1 microsecond', th.t)) AS b_exists
-      FROM "Assignment" a
-      JOIN "Task" t ON t.id = a."taskId" AND t."archivedAt" IS NULL
-      JOIN "Programme" p ON p.id = t."programmeId"
-      CROSS JOIN th
-      WHERE ${where} AND NOT ${exactPath}
-    ),
-    once_groups AS (
-      SELECT f.b_exists, ${from(Prisma.sql`f.completed`, Prisma.sql`th.t`)} AS b_done, ${from(Prisma.sql`f.started`, Prisma.sql`th.t`)} AS b_started,
-             CASE WHEN f.due IS NULL THEN ${K} ELSE width_bucket(f.due, th.d) END AS b_overdue,
-             (f.due IS NULL OR f.completed < (f.due + 1)::timestamp - interval '7 hours') AS on_time,
-             count(*)::int AS n
-      FROM fast f CROSS JOIN th
-      GROUP BY 1, 2, 3, 4, 5
-    ),
-    once_counts AS (
-      SELECT ks.k AS moment,
-             CASE WHEN ks.k >= g.b_done THEN CASE WHEN g.on_time THEN 'DONE_ON_TIME' ELSE 'DONE_LATE' END
-                  WHEN ks.k >= g.b_overdue THEN 'IN_PROGRESS_OVERDUE'
-                  WHEN ks.k >= g.b_started THEN 'IN_PROGRESS_ON_TIME'
-                  ELSE 'NOT_STARTED' END AS status,
-             g.n
-      FROM once_groups g JOIN ks ON ks.k >= g.b_exists
-    )
-    SELECT moment, status, sum(n)::int AS n FROM (
-      SELECT moment, status, n FROM exact
-      UNION ALL SELECT moment, status, n FROM once_counts
-    ) x
-    GROUP BY moment, status
-    HAVING sum(n) <> 0`;
+export function missedPeriodsSql(x: string): Prisma.Sql {
+  const col = (name: string) => Prisma.raw(`${x}.${name}`);
+  return Prisma.sql`CASE WHEN ${col('owed_first')} IS NULL THEN 0 ELSE greatest(${col('owed_upto')} - ${col('owed_first')} - (
+      SELECT count(*)::int FROM "Report" d
+      WHERE d."assignmentId" = ${col('assignment_id')} AND d."completedAt" <= ${col('as_of_utc')}
+        AND ${keyOrdinalSql(Prisma.sql`d."periodKey"`, col('period_months'))} >= ${col('owed_first')}
+        AND ${keyOrdinalSql(Prisma.sql`d."periodKey"`, col('period_months'))} < ${col('owed_upto')}), 0) END`;
 }

@@ -65,7 +65,7 @@ export type SignInResult = { ok: true; id: number; sessionVersion: number } | { 
  * trail (with address and user agent, never the password). An unknown username is recorded
  * without the text typed — people sometimes type their password into the username box.
  */
-export async function signInWithPassword(username: string, password: string, client: ClientInfo, now = new Date()): Promise<SignInResult> {
+export async function attemptPasswordSignIn(username: string, password: string, client: ClientInfo, now = new Date()): Promise<SignInResult> {
   const name = username.trim().toLowerCase();
   const retryAfter = await loginRetryAfter(name, client.ip, now);
   if (retryAfter > 0) return { ok: false, retryAfter };

@@ -10,7 +10,7 @@ import { PrismaClient } from '../../lib/generated/prisma/client';
 import { getDb } from '../../lib/db';
 import { cleanUpLoginThrottle, loginRetryAfter, recordLoginFailure, recordLoginSuccess } from '../../lib/data/login-throttle';
 import { throttleKeys } from '../../lib/domain/login-backoff';
-import { signInWithPassword } from '../../lib/data/users';
+import { attemptPasswordSignIn } from '../../lib/data/users';
 import { DEMO_PASSWORD } from '../../prisma/seed/demo-users';
 
 const db = getDb();
@@ -33,10 +33,10 @@ describe('back-off', () => {
     // pair: 3 free tries, then 1, 2, 4, 8, 16 s; the account's own back-off starts after 5
     expect(waits).toEqual([0, 0, 0, 1, 2, 4, 8, 16]);
     expect(waits.every((w, i) => i === 0 || w >= waits[i - 1]!)).toBe(true);
-    const refused = await signInWithPassword('cb.bacha', DEMO_PASSWORD, client(ip), after(5_000));
+    const refused = await attemptPasswordSignIn('cb.bacha', DEMO_PASSWORD, client(ip), after(5_000));
     expect(refused).toEqual({ ok: false, retryAfter: 11 });
     // once the wait is over the right password works, and clears the account's counters
-    expect(await signInWithPassword('cb.bacha', DEMO_PASSWORD, client(ip), after(16_000))).toMatchObject({ ok: true });
+    expect(await attemptPasswordSignIn('cb.bacha', DEMO_PASSWORD, client(ip), after(16_000))).toMatchObject({ ok: true });
     expect(await loginRetryAfter('cb.bacha', ip, after(16_001))).toBe(0);
   });
 
@@ -53,20 +53,20 @@ describe('back-off', () => {
 describe('the owner is not locked out by someone else', () => {
   it('an attacker’s failures on the chairman’s account do not stop the chairman at a known address, and slow a new one by 30 s at most', async () => {
     const home = '198.51.100.7';
-    expect(await signInWithPassword('chutich', DEMO_PASSWORD, client(home), T0)).toMatchObject({ ok: true });
+    expect(await attemptPasswordSignIn('chutich', DEMO_PASSWORD, client(home), T0)).toMatchObject({ ok: true });
     // 60 failures from 30 addresses: the attacker's own addresses are backed off
     for (let i = 0; i < 60; i += 1) await recordLoginFailure('chutich', `203.0.113.${100 + (i % 30)}`, after(1000));
     expect(await loginRetryAfter('chutich', '203.0.113.100', after(1000))).toBeGreaterThan(0);
     // the chairman at the office: not slowed at all
     expect(await loginRetryAfter('chutich', home, after(1000))).toBe(0);
-    expect(await signInWithPassword('chutich', DEMO_PASSWORD, client(home), after(1000))).toMatchObject({ ok: true });
+    expect(await attemptPasswordSignIn('chutich', DEMO_PASSWORD, client(home), after(1000))).toMatchObject({ ok: true });
     // the account's counter was cleared by that success; the attacker starts again
     for (let i = 0; i < 60; i += 1) await recordLoginFailure('chutich', `203.0.113.${100 + (i % 30)}`, after(2000));
     // the chairman travelling (an address never used): bounded wait
     const travelling = await loginRetryAfter('chutich', '192.0.2.44', after(2000));
     expect(travelling).toBeGreaterThan(0);
     expect(travelling).toBeLessThanOrEqual(30);
-    expect(await signInWithPassword('chutich', DEMO_PASSWORD, client('192.0.2.44'), after(2000 + travelling * 1000))).toMatchObject({ ok: true });
+    expect(await attemptPasswordSignIn('chutich', DEMO_PASSWORD, client('192.0.2.44'), after(2000 + travelling * 1000))).toMatchObject({ ok: true });
   });
 });
 
@@ -126,13 +126,13 @@ describe('audit trail of sign-ins', () => {
   it('records success, failure and throttling with address and user agent, never the password', async () => {
     const ip = '203.0.113.60';
     const start = await db.auditEvent.count();
-    expect(await signInWithPassword('cb.vhtt', 'sai-mat-khau-1', client(ip), T0)).toEqual({ ok: false, retryAfter: 0 });
-    expect(await signInWithPassword('cb.vhtt', 'sai-mat-khau-2', client(ip), T0)).toEqual({ ok: false, retryAfter: 0 });
-    expect(await signInWithPassword('cb.vhtt', 'sai-mat-khau-3', client(ip), T0)).toEqual({ ok: false, retryAfter: 0 });
-    expect(await signInWithPassword('cb.vhtt', 'sai-mat-khau-4', client(ip), T0)).toEqual({ ok: false, retryAfter: 0 });
-    expect(await signInWithPassword('cb.vhtt', DEMO_PASSWORD, client(ip), T0)).toEqual({ ok: false, retryAfter: 1 });
-    expect(await signInWithPassword('Mat-khau-go-nham-o-day', 'x', client(ip), after(1000))).toEqual({ ok: false, retryAfter: 0 });
-    expect(await signInWithPassword('cb.vhtt', DEMO_PASSWORD, client(ip), after(1000))).toMatchObject({ ok: true });
+    expect(await attemptPasswordSignIn('cb.vhtt', 'sai-mat-khau-1', client(ip), T0)).toEqual({ ok: false, retryAfter: 0 });
+    expect(await attemptPasswordSignIn('cb.vhtt', 'sai-mat-khau-2', client(ip), T0)).toEqual({ ok: false, retryAfter: 0 });
+    expect(await attemptPasswordSignIn('cb.vhtt', 'sai-mat-khau-3', client(ip), T0)).toEqual({ ok: false, retryAfter: 0 });
+    expect(await attemptPasswordSignIn('cb.vhtt', 'sai-mat-khau-4', client(ip), T0)).toEqual({ ok: false, retryAfter: 0 });
+    expect(await attemptPasswordSignIn('cb.vhtt', DEMO_PASSWORD, client(ip), T0)).toEqual({ ok: false, retryAfter: 1 });
+    expect(await attemptPasswordSignIn('Mat-khau-go-nham-o-day', 'x', client(ip), after(1000))).toEqual({ ok: false, retryAfter: 0 });
+    expect(await attemptPasswordSignIn('cb.vhtt', DEMO_PASSWORD, client(ip), after(1000))).toMatchObject({ ok: true });
 
     const events = await db.auditEvent.findMany({ where: { id: { gt: 0 } }, orderBy: { id: 'asc' }, skip: start, select: { action: true, actorId: true, entityType: true, entityId: true, ip: true, userAgent: true, unitId: true, data: true } });
     const user = await db.user.findUniqueOrThrow({ where: { username: 'cb.vhtt' }, select: { id: true, unitId: true } });

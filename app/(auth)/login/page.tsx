@@ -2,13 +2,14 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/auth/login-form';
 import { getCurrentUser } from '@/lib/auth';
-import { safeCallbackUrl } from '@/lib/safe-url';
+import { appOrigin, safeCallbackUrl } from '@/lib/safe-url';
 
 export const metadata: Metadata = { title: 'Đăng nhập' };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   const { callbackUrl } = await searchParams;
-  const target = safeCallbackUrl(callbackUrl);
+  // Only ever a same-origin path: used for the redirect below and by the form after login.
+  const target = safeCallbackUrl(callbackUrl, appOrigin());
   if (await getCurrentUser()) redirect(target);
   return (
     <main className="flex min-h-dvh items-center justify-center bg-gradient-to-b from-red-800 to-red-950 px-4 py-10">

@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation';
 import { openNotification } from '@/lib/data/notifications';
 import { AppError } from '@/lib/errors';
+import { appOrigin, safeRedirectPath } from '@/lib/safe-url';
 
 /** Opening a notification marks it read, then goes where it points. */
 export async function GET(_request: Request, { params }: { params: Promise<{ notificationId: string }> }) {
@@ -14,5 +15,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ not
       if (error.code === 'UNAUTHENTICATED') target = '/login';
     }
   }
-  redirect(target);
+  redirect(safeRedirectPath(target, appOrigin(), '/notifications'));
 }

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { snapshotTrendCutoffs } from '@/lib/data/jobs';
 import { cleanUpLoginThrottle } from '@/lib/data/login-throttle';
 import { generateDeadlineNotifications } from '@/lib/data/notifications';
 import { jobToken } from '@/lib/job-token';
@@ -11,6 +12,9 @@ export async function POST(request: Request) {
     return Response.json({ error: 'Không có quyền.' }, { status: 401 });
   }
   const created = await generateDeadlineNotifications();
+  // The trend's past cut-offs, computed once as they pass instead of on a chairman's first look.
+  const cutoffs = await snapshotTrendCutoffs();
+  // Login counters idle for an hour, known addresses unused for 90 days (decision 010).
   const cleaned = await cleanUpLoginThrottle();
-  return Response.json({ created, cleaned });
+  return Response.json({ created, cutoffs, cleaned });
 }
