@@ -7,14 +7,15 @@
  */
 import 'server-only';
 import { getServerSession, type NextAuthOptions, type User } from 'next-auth';
-import { encode, type JWT } from 'next-auth/jwt';
+import { decode, encode, type JWT } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { z } from 'zod';
-import { getSessionUser, verifyCredentials } from './data/users';
-import { loginThrottle } from './login-throttle';
+import { clientInfoFrom, type ClientInfo } from './client-info';
+import { attemptPasswordSignIn, getSessionUser, recordSignOut } from './data/users';
+import { throttledError } from './login-messages';
 import type { SessionUser } from './permissions';
 import { safeRedirectPath } from './safe-url';
 import { sessionCookie } from './session-cookie';
@@ -28,22 +29,28 @@ const LoginInput = z.object({
   password: z.string().min(1).max(200),
 });
 
+type Attempt = { user: User; retryAfter: 0 } | { user: null; retryAfter: number };
+
 /**
  * The one check of a username and password, for both ways in: the login form's server action
- * (signInWithPassword) and next-auth's credentials endpoint.
+ * (signInWithPassword) and next-auth's credentials endpoint. Throttled per account, per address
+ * and per both, in PostgreSQL, and audited (lib/data/users.ts attemptPasswordSignIn).
  */
-async function authorizeCredentials(raw: unknown): Promise<User | null> {
+async function authorizeCredentials(raw: unknown, client: ClientInfo): Promise<Attempt> {
   const parsed = LoginInput.safeParse(raw);
-  if (!parsed.success) return null;
-  const key = parsed.data.username.toLowerCase();
-  if (!loginThrottle.allowed(key)) return null;
-  const result = await verifyCredentials(parsed.data.username, parsed.data.password);
-  if (!result) {
-    loginThrottle.failed(key);
-    return null;
+  if (!parsed.success) return { user: null, retryAfter: 0 };
+  const result = await attemptPasswordSignIn(parsed.data.username, parsed.data.password, client);
+  if (!result.ok) return { user: null, retryAfter: result.retryAfter };
+  return { user: { id: String(result.id), sv: result.sessionVersion } as User, retryAfter: 0 };
+}
+
+/** The client of the request being served (nulls outside one). */
+async function currentClient(): Promise<ClientInfo> {
+  try {
+    return clientInfoFrom(await headers());
+  } catch {
+    return { ip: null, userAgent: null };
   }
-  loginThrottle.succeeded(key);
-  return { id: String(result.id), sv: result.sessionVersion } as User;
 }
 
 /** What the session token holds: the user id and session version, nothing else. */
@@ -63,9 +70,21 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: 'credentials',
       credentials: { username: { type: 'text' }, password: { type: 'password' } },
-      authorize: authorizeCredentials,
+      async authorize(raw, req) {
+        const attempt = await authorizeCredentials(raw, clientInfoFrom(req?.headers));
+        if (attempt.user) return attempt.user;
+        // next-auth hands a thrown message to its client as `error` (lib/login-messages.ts reads it).
+        if (attempt.retryAfter > 0) throw new Error(throttledError(attempt.retryAfter));
+        return null;
+      },
     }),
   ],
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.uid !== 'number') return;
+      await recordSignOut(token.uid, await currentClient());
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       return user ? { ...token, ...sessionClaims(user) } : token;
@@ -88,24 +107,48 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   return getSessionUser(session.uid, session.sv);
 });
 
+async function setSessionCookie(claims: JWT): Promise<void> {
+  const maxAge = SESSION_HOURS * 3600;
+  const token = await encode({ token: claims, secret: process.env.AUTH_SECRET ?? '', maxAge });
+  const cookie = sessionCookie();
+  (await cookies()).set(cookie.name, token, { ...cookie.options, maxAge });
+}
+
 /**
  * Signs in from a server action (the login form, which must work without JavaScript, so it
  * cannot use next-auth's client): the same check as the credentials endpoint, then the same
- * encrypted session cookie next-auth would set. False when the credentials are refused.
+ * encrypted session cookie next-auth would set. `retryAfter` > 0 when this client is backed off.
  */
-export async function signInWithPassword(username: string, password: string): Promise<boolean> {
-  const user = await authorizeCredentials({ username, password });
-  if (!user) return false;
-  const maxAge = SESSION_HOURS * 3600;
-  const token = await encode({ token: sessionClaims(user), secret: process.env.AUTH_SECRET ?? '', maxAge });
-  const cookie = sessionCookie();
-  (await cookies()).set(cookie.name, token, { ...cookie.options, maxAge });
-  return true;
+export async function signInWithPassword(username: string, password: string): Promise<{ ok: boolean; retryAfter: number }> {
+  const attempt = await authorizeCredentials({ username, password }, await currentClient());
+  if (!attempt.user) return { ok: false, retryAfter: attempt.retryAfter };
+  await setSessionCookie(sessionClaims(attempt.user));
+  return { ok: true, retryAfter: 0 };
 }
 
-/** For pages: the signed-in user, or a redirect to the login page. */
-export async function requireUser(): Promise<SessionUser> {
+export const CHANGE_PASSWORD_PATH = '/account/password';
+
+/**
+ * For pages: the signed-in user, or a redirect to the login page. A user whose password was reset
+ * by an administrator is sent to the change-password page (the data layer refuses them anyway:
+ * lib/data/guard.ts); only that page passes `allowPasswordChange`.
+ */
+export async function requireUser({ allowPasswordChange = false } = {}): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect('/login');
+  if (user.mustChangePassword && !allowPasswordChange) redirect(CHANGE_PASSWORD_PATH);
   return user;
+}
+
+/**
+ * After the user changed their own password (which bumped their session version and so ended
+ * every other session), re-issues this browser's session cookie with the new version so that this
+ * session alone carries on. For server actions only (they may set cookies).
+ */
+export async function renewSessionCookie(sessionVersion: number): Promise<void> {
+  const current = (await cookies()).get(sessionCookie().name)?.value;
+  if (!current) return;
+  const token = await decode({ token: current, secret: process.env.AUTH_SECRET ?? '' });
+  if (!token || typeof token.uid !== 'number') return;
+  await setSessionCookie({ sub: token.sub, uid: token.uid, sv: sessionVersion });
 }

@@ -31,6 +31,13 @@ export class ConflictError extends AppError {
   }
 }
 
+/** An administrator reset this user's password: they must choose a new one before anything else. */
+export class PasswordChangeRequiredError extends AppError {
+  constructor() {
+    super('Bạn cần đổi mật khẩu trước khi tiếp tục.', 'FORBIDDEN');
+  }
+}
+
 export class UnauthenticatedError extends AppError {
   constructor() {
     super('Phiên đăng nhập đã hết. Vui lòng đăng nhập lại.', 'UNAUTHENTICATED');

@@ -1,7 +1,7 @@
 import 'server-only';
 import { parseIdText } from './validation/fields';
 import { notFound, redirect } from 'next/navigation';
-import { AppError } from './errors';
+import { AppError, PasswordChangeRequiredError } from './errors';
 
 /** Route params are text: only a positive int4 id (1..2147483647) is looked up, anything else is a 404. */
 export function parseId(value: string): number {
@@ -20,6 +20,7 @@ export async function loadPage<T>(work: Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof AppError) {
       if (error.code === 'UNAUTHENTICATED') redirect('/login');
+      if (error instanceof PasswordChangeRequiredError) redirect('/account/password');
       if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN') notFound();
     }
     throw error;

@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   'programme:manage': ['ADMIN'],
   'unit:manage': ['ADMIN'],
   'user:manage': ['ADMIN'],
+  /** Read the audit trail (sign-ins, changes, decisions). */
+  'audit:read': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -36,6 +38,8 @@ export type SessionUser = {
   unitName: string;
   unitKind: UnitKind;
   isStandingOffice: boolean;
+  /** Set by an administrator's reset: nothing but the change-password page until a new one is chosen. */
+  mustChangePassword: boolean;
 };
 
 /**

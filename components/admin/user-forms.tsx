@@ -21,7 +21,8 @@ type User = {
   unit: { id: number };
 };
 
-const PASSWORD_HINT = `Ít nhất ${USER_LIMITS.passwordMin} ký tự. Gửi cho người dùng qua kênh riêng; họ nên đổi sau khi đăng nhập.`;
+const PASSWORD_HINT = `Ít nhất ${USER_LIMITS.passwordMin} ký tự, không phải mật khẩu phổ biến. Gửi cho người dùng qua kênh riêng.`;
+const RESET_HINT = `${PASSWORD_HINT} Lần đăng nhập tới, người dùng phải đổi sang mật khẩu của riêng họ.`;
 
 /** Create a user (with an initial password), or edit one (`user` given): profile, role, unit. */
 export function UserForm({ user, units }: { user?: User; units: Unit[] }) {
@@ -93,7 +94,7 @@ export function PasswordResetForm({ userId }: { userId: number }) {
   return (
     <form action={action} className="space-y-3" noValidate>
       <input type="hidden" name="userId" value={userId} />
-      <Field id="reset-password" label="Mật khẩu mới" hint={PASSWORD_HINT} errors={state.fieldErrors?.password}>
+      <Field id="reset-password" label="Mật khẩu mới" hint={RESET_HINT} errors={state.fieldErrors?.password}>
         {(aria) => <input {...aria} name="password" type="password" autoComplete="new-password" maxLength={USER_LIMITS.passwordMax} className={`${inputClass} sm:w-80`} />}
       </Field>
       <FormMessage ok={state.ok} message={state.message} />

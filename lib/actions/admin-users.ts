@@ -57,7 +57,7 @@ export async function resetPasswordAction(_prev: ActionState, formData: FormData
     return refusal(error, withoutPassword(fields));
   }
   revalidatePath(`/admin/users/${parsed.data.userId}`);
-  return { ok: true, message: 'Đã đặt mật khẩu mới. Mọi phiên đăng nhập của người dùng này đã kết thúc.', fields: {} };
+  return { ok: true, message: 'Đã đặt mật khẩu mới. Mọi phiên đăng nhập của người dùng này đã kết thúc; lần đăng nhập tới họ phải đổi mật khẩu.', fields: {} };
 }
 
 /** Deactivate or reactivate, chosen by the button pressed (`intent`). */

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { ActionState } from '../action-state';
 import { signInWithPassword } from '../auth';
+import { loginRefusalMessage } from '../login-messages';
 import { appOrigin, safeCallbackUrl } from '../safe-url';
 
 const LoginForm = z.object({
@@ -11,9 +12,6 @@ const LoginForm = z.object({
   password: z.string().min(1),
   callbackUrl: z.string().optional(),
 });
-
-// One message whatever went wrong: never tell whether the user exists.
-const REFUSED = 'Tên đăng nhập hoặc mật khẩu không đúng.';
 
 /**
  * The login form's action: a POST (never a GET, so the password never lands in a URL or a log),
@@ -28,6 +26,8 @@ export async function loginAction(_previous: ActionState, formData: FormData): P
   const fields = { username: text('username').slice(0, 200), callbackUrl: text('callbackUrl').slice(0, 2000) };
   const parsed = LoginForm.safeParse({ username: text('username'), password: text('password'), callbackUrl: text('callbackUrl') });
   if (!parsed.success) return { ok: false, message: 'Vui lòng nhập tên đăng nhập và mật khẩu.', fields };
-  if (!(await signInWithPassword(parsed.data.username, parsed.data.password))) return { ok: false, message: REFUSED, fields };
+  // One message whatever went wrong (never whether the user exists), plus the wait when backed off.
+  const outcome = await signInWithPassword(parsed.data.username, parsed.data.password);
+  if (!outcome.ok) return { ok: false, message: loginRefusalMessage(outcome.retryAfter), fields };
   redirect(safeCallbackUrl(parsed.data.callbackUrl, appOrigin()));
 }

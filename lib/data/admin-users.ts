@@ -2,6 +2,7 @@ import 'server-only';
 import { getDb, Prisma } from '../db';
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '../errors';
 import { hashPassword } from '../password';
+import { weakPasswordReason } from '../password-policy';
 import type { PasswordResetInput, UserCreateInput, UserUpdateInput } from '../validation/user';
 import { audit } from './audit';
 import { requirePermission } from './guard';
@@ -9,7 +10,8 @@ import { requirePermission } from './guard';
 /**
  * User administration (ADMIN only). Reads never select the password hash. Deactivation and a
  * password reset bump sessionVersion, which ends every session of that user at the next request
- * (docs/decisions/003). An administrator cannot deactivate or demote themselves, and the last
+ * (docs/decisions/003); after a reset the user must choose a new password before anything else
+ * (lib/data/guard.ts). Passwords must pass lib/password-policy.ts. An administrator cannot deactivate or demote themselves, and the last
  * active administrator cannot be removed: the check runs under a lock on the administrators' rows
  * so two administrators removing each other at once cannot both succeed.
  */
@@ -80,6 +82,8 @@ async function lockAdmins(tx: Tx, actorId: number): Promise<number[]> {
 
 export async function createUser(input: UserCreateInput): Promise<{ userId: number }> {
   const actor = await requirePermission('user:manage');
+  const weak = weakPasswordReason(input.password, [input.username, input.displayName]);
+  if (weak) throw new FieldError('password', weak);
   // Hash outside the transaction: argon2 takes a moment and no row needs to wait for it.
   const passwordHash = await hashPassword(input.password);
   try {
@@ -124,17 +128,31 @@ export async function updateUser(input: UserUpdateInput): Promise<void> {
       actorId: actor.id, action: 'user.updated', entityType: 'User', entityId: u.id,
       data: { from: { role: u.role, unitId: u.unitId, displayName: u.displayName }, to: { role: input.role, unitId: input.unitId, displayName: input.displayName } },
     });
+    // Role and unit changes are events of their own, so the audit page can filter them.
+    if (u.role !== input.role) {
+      await audit(tx, { actorId: actor.id, action: 'user.role_changed', entityType: 'User', entityId: u.id, data: { from: u.role, to: input.role } });
+    }
+    if (u.unitId !== input.unitId) {
+      await audit(tx, { actorId: actor.id, action: 'user.unit_changed', entityType: 'User', entityId: u.id, data: { from: u.unitId, to: input.unitId } });
+    }
   });
 }
 
-/** A new password set by the administrator; every session of the user ends. */
+/**
+ * A new password set by the administrator: every session of the user ends, and at their next
+ * login they must choose their own before they can do anything else.
+ */
 export async function resetPassword(input: PasswordResetInput): Promise<void> {
   const actor = await requirePermission('user:manage');
+  const target = await getDb().user.findUnique({ where: { id: input.userId }, select: { username: true, displayName: true } });
+  if (!target) throw new NotFoundError();
+  const weak = weakPasswordReason(input.password, [target.username, target.displayName]);
+  if (weak) throw new FieldError('password', weak);
   const passwordHash = await hashPassword(input.password);
   await getDb().$transaction(async (tx) => {
     const u = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
     if (!u) throw new NotFoundError();
-    await tx.user.update({ where: { id: u.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await tx.user.update({ where: { id: u.id }, data: { passwordHash, sessionVersion: { increment: 1 }, mustChangePassword: true } });
     await audit(tx, { actorId: actor.id, action: 'user.password_reset', entityType: 'User', entityId: u.id });
   });
 }

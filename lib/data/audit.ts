@@ -1,51 +1,43 @@
 import 'server-only';
+import { headers } from 'next/headers';
+import { clientInfoFrom, type ClientInfo } from '../client-info';
 import type { Prisma } from '../db';
+import type { AuditAction } from '../domain/audit-actions';
 
-export type AuditAction =
-  | 'report.draft_saved'
-  | 'report.submitted'
-  | 'report.approved'
-  | 'report.returned'
-  | 'evidence.added'
-  | 'evidence.removed'
-  | 'extension.requested'
-  | 'extension.approved'
-  | 'extension.rejected'
-  | 'programme.created'
-  | 'programme.imported'
-  | 'programme.updated'
-  | 'programme.archived'
-  | 'programme.restored'
-  | 'programme.deleted'
-  | 'section.created'
-  | 'section.updated'
-  | 'section.moved'
-  | 'section.deleted'
-  | 'task.created'
-  | 'task.updated'
-  | 'task.moved'
-  | 'task.archived'
-  | 'task.restored'
-  | 'task.deleted'
-  | 'task.assignments_changed'
-  | 'task.fanned_out'
-  | 'unit.created'
-  | 'unit.updated'
-  | 'unit.deactivated'
-  | 'unit.reactivated'
-  | 'unit.merged'
-  | 'unit.split'
-  | 'user.created'
-  | 'user.updated'
-  | 'user.password_reset'
-  | 'user.deactivated'
-  | 'user.reactivated';
+export type { AuditAction } from '../domain/audit-actions';
 
-/** Appends one event to the audit trail (the table refuses updates and deletes). */
+/** The client of the request being served, or nulls outside a request (scripts, tests). */
+export async function requestClientInfo(): Promise<ClientInfo> {
+  try {
+    return clientInfoFrom(await headers());
+  } catch {
+    return { ip: null, userAgent: null };
+  }
+}
+
+/**
+ * Appends one event to the audit trail (the table refuses updates and deletes), with the client
+ * address and user agent of the request (or `client` when given) and the unit of the actor (or
+ * `unitId` when given). Never put a password or a hash in `data`.
+ */
 export async function audit(
   tx: Prisma.TransactionClient,
-  event: { actorId: number; action: AuditAction; entityType: string; entityId: number | string; reportId?: number | null; data?: Prisma.InputJsonValue },
+  event: {
+    actorId: number | null;
+    action: AuditAction;
+    entityType: string;
+    entityId: number | string;
+    reportId?: number | null;
+    data?: Prisma.InputJsonValue;
+    unitId?: number | null;
+    client?: ClientInfo;
+  },
 ): Promise<void> {
+  const client = event.client ?? (await requestClientInfo());
+  let unitId = event.unitId;
+  if (unitId === undefined) {
+    unitId = event.actorId === null ? null : ((await tx.user.findUnique({ where: { id: event.actorId }, select: { unitId: true } }))?.unitId ?? null);
+  }
   await tx.auditEvent.create({
     data: {
       actorId: event.actorId,
@@ -54,6 +46,9 @@ export async function audit(
       entityId: String(event.entityId),
       reportId: event.reportId ?? null,
       data: event.data,
+      unitId,
+      ip: client.ip,
+      userAgent: client.userAgent,
     },
   });
 }

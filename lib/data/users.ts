@@ -1,7 +1,10 @@
 import 'server-only';
+import type { ClientInfo } from '../client-info';
 import { getDb } from '../db';
 import type { SessionUser } from '../permissions';
 import { dummyPasswordHash, verifyPassword } from '../password';
+import { audit } from './audit';
+import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from './login-throttle';
 
 /**
  * Checks a username and password. Returns the user id and session version, or null — the same
@@ -36,6 +39,7 @@ export async function getSessionUser(id: number, sessionVersion: number): Promis
       role: true,
       active: true,
       sessionVersion: true,
+      mustChangePassword: true,
       unit: { select: { id: true, name: true, kind: true, active: true, isStandingOffice: true } },
     },
   });
@@ -49,5 +53,45 @@ export async function getSessionUser(id: number, sessionVersion: number): Promis
     unitName: user.unit.name,
     unitKind: user.unit.kind,
     isStandingOffice: user.unit.isStandingOffice,
+    mustChangePassword: user.mustChangePassword,
   };
+}
+
+export type SignInResult = { ok: true; id: number; sessionVersion: number } | { ok: false; retryAfter: number };
+
+/**
+ * A sign-in attempt from a client: refused without checking the password while that client is
+ * backed off (lib/data/login-throttle.ts), otherwise checked, counted and written to the audit
+ * trail (with address and user agent, never the password). An unknown username is recorded
+ * without the text typed — people sometimes type their password into the username box.
+ */
+export async function attemptPasswordSignIn(username: string, password: string, client: ClientInfo, now = new Date()): Promise<SignInResult> {
+  const name = username.trim().toLowerCase();
+  const retryAfter = await loginRetryAfter(name, client.ip, now);
+  if (retryAfter > 0) return { ok: false, retryAfter };
+  const result = await verifyCredentials(name, password);
+  const db = getDb();
+  if (result) {
+    await recordLoginSuccess(name, client.ip, now);
+    await audit(db, { actorId: result.id, action: 'auth.signed_in', entityType: 'User', entityId: result.id, client });
+    return { ok: true, ...result };
+  }
+  const started = await recordLoginFailure(name, client.ip, now);
+  const account = await db.user.findUnique({ where: { username: name }, select: { id: true, unitId: true } });
+  const target = account
+    ? { entityType: 'User', entityId: account.id, unitId: account.unitId, data: { username: name } }
+    : { entityType: 'Login', entityId: '?', unitId: null, data: { unknownUsername: true } };
+  await audit(db, { actorId: null, action: 'auth.sign_in_failed', client, ...target });
+  if (started.length > 0) {
+    const seconds = Math.max(...started.map((s) => s.seconds));
+    await audit(db, { actorId: null, action: 'auth.throttled', client, ...target, data: { ...target.data, seconds, scopes: started.map((s) => `${s.scope}:${s.failures}`) } });
+  }
+  return { ok: false, retryAfter: 0 };
+}
+
+/** Logout, for the audit trail (the session cookie itself is cleared by lib/auth). */
+export async function recordSignOut(userId: number, client: ClientInfo): Promise<void> {
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { id: true } });
+  if (!user) return;
+  await audit(getDb(), { actorId: user.id, action: 'auth.signed_out', entityType: 'User', entityId: user.id, client });
 }
