@@ -14,7 +14,7 @@ export async function POST(request: Request) {
   const created = await generateDeadlineNotifications();
   // The trend's past cut-offs, computed once as they pass instead of on a chairman's first look.
   const cutoffs = await snapshotTrendCutoffs();
-  // Login counters idle for an hour, known addresses unused for 90 days (decision 010).
+  // Login counters idle for an hour, known addresses unused for 90 days (decision 011).
   const cleaned = await cleanUpLoginThrottle();
   return Response.json({ created, cutoffs, cleaned });
 }
