@@ -14,12 +14,28 @@ const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 const results = path.join(root, '.data', 'test-results');
 fs.mkdirSync(results, { recursive: true });
 
-function step(title: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+/**
+ * Runs one step. A step is ok only when its command exits 0 AND, for the test runners, its JSON
+ * report counts no failed test (Vitest has been seen to exit 0 after a failure: the summary must
+ * never say "ok" then).
+ */
+function step(title: string, command: string, args: string[], env: Record<string, string> = {}, report?: string): boolean {
   console.log(`\n━━ ${title}`);
   const started = Date.now();
   const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
-  console.log(`━━ ${title}: ${r.status === 0 ? 'ok' : 'FAILED'} (${Math.round((Date.now() - started) / 1000)} s)`);
-  return r.status === 0;
+  const failedInReport = report ? failuresIn(report) : 0;
+  const ok = r.status === 0 && failedInReport === 0;
+  const why = r.status !== 0 ? `exit code ${r.status}` : `${failedInReport} failed test(s) in its report`;
+  console.log(`━━ ${title}: ${ok ? 'ok' : `FAILED (${why})`} (${Math.round((Date.now() - started) / 1000)} s)`);
+  return ok;
+}
+
+/** Failed tests counted in a Vitest or Playwright JSON report; a missing report counts as one failure. */
+function failuresIn(file: string): number {
+  if (!fs.existsSync(file)) return 1;
+  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if ('numFailedTests' in json) return (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0);
+  return (json.stats?.unexpected ?? 0) + (json.stats?.flaky ?? 0);
 }
 
 type Count = { passed: number; failed: number; skipped: number };
@@ -53,13 +69,15 @@ const testEnv = { TEST_SERVER_URL: server.url, TEST_TEMPLATE_READY: '1' };
 const ok =
   step('lint', bin('eslint'), ['.', '--max-warnings=0']) &&
   step('typecheck', bin('tsc'), ['--noEmit', '-p', '.']) &&
-  step('unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'vitest.json')}`], testEnv) &&
+  step('unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'vitest.json')}`], testEnv, path.join(results, 'vitest.json')) &&
   step('production build', bin('next'), ['build']) &&
-  step('browser tests', bin('playwright'), ['test', '--reporter=list,json'], {
-    ...testEnv,
-    CHROMIUM_PATH: chromium,
-    PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(results, 'playwright.json'),
-  });
+  step(
+    'browser tests',
+    bin('playwright'),
+    ['test', '--reporter=list,json'],
+    { ...testEnv, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(results, 'playwright.json') },
+    path.join(results, 'playwright.json'),
+  );
 await server.stop();
 summary();
 if (!ok || counts.failed > 0 || counts.passed === 0) process.exit(1);

@@ -53,6 +53,8 @@ const jobsRoute = track('app/api/jobs/deadlines/route.ts', await import('../../a
 const EXEMPT: Record<string, string> = {
   'app/api/auth/[...nextauth]/route.ts#GET': 'next-auth’s sign-in endpoint: open to everyone by design (tests/integration/auth.test.ts)',
   'app/api/auth/[...nextauth]/route.ts#POST': 'next-auth’s sign-in endpoint: open to everyone by design (tests/integration/auth.test.ts)',
+  'lib/actions/account.ts#changePasswordAction':
+    'one’s own password: renews the session cookie, which needs a request scope (tests/integration/account-audit.test.ts calls the data layer; e2e/account-security.spec.ts the page)',
   'lib/actions/login.ts#loginAction': 'the login form: open to everyone by design (tests/integration/login-action.test.ts; hostile input in hostile-input.test.ts)',
 };
 
@@ -189,6 +191,12 @@ const REFUSALS = [
   'Phiên đăng nhập đã hết. Vui lòng đăng nhập lại.',
 ];
 
+/** The visible text of an HTML answer, or undefined when it is not HTML. */
+function htmlText(bytes: Buffer): string | undefined {
+  const text = bytes.toString('utf8');
+  return /<html/i.test(text) ? text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() : undefined;
+}
+
 /** A refusal for who the user is: not signed in, forbidden, or not found. */
 function expectDenied(o: Outcome) {
   switch (o.kind) {
@@ -198,7 +206,8 @@ function expectDenied(o: Outcome) {
       return;
     case 'response':
       expect([401, 403, 404]).toContain(o.status);
-      expectVietnamese((o.body as { error?: string } | null)?.error, 'JSON error');
+      // JSON routes answer { error }; the export routes a small Vietnamese HTML page (a download link).
+      expectVietnamese((o.body as { error?: string } | null)?.error ?? htmlText(o.bytes), 'the refusal');
       return;
     case 'appError':
       expect(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND']).toContain(o.error.code);
