@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '../db';
-import { queryStatusCounts, queryTaskCount, type StatusCounts } from './dashboard-sql';
+import { queryStatusCounts, queryTaskCount, type DashboardScope, type SlotFilter, type StatusCounts } from './dashboard-sql';
 import { requirePermission } from './guard';
 import { statisticsScope } from './statistics-scope';
 import { cachedStat, momentKey } from './stats-cache';
@@ -13,19 +13,27 @@ export type { StatusCounts } from './dashboard-sql';
  * user's scope. `now` is a parameter so tests can pin it. The same SQL as the dashboard
  * (lib/data/dashboard-sql.ts), so the home page and the dashboard never disagree.
  */
-export async function getHeadline(options: { programmeId?: number; now?: Date } = {}): Promise<StatusCounts> {
-  const user = await requirePermission('work:read-own');
-  const now = options.now ?? new Date();
-  const scope = statisticsScope(user).scope;
-  const filter = { programme: options.programmeId };
-  return cachedStat(['headline', scope, filter, momentKey(now, !options.now)], () => queryStatusCounts(getDb(), now, scope, filter, !options.now));
+export async function getHeadline(options: HeadlineOptions = {}): Promise<StatusCounts> {
+  return headlineStat('headline', options, queryStatusCounts);
 }
 
 /** The distinct tasks behind getHeadline's assignments, for "N nhiệm vụ, M lượt giao". */
-export async function getHeadlineTaskCount(options: { programmeId?: number; now?: Date } = {}): Promise<number> {
+export async function getHeadlineTaskCount(options: HeadlineOptions = {}): Promise<number> {
+  return headlineStat('tasks', options, queryTaskCount);
+}
+
+type HeadlineOptions = { programmeId?: number; now?: Date };
+
+/** One headline number for the user's scope: cached per scope, live on the real clock (decision 008). */
+async function headlineStat<T>(
+  name: string,
+  options: HeadlineOptions,
+  query: (db: ReturnType<typeof getDb>, asOf: Date, scope: DashboardScope, filter: SlotFilter, live: boolean) => Promise<T>,
+): Promise<T> {
   const user = await requirePermission('work:read-own');
+  const live = !options.now;
   const now = options.now ?? new Date();
   const scope = statisticsScope(user).scope;
   const filter = { programme: options.programmeId };
-  return cachedStat(['tasks', scope, filter, momentKey(now, !options.now)], () => queryTaskCount(getDb(), now, scope, filter, !options.now));
+  return cachedStat([name, scope, filter, momentKey(now, live)], () => query(getDb(), now, scope, filter, live));
 }
