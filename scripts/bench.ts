@@ -1,7 +1,7 @@
 /**
  * npm run bench — the statistics benchmarks at three scales, side by side:
  *
- *   npm run bench [-- --scales city,tenth,national] [--runs 5] [--load]
+ *   npm run bench [-- --scales city,tenth,national] [--runs 5] [--load [--duration 20]]
  *
  * Starts its own embedded PostgreSQL under .data/postgres-bench (port BENCH_PG_PORT, 54349), so it
  * never touches the development or test databases; generates each dataset once with
@@ -61,7 +61,8 @@ try {
     run(`dashboard data layer: ${scale}`, 'npx', ['tsx', '--conditions=react-server', 'scripts/bench-dashboard.ts', '--runs', runs, '--label', SCALES[scale]!.label], { DATABASE_URL: url });
   }
   if (args.includes('--load')) {
-    run('HTTP load: city', 'npx', ['tsx', 'scripts/bench-load.ts'], { DATABASE_URL: withDatabaseName(server.url, 'bench_city') });
+    const duration = flag('--duration');
+    run('HTTP load: city', 'npx', ['tsx', 'scripts/bench-load.ts', ...(duration ? ['--duration', duration] : [])], { DATABASE_URL: withDatabaseName(server.url, 'bench_city') });
   }
 } finally {
   await server.stop();
