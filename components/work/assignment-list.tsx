@@ -6,7 +6,7 @@ import { REPORT_STATUS_LABELS } from '@/lib/domain/labels';
 export function AssignmentList({ items, empty }: { items: AssignmentListItem[]; empty: string }) {
   if (items.length === 0) return <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">{empty}</p>;
   return (
-    <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white">
+    <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white" data-testid="assignment-list">
       {items.map((item) => (
         <li key={item.id}>
           <Link href={`/assignments/${item.id}`} className="block px-4 py-3 hover:bg-slate-50">

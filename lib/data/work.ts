@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb, type Prisma } from '../db';
 import { NotFoundError } from '../errors';
 import type { Recurrence } from '../domain/periods';
-import { currentPeriod, singlePeriodKey, slotStatusInput } from '../domain/slot';
+import { currentPeriod, missedPeriods, singlePeriodKey, slotStatusInput } from '../domain/slot';
 import { computeStatus, type StatusResult } from '../domain/status';
 import { fromDbDate, vnDateOf, type IsoDate } from '../domain/time';
 import { requirePermission } from './guard';
@@ -106,7 +106,7 @@ export async function listMyAssignments({ now = new Date() }: { now?: Date } = {
 }
 
 /** One assignment with its task and report history; "not found" outside the user's scope. */
-export async function getAssignment(assignmentId: number) {
+export async function getAssignment(assignmentId: number, { now = new Date() }: { now?: Date } = {}) {
   const user = await requirePermission('work:read-own');
   const row = await getDb().assignment.findFirst({
     where: { AND: [{ id: assignmentId }, assignmentScope(user)] },
@@ -118,7 +118,8 @@ export async function getAssignment(assignmentId: number) {
       progress: true,
       startedAt: true,
       completedAt: true,
-      unit: { select: { id: true, name: true } },
+      createdAt: true,
+      unit: { select: { id: true, name: true, validTo: true } },
       task: {
         select: {
           id: true,
@@ -145,12 +146,26 @@ export async function getAssignment(assignmentId: number) {
           reviewedAt: true,
           reviewComment: true,
           updatedAt: true,
+          completedAt: true,
         },
       },
     },
   });
   if (!row) throw new NotFoundError();
-  return row;
+  // The official status, as on the lists (decision 008: a recurring task owes every closed period).
+  const today = vnDateOf(now);
+  const facts = {
+    recurrence: row.task.recurrence,
+    dueDate: row.dueDate ? fromDbDate(row.dueDate) : null,
+    startedAt: row.startedAt,
+    completedAt: row.completedAt,
+    assignedOn: vnDateOf(row.createdAt),
+    reports: row.reports,
+    unitEndedOn: row.unit.validTo ? fromDbDate(row.unit.validTo) : null,
+  };
+  const input = slotStatusInput(facts, today, now);
+  const missed = missedPeriods(facts.recurrence, facts.assignedOn, facts.reports, today, now, facts.unitEndedOn);
+  return { ...row, status: computeStatus(input, now), statusDueDate: input.dueDate, missedPeriodLabels: missed.map((p) => p.label) };
 }
 
 export type InboxItem = {

@@ -25,7 +25,7 @@ const { missedPeriodsSql, slotsAtCte } = await import('../../lib/data/status-sql
 const { queryTrend } = await import('../../lib/data/dashboard-sql');
 const { trendPlan } = await import('../../lib/data/dashboard-shape');
 const { mergeUnits } = await import('../../lib/data/units');
-const { listMyAssignments } = await import('../../lib/data/work');
+const { getAssignment, listMyAssignments } = await import('../../lib/data/work');
 const { requestExtension } = await import('../../lib/data/extensions');
 const { parseDashboardParams, parseDrillParams } = await import('../../lib/validation/dashboard');
 const { UnitMergeInput } = await import('../../lib/validation/unit');
@@ -190,10 +190,12 @@ describe('what the chairman and the officer see', () => {
     expect(merged).toMatchObject({ unitName: 'Phường Hợp Nhất', missedPeriods: { count: 1, firstLabel: 'Tháng 11/2026' } });
   });
 
-  it('the ward officer’s list shows the task overdue, with the missed period’s deadline', async () => {
+  it('the ward officer’s list and the assignment page show the task overdue, with the missed period', async () => {
     await actAs('cb.boky');
     const [item] = await listMyAssignments({ now: NOW });
     expect(item).toMatchObject({ id: a.SKIP, dueDate: '2026-10-14', status: { status: 'IN_PROGRESS_OVERDUE', daysOverdue: 37 } });
+    const page = await getAssignment(a.SKIP!, { now: NOW });
+    expect(page).toMatchObject({ status: { status: 'IN_PROGRESS_OVERDUE', daysOverdue: 37 }, statusDueDate: '2026-10-14', missedPeriodLabels: ['Tháng 10/2026'] });
   });
 
   it('a recurring task cannot be extended: its periods are fixed by Decree 09', async () => {

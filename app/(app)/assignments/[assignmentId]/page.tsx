@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ReportForm } from '@/components/reports/report-form';
+import { DueText, StatusBadge } from '@/components/ui/status-badge';
 import { ExtensionRequestForm } from '@/components/extensions/extension-request-form';
 import { listExtensions } from '@/lib/data/extensions';
 import { getReportForm } from '@/lib/data/report-views';
@@ -48,6 +49,15 @@ export default async function AssignmentPage({
         <h1 className="mt-1 text-xl font-bold sm:text-2xl">
           {a.task.section.numeral}.{a.task.number} {a.task.title}
         </h1>
+        <div className="mt-2 flex flex-wrap items-center gap-2 text-sm" data-testid="assignment-status">
+          <StatusBadge status={a.status} />
+          <DueText status={a.status} dueDate={a.statusDueDate} />
+        </div>
+        {a.missedPeriodLabels.length > 0 ? (
+          <p className="mt-1 text-sm text-red-700" data-testid="missed-periods">
+            Các kỳ chưa có báo cáo hoàn thành: {a.missedPeriodLabels.join(', ')}.
+          </p>
+        ) : null}
         <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
           <div><dt className="inline text-slate-600">Đơn vị: </dt><dd className="inline font-medium">{a.unit.name} ({ASSIGNMENT_ROLE_LABELS[a.role]})</dd></div>
           <div><dt className="inline text-slate-600">Đơn vị chủ trì: </dt><dd className="inline">{lead ?? 'Không có (các đơn vị, địa phương cùng thực hiện)'}</dd></div>
