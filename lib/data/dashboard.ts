@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '../db';
 import { NotFoundError } from '../errors';
-import { asOfFor, periodLabelOf, type DashboardFilters, type DrillParams } from '../validation/dashboard';
+import { periodLabelOf, type DashboardFilters, type DrillParams } from '../validation/dashboard';
 import { computeDashboard, queryAssignments, queryTrend, type SlotFilter } from './dashboard-sql';
 import {
   shapeRow,
@@ -14,7 +14,7 @@ import {
 } from './dashboard-shape';
 import { requirePermission } from './guard';
 import { statisticsScope, type StatisticsScope } from './statistics-scope';
-import { cachedStat, momentKey } from './stats-cache';
+import { cachedStat, momentKey, resolveMoment } from './stats-cache';
 
 /**
  * The chairman's dashboard, the drill-down lists and the exports: ONE set of functions, so the
@@ -71,11 +71,9 @@ export function slotFilter(filters: DashboardFilters, drill?: Partial<DrillParam
 export async function getDashboard(filters: DashboardFilters, options: { now?: Date; heatUnits?: number } = {}): Promise<Dashboard> {
   const user = await requirePermission('work:read-own');
   const resolved = scopeOf(user);
-  const now = options.now ?? new Date();
-  const asOf = asOfFor(filters.period, now);
+  const { now, asOf, live } = resolveMoment(filters.period, options.now);
   const view = { sort: filters.sort, heat: filters.heat, heatUnits: options.heatUnits };
   const filter = slotFilter(filters);
-  const live = !options.now && asOf.getTime() === now.getTime();
   const computed = await cachedStat(['dashboard', resolved.scope, filter, view, momentKey(asOf, live)], () =>
     computeDashboard(getDb(), asOf, resolved.scope, filter, view, live),
   );
@@ -100,14 +98,12 @@ export async function getDashboard(filters: DashboardFilters, options: { now?: D
  */
 export async function getCompletionTrend(filters: DashboardFilters, options: { now?: Date } = {}): Promise<Trend> {
   const user = await requirePermission('work:read-own');
-  const now = options.now ?? new Date();
-  const asOf = asOfFor(filters.period, now);
+  const { asOf, live } = resolveMoment(filters.period, options.now);
   const plan = trendPlan(asOf);
   const scope = scopeOf(user).scope;
   const filter = slotFilter(filters);
   // The points before the last are past cut-offs; the last is the moment itself.
   const past = plan.moments.slice(0, -1).map((m) => m.toISOString());
-  const live = !options.now && asOf.getTime() === now.getTime();
   const rows = await cachedStat(['trend', scope, filter, past, momentKey(asOf, live)], () => queryTrend(getDb(), plan.moments, scope, filter, live));
   return shapeTrend(plan, rows);
 }
@@ -119,11 +115,9 @@ export async function listOverdueAssignments(
 ): Promise<{ total: number; rows: DrillRow[] }> {
   const user = await requirePermission('work:read-own');
   const resolved = scopeOf(user);
-  const now = options.now ?? new Date();
-  const asOf = asOfFor(filters.period, now);
+  const { asOf, live } = resolveMoment(filters.period, options.now);
   const filter = slotFilter(filters, { status: 'IN_PROGRESS_OVERDUE' });
   const page = { order: 'overdue', limit: options.limit ?? 50, offset: 0 } as const;
-  const live = !options.now && asOf.getTime() === now.getTime();
   const rows = await cachedStat(['overdue', resolved.scope, filter, page, momentKey(asOf, live)], () =>
     queryAssignments(getDb(), asOf, resolved.scope, filter, { ...page, live }),
   );
@@ -172,15 +166,14 @@ export async function listDashboardAssignments(
   const user = await requirePermission('work:read-own');
   const resolved = scopeOf(user);
   const target = await getDrillTarget(drill);
-  const now = options.now ?? new Date();
+  const { now, asOf, live } = resolveMoment(filters.period, options.now);
   const pageSize = options.pageSize ?? DRILL_PAGE_SIZE;
-  const asOf = asOfFor(filters.period, now);
   const page = Math.max(1, drill.page);
   const rows = await queryAssignments(getDb(), asOf, resolved.scope, slotFilter(filters, drill), {
     order: 'urgency',
     limit: pageSize,
     offset: (page - 1) * pageSize,
-    live: !options.now && asOf.getTime() === now.getTime(),
+    live,
   });
   const total = rows[0]?.total ?? 0;
   return {
@@ -244,9 +237,7 @@ export async function getExportData(filters: DashboardFilters, options: { now?: 
   const user = await requirePermission('work:read-own');
   const resolved = scopeOf(user);
   const db = getDb();
-  const now = options.now ?? new Date();
-  const asOf = asOfFor(filters.period, now);
-  const live = !options.now && asOf.getTime() === now.getTime();
+  const { now, asOf, live } = resolveMoment(filters.period, options.now);
   const [dashboard, rows, programme, section] = await Promise.all([
     // The Word report lists the units under each section: all of a city's, the first of a nation's.
     getDashboard(filters, { now: options.now, heatUnits: REPORT_UNIT_ROWS }),

@@ -1,10 +1,11 @@
 import 'server-only';
 import { getDb, type PrismaClient } from '../db';
-import { asOfFor, type DashboardFilters } from '../validation/dashboard';
+import type { DashboardFilters } from '../validation/dashboard';
 import { getDashboard, scopeOf, slotFilter, type Dashboard } from './dashboard';
 import { exportRowPages } from './export-rows';
 import type { DrillRow } from './dashboard-shape';
 import { requirePermission } from './guard';
+import { resolveMoment } from './stats-cache';
 
 /**
  * What the Excel table and the Word report are made of: the dashboard of the user's scope and
@@ -60,11 +61,9 @@ export async function getExportSource(
   const user = await requirePermission('work:read-own');
   const { scope } = scopeOf(user);
   const db = getDb();
-  const now = options.now ?? new Date();
   const { heatUnits } = options;
-  const asOf = asOfFor(filters.period, now);
   // "Now" on the real clock reads the statistics read model, as the dashboard does (decision 008).
-  const live = !options.now && asOf.getTime() === now.getTime();
+  const { now, asOf, live } = resolveMoment(filters.period, options.now);
   const filter = slotFilter(filters);
   const [dashboard, programme, section, signer] = await Promise.all([
     getDashboard(filters, { now: options.now, heatUnits }),

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb } from '../db';
 import { vnDateOf } from '../domain/time';
+import { asOfFor } from '../validation/dashboard';
 
 /**
  * A cache of the statistics shared by everyone who sees the same numbers (decision 008).
@@ -35,6 +36,17 @@ const counters = { hits: 0, misses: 0 };
 export async function statsVersion(): Promise<string> {
   const row = await getDb().setting.findUnique({ where: { key: 'stats.version' }, select: { value: true } });
   return String(row?.value ?? 0);
+}
+
+/**
+ * The moment a statistic is computed for: `asOf` is the end of the chosen period (or now), and it
+ * is `live` when it is "now" on the real clock — then reads use the read model and the cache keys
+ * on the day (decision 008). A caller that pins `now` (tests) is never live.
+ */
+export function resolveMoment(period: string | undefined, pinnedNow?: Date): { now: Date; asOf: Date; live: boolean } {
+  const now = pinnedNow ?? new Date();
+  const asOf = asOfFor(period, now);
+  return { now, asOf, live: !pinnedNow && asOf.getTime() === now.getTime() };
 }
 
 /** The part of a key that names the moment: a day for "now" on the real clock, else the instant. */

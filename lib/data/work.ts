@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb, type Prisma } from '../db';
 import { NotFoundError } from '../errors';
 import type { Recurrence } from '../domain/periods';
-import { currentPeriod, missedPeriods, singlePeriodKey, slotStatusInput } from '../domain/slot';
+import { currentPeriod, singlePeriodKey, slotStatusFacts, type PeriodReportFact, type SlotFacts } from '../domain/slot';
 import { computeStatus, type StatusResult } from '../domain/status';
 import { fromDbDate, vnDateOf, type IsoDate } from '../domain/time';
 import { requirePermission } from './guard';
@@ -40,6 +40,27 @@ export function byUrgency(a: AssignmentListItem, b: AssignmentListItem): number 
   return aDays - bDays;
 }
 
+/** What the official status of an assignment row is computed from (lib/domain/slot.ts). */
+function slotFactsOf(row: {
+  dueDate: Date | null;
+  startedAt: Date | null;
+  completedAt: Date | null;
+  createdAt: Date;
+  task: { recurrence: Recurrence };
+  reports: PeriodReportFact[];
+  unit?: { validTo: Date | null };
+}): SlotFacts {
+  return {
+    recurrence: row.task.recurrence,
+    dueDate: row.dueDate ? fromDbDate(row.dueDate) : null,
+    startedAt: row.startedAt,
+    completedAt: row.completedAt,
+    assignedOn: vnDateOf(row.createdAt),
+    reports: row.reports,
+    unitEndedOn: row.unit?.validTo ? fromDbDate(row.unit.validTo) : null,
+  };
+}
+
 /** The signed-in user's unit's assignments, with their status for now, most urgent first. */
 export async function listMyAssignments({ now = new Date() }: { now?: Date } = {}): Promise<AssignmentListItem[]> {
   const user = await requirePermission('work:read-own');
@@ -74,18 +95,7 @@ export async function listMyAssignments({ now = new Date() }: { now?: Date } = {
       // current period's report of a recurring one (an earlier period's late draft must not hide it).
       const current = row.reports.find((r) => r.periodKey === (period?.key ?? singlePeriodKey(row.task.recurrence))) ?? null;
       const periodReport = period ? current : null;
-      const input = slotStatusInput(
-          {
-            recurrence: row.task.recurrence,
-            dueDate: row.dueDate ? fromDbDate(row.dueDate) : null,
-            startedAt: row.startedAt,
-            completedAt: row.completedAt,
-            assignedOn: vnDateOf(row.createdAt),
-            reports: row.reports,
-          },
-          today,
-          now,
-        );
+      const { input } = slotStatusFacts(slotFactsOf(row), today, now);
       const status = computeStatus(input, now);
       return {
         id: row.id,
@@ -153,18 +163,7 @@ export async function getAssignment(assignmentId: number, { now = new Date() }: 
   });
   if (!row) throw new NotFoundError();
   // The official status, as on the lists (decision 008: a recurring task owes every closed period).
-  const today = vnDateOf(now);
-  const facts = {
-    recurrence: row.task.recurrence,
-    dueDate: row.dueDate ? fromDbDate(row.dueDate) : null,
-    startedAt: row.startedAt,
-    completedAt: row.completedAt,
-    assignedOn: vnDateOf(row.createdAt),
-    reports: row.reports,
-    unitEndedOn: row.unit.validTo ? fromDbDate(row.unit.validTo) : null,
-  };
-  const input = slotStatusInput(facts, today, now);
-  const missed = missedPeriods(facts.recurrence, facts.assignedOn, facts.reports, today, now, facts.unitEndedOn);
+  const { input, missed } = slotStatusFacts(slotFactsOf(row), vnDateOf(now), now);
   return { ...row, status: computeStatus(input, now), statusDueDate: input.dueDate, missedPeriodLabels: missed.map((p) => p.label) };
 }
 

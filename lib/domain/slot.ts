@@ -84,14 +84,19 @@ export function missedPeriods(
 
 /** What the official status of an assignment is computed from at `now` (see the header). */
 export function slotStatusInput(facts: SlotFacts, today: IsoDate, now: Date): StatusInput {
+  return slotStatusFacts(facts, today, now).input;
+}
+
+/** The same, with the periods a recurring assignment still owes (oldest first; [] otherwise). */
+export function slotStatusFacts(facts: SlotFacts, today: IsoDate, now: Date): { input: StatusInput; missed: Period[] } {
   const period = currentPeriod(facts.recurrence, today);
-  if (!period) return { dueDate: facts.dueDate, completedAt: facts.completedAt, started: facts.startedAt !== null };
+  if (!period) return { input: { dueDate: facts.dueDate, completedAt: facts.completedAt, started: facts.startedAt !== null }, missed: [] };
   const reports = facts.reports ?? [];
   const missed = facts.assignedOn ? missedPeriods(facts.recurrence, facts.assignedOn, reports, today, now, facts.unitEndedOn ?? null) : [];
-  if (missed.length > 0) return { dueDate: missed[0]!.end, completedAt: null, started: true };
+  if (missed.length > 0) return { input: { dueDate: missed[0]!.end, completedAt: null, started: true }, missed };
   const report = reports.find((r) => r.periodKey === period.key) ?? null;
   const completedAt = report?.completedAt && report.completedAt.getTime() <= now.getTime() ? report.completedAt : null;
-  return { dueDate: period.end, completedAt, started: report !== null };
+  return { input: { dueDate: period.end, completedAt, started: report !== null }, missed };
 }
 
 /** How a report's period is named on screen. */
