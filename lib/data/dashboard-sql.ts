@@ -227,12 +227,13 @@ export async function queryStatusCounts(db: PrismaClient, asOf: Date, scope: Das
 
 /**
  * How many distinct tasks the headline's assignments belong to ("10 nhiệm vụ, 244 lượt giao"):
- * the same assignments as queryStatusCounts (scope, filters, existence at the moment).
+ * the same assignments as queryStatusCounts — scope, filters, existence at the moment, and the
+ * unit-kind and unit filters on the unit a slot is counted under (slotCtes' `f`).
  */
 export async function queryTaskCount(db: PrismaClient, asOf: Date, scope: DashboardScope, filter: SlotFilter, live = false): Promise<number> {
   const rows = await run<{ n: number }>(db, Prisma.sql`
-    WITH ${slotsAtCte([asOf], { where: where(scope, filter), live })}
-    SELECT count(DISTINCT s.task_id)::int AS n FROM slots s WHERE ${statusWhere(filter.status)}`);
+    WITH RECURSIVE ${slotCtes([asOf], scope, filter, undefined, live)}
+    SELECT count(DISTINCT f.task_id)::int AS n FROM f`);
   return rows[0]?.n ?? 0;
 }
 

@@ -243,6 +243,16 @@ describe('the chairman’s dashboard, counted by hand', () => {
     expect(d.units.map((u) => [u.name, u.counts.IN_PROGRESS_OVERDUE])).toEqual([['Phường Hai', 2], ['Phòng Beta', 1], ['Phường Một', 0], ['Phòng Alpha', 0]]);
   });
 
+  it('the task count follows the same filters as the headline, the unit kind included', async () => {
+    await actAs('chutich');
+    const all = await getDashboard(P(), { now: NOW });
+    expect(all.taskCount).toBe(4);
+    // By 20/06 the commune Xã Ba counts under Phường Hai: no commune has any assignment then.
+    const communes = await getDashboard(parseDashboardParams({ programme: String(ids.P), kind: 'COMMUNE' }), { now: NOW });
+    expect(communes.headline.total).toBe(0);
+    expect(communes.taskCount).toBe(0);
+  });
+
   it('filters: unit kind (of the unit counted under), section, reform area', async () => {
     await actAs('chutich');
     expect((await getDashboard({ ...P(), kind: 'LOCAL' }, { now: NOW })).headline.total).toBe(7); // W1 4 + W2 3 (with Xã Ba)
