@@ -24,7 +24,11 @@ export async function proxy(request: NextRequest) {
   if (refused) return refused;
   const { pathname } = request.nextUrl;
   if (!PUBLIC_PAGES.has(pathname)) {
-    const token = await getToken({ req: request, secret: process.env.AUTH_SECRET, secureCookie: sessionCookie().secure });
+    const token = await getToken({
+      req: request,
+      secret: process.env.AUTH_SECRET,
+      secureCookie: sessionCookie().secure,
+    });
     if (!token) {
       const login = new URL('/login', request.url);
       const target = pathname + request.nextUrl.search;

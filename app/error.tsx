@@ -12,9 +12,19 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <h1 className="text-xl font-semibold">Đã xảy ra lỗi</h1>
       <p className="mt-2 text-slate-600">
         Hệ thống chưa xử lý được yêu cầu này. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống
-        {error.digest ? <> kèm mã lỗi <code className="rounded bg-slate-100 px-1">{error.digest}</code></> : null}.
+        {error.digest ? (
+          <>
+            {' '}
+            kèm mã lỗi <code className="rounded bg-slate-100 px-1">{error.digest}</code>
+          </>
+        ) : null}
+        .
       </p>
-      <button type="button" onClick={reset} className="mt-6 rounded-md bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800">
+      <button
+        type="button"
+        onClick={reset}
+        className="mt-6 rounded-md bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800"
+      >
         Thử lại
       </button>
     </main>

@@ -18,7 +18,10 @@ async function failLogin(page: import('@playwright/test').Page, username: string
   await expect(page.locator('#login-error')).toContainText('Tên đăng nhập hoặc mật khẩu không đúng.');
 }
 
-test('a user changes their password: other sessions end, this one carries on, and only the new password works', async ({ page, browser }) => {
+test('a user changes their password: other sessions end, this one carries on, and only the new password works', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const user = await createTestUser('e2e.doimk', FIRST);
   // A second browser signed in as the same user, before the change.
@@ -74,7 +77,10 @@ test('a user changes their password: other sessions end, this one carries on, an
   expect(JSON.stringify(events)).not.toMatch(/Cay-phuong-do|Song Lam xanh/);
 });
 
-test('an administrator’s reset forces a change at the next login, enforced by the server', async ({ page, browser }) => {
+test('an administrator’s reset forces a change at the next login, enforced by the server', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const user = await createTestUser('e2e.datlai', FIRST);
   const temporary = 'Tam-thoi-e2e-5821';
@@ -92,7 +98,9 @@ test('an administrator’s reset forces a change at the next login, enforced by 
   await officer.getByLabel('Mật khẩu').fill(temporary);
   await officer.getByRole('button', { name: 'Đăng nhập' }).click();
   await expect(officer).toHaveURL(/\/account\/password$/);
-  await expect(officer.getByRole('main').getByRole('alert')).toContainText('Mật khẩu của bạn vừa được quản trị viên đặt lại');
+  await expect(officer.getByRole('main').getByRole('alert')).toContainText(
+    'Mật khẩu của bạn vừa được quản trị viên đặt lại',
+  );
   await expect(officer.getByRole('navigation', { name: 'Điều hướng chính' })).toHaveCount(0);
 
   // any other page sends them back; the data layer refuses them even without the redirect
@@ -110,12 +118,17 @@ test('an administrator’s reset forces a change at the next login, enforced by 
   await expect(officer).toHaveURL(/\/$/);
   await expect(officer.getByRole('heading', { level: 1, name: 'Nhiệm vụ của Phường Đại Nài' })).toBeVisible();
   expect(await (await officer.request.get('/api/exports/xlsx')).text()).not.toContain('Bạn cần đổi mật khẩu');
-  const [row] = await query<{ must: boolean }>(`SELECT "mustChangePassword" AS must FROM "User" WHERE id = $1`, [user.id]);
+  const [row] = await query<{ must: boolean }>(`SELECT "mustChangePassword" AS must FROM "User" WHERE id = $1`, [
+    user.id,
+  ]);
   expect(row!.must).toBe(false);
   await context.close();
 });
 
-test('the administrator reads the audit trail and filters it by user, action, unit and days', async ({ page, browser }) => {
+test('the administrator reads the audit trail and filters it by user, action, unit and days', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const user = await createTestUser('e2e.nhatky', FIRST, 'X-THACHHA');
   const context = await browser.newContext({ userAgent: 'E2E-Nhat-ky-Browser/1.0' });
@@ -167,7 +180,9 @@ test('the administrator reads the audit trail and filters it by user, action, un
   await expect(rows).toHaveCount(51);
   await page.getByRole('navigation', { name: 'Phân trang' }).getByRole('link', { name: 'Trang sau' }).click();
   await expect(rows).toHaveCount(6);
-  await expect(page.getByRole('navigation', { name: 'Phân trang' }).getByRole('link', { name: 'Trang sau' })).toHaveCount(0);
+  await expect(
+    page.getByRole('navigation', { name: 'Phân trang' }).getByRole('link', { name: 'Trang sau' }),
+  ).toHaveCount(0);
 
   // a range of days long past: nothing; a bad date: a Vietnamese message, what was typed kept
   await filters.getByLabel('Từ ngày').fill('2020-01-01');
@@ -183,11 +198,15 @@ test('the administrator reads the audit trail and filters it by user, action, un
   const chairman = await chair.newPage();
   await login(chairman, 'chutich');
   expect((await chairman.goto('/admin/audit'))?.status()).toBe(404);
-  await expect(chairman.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nhật ký' })).toHaveCount(0);
+  await expect(
+    chairman.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nhật ký' }),
+  ).toHaveCount(0);
   await chair.close();
 });
 
-test('a backed-off account gets the same generic message plus how long to wait, even with the right password', async ({ page }) => {
+test('a backed-off account gets the same generic message plus how long to wait, even with the right password', async ({
+  page,
+}) => {
   const user = await createTestUser('e2e.cho', FIRST);
   // As if someone elsewhere had failed many times on this account (it has no known address yet).
   await query(
@@ -199,9 +218,14 @@ test('a backed-off account gets the same generic message plus how long to wait, 
   await page.getByLabel('Tên đăng nhập').fill(user.username);
   await page.getByLabel('Mật khẩu').fill(FIRST);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.locator('#login-error')).toHaveText(/^Tên đăng nhập hoặc mật khẩu không đúng\. Vui lòng thử lại sau \d+ giây\.$/);
+  await expect(page.locator('#login-error')).toHaveText(
+    /^Tên đăng nhập hoặc mật khẩu không đúng\. Vui lòng thử lại sau \d+ giây\.$/,
+  );
   await expect(page).toHaveURL(/\/login/);
-  const [wait] = await query<{ s: number }>(`SELECT extract(epoch FROM "blockedUntil" - (now() AT TIME ZONE 'UTC'))::int AS s FROM "LoginThrottle" WHERE key = $1`, [throttleKeys(user.username, null).account]);
+  const [wait] = await query<{ s: number }>(
+    `SELECT extract(epoch FROM "blockedUntil" - (now() AT TIME ZONE 'UTC'))::int AS s FROM "LoginThrottle" WHERE key = $1`,
+    [throttleKeys(user.username, null).account],
+  );
   expect(wait!.s).toBeGreaterThan(500);
   // the counter lives in the database: clearing it there lets the owner in at once
   await query(`DELETE FROM "LoginThrottle" WHERE key = $1`, [throttleKeys(user.username, null).account]);

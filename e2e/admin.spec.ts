@@ -11,7 +11,9 @@ I. Nhiệm vụ chung
 II. Tuyên truyền
 1. Phòng văn hóa - thông tin tuyên truyền thường xuyên về cải cách hành chính, phối hợp với Báo Hà Tĩnh.`;
 
-test('the administrator imports a directive, corrects it in the review grid, and the programme appears with its tasks', async ({ page }) => {
+test('the administrator imports a directive, corrects it in the review grid, and the programme appears with its tasks', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await login(page, 'admin');
   await page.goto('/admin/programmes');
@@ -26,7 +28,9 @@ test('the administrator imports a directive, corrects it in the review grid, and
   await expect(page.getByLabel('Thời hạn I.1', { exact: true })).toHaveValue('31/03/2027');
   await expect(page.getByLabel('Thực hiện (cả nhóm) I.2', { exact: true })).toHaveValue('WARDS_COMMUNES');
   await expect(page.getByTestId('unmatched-unit')).toContainText('Báo Hà Tĩnh');
-  await expect(page.getByLabel('Tên chương trình')).toHaveValue('Kế hoạch kiểm tra công tác cải cách hành chính năm 2027');
+  await expect(page.getByLabel('Tên chương trình')).toHaveValue(
+    'Kế hoạch kiểm tra công tác cải cách hành chính năm 2027',
+  );
 
   // The reviewer corrects a title and the deadline, then saves.
   await page.getByLabel('Tên nhiệm vụ I.1', { exact: true }).fill('Xây dựng kế hoạch kiểm tra CCHC năm 2027');
@@ -35,16 +39,22 @@ test('the administrator imports a directive, corrects it in the review grid, and
 
   await expect(page).toHaveURL(/\/admin\/programmes\/\d+\?imported=1$/);
   await expect(page.getByRole('status')).toContainText('Đã nhập chương trình: 2 mục, 3 nhiệm vụ');
-  await expect(page.getByRole('heading', { level: 1, name: 'Kế hoạch kiểm tra công tác cải cách hành chính năm 2027' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Kế hoạch kiểm tra công tác cải cách hành chính năm 2027' }),
+  ).toBeVisible();
   const sectionI = page.getByRole('region', { name: 'Mục I', exact: true });
   await expect(sectionI.getByRole('link', { name: 'Xây dựng kế hoạch kiểm tra CCHC năm 2027' })).toBeVisible();
   await expect(sectionI).toContainText('30/04/2027');
   await expect(sectionI).toContainText('Chủ trì: Phòng Nội vụ');
-  await expect(page.getByRole('region', { name: 'Mục II', exact: true })).toContainText('Chủ trì: Phòng Văn hóa và Thông tin');
+  await expect(page.getByRole('region', { name: 'Mục II', exact: true })).toContainText(
+    'Chủ trì: Phòng Văn hóa và Thông tin',
+  );
 
   // What was saved, against the database: every active ward and commune got task I.2.
   const programmeId = Number(new URL(page.url()).pathname.split('/').pop());
-  const [{ n: wards }] = (await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Unit" WHERE active AND kind IN ('WARD', 'COMMUNE')`)) as [{ n: number }];
+  const [{ n: wards }] = (await query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "Unit" WHERE active AND kind IN ('WARD', 'COMMUNE')`,
+  )) as [{ n: number }];
   const rows = await query<{ numeral: string; number: string; title: string; due: string | null; n: number }>(
     `SELECT s.numeral, t.number, t.title, to_char(t."dueDate", 'YYYY-MM-DD') AS due, count(a.id)::int AS n
      FROM "Task" t JOIN "Section" s ON s.id = t."sectionId" LEFT JOIN "Assignment" a ON a."taskId" = t.id
@@ -53,12 +63,27 @@ test('the administrator imports a directive, corrects it in the review grid, and
   );
   expect(rows).toEqual([
     { numeral: 'I', number: '1', title: 'Xây dựng kế hoạch kiểm tra CCHC năm 2027', due: '2027-04-30', n: 2 },
-    { numeral: 'I', number: '2', title: 'UBND các phường, xã tự kiểm tra và báo cáo kết quả hàng quý', due: null, n: wards },
-    { numeral: 'II', number: '1', title: expect.stringContaining('Phòng văn hóa - thông tin tuyên truyền') as unknown as string, due: null, n: 1 },
+    {
+      numeral: 'I',
+      number: '2',
+      title: 'UBND các phường, xã tự kiểm tra và báo cáo kết quả hàng quý',
+      due: null,
+      n: wards,
+    },
+    {
+      numeral: 'II',
+      number: '1',
+      title: expect.stringContaining('Phòng văn hóa - thông tin tuyên truyền') as unknown as string,
+      due: null,
+      n: 1,
+    },
   ]);
 });
 
-test('the administrator creates a user who can log in; deactivating them ends their open session at once', async ({ page, browser }) => {
+test('the administrator creates a user who can log in; deactivating them ends their open session at once', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const username = `cb.dainai.${Date.now().toString(36)}`;
   const password = 'Mat-khau-e2e-2027';
@@ -107,7 +132,9 @@ test('the administrator creates a user who can log in; deactivating them ends th
 
 test('the standing office’s head manages programmes but not users or units', async ({ page }) => {
   await login(page, 'tp.noivu');
-  await expect(page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Chương trình' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Chương trình' }),
+  ).toBeVisible();
   await page.goto('/admin/programmes');
   await expect(page.getByRole('heading', { level: 1, name: /Chương trình, kế hoạch/ })).toBeVisible();
   for (const path of ['/admin/users', '/admin/units', '/admin/users/new', '/admin/units/merge']) {

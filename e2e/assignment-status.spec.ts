@@ -10,7 +10,13 @@ test('an officer opens a task from their list and sees the same official status 
   const status = page.getByTestId('assignment-status');
   await expect(status).toBeVisible();
   const shown = (await status.textContent()) ?? '';
-  const label = ['Hoàn thành đúng hạn', 'Hoàn thành quá hạn', 'Đang thực hiện trong hạn', 'Đang thực hiện quá hạn', 'Chưa thực hiện'].find((l) => shown.includes(l));
+  const label = [
+    'Hoàn thành đúng hạn',
+    'Hoàn thành quá hạn',
+    'Đang thực hiện trong hạn',
+    'Đang thực hiện quá hạn',
+    'Chưa thực hiện',
+  ].find((l) => shown.includes(l));
   expect(label, `a status on the page: ${shown}`).toBeTruthy();
   expect(listed).toContain(label!);
 });

@@ -20,7 +20,9 @@ test.describe('login by role', () => {
 
   test('the chairman lands on the headline counts, and they match the database', async ({ page }) => {
     await login(page, 'chutich');
-    await expect(page.getByRole('heading', { level: 1, name: 'Tình hình thực hiện nhiệm vụ toàn thành phố' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Tình hình thực hiện nhiệm vụ toàn thành phố' }),
+    ).toBeVisible();
     const n = (await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Assignment"`))[0]!.n;
     await expect(page.getByTestId('count-total')).toHaveText(String(n));
     const tasks = (await query<{ n: number }>(`SELECT count(DISTINCT "taskId")::int AS n FROM "Assignment"`))[0]!.n;

@@ -11,9 +11,14 @@ const LIVE = `FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId" JOIN "Unit"
 const OVERDUE = `AND t.recurrence IN ('ONCE', 'CONTINUOUS') AND a."completedAt" IS NULL AND a."dueDate" < (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 
 test.describe('the chairman’s dashboard', () => {
-  test('opens city-wide, filters by unit kind, drills into a ward, and the numbers match the database', async ({ page }) => {
+  test('opens city-wide, filters by unit kind, drills into a ward, and the numbers match the database', async ({
+    page,
+  }) => {
     await login(page, 'chutich');
-    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Bảng điều khiển' }).click();
+    await page
+      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('link', { name: 'Bảng điều khiển' })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: 'Bảng điều khiển' })).toBeVisible();
     await expect(page.getByTestId('dashboard-scope')).toHaveText('Phạm vi: toàn thành phố');
 
@@ -73,9 +78,15 @@ test.describe('the chairman’s dashboard', () => {
   test('the Excel and Word reports download with Vietnamese file names', async ({ page }) => {
     await login(page, 'chutich');
     await page.goto('/dashboard');
-    const [excel] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải biểu tổng hợp (Excel)' }).click()]);
+    const [excel] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải biểu tổng hợp (Excel)' }).click(),
+    ]);
     expect(excel.suggestedFilename()).toMatch(/^Biểu tổng hợp \d{2}-\d{2}-\d{4}\.xlsx$/);
-    const [word] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải báo cáo (Word)' }).click()]);
+    const [word] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải báo cáo (Word)' }).click(),
+    ]);
     expect(word.suggestedFilename()).toMatch(/^Báo cáo kết quả thực hiện \d{2}-\d{2}-\d{4}\.docx$/);
   });
 
@@ -96,7 +107,9 @@ test.describe('who reaches which dashboard', () => {
     const response = await page.goto('/dashboard');
     expect(response?.status()).toBe(200);
     await expect(page.getByTestId('dashboard-scope')).toHaveText('Phạm vi: Phường Trần Phú');
-    await expect(page.getByTestId('count-total')).toHaveText(String(await count(`SELECT count(*)::int AS n ${LIVE} AND u.code = 'P-TRANPHU'`)));
+    await expect(page.getByTestId('count-total')).toHaveText(
+      String(await count(`SELECT count(*)::int AS n ${LIVE} AND u.code = 'P-TRANPHU'`)),
+    );
     await expect(page.getByTestId('ranking-table')).toHaveCount(0);
     await expect(page.getByTestId('heatmap')).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Theo phường, xã' })).toHaveCount(0);

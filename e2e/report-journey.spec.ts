@@ -7,7 +7,9 @@ const PDF = Buffer.from(
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-test('officer submits with a file → head returns with a reason → officer fixes and resubmits → head approves → the chairman’s counts change', async ({ page }) => {
+test('officer submits with a file → head returns with a reason → officer fixes and resubmits → head approves → the chairman’s counts change', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const [{ id: assignmentId }] = (await query<{ id: number }>(
     `SELECT a.id FROM "Assignment" a JOIN "Unit" u ON u.id = a."unitId" JOIN "Task" t ON t.id = a."taskId"
@@ -23,8 +25,12 @@ test('officer submits with a file → head returns with a reason → officer fix
   await login(page, 'cb.tranphu');
   await page.goto(`/assignments/${assignmentId}`);
   await page.getByLabel('Tiến độ (%)').fill('100');
-  await page.getByLabel('Kết quả thực hiện').fill('Đảng ủy phường đã ban hành Chỉ thị về đẩy mạnh cải cách hành chính.');
-  await page.getByLabel('Tài liệu kiểm chứng', { exact: true }).setInputFiles({ name: 'chi-thi-cchc.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await page
+    .getByLabel('Kết quả thực hiện')
+    .fill('Đảng ủy phường đã ban hành Chỉ thị về đẩy mạnh cải cách hành chính.');
+  await page
+    .getByLabel('Tài liệu kiểm chứng', { exact: true })
+    .setInputFiles({ name: 'chi-thi-cchc.pdf', mimeType: 'application/pdf', buffer: PDF });
   await expect(page.getByRole('link', { name: 'chi-thi-cchc.pdf' })).toBeVisible();
   await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
   await expect(page.getByRole('heading', { name: 'Đã gửi báo cáo — đang chờ duyệt' })).toBeVisible();
@@ -32,9 +38,14 @@ test('officer submits with a file → head returns with a reason → officer fix
 
   // 2. The standing office's head returns it with a reason.
   await login(page, 'tp.noivu');
-  await page.getByTestId('review-inbox').getByRole('link', { name: /Phường Trần Phú.*I\.4/ }).click();
+  await page
+    .getByTestId('review-inbox')
+    .getByRole('link', { name: /Phường Trần Phú.*I\.4/ })
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Báo cáo của Phường Trần Phú');
-  const download = await page.request.get((await page.getByRole('link', { name: 'chi-thi-cchc.pdf' }).getAttribute('href'))!);
+  const download = await page.request.get(
+    (await page.getByRole('link', { name: 'chi-thi-cchc.pdf' }).getAttribute('href'))!,
+  );
   expect(download.status()).toBe(200);
   expect(download.headers()['content-disposition']).toMatch(/^attachment;/);
   expect(Buffer.compare(await download.body(), PDF)).toBe(0);
@@ -49,18 +60,26 @@ test('officer submits with a file → head returns with a reason → officer fix
   await login(page, 'cb.tranphu');
   await expect(page.getByTestId('unread-count')).toBeVisible();
   await page.goto('/notifications');
-  await page.getByRole('link', { name: /Báo cáo bị trả lại/ }).first().click();
+  await page
+    .getByRole('link', { name: /Báo cáo bị trả lại/ })
+    .first()
+    .click();
   await expect(page.getByText('Bổ sung số, ký hiệu và ngày ban hành Chỉ thị.').first()).toBeVisible();
   await page.goto(`/assignments/${assignmentId}`);
   await expect(page.getByText('Báo cáo bị trả lại — lý do:')).toBeVisible();
-  await page.getByLabel('Kết quả thực hiện').fill('Đảng ủy phường đã ban hành Chỉ thị số 05-CT/ĐU ngày 10/11/2026 về đẩy mạnh cải cách hành chính.');
+  await page
+    .getByLabel('Kết quả thực hiện')
+    .fill('Đảng ủy phường đã ban hành Chỉ thị số 05-CT/ĐU ngày 10/11/2026 về đẩy mạnh cải cách hành chính.');
   await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
   await expect(page.getByRole('heading', { name: 'Đã gửi báo cáo — đang chờ duyệt' })).toBeVisible();
   await logout(page);
 
   // 4. The head approves.
   await login(page, 'tp.noivu');
-  await page.getByTestId('review-inbox').getByRole('link', { name: /Phường Trần Phú.*I\.4/ }).click();
+  await page
+    .getByTestId('review-inbox')
+    .getByRole('link', { name: /Phường Trần Phú.*I\.4/ })
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Báo cáo của Phường Trần Phú');
   await page.getByRole('button', { name: 'Duyệt' }).click();
   await expect(page.getByTestId('report-status')).toHaveText('Đã duyệt');
@@ -88,6 +107,8 @@ test('bad input keeps what was typed and writes nothing', async ({ page }) => {
   await expect(page.getByText('Tiến độ không được vượt quá 100%.')).toBeVisible();
   await expect(page.getByLabel('Khó khăn, vướng mắc')).toHaveValue('Thiếu cán bộ chuyên trách.');
   await expect(page.getByLabel('Tiến độ (%)')).toHaveValue('150');
-  const rows = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Report" WHERE "assignmentId" = $1`, [assignmentId]);
+  const rows = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Report" WHERE "assignmentId" = $1`, [
+    assignmentId,
+  ]);
   expect(rows[0]!.n).toBe(0);
 });

@@ -8,7 +8,15 @@ import { login, PASSWORD } from './helpers';
 
 /** Issue 10, items 1–3: open redirects, credentials in URLs, security headers. */
 
-const HOSTILE_CALLBACKS = ['/%09/evil.example/', '/%0A/evil.example/', '/%09%5C/evil.example/', '/%0D%0A/evil.example/', '//evil.example/', '/%5Cevil.example/', 'https://evil.example/'];
+const HOSTILE_CALLBACKS = [
+  '/%09/evil.example/',
+  '/%0A/evil.example/',
+  '/%09%5C/evil.example/',
+  '/%0D%0A/evil.example/',
+  '//evil.example/',
+  '/%5Cevil.example/',
+  'https://evil.example/',
+];
 
 function sameOriginPath(location: string | undefined, baseURL: string): string {
   expect(location, 'a Location header').toBeTruthy();
@@ -37,7 +45,9 @@ test.describe('open redirect after login (item 1)', () => {
   test('when already signed in, the server redirect has a same-origin Location', async ({ page, baseURL }) => {
     await login(page, 'admin');
     for (const callback of HOSTILE_CALLBACKS) {
-      const response = await page.request.get(`/login?callbackUrl=${encodeURIComponent(callback)}`, { maxRedirects: 0 });
+      const response = await page.request.get(`/login?callbackUrl=${encodeURIComponent(callback)}`, {
+        maxRedirects: 0,
+      });
       expect([303, 307, 308], callback).toContain(response.status());
       expect(sameOriginPath(response.headers().location, baseURL!), callback).toBe('/');
     }
@@ -47,7 +57,9 @@ test.describe('open redirect after login (item 1)', () => {
       expect(sameOriginPath(response.headers().location, baseURL!), callback).toBe('/');
     }
     // a safe target is kept
-    const kept = await page.request.get(`/login?callbackUrl=${encodeURIComponent('/dashboard?x=1')}`, { maxRedirects: 0 });
+    const kept = await page.request.get(`/login?callbackUrl=${encodeURIComponent('/dashboard?x=1')}`, {
+      maxRedirects: 0,
+    });
     expect(sameOriginPath(kept.headers().location, baseURL!)).toBe('/dashboard');
     expect(kept.headers().location).toContain('/dashboard?x=1');
   });
@@ -67,7 +79,9 @@ test.describe('open redirect after login (item 1)', () => {
 test.describe('login without JavaScript (item 2)', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the form posts, logs in and follows a safe callbackUrl; a wrong password gets the Vietnamese message', async ({ page }) => {
+  test('the form posts, logs in and follows a safe callbackUrl; a wrong password gets the Vietnamese message', async ({
+    page,
+  }) => {
     const urls: string[] = [];
     page.on('request', (r) => urls.push(r.url()));
     await page.goto('/login?callbackUrl=%2Freviews');
@@ -122,7 +136,13 @@ test('with JavaScript, no request URL ever carries the password', async ({ page 
 
 test.describe('security headers of the production build (item 3)', () => {
   function directives(policy: string): Map<string, string[]> {
-    return new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
+    return new Map(
+      policy
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .filter((d) => d[0])
+        .map(([name, ...values]) => [name!, values]),
+    );
   }
 
   test('pages get a nonce-based policy, a fresh nonce each time, on every script', async ({ page, request }) => {
@@ -185,7 +205,10 @@ test.describe('security headers of the production build (item 3)', () => {
     expect(cookie!.secure).toBe(false);
   });
 
-  test('markup injected into a page cannot run a script, and the guard sees the attempt', async ({ browser, baseURL }) => {
+  test('markup injected into a page cannot run a script, and the guard sees the attempt', async ({
+    browser,
+    baseURL,
+  }) => {
     const context = await browser.newContext({ baseURL });
     const page = await context.newPage();
     const violations = await watchCsp(page);
@@ -230,19 +253,25 @@ test.describe('served with an https public URL', () => {
     const port = await freePort();
     origin = `http://localhost:${port}`;
     const databaseUrl = fs.readFileSync(path.join(process.cwd(), '.data', 'e2e-database-url'), 'utf8').trim();
-    server = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(port)], {
-      env: {
-        ...process.env,
-        NEXT_TELEMETRY_DISABLED: '1',
-        DATABASE_URL: databaseUrl,
-        AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456789',
-        NEXTAUTH_URL: 'https://dondoc.example',
+    server = spawn(
+      process.execPath,
+      [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(port)],
+      {
+        env: {
+          ...process.env,
+          NEXT_TELEMETRY_DISABLED: '1',
+          DATABASE_URL: databaseUrl,
+          AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456789',
+          NEXTAUTH_URL: 'https://dondoc.example',
+        },
+        stdio: 'ignore',
       },
-      stdio: 'ignore',
-    });
+    );
     api = await playwrightRequest.newContext({ baseURL: origin });
     await expect
-      .poll(async () => (await api.get('/login', { maxRedirects: 0 }).catch(() => null))?.status() ?? 0, { timeout: 90_000 })
+      .poll(async () => (await api.get('/login', { maxRedirects: 0 }).catch(() => null))?.status() ?? 0, {
+        timeout: 90_000,
+      })
       .toBe(200);
   });
 
@@ -264,7 +293,10 @@ test.describe('served with an https public URL', () => {
     });
     expect(response.status()).toBe(303);
     expect(response.headers().location).toBe('/assignments');
-    const setCookie = response.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
+    const setCookie = response
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === 'set-cookie')
+      .map((h) => h.value);
     const session = setCookie.find((c) => c.startsWith('__Secure-next-auth.session-token='));
     expect(session, setCookie.join('\n')).toBeDefined();
     expect(session).toMatch(/;\s*Secure/i);
@@ -276,7 +308,12 @@ test.describe('served with an https public URL', () => {
 /** The hidden inputs of the login form, as a browser without JavaScript would send them. */
 function hiddenInputs(html: string): Record<string, string> {
   const decode = (s: string) =>
-    s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&#x27;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   const fields: Record<string, string> = {};
   for (const tag of html.match(/<input\b[^>]*type="hidden"[^>]*>/g) ?? []) {
     const name = /\bname="([^"]*)"/.exec(tag)?.[1];
@@ -285,9 +322,16 @@ function hiddenInputs(html: string): Record<string, string> {
   return fields;
 }
 
-test('a server-action POST from another origin is refused with a Vietnamese 403, not a 500', async ({ request, baseURL }) => {
+test('a server-action POST from another origin is refused with a Vietnamese 403, not a 500', async ({
+  request,
+  baseURL,
+}) => {
   const forged = await request.post('/login', {
-    headers: { origin: 'http://evil.example', 'next-action': '0'.repeat(42), 'content-type': 'text/plain;charset=UTF-8' },
+    headers: {
+      origin: 'http://evil.example',
+      'next-action': '0'.repeat(42),
+      'content-type': 'text/plain;charset=UTF-8',
+    },
     data: '[]',
     maxRedirects: 0,
   });
@@ -295,7 +339,11 @@ test('a server-action POST from another origin is refused with a Vietnamese 403,
   expect(await forged.text()).toContain('bị từ chối');
   // The same request from our own origin reaches Next (an unknown action id is not a 403 from us).
   const own = await request.post('/login', {
-    headers: { origin: new URL(baseURL!).origin, 'next-action': '0'.repeat(42), 'content-type': 'text/plain;charset=UTF-8' },
+    headers: {
+      origin: new URL(baseURL!).origin,
+      'next-action': '0'.repeat(42),
+      'content-type': 'text/plain;charset=UTF-8',
+    },
     data: '[]',
     maxRedirects: 0,
   });

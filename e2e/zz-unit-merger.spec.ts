@@ -25,5 +25,7 @@ test('the administrator merges two wards and the city’s completed work still a
   await page.goto('/dashboard');
   await expect(page.getByTestId('count-DONE_ON_TIME')).toHaveText(doneOnTime!);
   await expect(page.getByTestId('count-DONE_LATE')).toHaveText(doneLate!);
-  await expect(page.getByTestId('ranking-table').getByRole('link', { name: 'Phường Thạch Linh – Văn Yên' })).toBeVisible();
+  await expect(
+    page.getByTestId('ranking-table').getByRole('link', { name: 'Phường Thạch Linh – Văn Yên' }),
+  ).toBeVisible();
 });

@@ -119,7 +119,10 @@ async function setSessionCookie(claims: JWT): Promise<void> {
  * cannot use next-auth's client): the same check as the credentials endpoint, then the same
  * encrypted session cookie next-auth would set. `retryAfter` > 0 when this client is backed off.
  */
-export async function signInWithPassword(username: string, password: string): Promise<{ ok: boolean; retryAfter: number }> {
+export async function signInWithPassword(
+  username: string,
+  password: string,
+): Promise<{ ok: boolean; retryAfter: number }> {
   const attempt = await authorizeCredentials({ username, password }, await currentClient());
   if (!attempt.user) return { ok: false, retryAfter: attempt.retryAfter };
   await setSessionCookie(sessionClaims(attempt.user));

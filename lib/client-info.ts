@@ -21,6 +21,9 @@ export function clientInfoFrom(headers: HeaderBag): ClientInfo {
   // "::ffff:1.2.3.4" is the IPv4 client of a dual-stack socket.
   const unmapped = first.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
   const ip = isIP(unmapped) ? unmapped : null;
-  const agent = (read(headers, 'user-agent') ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 300);
+  const agent = (read(headers, 'user-agent') ?? '')
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 300);
   return { ip, userAgent: agent || null };
 }

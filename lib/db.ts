@@ -33,7 +33,8 @@ function intSetting(name: string, fallback: number, min: number, max: number): n
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}.`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${name} must be a whole number from ${min} to ${max}.`);
   return value;
 }
 
@@ -68,7 +69,9 @@ function withoutNul(client: PrismaClient): PrismaClient {
       async $allOperations({ args, query, model, operation }) {
         if (findNul(args) !== null) {
           console.error(`Refused a ${model ?? ''}.${operation} query holding U+0000`);
-          throw new AppError('Nội dung gửi lên có ký tự không hợp lệ (ký tự điều khiển). Vui lòng xóa ký tự đó rồi thử lại.');
+          throw new AppError(
+            'Nội dung gửi lên có ký tự không hợp lệ (ký tự điều khiển). Vui lòng xóa ký tự đó rồi thử lại.',
+          );
         }
         return query(args);
       },

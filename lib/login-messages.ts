@@ -12,7 +12,9 @@ export function throttledError(seconds: number): string {
 
 /** The login form's refusal: the generic words, plus how long to wait when backed off. */
 export function loginRefusalMessage(retryAfter: number): string {
-  return retryAfter > 0 ? `${LOGIN_FAILED_MESSAGE} Vui lòng thử lại sau ${Math.ceil(retryAfter)} giây.` : LOGIN_FAILED_MESSAGE;
+  return retryAfter > 0
+    ? `${LOGIN_FAILED_MESSAGE} Vui lòng thử lại sau ${Math.ceil(retryAfter)} giây.`
+    : LOGIN_FAILED_MESSAGE;
 }
 
 /** The same for next-auth's client, which gets the thrown error's text. */

@@ -3,7 +3,15 @@ import { weakPasswordReason } from './password-policy';
 
 describe('password policy', () => {
   it('refuses common passwords and keyboard walks, even when long enough', () => {
-    for (const p of ['password1234', '123456789012', 'qwertyuiop12', 'Password123!', 'iloveyou1234', 'aaaaaaaaaaaa', '1q2w3e4r5t6y']) {
+    for (const p of [
+      'password1234',
+      '123456789012',
+      'qwertyuiop12',
+      'Password123!',
+      'iloveyou1234',
+      'aaaaaaaaaaaa',
+      '1q2w3e4r5t6y',
+    ]) {
       expect(weakPasswordReason(p), p).toMatch(/quá phổ biến/);
     }
   });
@@ -14,6 +22,7 @@ describe('password policy', () => {
   });
 
   it('accepts long, unusual passphrases', () => {
-    for (const p of ['Mat-khau-e2e-2027', 'Mật-khẩu-dài-2026!', 'mây trắng bay qua đồi chè']) expect(weakPasswordReason(p), p).toBeNull();
+    for (const p of ['Mat-khau-e2e-2027', 'Mật-khẩu-dài-2026!', 'mây trắng bay qua đồi chè'])
+      expect(weakPasswordReason(p), p).toBeNull();
   });
 });

@@ -21,7 +21,10 @@ export const WEAK_PASSWORD_MESSAGE = 'Mật khẩu này quá phổ biến hoặc
 
 /** Why this password is refused, in Vietnamese, or null when it is acceptable. */
 export function weakPasswordReason(password: string, userInputs: (string | null | undefined)[] = []): string | null {
-  const inputs = [...APP_WORDS, ...userInputs.filter((x): x is string => !!x).flatMap((x) => [x, ...x.split(/[\s.,_-]+/)])].filter((x) => x.length >= 3);
+  const inputs = [
+    ...APP_WORDS,
+    ...userInputs.filter((x): x is string => !!x).flatMap((x) => [x, ...x.split(/[\s.,_-]+/)]),
+  ].filter((x) => x.length >= 3);
   const result = zxcvbn().check(password.slice(0, 100), inputs);
   return result.score < MIN_SCORE ? WEAK_PASSWORD_MESSAGE : null;
 }

@@ -46,7 +46,10 @@ export type SessionUser = {
  * The head of the standing office (Phòng Nội vụ) also manages programmes: the standing office sets
  * up directives on behalf of the city (issue 4).
  */
-export function can(user: Pick<SessionUser, 'role' | 'isStandingOffice'> | null | undefined, permission: Permission): boolean {
+export function can(
+  user: Pick<SessionUser, 'role' | 'isStandingOffice'> | null | undefined,
+  permission: Permission,
+): boolean {
   if (!user) return false;
   if (permission === 'programme:manage' && user.role === 'DEPARTMENT_HEAD' && user.isStandingOffice) return true;
   return (PERMISSIONS[permission] as readonly Role[]).includes(user.role);

@@ -8,7 +8,10 @@ describe('safeCallbackUrl: same-origin paths are kept', () => {
     ['/assignments/5', '/assignments/5'],
     ['/reviews?x=1', '/reviews?x=1'],
     ['/reviews?x=1#top', '/reviews?x=1#top'],
-    ['/dashboard?q=Ph%C6%B0%E1%BB%9Dng%20Tr%E1%BA%A7n%20Ph%C3%BA', '/dashboard?q=Ph%C6%B0%E1%BB%9Dng%20Tr%E1%BA%A7n%20Ph%C3%BA'],
+    [
+      '/dashboard?q=Ph%C6%B0%E1%BB%9Dng%20Tr%E1%BA%A7n%20Ph%C3%BA',
+      '/dashboard?q=Ph%C6%B0%E1%BB%9Dng%20Tr%E1%BA%A7n%20Ph%C3%BA',
+    ],
     ['/a/../reviews', '/reviews'],
     ['/loginx', '/loginx'],
     [`${ORIGIN}/reviews`, '/reviews'],

@@ -11,7 +11,8 @@
  * Edge-safe (no Node APIs): proxy.ts may call it.
  */
 
-export const CROSS_ORIGIN_MESSAGE = 'Yêu cầu không đến từ trang của hệ thống nên đã bị từ chối. Vui lòng mở lại trang và thử lại.';
+export const CROSS_ORIGIN_MESSAGE =
+  'Yêu cầu không đến từ trang của hệ thống nên đã bị từ chối. Vui lòng mở lại trang và thử lại.';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

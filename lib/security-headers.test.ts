@@ -10,7 +10,13 @@ describe('content security policy', () => {
     const policy = contentSecurityPolicy('abc123', HTTP);
     const scripts = policy.split('; ').find((d) => d.startsWith('script-src '))!;
     expect(scripts).toBe("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
-    for (const d of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "default-src 'self'"]) {
+    for (const d of [
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "default-src 'self'",
+    ]) {
       expect(policy.split('; ')).toContain(d);
     }
     expect(policy).not.toContain('upgrade-insecure-requests');
@@ -33,8 +39,16 @@ describe('https public URL', () => {
     expect(transportHeaders({})).toEqual({});
   });
   it('makes the session cookie Secure and __Secure- prefixed only then', () => {
-    expect(sessionCookie(HTTPS)).toMatchObject({ secure: true, name: '__Secure-next-auth.session-token', options: { secure: true, httpOnly: true, sameSite: 'lax' } });
-    expect(sessionCookie(HTTP)).toMatchObject({ secure: false, name: 'next-auth.session-token', options: { secure: false, httpOnly: true } });
+    expect(sessionCookie(HTTPS)).toMatchObject({
+      secure: true,
+      name: '__Secure-next-auth.session-token',
+      options: { secure: true, httpOnly: true, sameSite: 'lax' },
+    });
+    expect(sessionCookie(HTTP)).toMatchObject({
+      secure: false,
+      name: 'next-auth.session-token',
+      options: { secure: false, httpOnly: true },
+    });
     expect(publicUrlIsHttps({ NEXTAUTH_URL: ' HTTPS://X.example' })).toBe(true);
     expect(publicUrlIsHttps({ NEXTAUTH_URL: 'http://https.example' })).toBe(false);
   });

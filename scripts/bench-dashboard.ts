@@ -20,7 +20,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { getDb, Prisma } from '../lib/db';
 import { shapeRow, shapeTrend, trendPlan } from '../lib/data/dashboard-shape';
-import { computeDashboard, ensureSnapshots, queryAggregates, queryAssignments, queryStatusCounts, queryTrend, type DashboardScope } from '../lib/data/dashboard-sql';
+import {
+  computeDashboard,
+  ensureSnapshots,
+  queryAggregates,
+  queryAssignments,
+  queryStatusCounts,
+  queryTrend,
+  type DashboardScope,
+} from '../lib/data/dashboard-sql';
 import { dayOrdinalSql, keyOrdinalSql } from '../lib/data/status-sql';
 import { RECURRING, currentPeriod } from '../lib/domain/slot';
 import { vnDateOf } from '../lib/domain/time';
@@ -71,7 +79,8 @@ function handTuned(now: Date): Prisma.Sql {
   const cur = RECURRING.map((r) => {
     const p = currentPeriod(r, today)!;
     const months = { MONTHLY: 1, QUARTERLY: 3, HALF_YEARLY: 6, YEARLY: 12 }[r as 'MONTHLY'];
-    const ordinal = Number(p.key.slice(0, 4)) * (12 / months) + (months === 12 ? 0 : Number(p.key.slice(months === 1 ? 5 : 6)) - 1);
+    const ordinal =
+      Number(p.key.slice(0, 4)) * (12 / months) + (months === 12 ? 0 : Number(p.key.slice(months === 1 ? 5 : 6)) - 1);
     return Prisma.sql`(${r}, ${p.key}, ${months}::int, ${ordinal}::int)`;
   });
   const first = dayOrdinalSql(Prisma.sql`(a."createdAt" + interval '7 hours')::date`, Prisma.sql`c.months`);
@@ -133,16 +142,32 @@ async function main(): Promise<void> {
   const version = (await db.$queryRaw<{ v: string }[]>`SELECT split_part(version(), ' on ', 1) AS v`)[0]!.v;
   console.log(`${LABEL}: ${JSON.stringify(sizes)} — ${version}, ${os.cpus().length} CPU, ${RUNS} runs after a warm-up`);
 
-  const loadBefore = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  const loadBefore = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   const timings: Timing[] = [];
   const view = { sort: filters.sort, heat: filters.heat };
-  const dash = await time('Dashboard: every aggregate and the heatmap (getDashboard)', () => computeDashboard(db, now, city, {}, view, true));
+  const dash = await time('Dashboard: every aggregate and the heatmap (getDashboard)', () =>
+    computeDashboard(db, now, city, {}, view, true),
+  );
   timings.push(dash.timing);
   const hand = await time('Hand-tuned SQL: status counts per unit, now', () =>
-    db.$queryRaw<{ unit_id: number; done_on_time: number; done_late: number; on_time: number; overdue: number; not_started: number }[]>(handTuned(now)),
+    db.$queryRaw<
+      {
+        unit_id: number;
+        done_on_time: number;
+        done_late: number;
+        on_time: number;
+        overdue: number;
+        not_started: number;
+      }[]
+    >(handTuned(now)),
   );
   timings.push(hand.timing);
-  const unitsOnly = await time('Its main query alone (headline, units, sections, areas)', () => queryAggregates(db, now, city, {}, true));
+  const unitsOnly = await time('Its main query alone (headline, units, sections, areas)', () =>
+    queryAggregates(db, now, city, {}, true),
+  );
   timings.push(unitsOnly.timing);
 
   // The two must agree unit by unit.
@@ -150,11 +175,21 @@ async function main(): Promise<void> {
   let mismatches = 0;
   for (const row of hand.result) {
     const c = mine.get(row.unit_id);
-    const same = c && c.DONE_ON_TIME === row.done_on_time && c.DONE_LATE === row.done_late && c.IN_PROGRESS_ON_TIME === row.on_time && c.IN_PROGRESS_OVERDUE === row.overdue && c.NOT_STARTED === row.not_started;
+    const same =
+      c &&
+      c.DONE_ON_TIME === row.done_on_time &&
+      c.DONE_LATE === row.done_late &&
+      c.IN_PROGRESS_ON_TIME === row.on_time &&
+      c.IN_PROGRESS_OVERDUE === row.overdue &&
+      c.NOT_STARTED === row.not_started;
     if (!same) mismatches += 1;
   }
   if (hand.result.length !== mine.size) mismatches += Math.abs(hand.result.length - mine.size);
-  console.log(mismatches === 0 ? `✓ hand-tuned query and data layer agree on all ${mine.size} units` : `✖ ${mismatches} units differ between the hand-tuned query and the data layer`);
+  console.log(
+    mismatches === 0
+      ? `✓ hand-tuned query and data layer agree on all ${mine.size} units`
+      : `✖ ${mismatches} units differ between the hand-tuned query and the data layer`,
+  );
 
   const plan = trendPlan(now);
   // The trend's past cut-offs come from snapshots (decision 008): the first fill is timed once, then the reads.
@@ -162,23 +197,90 @@ async function main(): Promise<void> {
   await db.$executeRaw`DELETE FROM "StatusSnapshot"`;
   const fillStart = performance.now();
   await ensureSnapshots(db, plan.moments.slice(0, -1));
-  timings.push({ name: `Trend snapshots: first fill of ${plan.moments.length - 1} cut-offs (once; the hourly job does it as each passes)`, ms: [performance.now() - fillStart] });
-  timings.push((await time(`Trend: ${plan.moments.length} points, past cut-offs from snapshots (getCompletionTrend)`, async () => shapeTrend(plan, await queryTrend(db, plan.moments, city, {}, true)))).timing);
-  timings.push((await time('Overdue list, 20 rows (listOverdueAssignments)', async () => (await queryAssignments(db, now, city, { status: 'IN_PROGRESS_OVERDUE' }, { order: 'overdue', limit: 20, offset: 0, live: true })).map(shapeRow))).timing);
+  timings.push({
+    name: `Trend snapshots: first fill of ${plan.moments.length - 1} cut-offs (once; the hourly job does it as each passes)`,
+    ms: [performance.now() - fillStart],
+  });
+  timings.push(
+    (
+      await time(`Trend: ${plan.moments.length} points, past cut-offs from snapshots (getCompletionTrend)`, async () =>
+        shapeTrend(plan, await queryTrend(db, plan.moments, city, {}, true)),
+      )
+    ).timing,
+  );
+  timings.push(
+    (
+      await time('Overdue list, 20 rows (listOverdueAssignments)', async () =>
+        (
+          await queryAssignments(
+            db,
+            now,
+            city,
+            { status: 'IN_PROGRESS_OVERDUE' },
+            { order: 'overdue', limit: 20, offset: 0, live: true },
+          )
+        ).map(shapeRow),
+      )
+    ).timing,
+  );
   const biggest = dash.result.units.reduce((a, b) => (b.counts.total > a.counts.total ? b : a), dash.result.units[0]!);
-  timings.push((await time('Drill-down: one unit, first page of 50 (listDashboardAssignments)', async () => (await queryAssignments(db, now, city, { unit: biggest.unitId }, { order: 'urgency', limit: 50, offset: 0, live: true })).map(shapeRow))).timing);
-  timings.push((await time('Drill-down: all overdue, page 3 of 50', async () => (await queryAssignments(db, now, city, { status: 'IN_PROGRESS_OVERDUE' }, { order: 'urgency', limit: 50, offset: 100, live: true })).map(shapeRow))).timing);
-  timings.push((await time('Home page headline (getHeadline)', () => queryStatusCounts(db, now, city, {}, true))).timing);
+  timings.push(
+    (
+      await time('Drill-down: one unit, first page of 50 (listDashboardAssignments)', async () =>
+        (
+          await queryAssignments(
+            db,
+            now,
+            city,
+            { unit: biggest.unitId },
+            { order: 'urgency', limit: 50, offset: 0, live: true },
+          )
+        ).map(shapeRow),
+      )
+    ).timing,
+  );
+  timings.push(
+    (
+      await time('Drill-down: all overdue, page 3 of 50', async () =>
+        (
+          await queryAssignments(
+            db,
+            now,
+            city,
+            { status: 'IN_PROGRESS_OVERDUE' },
+            { order: 'urgency', limit: 50, offset: 100, live: true },
+          )
+        ).map(shapeRow),
+      )
+    ).timing,
+  );
+  timings.push(
+    (await time('Home page headline (getHeadline)', () => queryStatusCounts(db, now, city, {}, true))).timing,
+  );
 
   const head = await db.$queryRaw<{ unit_id: number; standing: boolean }[]>`
     SELECT a."unitId" AS unit_id, u."isStandingOffice" AS standing FROM "Assignment" a JOIN "Unit" u ON u.id = a."unitId"
     WHERE a.role = 'LEAD' GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1`;
   if (head[0]) {
-    const scope: DashboardScope = { kind: 'LED', unitId: head[0].unit_id, includeUnled: head[0].standing, includeOwn: false };
-    timings.push((await time('Department head’s dashboard (tasks the department leads)', async () => computeDashboard(db, now, scope, {}, view, true))).timing);
+    const scope: DashboardScope = {
+      kind: 'LED',
+      unitId: head[0].unit_id,
+      includeUnled: head[0].standing,
+      includeOwn: false,
+    };
+    timings.push(
+      (
+        await time('Department head’s dashboard (tasks the department leads)', async () =>
+          computeDashboard(db, now, scope, {}, view, true),
+        )
+      ).timing,
+    );
   }
   const officerScope: DashboardScope = { kind: 'UNIT', unitId: biggest.unitId };
-  timings.push((await time('Officer’s dashboard (one unit)', async () => computeDashboard(db, now, officerScope, {}, view, true))).timing);
+  timings.push(
+    (await time('Officer’s dashboard (one unit)', async () => computeDashboard(db, now, officerScope, {}, view, true)))
+      .timing,
+  );
   const pastPeriod = await time('Dashboard for last quarter (as it stood at the cut-off)', async () => {
     const asOf = plan.moments[plan.quarters.at(-1)!.index]!;
     return computeDashboard(db, asOf, city, {}, view);
@@ -186,9 +288,19 @@ async function main(): Promise<void> {
   timings.push(pastPeriod.timing);
 
   const exportRun = await time('Excel export (aggregates + up to 20,000 rows + workbook)', async () => {
-    const [computed, list] = await Promise.all([computeDashboard(db, now, city, {}, view, true), queryAssignments(db, now, city, {}, { order: 'urgency', limit: 20_000, offset: 0, live: true })]);
+    const [computed, list] = await Promise.all([
+      computeDashboard(db, now, city, {}, view, true),
+      queryAssignments(db, now, city, {}, { order: 'urgency', limit: 20_000, offset: 0, live: true }),
+    ]);
     const bytes = await buildSummaryWorkbook({
-      dashboard: { ...computed, scope: 'CITY', scopeLabel: 'toàn thành phố', asOf: now, isNow: true, periodLabel: null },
+      dashboard: {
+        ...computed,
+        scope: 'CITY',
+        scopeLabel: 'toàn thành phố',
+        asOf: now,
+        isNow: true,
+        periodLabel: null,
+      },
       rows: list.map(shapeRow),
       totalRows: list[0]?.total ?? 0,
       programme: null,
@@ -199,7 +311,10 @@ async function main(): Promise<void> {
   });
   timings.push({ ...exportRun.timing, note: `${(exportRun.result / 1024 / 1024).toFixed(1)} MB` });
 
-  const lines = timings.map((t) => `| ${t.name} | ${fmt(median(t.ms))} | ${fmt(t.ms[0]!)} | ${fmt(t.ms.at(-1)!)} |${t.note ? ` ${t.note}` : ''}`);
+  const lines = timings.map(
+    (t) =>
+      `| ${t.name} | ${fmt(median(t.ms))} | ${fmt(t.ms[0]!)} | ${fmt(t.ms.at(-1)!)} |${t.note ? ` ${t.note}` : ''}`,
+  );
   console.log(['| What | median ms | min | max | note', ...lines].join('\n'));
 
   if (WRITE) {
@@ -208,12 +323,17 @@ async function main(): Promise<void> {
       '',
       `${sizes.units.toLocaleString('en')} units, ${sizes.tasks} tasks, ${sizes.assignments.toLocaleString('en')} assignments, ${sizes.reports.toLocaleString('en')} reports. ` +
         `${version}; ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim() ?? 'unknown'}); measured ${now.toISOString().slice(0, 10)}, ` +
-        `load average ${loadBefore} before and ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} after; ` +
+        `load average ${loadBefore} before and ${os
+          .loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')} after; ` +
         `median of ${RUNS} runs after one warm-up. Hand-tuned query and data layer ${mismatches === 0 ? 'agree on every unit' : `DISAGREE on ${mismatches} units`}.`,
       '',
       '| What | median ms | min | max | note |',
       '|---|---:|---:|---:|---|',
-      ...timings.map((t) => `| ${t.name} | ${fmt(median(t.ms))} | ${fmt(t.ms[0]!)} | ${fmt(t.ms.at(-1)!)} | ${t.note ?? ''} |`),
+      ...timings.map(
+        (t) => `| ${t.name} | ${fmt(median(t.ms))} | ${fmt(t.ms[0]!)} | ${fmt(t.ms.at(-1)!)} | ${t.note ?? ''} |`,
+      ),
       '',
     ].join('\n');
     const existing = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';

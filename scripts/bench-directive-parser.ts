@@ -79,7 +79,7 @@ function pct(v: number | null): string {
 function f1(c: Counts): string {
   const p = precision(c);
   const r = recall(c);
-  return p === null || r === null || p + r === 0 ? '–' : `${((2 * p * r) / (p + r) * 100).toFixed(1)}%`;
+  return p === null || r === null || p + r === 0 ? '–' : `${(((2 * p * r) / (p + r)) * 100).toFixed(1)}%`;
 }
 
 /** Median wall time of `runs` parses, in milliseconds (after one warm-up parse). */
@@ -112,7 +112,15 @@ function megabyteOfDirectives(fixtures: readonly Fixture[]): string {
   return out;
 }
 
-type Row = { name: string; tasksGot: number; tasksWant: number; mismatches: number; known: number; ms: number; score: Score };
+type Row = {
+  name: string;
+  tasksGot: number;
+  tasksWant: number;
+  mismatches: number;
+  known: number;
+  ms: number;
+  score: Score;
+};
 
 function benchFixtures(fixtures: readonly Fixture[]): Row[] {
   return fixtures.map((f) => {
@@ -189,7 +197,11 @@ const OWN_METRIC: Record<Field, Metric> = {
   recurrence: 'recurrence',
 };
 
-type CorpusRun = { tuning: CorpusScore; heldOut: CorpusScore; perDoc: { doc: CorpusDoc; score: CorpusScore; got: number; diffs: TaskDiff[] }[] };
+type CorpusRun = {
+  tuning: CorpusScore;
+  heldOut: CorpusScore;
+  perDoc: { doc: CorpusDoc; score: CorpusScore; got: number; diffs: TaskDiff[] }[];
+};
 
 function runCorpus(parse: Parse, docs: readonly CorpusDoc[]): CorpusRun {
   const run: CorpusRun = { tuning: emptyCorpusScore(), heldOut: emptyCorpusScore(), perDoc: [] };
@@ -203,7 +215,12 @@ function runCorpus(parse: Parse, docs: readonly CorpusDoc[]): CorpusRun {
   return run;
 }
 
-function prf(c: Counts | undefined, p: (c: Counts) => number | null, r: (c: Counts) => number | null, f: (c: Counts) => number | null): string {
+function prf(
+  c: Counts | undefined,
+  p: (c: Counts) => number | null,
+  r: (c: Counts) => number | null,
+  f: (c: Counts) => number | null,
+): string {
   if (!c) return '– / – / –';
   return `${pct(p(c))} / ${pct(r(c))} / ${pct(f(c))}`;
 }
@@ -233,10 +250,7 @@ function sideBySide(own: Score, run: CorpusRun): string[] {
 }
 
 function beforeAfter(before: CorpusRun, after: CorpusRun): string[] {
-  const lines = [
-    '| Trường | Tuning F1 before → after | Held-out F1 before → after |',
-    '|---|---:|---:|',
-  ];
+  const lines = ['| Trường | Tuning F1 before → after | Held-out F1 before → after |', '|---|---:|---:|'];
   for (const f of FIELDS) {
     lines.push(
       `| ${FIELD_LABELS[f]} | ${pct(corpusF1(before.tuning[f]))} → ${pct(corpusF1(after.tuning[f]))} | ` +
@@ -298,8 +312,12 @@ async function main(): Promise<void> {
   const fixtures = loadFixtures();
   const rows = benchFixtures(fixtures);
   const all = rows.reduce((acc, r) => addScores(acc, r.score), emptyScore());
-  const tuned = rows.filter((r) => !r.name.startsWith(HELD_OUT)).reduce((acc, r) => addScores(acc, r.score), emptyScore());
-  const heldOut = rows.filter((r) => r.name.startsWith(HELD_OUT)).reduce((acc, r) => addScores(acc, r.score), emptyScore());
+  const tuned = rows
+    .filter((r) => !r.name.startsWith(HELD_OUT))
+    .reduce((acc, r) => addScores(acc, r.score), emptyScore());
+  const heldOut = rows
+    .filter((r) => r.name.startsWith(HELD_OUT))
+    .reduce((acc, r) => addScores(acc, r.score), emptyScore());
   const big = megabyteOfDirectives(fixtures);
   const bigParsed = parseDirective(big, HA_TINH_UNITS);
   const bigTasks = bigParsed.sections.reduce((n, s) => n + s.tasks.length, 0);
@@ -332,9 +350,9 @@ async function main(): Promise<void> {
       (missing.length > 0 ? ` Not annotated yet (not scored): ${missing.join(', ')}.` : ''),
     '',
     'Own fixtures compare units by registry code and tasks by key; the corpus compares units by their name as ' +
-      'written (other provinces\' units are not in our registry) and tasks by the start of their text. Recurrence ' +
+      "written (other provinces' units are not in our registry) and tasks by the start of their text. Recurrence " +
       'counts only cycles (not ONCE). Section = the numeral of the section the task sits in ("PL.I" for an appendix ' +
-      'table\'s section I).',
+      "table's section I).",
     '',
     ...sideBySide(all, corpus),
     '',
@@ -347,7 +365,7 @@ async function main(): Promise<void> {
         ]
       : []),
     'Reading the figures: the tuning split is what the rules were written against; the held-out split is the ' +
-      'honest estimate for a new province\'s text (tasks F1 and lead F1 about 10 points lower). Known limits: numbered ' +
+      "honest estimate for a new province's text (tasks F1 and lead F1 about 10 points lower). Known limits: numbered " +
       'notes "(1)…(4)" are not items (text 04); a heading that names a sector ("5. Giáo dục và Đào tạo") can match a ' +
       'registry unit; recurrence cues inside a task are still over-read; texts 08, 10 and 17 were annotated with the ' +
       'help of a script that follows the numbering (see ANNOTATIONS.md). The seed keeps "bảo đảm kinh phí hàng năm" as ' +
@@ -387,7 +405,9 @@ async function main(): Promise<void> {
     '',
     'Notes written in its expected file (field errors seen by reading the output, hidden above by the key mismatch):',
     '',
-    ...fixtures.filter((f) => f.name.startsWith(HELD_OUT)).flatMap((f) => (f.expected.notes ?? []).map((n) => `- ${n}`)),
+    ...fixtures
+      .filter((f) => f.name.startsWith(HELD_OUT))
+      .flatMap((f) => (f.expected.notes ?? []).map((n) => `- ${n}`)),
     '',
     '## Per fixture',
     '',

@@ -110,7 +110,9 @@ await excel(); // warm-up: plans, caches, module loading, as on a server that ha
 rss.reset();
 const alone = await excel();
 const alonePeak = rss.peak();
-console.log(`Excel alone: first byte ${s(alone.ttfb)}, total ${s(alone.total)}, ${mb(alone.bytes)}, ${alone.rows} rows, peak RSS ${mb(alonePeak)}`);
+console.log(
+  `Excel alone: first byte ${s(alone.ttfb)}, total ${s(alone.total)}, ${mb(alone.bytes)}, ${alone.rows} rows, peak RSS ${mb(alonePeak)}`,
+);
 
 rss.reset();
 const startedMany = performance.now();
@@ -147,7 +149,9 @@ if (WRITE) {
     '|---|---|---|---|---|---|',
     `| Excel, one export | ${s(alone.ttfb)} | ${s(alone.total)} | ${mb(alone.bytes)} | ${mb(alonePeak)} | ${alone.rows} list rows; RSS idle ${mb(rssIdle)} |`,
     ...(CONCURRENCY > 0
-      ? [`| Excel, ${CONCURRENCY} at once (slowest) | ${s(worst((r) => r.ttfb))} | ${s(worst((r) => r.total))} | — | ${mb(manyPeak)} | ${failed} errors; all done in ${s(manyWall)} |`]
+      ? [
+          `| Excel, ${CONCURRENCY} at once (slowest) | ${s(worst((r) => r.ttfb))} | ${s(worst((r) => r.total))} | — | ${mb(manyPeak)} | ${failed} errors; all done in ${s(manyWall)} |`,
+        ]
       : []),
     `| Word | — | ${s(doc.total)} | ${Math.round(doc.bytes / 1024)} KB | — | median of 3; RSS after everything ${mb(rssAfter)} |`,
     '',
@@ -163,12 +167,12 @@ if (WRITE) {
     '```',
     '',
     'What is measured is what the export routes run after reading the session, in one Node process:',
-    'the dashboard\'s aggregates (computeDashboard, exactly getDashboard), then the Excel workbook',
-    'written by exceljs\'s streaming WorkbookWriter into a Node stream turned into a web stream (as',
+    "the dashboard's aggregates (computeDashboard, exactly getDashboard), then the Excel workbook",
+    "written by exceljs's streaming WorkbookWriter into a Node stream turned into a web stream (as",
     'the route returns it) and read to the end, the list of assignments read from PostgreSQL in',
     'keyset pages of 3,000 assignment ids while the bytes flow. "First byte" is the time from the',
     'start to the first chunk the client receives (the aggregates are computed before it, so that a',
-    'failure there is still a proper error page). Peak RSS is the whole process\'s, sampled every',
+    "failure there is still a proper error page). Peak RSS is the whole process's, sampled every",
     '10 ms. The Word report is built whole: it is bounded (50 units per section, 30 units behind',
     'schedule) and small.',
     '',

@@ -35,7 +35,9 @@ const PASSWORD = process.env.BENCH_PASSWORD ?? 'DonDoc@2026';
 const OUT = path.join(process.cwd(), 'docs', 'benchmarks', 'load.md');
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) {
-  console.error('Set DATABASE_URL to a database filled by scripts/generate-city.ts (or use `npm run bench -- --load`).');
+  console.error(
+    'Set DATABASE_URL to a database filled by scripts/generate-city.ts (or use `npm run bench -- --load`).',
+  );
   process.exit(1);
 }
 if (!fs.existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
@@ -43,7 +45,11 @@ if (!fs.existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
   process.exit(1);
 }
 
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 // ── who signs in, and what they open ────────────────────────────────────────────────────────────
 const db = new pg.Client({ connectionString: DATABASE_URL });
@@ -56,24 +62,33 @@ const head = await pick(`
   SELECT u.username FROM "User" u WHERE u.role = 'DEPARTMENT_HEAD' AND u.active
   ORDER BY (SELECT count(*) FROM "Assignment" a WHERE a."unitId" = u."unitId" AND a.role = 'LEAD') DESC, u.id LIMIT 1`);
 const chairman = await pick(`SELECT username FROM "User" WHERE role = 'CHAIRMAN' AND active ORDER BY id LIMIT 1`);
-const sizes = await pick(`SELECT (SELECT count(*) FROM "Unit")::int AS units, (SELECT count(*) FROM "Assignment")::int AS assignments, (SELECT count(*) FROM "Report")::int AS reports`);
+const sizes = await pick(
+  `SELECT (SELECT count(*) FROM "Unit")::int AS units, (SELECT count(*) FROM "Assignment")::int AS assignments, (SELECT count(*) FROM "Report")::int AS reports`,
+);
 await db.end();
-if (!officer || !head || !chairman) throw new Error('The database needs an officer, a department head and a chairman (scripts/generate-city.ts makes them).');
+if (!officer || !head || !chairman)
+  throw new Error(
+    'The database needs an officer, a department head and a chairman (scripts/generate-city.ts makes them).',
+  );
 
 // ── the server ──────────────────────────────────────────────────────────────────────────────────
-const server = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
-  env: {
-    ...process.env,
-    DATABASE_URL,
-    PORT: String(PORT),
-    NEXTAUTH_URL: BASE,
-    AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123',
-    BENCH_FLOOR: '1',
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
+const server = spawn(
+  process.execPath,
+  [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(PORT), '-H', '127.0.0.1'],
+  {
+    env: {
+      ...process.env,
+      DATABASE_URL,
+      PORT: String(PORT),
+      NEXTAUTH_URL: BASE,
+      AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123',
+      BENCH_FLOOR: '1',
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
   },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+);
 const stopServer = () => {
   if (server.exitCode === null) server.kill('SIGTERM');
 };
@@ -122,11 +137,24 @@ async function signIn(username: string): Promise<string> {
     body: new URLSearchParams({ csrfToken, username, password: PASSWORD, json: 'true' }),
   });
   keep(r);
-  if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`Could not sign in as ${username} (HTTP ${r.status})`);
+  if (![...jar.keys()].some((k) => k.includes('session-token')))
+    throw new Error(`Could not sign in as ${username} (HTTP ${r.status})`);
   return cookie();
 }
 
-type Row = { target: string; connections: number; rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number; inPage: number; rssPeak: number; kb: number };
+type Row = {
+  target: string;
+  connections: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  inPage: number;
+  rssPeak: number;
+  kb: number;
+};
 
 async function hammer(target: string, url: string, cookie: string, connections: number): Promise<Row> {
   let inPage = 0;
@@ -219,7 +247,8 @@ for (let i = 0; i < rows.length; i += 2) {
 }
 const section = `${lines.join('\n')}\n`;
 console.log(`\n${section}`);
-const header = '# Load: requests per second, latency and errors under concurrency\n\nWritten by `scripts/bench-load.ts`; newest run first.\n\n';
+const header =
+  '# Load: requests per second, latency and errors under concurrency\n\nWritten by `scripts/bench-load.ts`; newest run first.\n\n';
 const existing = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8').replace(header, '') : '';
 fs.mkdirSync(path.dirname(OUT), { recursive: true });
 fs.writeFileSync(OUT, `${header}${section}\n${existing}`);

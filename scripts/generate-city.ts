@@ -45,28 +45,45 @@ function parseArgs(argv: string[]): Options {
     };
     const count = () => {
       const n = Number(value());
-      if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new Error(`${flag} needs a whole number from 1 to 100000`);
+      if (!Number.isInteger(n) || n < 1 || n > 100_000)
+        throw new Error(`${flag} needs a whole number from 1 to 100000`);
       return n;
     };
     switch (flag) {
-      case '--local': opts.local = count(); break;
-      case '--departments': opts.departments = count(); break;
-      case '--monthly': opts.monthly = count(); break;
-      case '--seed': opts.seed = value(); break;
+      case '--local':
+        opts.local = count();
+        break;
+      case '--departments':
+        opts.departments = count();
+        break;
+      case '--monthly':
+        opts.monthly = count();
+        break;
+      case '--seed':
+        opts.seed = value();
+        break;
       case '--now': {
         const d = new Date(value());
         if (Number.isNaN(d.getTime())) throw new Error('--now needs an ISO date-time');
         opts.now = d;
         break;
       }
-      case '--national': Object.assign(opts, { local: 9500, departments: 500, monthly: 8 }); break;
-      default: throw new Error(`Unknown flag ${flag}`);
+      case '--national':
+        Object.assign(opts, { local: 9500, departments: 500, monthly: 8 });
+        break;
+      default:
+        throw new Error(`Unknown flag ${flag}`);
     }
   }
   return opts;
 }
 
-type UnitRow = { code: string; name: string; kind: 'LEADERSHIP' | 'DEPARTMENT' | 'WARD' | 'COMMUNE'; standing: boolean };
+type UnitRow = {
+  code: string;
+  name: string;
+  kind: 'LEADERSHIP' | 'DEPARTMENT' | 'WARD' | 'COMMUNE';
+  standing: boolean;
+};
 
 function unitsFor(opts: Options): UnitRow[] {
   const real = HA_TINH_UNITS;
@@ -75,12 +92,21 @@ function unitsFor(opts: Options): UnitRow[] {
   const rows: UnitRow[] = [{ code: 'UBND', name: 'UBND thành phố Hà Tĩnh', kind: 'LEADERSHIP', standing: false }];
   for (let i = 0; i < opts.departments; i += 1) {
     const d = departments[i];
-    rows.push(d ? { code: d.code, name: d.name, kind: 'DEPARTMENT', standing: d.code === 'NV' } : { code: `PB-${i + 1}`, name: `Phòng, ban số ${i + 1}`, kind: 'DEPARTMENT', standing: false });
+    rows.push(
+      d
+        ? { code: d.code, name: d.name, kind: 'DEPARTMENT', standing: d.code === 'NV' }
+        : { code: `PB-${i + 1}`, name: `Phòng, ban số ${i + 1}`, kind: 'DEPARTMENT', standing: false },
+    );
   }
   for (let i = 0; i < opts.local; i += 1) {
     const u = local[i];
     if (u) rows.push({ code: u.code, name: u.name, kind: u.kind as 'WARD' | 'COMMUNE', standing: false });
-    else rows.push(i % 3 === 2 ? { code: `X-${i + 1}`, name: `Xã số ${i + 1}`, kind: 'COMMUNE', standing: false } : { code: `P-${i + 1}`, name: `Phường số ${i + 1}`, kind: 'WARD', standing: false });
+    else
+      rows.push(
+        i % 3 === 2
+          ? { code: `X-${i + 1}`, name: `Xã số ${i + 1}`, kind: 'COMMUNE', standing: false }
+          : { code: `P-${i + 1}`, name: `Phường số ${i + 1}`, kind: 'WARD', standing: false },
+      );
   }
   return rows;
 }
@@ -90,13 +116,19 @@ type TaskSpec = { recurrence: Recurrence; dueOffset: number | null; to: 'ALL' | 
 
 function taskSpecs(opts: Options): TaskSpec[] {
   const specs: TaskSpec[] = [];
-  for (let i = 0; i < opts.monthly; i += 1) specs.push({ recurrence: 'MONTHLY', dueOffset: null, to: i % 3 === 2 ? 'LOCAL' : 'ALL' });
+  for (let i = 0; i < opts.monthly; i += 1)
+    specs.push({ recurrence: 'MONTHLY', dueOffset: null, to: i % 3 === 2 ? 'LOCAL' : 'ALL' });
   for (let i = 0; i < 3; i += 1) specs.push({ recurrence: 'QUARTERLY', dueOffset: null, to: 'ALL' });
   specs.push({ recurrence: 'HALF_YEARLY', dueOffset: null, to: 'ALL' });
-  for (let i = 0; i < 2; i += 1) specs.push({ recurrence: 'YEARLY', dueOffset: null, to: i === 0 ? 'ALL' : 'DEPARTMENTS' });
+  for (let i = 0; i < 2; i += 1)
+    specs.push({ recurrence: 'YEARLY', dueOffset: null, to: i === 0 ? 'ALL' : 'DEPARTMENTS' });
   // One-off tasks: deadlines spread over the year, the last few still ahead.
   for (let i = 0; i < 16; i += 1) {
-    specs.push({ recurrence: 'ONCE', dueOffset: 30 + i * 22, to: i % 5 === 4 ? 'LEAD' : i % 4 === 3 ? 'DEPARTMENTS' : i % 4 === 2 ? 'LOCAL' : 'ALL' });
+    specs.push({
+      recurrence: 'ONCE',
+      dueOffset: 30 + i * 22,
+      to: i % 5 === 4 ? 'LEAD' : i % 4 === 3 ? 'DEPARTMENTS' : i % 4 === 2 ? 'LOCAL' : 'ALL',
+    });
   }
   for (let i = 0; i < 2; i += 1) specs.push({ recurrence: 'CONTINUOUS', dueOffset: null, to: 'ALL' });
   return specs;
@@ -129,7 +161,9 @@ async function main(): Promise<void> {
   let first: Period = periodContaining('MONTHLY', today);
   for (let i = 0; i < 11; i += 1) first = previousPeriod(first)!;
   const yearStart = first.start;
-  const periods = (['MONTHLY', 'QUARTERLY', 'HALF_YEARLY', 'YEARLY'] as const).flatMap((r) => periodsBetween(r, yearStart, today));
+  const periods = (['MONTHLY', 'QUARTERLY', 'HALF_YEARLY', 'YEARLY'] as const).flatMap((r) =>
+    periodsBetween(r, yearStart, today),
+  );
 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -155,7 +189,13 @@ async function main(): Promise<void> {
               u.code <> 'X-GEN-CU', u.standing, now()
        FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[]) AS u(code, name, kind, standing)
        ON CONFLICT (code) DO NOTHING`,
-      [units.map((u) => u.code), units.map((u) => u.name), units.map((u) => u.kind), units.map((u) => u.standing), mergeDate],
+      [
+        units.map((u) => u.code),
+        units.map((u) => u.name),
+        units.map((u) => u.kind),
+        units.map((u) => u.standing),
+        mergeDate,
+      ],
     );
     const firstWard = units.find((u) => u.kind === 'WARD')!.code;
     await client.query(
@@ -164,7 +204,10 @@ async function main(): Promise<void> {
        ON CONFLICT DO NOTHING`,
       ['X-GEN-CU', firstWard, mergeDate],
     );
-    await client.query(`CREATE TEMP TABLE gen_units AS SELECT u.id, u.code, u.kind::text AS kind, u."validTo" FROM "Unit" u WHERE u.code = ANY($1)`, [units.map((u) => u.code)]);
+    await client.query(
+      `CREATE TEMP TABLE gen_units AS SELECT u.id, u.code, u.kind::text AS kind, u."validTo" FROM "Unit" u WHERE u.code = ANY($1)`,
+      [units.map((u) => u.code)],
+    );
     log(`${units.length} units`);
 
     // ── Users ──
@@ -205,7 +248,9 @@ async function main(): Promise<void> {
       sectionIds.push(r.rows[0]!.id);
     }
     const specs = taskSpecs(opts);
-    const departmentIds = (await client.query<{ id: number }>(`SELECT id FROM gen_units WHERE kind = 'DEPARTMENT' ORDER BY id`)).rows.map((r) => r.id);
+    const departmentIds = (
+      await client.query<{ id: number }>(`SELECT id FROM gen_units WHERE kind = 'DEPARTMENT' ORDER BY id`)
+    ).rows.map((r) => r.id);
     const taskRows = specs.map((spec, i) => {
       const section = i % AREAS.length;
       return {
@@ -225,8 +270,15 @@ async function main(): Promise<void> {
        SELECT t.*, row_number() OVER () AS n FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::date[], $8::text[], $9::int[])
          AS t(section_id, area, number, ord, title, recurrence, due, addressed_to, lead_id)`,
       [
-        taskRows.map((t) => t.section), taskRows.map((t) => t.area), taskRows.map((t) => t.number), taskRows.map((t) => t.order),
-        taskRows.map((t) => t.title), taskRows.map((t) => t.recurrence), taskRows.map((t) => t.due), taskRows.map((t) => t.to), taskRows.map((t) => t.lead),
+        taskRows.map((t) => t.section),
+        taskRows.map((t) => t.area),
+        taskRows.map((t) => t.number),
+        taskRows.map((t) => t.order),
+        taskRows.map((t) => t.title),
+        taskRows.map((t) => t.recurrence),
+        taskRows.map((t) => t.due),
+        taskRows.map((t) => t.to),
+        taskRows.map((t) => t.lead),
       ],
     );
     await client.query(
@@ -256,7 +308,10 @@ async function main(): Promise<void> {
     log(`${assignments.rowCount} assignments`);
 
     // Each unit's diligence (0.55–0.98): how often it reports, and how often on time.
-    await client.query(`CREATE TEMP TABLE gen_diligence AS SELECT id AS unit_id, 0.55 + 0.43 * pg_temp.rnd($1 || 'd' || id) AS d FROM gen_units`, [seed]);
+    await client.query(
+      `CREATE TEMP TABLE gen_diligence AS SELECT id AS unit_id, 0.55 + 0.43 * pg_temp.rnd($1 || 'd' || id) AS d FROM gen_units`,
+      [seed],
+    );
     const nowIso = opts.now.toISOString();
 
     // ── One-off tasks: started, finished before or after the deadline, or not at all ──
@@ -311,10 +366,14 @@ async function main(): Promise<void> {
              (SELECT id FROM "User" x WHERE x."unitId" = u.id AND x.role = 'OFFICER' ORDER BY id LIMIT 1) AS officer,
              (SELECT id FROM "User" x WHERE x."unitId" = u.id AND x.role = 'DEPARTMENT_HEAD' ORDER BY id LIMIT 1) AS head
       FROM gen_units u`);
-    const standingHead = (await client.query<{ id: number }>(
-      `SELECT x.id FROM "User" x JOIN "Unit" u ON u.id = x."unitId" WHERE u."isStandingOffice" AND x.role = 'DEPARTMENT_HEAD' ORDER BY x.id LIMIT 1`,
-    )).rows[0]?.id ?? null;
-    const chairman = (await client.query<{ id: number }>(`SELECT id FROM "User" WHERE username = 'chutich'`)).rows[0]!.id;
+    const standingHead =
+      (
+        await client.query<{ id: number }>(
+          `SELECT x.id FROM "User" x JOIN "Unit" u ON u.id = x."unitId" WHERE u."isStandingOffice" AND x.role = 'DEPARTMENT_HEAD' ORDER BY x.id LIMIT 1`,
+        )
+      ).rows[0]?.id ?? null;
+    const chairman = (await client.query<{ id: number }>(`SELECT id FROM "User" WHERE username = 'chutich'`)).rows[0]!
+      .id;
 
     // One-off reports: what the assignment columns say, as the report actions would have left it.
     await client.query(
@@ -336,7 +395,12 @@ async function main(): Promise<void> {
     await client.query(
       `CREATE TEMP TABLE gen_periods AS
        SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::date[]) AS p(recurrence, key, start_date, end_date)`,
-      [periods.map((p) => p.recurrence), periods.map((p) => p.key), periods.map((p) => p.start), periods.map((p) => p.end)],
+      [
+        periods.map((p) => p.recurrence),
+        periods.map((p) => p.key),
+        periods.map((p) => p.start),
+        periods.map((p) => p.end),
+      ],
     );
     // Recurring reports, period by period: sent (often a few days before the cut-off, sometimes after),
     // then approved two days later; what lies in the future of --now is not there yet.

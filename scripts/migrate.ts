@@ -4,5 +4,7 @@ import { withDatabase } from './lib/with-database';
 
 await withDatabase({ purpose: 'app' }, async (url) => {
   const { applied } = await migrate(url, { log: console.log });
-  console.log(applied.length === 0 ? 'Nothing to apply: the database is up to date.' : `Applied ${applied.length} migration(s).`);
+  console.log(
+    applied.length === 0 ? 'Nothing to apply: the database is up to date.' : `Applied ${applied.length} migration(s).`,
+  );
 });

@@ -10,7 +10,10 @@ import { withDatabase } from './lib/with-database';
 import { diffSchemas } from '../lib/database/schema-diff';
 import { MIGRATIONS_DIR } from '../lib/database/migrate';
 
-const name = (process.argv[2] ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+const name = (process.argv[2] ?? '')
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, '_')
+  .replace(/^_|_$/g, '');
 if (!name) {
   console.error('Usage: npm run db:migration:new <name>');
   process.exit(1);
@@ -18,12 +21,12 @@ if (!name) {
 
 const SNAPSHOT = 'schema.snapshot.prisma';
 const latestSnapshot = fs.existsSync(MIGRATIONS_DIR)
-  ? fs
+  ? (fs
       .readdirSync(MIGRATIONS_DIR)
       .sort()
       .reverse()
       .map((dir) => path.join(MIGRATIONS_DIR, dir, SNAPSHOT))
-      .find((file) => fs.existsSync(file)) ?? null
+      .find((file) => fs.existsSync(file)) ?? null)
   : null;
 
 await withDatabase({ purpose: 'scratch' }, async (url) => {

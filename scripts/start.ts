@@ -10,7 +10,9 @@ import { launch } from './lib/launch';
 
 const secret = process.env.AUTH_SECRET;
 if (!secret || secret.length < 32) {
-  console.error('✖ AUTH_SECRET must be set to a random string of at least 32 characters (e.g. `openssl rand -base64 32`).');
+  console.error(
+    '✖ AUTH_SECRET must be set to a random string of at least 32 characters (e.g. `openssl rand -base64 32`).',
+  );
   process.exit(1);
 }
 
@@ -27,7 +29,9 @@ await launch({
       const hasAdmin = (await db.user.count({ where: { role: 'ADMIN', active: true } })) > 0;
       if (!hasAdmin) {
         if (!password || password.length < 12) {
-          throw new Error('The database has no administrator: set ADMIN_PASSWORD (at least 12 characters) for the first start.');
+          throw new Error(
+            'The database has no administrator: set ADMIN_PASSWORD (at least 12 characters) for the first start.',
+          );
         }
         await ensureAdmin(db, { username: process.env.ADMIN_USERNAME ?? 'admin', password });
         console.log('• Đã tạo tài khoản quản trị.');

@@ -1,5 +1,5 @@
 /**
- * npm test — every test: lint, typecheck, unit and integration tests (Vitest, real PostgreSQL),
+ * npm test — every test: formatting (Prettier), lint, typecheck, unit and integration tests (Vitest, real PostgreSQL),
  * then the production build and the browser tests (Playwright, Chromium).
  * One test PostgreSQL serves the whole run (embedded under .data/postgres-test, or a local
  * TEST_DATABASE_URL); it is never the development database.
@@ -19,10 +19,19 @@ fs.mkdirSync(results, { recursive: true });
  * report counts no failed test (Vitest has been seen to exit 0 after a failure: the summary must
  * never say "ok" then).
  */
-function step(title: string, command: string, args: string[], env: Record<string, string> = {}, report?: string): boolean {
+function step(
+  title: string,
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+  report?: string,
+): boolean {
   console.log(`\n━━ ${title}`);
   const started = Date.now();
-  const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
+  const r = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+  });
   const failedInReport = report ? failuresIn(report) : 0;
   const ok = r.status === 0 && failedInReport === 0;
   const why = r.status !== 0 ? `exit code ${r.status}` : `${failedInReport} failed test(s) in its report`;
@@ -67,9 +76,16 @@ await buildTemplate(server.url);
 const testEnv = { TEST_SERVER_URL: server.url, TEST_TEMPLATE_READY: '1' };
 
 const ok =
+  step('format (Prettier)', bin('prettier'), ['--check', '.', '--log-level=warn']) &&
   step('lint', bin('eslint'), ['.', '--max-warnings=0']) &&
   step('typecheck', bin('tsc'), ['--noEmit', '-p', '.']) &&
-  step('unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'vitest.json')}`], testEnv, path.join(results, 'vitest.json')) &&
+  step(
+    'unit and integration tests',
+    bin('vitest'),
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'vitest.json')}`],
+    testEnv,
+    path.join(results, 'vitest.json'),
+  ) &&
   step('production build', bin('next'), ['build']) &&
   step(
     'browser tests',

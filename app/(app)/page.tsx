@@ -33,7 +33,9 @@ export default async function HomePage() {
     return (
       <div className="space-y-6">
         <section aria-labelledby="overview">
-          <h1 id="overview" className="text-xl font-bold sm:text-2xl">Tình hình thực hiện nhiệm vụ toàn thành phố</h1>
+          <h1 id="overview" className="text-xl font-bold sm:text-2xl">
+            Tình hình thực hiện nhiệm vụ toàn thành phố
+          </h1>
           <div className="mt-3 rounded-lg border border-slate-200 bg-white p-4">
             <HeadlineSentence counts={counts} taskCount={taskCount} />
           </div>
@@ -43,7 +45,9 @@ export default async function HomePage() {
         </section>
         {inbox ? (
           <section aria-labelledby="inbox">
-            <h2 id="inbox" className="mb-3 text-lg font-semibold">Báo cáo chờ Chủ tịch duyệt ({inbox.total})</h2>
+            <h2 id="inbox" className="mb-3 text-lg font-semibold">
+              Báo cáo chờ Chủ tịch duyệt ({inbox.total})
+            </h2>
             <InboxList items={inbox.items} />
             <MoreLink shown={inbox.items.length} total={inbox.total} />
           </section>
@@ -56,12 +60,16 @@ export default async function HomePage() {
     return (
       <div className="space-y-8">
         <section aria-labelledby="inbox">
-          <h1 id="inbox" className="mb-3 text-xl font-bold sm:text-2xl">Báo cáo chờ duyệt ({inbox.total})</h1>
+          <h1 id="inbox" className="mb-3 text-xl font-bold sm:text-2xl">
+            Báo cáo chờ duyệt ({inbox.total})
+          </h1>
           <InboxList items={inbox.items} />
           <MoreLink shown={inbox.items.length} total={inbox.total} />
         </section>
         <section aria-labelledby="mine">
-          <h2 id="mine" className="mb-3 text-lg font-semibold">Nhiệm vụ của {user.unitName}</h2>
+          <h2 id="mine" className="mb-3 text-lg font-semibold">
+            Nhiệm vụ của {user.unitName}
+          </h2>
           <AssignmentList items={mine} empty="Đơn vị chưa được giao nhiệm vụ nào." />
         </section>
       </div>
@@ -73,9 +81,12 @@ export default async function HomePage() {
   return (
     <section aria-labelledby="mine" className="space-y-4">
       <div>
-        <h1 id="mine" className="text-xl font-bold sm:text-2xl">Nhiệm vụ của {user.unitName}</h1>
+        <h1 id="mine" className="text-xl font-bold sm:text-2xl">
+          Nhiệm vụ của {user.unitName}
+        </h1>
         <p className="mt-1 text-sm text-slate-600" data-testid="my-summary">
-          {mine.length} nhiệm vụ · <span className="font-semibold text-red-700">{overdue} quá hạn</span> · {soon} sắp đến hạn
+          {mine.length} nhiệm vụ · <span className="font-semibold text-red-700">{overdue} quá hạn</span> · {soon} sắp
+          đến hạn
         </p>
       </div>
       <AssignmentList items={mine} empty="Đơn vị chưa được giao nhiệm vụ nào." />

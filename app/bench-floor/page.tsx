@@ -13,7 +13,9 @@ export default async function BenchFloorPage() {
   const { one, units } = await floorRows();
   return (
     <main>
-      <h1>Floor {one} {session ? 'signed in' : ''}</h1>
+      <h1>
+        Floor {one} {session ? 'signed in' : ''}
+      </h1>
       <ul>
         {units.map((u) => (
           <li key={u.id}>{u.name}</li>

@@ -20,7 +20,15 @@ const ROLE_TEXT: Record<Role, string> = { NONE: 'Không giao', ...ASSIGNMENT_ROL
  * Who a task is given to: one row per active unit with its role. Whole kinds can be set at once;
  * a unit that has already reported cannot be set to "Không giao" (the server refuses it too).
  */
-export function AssignmentMatrix({ taskId, units, assignments }: { taskId: number; units: Unit[]; assignments: Assignment[] }) {
+export function AssignmentMatrix({
+  taskId,
+  units,
+  assignments,
+}: {
+  taskId: number;
+  units: Unit[];
+  assignments: Assignment[];
+}) {
   const [state, action, pending] = useActionState(setTaskAssignmentsAction, INITIAL_STATE);
   const byUnit = new Map(assignments.map((a) => [a.unitId, a]));
   // The server's assignments, plus what the user changed here: new props (after a fan-out, or a
@@ -46,7 +54,9 @@ export function AssignmentMatrix({ taskId, units, assignments }: { taskId: numbe
   const setRole = (unitId: number, role: Role) => {
     const next: Record<number, Role> = { [unitId]: role };
     // One lead: choosing a new lead makes the previous one a partner.
-    if (role === 'LEAD') for (const [id, r] of Object.entries(roles)) if (r === 'LEAD' && Number(id) !== unitId) next[Number(id)] = 'COORDINATING';
+    if (role === 'LEAD')
+      for (const [id, r] of Object.entries(roles))
+        if (r === 'LEAD' && Number(id) !== unitId) next[Number(id)] = 'COORDINATING';
     setEdits((prev) => ({ ...prev, ...next }));
   };
   const kinds = [...new Set(units.map((u) => u.kind))];
@@ -68,14 +78,18 @@ export function AssignmentMatrix({ taskId, units, assignments }: { taskId: numbe
             <tr className="border-b border-slate-200 bg-slate-50">
               <th className={th}>Đơn vị</th>
               {ROLES.map((r) => (
-                <th key={r} className={`${th} text-center`}>{ROLE_TEXT[r]}</th>
+                <th key={r} className={`${th} text-center`}>
+                  {ROLE_TEXT[r]}
+                </th>
               ))}
             </tr>
           </thead>
           {kinds.map((kind) => (
             <tbody key={kind}>
               <tr className="bg-slate-100">
-                <th scope="rowgroup" className={`${th} bg-slate-100`}>{UNIT_KIND_LABELS[kind]}</th>
+                <th scope="rowgroup" className={`${th} bg-slate-100`}>
+                  {UNIT_KIND_LABELS[kind]}
+                </th>
                 <td colSpan={4} className={td}>
                   {/* The leadership directs; it is never part of a group. */}
                   {kind === 'LEADERSHIP' ? null : (
@@ -89,36 +103,42 @@ export function AssignmentMatrix({ taskId, units, assignments }: { taskId: numbe
                   )}
                 </td>
               </tr>
-              {units.filter((u) => u.kind === kind).map((u) => {
-                const a = byUnit.get(u.id);
-                return (
-                  <tr key={u.id} className="border-b border-slate-100">
-                    <th scope="row" className={`${td} text-left font-normal`}>
-                      {u.name}
-                      {a && a.reports > 0 ? <span className="ml-1 text-xs text-slate-500">({a.reports} báo cáo)</span> : null}
-                    </th>
-                    {ROLES.map((r) => (
-                      <td key={r} className={`${td} text-center`}>
-                        <input
-                          type="radio"
-                          name={`pick.${u.id}`}
-                          aria-label={`${u.name}: ${ROLE_TEXT[r]}`}
-                          checked={roles[u.id] === r}
-                          disabled={r === 'NONE' && locked(u.id)}
-                          onChange={() => setRole(u.id, r)}
-                          className="size-4 accent-red-700"
-                        />
-                      </td>
-                    ))}
-                  </tr>
-                );
-              })}
+              {units
+                .filter((u) => u.kind === kind)
+                .map((u) => {
+                  const a = byUnit.get(u.id);
+                  return (
+                    <tr key={u.id} className="border-b border-slate-100">
+                      <th scope="row" className={`${td} text-left font-normal`}>
+                        {u.name}
+                        {a && a.reports > 0 ? (
+                          <span className="ml-1 text-xs text-slate-500">({a.reports} báo cáo)</span>
+                        ) : null}
+                      </th>
+                      {ROLES.map((r) => (
+                        <td key={r} className={`${td} text-center`}>
+                          <input
+                            type="radio"
+                            name={`pick.${u.id}`}
+                            aria-label={`${u.name}: ${ROLE_TEXT[r]}`}
+                            checked={roles[u.id] === r}
+                            disabled={r === 'NONE' && locked(u.id)}
+                            onChange={() => setRole(u.id, r)}
+                            className="size-4 accent-red-700"
+                          />
+                        </td>
+                      ))}
+                    </tr>
+                  );
+                })}
             </tbody>
           ))}
         </table>
       </div>
       <FormMessage ok={state.ok} message={state.message} />
-      <button type="submit" disabled={pending} className={primaryButton}>{pending ? 'Đang lưu…' : 'Lưu phân công'}</button>
+      <button type="submit" disabled={pending} className={primaryButton}>
+        {pending ? 'Đang lưu…' : 'Lưu phân công'}
+      </button>
     </form>
   );
 }
@@ -130,21 +150,41 @@ export function FanOutForm({ taskId }: { taskId: number }) {
     <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
       <input type="hidden" name="taskId" value={taskId} />
       <div>
-        <label htmlFor="fanout-group" className="block text-sm font-medium">Nhóm đơn vị</label>
-        <select id="fanout-group" key={state.fields?.group ?? 'g'} name="group" defaultValue={state.fields?.group ?? 'WARDS_COMMUNES'} className={`${inputClass} mt-1`}>
+        <label htmlFor="fanout-group" className="block text-sm font-medium">
+          Nhóm đơn vị
+        </label>
+        <select
+          id="fanout-group"
+          key={state.fields?.group ?? 'g'}
+          name="group"
+          defaultValue={state.fields?.group ?? 'WARDS_COMMUNES'}
+          className={`${inputClass} mt-1`}
+        >
           {FAN_OUT_GROUPS.map((g) => (
-            <option key={g} value={g}>{FAN_OUT_GROUP_LABELS[g]}</option>
+            <option key={g} value={g}>
+              {FAN_OUT_GROUP_LABELS[g]}
+            </option>
           ))}
         </select>
       </div>
       <div>
-        <label htmlFor="fanout-role" className="block text-sm font-medium">Vai trò</label>
-        <select id="fanout-role" key={state.fields?.role ?? 'r'} name="role" defaultValue={state.fields?.role ?? 'IMPLEMENTING'} className={`${inputClass} mt-1`}>
+        <label htmlFor="fanout-role" className="block text-sm font-medium">
+          Vai trò
+        </label>
+        <select
+          id="fanout-role"
+          key={state.fields?.role ?? 'r'}
+          name="role"
+          defaultValue={state.fields?.role ?? 'IMPLEMENTING'}
+          className={`${inputClass} mt-1`}
+        >
           <option value="IMPLEMENTING">{ASSIGNMENT_ROLE_LABELS.IMPLEMENTING}</option>
           <option value="COORDINATING">{ASSIGNMENT_ROLE_LABELS.COORDINATING}</option>
         </select>
       </div>
-      <button type="submit" disabled={pending} className={secondaryButton}>{pending ? 'Đang giao…' : 'Giao cho cả nhóm'}</button>
+      <button type="submit" disabled={pending} className={secondaryButton}>
+        {pending ? 'Đang giao…' : 'Giao cho cả nhóm'}
+      </button>
       <div className="w-full">
         <FormMessage ok={state.ok} message={state.message} />
       </div>

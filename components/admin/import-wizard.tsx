@@ -8,7 +8,17 @@ import { taskTitle } from '@/lib/domain/directive/text-utils';
 import { FAN_OUT_GROUP_LABELS, FAN_OUT_GROUPS, type FanOutGroup } from '@/lib/domain/fan-out';
 import { REFORM_AREA_LABELS, UNIT_KIND_LABELS } from '@/lib/domain/labels';
 import { RECURRENCE_LABELS } from '@/lib/domain/periods';
-import { PROGRAMME_LIMITS, RECURRENCES, REFORM_AREAS, utf8Length, type ImportDraft, type Proposal, type ProposalRef, type ProposalSection, type ProposalTask } from '@/lib/validation/programme';
+import {
+  PROGRAMME_LIMITS,
+  RECURRENCES,
+  REFORM_AREAS,
+  utf8Length,
+  type ImportDraft,
+  type Proposal,
+  type ProposalRef,
+  type ProposalSection,
+  type ProposalTask,
+} from '@/lib/validation/programme';
 import { formatBytes } from '@/lib/format';
 import { dangerButton, primaryButton, secondaryButton, smallButton } from './styles';
 
@@ -47,8 +57,20 @@ function swap<T>(list: T[], i: number, j: number): T[] {
 
 function blankTask(key: string, number: string): ProposalTask {
   return {
-    key, number, title: '', text: '', reformArea: '', dueDate: '', recurrence: 'ONCE', evidenceRequired: true,
-    lead: null, coordinators: [], coordinatingGroup: null, collective: null, refs: [], deadlineText: null,
+    key,
+    number,
+    title: '',
+    text: '',
+    reformArea: '',
+    dueDate: '',
+    recurrence: 'ONCE',
+    evidenceRequired: true,
+    lead: null,
+    coordinators: [],
+    coordinatingGroup: null,
+    collective: null,
+    refs: [],
+    deadlineText: null,
   };
 }
 
@@ -77,11 +99,15 @@ function reducer(d: Draft | null, a: Action | { type: 'load'; draft: Draft | nul
     case 'section':
       return withSection(d, a.s, (sec) => ({ ...sec, [a.field]: a.value }));
     case 'task':
-      return withSection(d, a.s, (sec) => ({ ...sec, tasks: sec.tasks.map((t, j) => (j === a.t ? { ...t, ...a.patch } : t)) }));
+      return withSection(d, a.s, (sec) => ({
+        ...sec,
+        tasks: sec.tasks.map((t, j) => (j === a.t ? { ...t, ...a.patch } : t)),
+      }));
     case 'moveTask': {
       const sec = d.sections[a.s]!;
       const target = a.t + a.dir;
-      if (target >= 0 && target < sec.tasks.length) return withSection(d, a.s, (x) => ({ ...x, tasks: swap(x.tasks, a.t, target) }));
+      if (target >= 0 && target < sec.tasks.length)
+        return withSection(d, a.s, (x) => ({ ...x, tasks: swap(x.tasks, a.t, target) }));
       // Past the end of its section: into the neighbouring section.
       const other = a.s + a.dir;
       if (other < 0 || other >= d.sections.length) return d;
@@ -102,7 +128,9 @@ function reducer(d: Draft | null, a: Action | { type: 'load'; draft: Draft | nul
           ...prev,
           text: `${prev.text}\n${cur.text}`.trim(),
           lead: prev.lead ?? cur.lead,
-          coordinators: [...new Set([...prev.coordinators, ...cur.coordinators])].filter((c) => c !== (prev.lead ?? cur.lead)),
+          coordinators: [...new Set([...prev.coordinators, ...cur.coordinators])].filter(
+            (c) => c !== (prev.lead ?? cur.lead),
+          ),
           coordinatingGroup: prev.coordinatingGroup ?? cur.coordinatingGroup,
           collective: prev.collective ?? cur.collective,
           dueDate: prev.dueDate || cur.dueDate,
@@ -120,14 +148,26 @@ function reducer(d: Draft | null, a: Action | { type: 'load'; draft: Draft | nul
         if (at === null) return sec;
         const before = cur.text.slice(0, at).trim();
         const after = cur.text.slice(at).trim();
-        const next: ProposalTask = { ...cur, key: a.key, number: `${cur.number}b`, title: taskTitle(after).slice(0, PROGRAMME_LIMITS.taskTitle), text: after, dueDate: '', deadlineText: null, refs: [] };
+        const next: ProposalTask = {
+          ...cur,
+          key: a.key,
+          number: `${cur.number}b`,
+          title: taskTitle(after).slice(0, PROGRAMME_LIMITS.taskTitle),
+          text: after,
+          dueDate: '',
+          deadlineText: null,
+          refs: [],
+        };
         const tasks = [...sec.tasks.slice(0, a.t), { ...cur, text: before }, next, ...sec.tasks.slice(a.t + 1)];
         return { ...sec, tasks: isPlainCount(sec.tasks) ? renumbered(tasks) : tasks };
       });
     case 'removeTask':
       return withSection(d, a.s, (sec) => ({ ...sec, tasks: sec.tasks.filter((_, j) => j !== a.t) }));
     case 'addTask':
-      return withSection(d, a.s, (sec) => ({ ...sec, tasks: [...sec.tasks, blankTask(a.key, String(sec.tasks.length + 1))] }));
+      return withSection(d, a.s, (sec) => ({
+        ...sec,
+        tasks: [...sec.tasks, blankTask(a.key, String(sec.tasks.length + 1))],
+      }));
     case 'addSection':
       return { ...d, sections: [...d.sections, { key: a.key, numeral: '', title: '', tasks: [] }] };
     case 'moveSection':
@@ -148,8 +188,17 @@ function payload(d: Draft): ImportDraft {
       numeral: s.numeral,
       title: s.title,
       tasks: s.tasks.map((t) => ({
-        number: t.number, title: t.title, text: t.text, reformArea: t.reformArea, dueDate: t.dueDate, recurrence: t.recurrence,
-        evidenceRequired: t.evidenceRequired, lead: t.lead, coordinators: t.coordinators, coordinatingGroup: t.coordinatingGroup, collective: t.collective,
+        number: t.number,
+        title: t.title,
+        text: t.text,
+        reformArea: t.reformArea,
+        dueDate: t.dueDate,
+        recurrence: t.recurrence,
+        evidenceRequired: t.evidenceRequired,
+        lead: t.lead,
+        coordinators: t.coordinators,
+        coordinatingGroup: t.coordinatingGroup,
+        collective: t.collective,
       })),
     })),
   };
@@ -158,26 +207,71 @@ function payload(d: Draft): ImportDraft {
 // ---------------------------------------------------------------------------------------------
 // Pieces of the grid
 
-function GridField({ id, label, errors, className = '', children }: { id: string; label: React.ReactNode; errors?: string[]; className?: string; children: (aria: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => React.ReactNode }) {
+function GridField({
+  id,
+  label,
+  errors,
+  className = '',
+  children,
+}: {
+  id: string;
+  label: React.ReactNode;
+  errors?: string[];
+  className?: string;
+  children: (aria: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => React.ReactNode;
+}) {
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-xs font-medium text-slate-700">{label}</label>
-      <div className="mt-0.5">{children({ id, 'aria-invalid': errors?.length ? true : undefined, 'aria-describedby': errors?.length ? `${id}-error` : undefined })}</div>
+      <label htmlFor={id} className="block text-xs font-medium text-slate-700">
+        {label}
+      </label>
+      <div className="mt-0.5">
+        {children({
+          id,
+          'aria-invalid': errors?.length ? true : undefined,
+          'aria-describedby': errors?.length ? `${id}-error` : undefined,
+        })}
+      </div>
       <ErrorList id={`${id}-error`} errors={errors} />
     </div>
   );
 }
 
-function UnitSelect({ units, value, onChange, id, empty, ...aria }: { units: RegistryUnit[]; value: string; onChange: (v: string) => void; id: string; empty: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) {
+function UnitSelect({
+  units,
+  value,
+  onChange,
+  id,
+  empty,
+  ...aria
+}: {
+  units: RegistryUnit[];
+  value: string;
+  onChange: (v: string) => void;
+  id: string;
+  empty: string;
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
+}) {
   const kinds = [...new Set(units.map((u) => u.kind))];
   return (
-    <select id={id} {...aria} value={value} onChange={(e) => onChange(e.target.value)} className={`${inputClass} text-sm`}>
+    <select
+      id={id}
+      {...aria}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      className={`${inputClass} text-sm`}
+    >
       <option value="">{empty}</option>
       {kinds.map((k) => (
         <optgroup key={k} label={UNIT_KIND_LABELS[k as keyof typeof UNIT_KIND_LABELS] ?? k}>
-          {units.filter((u) => u.kind === k).map((u) => (
-            <option key={u.code} value={u.code}>{u.name}</option>
-          ))}
+          {units
+            .filter((u) => u.kind === k)
+            .map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.name}
+              </option>
+            ))}
         </optgroup>
       ))}
     </select>
@@ -210,7 +304,8 @@ function RefList({ refs }: { refs: ProposalRef[] }) {
         const weak = r.confidence < 0.85;
         return (
           <li key={i} className={weak ? 'rounded bg-amber-50 px-1 text-amber-900' : 'text-slate-600'}>
-            {role}: «{r.text}» → {r.unitName} (độ tin cậy {percent(r.confidence)}){weak ? ' — khớp gần đúng, cần kiểm tra' : ''}
+            {role}: «{r.text}» → {r.unitName} (độ tin cậy {percent(r.confidence)})
+            {weak ? ' — khớp gần đúng, cần kiểm tra' : ''}
           </li>
         );
       })}
@@ -231,7 +326,18 @@ type CardProps = {
   newKey: () => string;
 };
 
-const TaskCard = memo(function TaskCard({ task, s, t, label, isFirst, isLast, units, errors, dispatch, newKey }: CardProps) {
+const TaskCard = memo(function TaskCard({
+  task,
+  s,
+  t,
+  label,
+  isFirst,
+  isLast,
+  units,
+  errors,
+  dispatch,
+  newKey,
+}: CardProps) {
   const textRef = useRef<HTMLTextAreaElement>(null);
   const path = `sections.${s}.tasks.${t}`;
   const err = (field: string) => errors[`${path}.${field}`];
@@ -244,40 +350,100 @@ const TaskCard = memo(function TaskCard({ task, s, t, label, isFirst, isLast, un
     <li className="rounded-md border border-slate-200 bg-white p-3" aria-label={`Nhiệm vụ ${label}`}>
       <div className="grid gap-2 sm:grid-cols-[5rem_1fr]">
         <GridField id={id('number')} label={<>Số{hidden}</>} errors={err('number')}>
-          {(aria) => <input {...aria} value={task.number} maxLength={PROGRAMME_LIMITS.taskNumber} onChange={(e) => set({ number: e.target.value })} className={`${inputClass} text-sm`} />}
+          {(aria) => (
+            <input
+              {...aria}
+              value={task.number}
+              maxLength={PROGRAMME_LIMITS.taskNumber}
+              onChange={(e) => set({ number: e.target.value })}
+              className={`${inputClass} text-sm`}
+            />
+          )}
         </GridField>
         <GridField id={id('title')} label={<>Tên nhiệm vụ{hidden}</>} errors={err('title')}>
-          {(aria) => <input {...aria} value={task.title} maxLength={PROGRAMME_LIMITS.taskTitle} onChange={(e) => set({ title: e.target.value })} className={`${inputClass} text-sm`} />}
+          {(aria) => (
+            <input
+              {...aria}
+              value={task.title}
+              maxLength={PROGRAMME_LIMITS.taskTitle}
+              onChange={(e) => set({ title: e.target.value })}
+              className={`${inputClass} text-sm`}
+            />
+          )}
         </GridField>
       </div>
       <GridField id={id('text')} label={<>Nội dung{hidden}</>} errors={err('text')} className="mt-2">
         {(aria) => (
-          <textarea {...aria} ref={textRef} value={task.text} rows={Math.min(8, 2 + Math.ceil(task.text.length / 160))} maxLength={PROGRAMME_LIMITS.taskText} onChange={(e) => set({ text: e.target.value })} className={`${inputClass} text-sm`} />
+          <textarea
+            {...aria}
+            ref={textRef}
+            value={task.text}
+            rows={Math.min(8, 2 + Math.ceil(task.text.length / 160))}
+            maxLength={PROGRAMME_LIMITS.taskText}
+            onChange={(e) => set({ text: e.target.value })}
+            className={`${inputClass} text-sm`}
+          />
         )}
       </GridField>
       <div className="mt-2 grid gap-2 md:grid-cols-2 lg:grid-cols-4">
         <GridField id={id('lead')} label={<>Chủ trì{hidden}</>} errors={err('lead')}>
-          {(aria) => <UnitSelect {...aria} units={units} value={task.lead ?? ''} empty="— Không có —" onChange={(v) => set({ lead: v || null, coordinators: task.coordinators.filter((c) => c !== v) })} />}
+          {(aria) => (
+            <UnitSelect
+              {...aria}
+              units={units}
+              value={task.lead ?? ''}
+              empty="— Không có —"
+              onChange={(v) => set({ lead: v || null, coordinators: task.coordinators.filter((c) => c !== v) })}
+            />
+          )}
         </GridField>
         <GridField id={id('collective')} label={<>Thực hiện (cả nhóm){hidden}</>} errors={err('collective')}>
           {(aria) => (
-            <select {...aria} value={task.collective ?? ''} onChange={(e) => set({ collective: (e.target.value || null) as FanOutGroup | null })} className={`${inputClass} text-sm`}>
+            <select
+              {...aria}
+              value={task.collective ?? ''}
+              onChange={(e) => set({ collective: (e.target.value || null) as FanOutGroup | null })}
+              className={`${inputClass} text-sm`}
+            >
               <option value="">— Không —</option>
-              {FAN_OUT_GROUPS.map((g) => <option key={g} value={g}>{FAN_OUT_GROUP_LABELS[g]}</option>)}
+              {FAN_OUT_GROUPS.map((g) => (
+                <option key={g} value={g}>
+                  {FAN_OUT_GROUP_LABELS[g]}
+                </option>
+              ))}
             </select>
           )}
         </GridField>
-        <GridField id={id('coordinatingGroup')} label={<>Phối hợp (cả nhóm){hidden}</>} errors={err('coordinatingGroup')}>
+        <GridField
+          id={id('coordinatingGroup')}
+          label={<>Phối hợp (cả nhóm){hidden}</>}
+          errors={err('coordinatingGroup')}
+        >
           {(aria) => (
-            <select {...aria} value={task.coordinatingGroup ?? ''} onChange={(e) => set({ coordinatingGroup: (e.target.value || null) as FanOutGroup | null })} className={`${inputClass} text-sm`}>
+            <select
+              {...aria}
+              value={task.coordinatingGroup ?? ''}
+              onChange={(e) => set({ coordinatingGroup: (e.target.value || null) as FanOutGroup | null })}
+              className={`${inputClass} text-sm`}
+            >
               <option value="">— Không —</option>
-              {FAN_OUT_GROUPS.map((g) => <option key={g} value={g}>{FAN_OUT_GROUP_LABELS[g]}</option>)}
+              {FAN_OUT_GROUPS.map((g) => (
+                <option key={g} value={g}>
+                  {FAN_OUT_GROUP_LABELS[g]}
+                </option>
+              ))}
             </select>
           )}
         </GridField>
         <GridField id={id('coordinators')} label={<>Thêm đơn vị phối hợp{hidden}</>} errors={err('coordinators')}>
           {(aria) => (
-            <UnitSelect {...aria} units={units.filter((u) => u.code !== task.lead && !task.coordinators.includes(u.code))} value="" empty="— Chọn đơn vị —" onChange={(v) => v && set({ coordinators: [...task.coordinators, v] })} />
+            <UnitSelect
+              {...aria}
+              units={units.filter((u) => u.code !== task.lead && !task.coordinators.includes(u.code))}
+              value=""
+              empty="— Chọn đơn vị —"
+              onChange={(v) => v && set({ coordinators: [...task.coordinators, v] })}
+            />
           )}
         </GridField>
       </div>
@@ -286,29 +452,72 @@ const TaskCard = memo(function TaskCard({ task, s, t, label, isFirst, isLast, un
           {task.coordinators.map((c) => (
             <li key={c} className="inline-flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5 text-xs">
               {names.get(c) ?? c}
-              <button type="button" aria-label={`Bỏ ${names.get(c) ?? c}`} className="text-slate-500 hover:text-red-700" onClick={() => set({ coordinators: task.coordinators.filter((x) => x !== c) })}>×</button>
+              <button
+                type="button"
+                aria-label={`Bỏ ${names.get(c) ?? c}`}
+                className="text-slate-500 hover:text-red-700"
+                onClick={() => set({ coordinators: task.coordinators.filter((x) => x !== c) })}
+              >
+                ×
+              </button>
             </li>
           ))}
         </ul>
       ) : null}
       <RefList refs={task.refs} />
-      {!hasAssignee ? <p className="mt-1 rounded bg-red-50 px-1 text-xs text-red-800">Chưa giao cho đơn vị nào: chọn đơn vị chủ trì hoặc nhóm thực hiện.</p> : null}
+      {!hasAssignee ? (
+        <p className="mt-1 rounded bg-red-50 px-1 text-xs text-red-800">
+          Chưa giao cho đơn vị nào: chọn đơn vị chủ trì hoặc nhóm thực hiện.
+        </p>
+      ) : null}
       <div className="mt-2 grid gap-2 sm:grid-cols-4">
         <GridField id={id('dueDate')} label={<>Thời hạn{hidden}</>} errors={err('dueDate')}>
-          {(aria) => <input {...aria} value={task.dueDate ?? ''} inputMode="numeric" placeholder="dd/mm/yyyy" onChange={(e) => set({ dueDate: e.target.value })} className={`${inputClass} text-sm`} />}
+          {(aria) => (
+            <input
+              {...aria}
+              value={task.dueDate ?? ''}
+              inputMode="numeric"
+              placeholder="dd/mm/yyyy"
+              onChange={(e) => set({ dueDate: e.target.value })}
+              className={`${inputClass} text-sm`}
+            />
+          )}
         </GridField>
         <GridField id={id('recurrence')} label={<>Tính chất{hidden}</>} errors={err('recurrence')}>
           {(aria) => (
-            <select {...aria} value={task.recurrence} onChange={(e) => set({ recurrence: e.target.value as ProposalTask['recurrence'] })} className={`${inputClass} text-sm`}>
-              {RECURRENCES.map((r) => <option key={r} value={r}>{RECURRENCE_LABELS[r]}</option>)}
+            <select
+              {...aria}
+              value={task.recurrence}
+              onChange={(e) => set({ recurrence: e.target.value as ProposalTask['recurrence'] })}
+              className={`${inputClass} text-sm`}
+            >
+              {RECURRENCES.map((r) => (
+                <option key={r} value={r}>
+                  {RECURRENCE_LABELS[r]}
+                </option>
+              ))}
             </select>
           )}
         </GridField>
-        <GridField id={id('reformArea')} label={<>Lĩnh vực{hidden}</>} errors={err('reformArea')} className="sm:col-span-2">
+        <GridField
+          id={id('reformArea')}
+          label={<>Lĩnh vực{hidden}</>}
+          errors={err('reformArea')}
+          className="sm:col-span-2"
+        >
           {(aria) => (
-            <select {...aria} value={task.reformArea ?? ''} onChange={(e) => set({ reformArea: e.target.value })} className={`${inputClass} text-sm`}>
+            <select
+              {...aria}
+              value={task.reformArea ?? ''}
+              onChange={(e) => set({ reformArea: e.target.value })}
+              className={`${inputClass} text-sm`}
+            >
               <option value="">— Không xếp lĩnh vực —</option>
-              {REFORM_AREAS.map((r) => <option key={r} value={r}>{REFORM_AREA_LABELS[r]}</option>)}
+              {REFORM_AREAS.map((r) => (
+                <option key={r} value={r}>
+                  {REFORM_AREA_LABELS[r]}
+                </option>
+              ))}
             </select>
           )}
         </GridField>
@@ -316,12 +525,41 @@ const TaskCard = memo(function TaskCard({ task, s, t, label, isFirst, isLast, un
       {task.deadlineText ? <p className="mt-1 text-xs text-slate-600">Thời hạn đọc từ: «{task.deadlineText}»</p> : null}
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <label className="mr-auto flex items-center gap-1 text-xs">
-          <input type="checkbox" checked={task.evidenceRequired} onChange={(e) => set({ evidenceRequired: e.target.checked })} className="size-4 accent-red-700" />
+          <input
+            type="checkbox"
+            checked={task.evidenceRequired}
+            onChange={(e) => set({ evidenceRequired: e.target.checked })}
+            className="size-4 accent-red-700"
+          />
           Cần tài liệu kiểm chứng
         </label>
-        <button type="button" className={smallButton} disabled={isFirst} onClick={() => dispatch({ type: 'moveTask', s, t, dir: -1 })} aria-label={`Đưa nhiệm vụ ${label} lên`}>↑</button>
-        <button type="button" className={smallButton} disabled={isLast} onClick={() => dispatch({ type: 'moveTask', s, t, dir: 1 })} aria-label={`Đưa nhiệm vụ ${label} xuống`}>↓</button>
-        <button type="button" className={smallButton} disabled={t === 0} onClick={() => dispatch({ type: 'mergeTask', s, t })} aria-label={`Gộp nhiệm vụ ${label} vào nhiệm vụ trên`}>Gộp với nhiệm vụ trên</button>
+        <button
+          type="button"
+          className={smallButton}
+          disabled={isFirst}
+          onClick={() => dispatch({ type: 'moveTask', s, t, dir: -1 })}
+          aria-label={`Đưa nhiệm vụ ${label} lên`}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className={smallButton}
+          disabled={isLast}
+          onClick={() => dispatch({ type: 'moveTask', s, t, dir: 1 })}
+          aria-label={`Đưa nhiệm vụ ${label} xuống`}
+        >
+          ↓
+        </button>
+        <button
+          type="button"
+          className={smallButton}
+          disabled={t === 0}
+          onClick={() => dispatch({ type: 'mergeTask', s, t })}
+          aria-label={`Gộp nhiệm vụ ${label} vào nhiệm vụ trên`}
+        >
+          Gộp với nhiệm vụ trên
+        </button>
         <button
           type="button"
           className={smallButton}
@@ -331,7 +569,14 @@ const TaskCard = memo(function TaskCard({ task, s, t, label, isFirst, isLast, un
         >
           Tách
         </button>
-        <button type="button" className={`${smallButton} text-red-800`} onClick={() => dispatch({ type: 'removeTask', s, t })} aria-label={`Xóa nhiệm vụ ${label}`}>Xóa</button>
+        <button
+          type="button"
+          className={`${smallButton} text-red-800`}
+          onClick={() => dispatch({ type: 'removeTask', s, t })}
+          aria-label={`Xóa nhiệm vụ ${label}`}
+        >
+          Xóa
+        </button>
       </div>
     </li>
   );
@@ -351,12 +596,13 @@ export function ImportWizard() {
   const [dispatch] = useState(() => (a: Action) => {
     dispatchRaw(a);
     // Field edits clear their own message; moving tasks around makes every position stale.
-    if (a.type === 'task') setErrors((e) => {
-      const prefix = `sections.${a.s}.tasks.${a.t}.`;
-      const next = { ...e };
-      for (const field of Object.keys(a.patch)) delete next[`${prefix}${field}`];
-      return next;
-    });
+    if (a.type === 'task')
+      setErrors((e) => {
+        const prefix = `sections.${a.s}.tasks.${a.t}.`;
+        const next = { ...e };
+        for (const field of Object.keys(a.patch)) delete next[`${prefix}${field}`];
+        return next;
+      });
     else if (a.type !== 'programme' && a.type !== 'section') setErrors({});
   });
 
@@ -386,9 +632,21 @@ export function ImportWizard() {
   }
 
   const pErr = (field: string) => errors[`programme.${field}`];
-  const pField = (field: keyof Draft['programme'], label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+  const pField = (
+    field: keyof Draft['programme'],
+    label: string,
+    props: React.InputHTMLAttributes<HTMLInputElement> = {},
+  ) => (
     <GridField id={`p-${field}`} label={label} errors={pErr(field)}>
-      {(aria) => <input {...aria} {...props} value={draft?.programme[field] ?? ''} onChange={(e) => dispatch({ type: 'programme', field, value: e.target.value })} className={`${inputClass} text-sm`} />}
+      {(aria) => (
+        <input
+          {...aria}
+          {...props}
+          value={draft?.programme[field] ?? ''}
+          onChange={(e) => dispatch({ type: 'programme', field, value: e.target.value })}
+          className={`${inputClass} text-sm`}
+        />
+      )}
     </GridField>
   );
 
@@ -397,7 +655,9 @@ export function ImportWizard() {
       <form action={analyze} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
         <h2 className="font-semibold">1. Văn bản chỉ đạo</h2>
         <div>
-          <label htmlFor="import-text" className="block text-sm font-medium">Nội dung văn bản</label>
+          <label htmlFor="import-text" className="block text-sm font-medium">
+            Nội dung văn bản
+          </label>
           <p id="import-text-hint" className="text-xs text-slate-600">
             Dán toàn bộ văn bản (từ Word hoặc trang web). Tối đa 1 MB — hiện có {formatBytes(bytes)}.
           </p>
@@ -414,8 +674,12 @@ export function ImportWizard() {
           <ErrorList id="import-text-error" errors={analysis.fieldErrors?.text} />
         </div>
         <div>
-          <label htmlFor="import-file" className="block text-sm font-medium">Hoặc chọn tệp (.txt, .docx)</label>
-          <p className="text-xs text-slate-600">Tối đa 8 MB. Khi đã chọn tệp, nội dung tệp được dùng thay cho ô văn bản.</p>
+          <label htmlFor="import-file" className="block text-sm font-medium">
+            Hoặc chọn tệp (.txt, .docx)
+          </label>
+          <p className="text-xs text-slate-600">
+            Tối đa 8 MB. Khi đã chọn tệp, nội dung tệp được dùng thay cho ô văn bản.
+          </p>
           <input
             id="import-file"
             name="file"
@@ -431,24 +695,34 @@ export function ImportWizard() {
         <button type="submit" disabled={analyzing || bytes > PROGRAMME_LIMITS.sourceBytes} className={primaryButton}>
           {analyzing ? 'Đang phân tích…' : 'Phân tích văn bản'}
         </button>
-        {bytes > PROGRAMME_LIMITS.sourceBytes ? <p className="text-sm text-red-700">Văn bản quá dài: tối đa 1 MB. Hãy tách thành nhiều lần nhập.</p> : null}
+        {bytes > PROGRAMME_LIMITS.sourceBytes ? (
+          <p className="text-sm text-red-700">Văn bản quá dài: tối đa 1 MB. Hãy tách thành nhiều lần nhập.</p>
+        ) : null}
       </form>
 
       {draft ? (
         <section aria-labelledby="review-heading" className="space-y-4">
-          <h2 id="review-heading" className="text-lg font-semibold">2. Rà soát trước khi lưu ({draft.sections.length} mục, {total} nhiệm vụ)</h2>
-          <p className="text-sm text-slate-600">Chưa có gì được lưu. Sửa mọi ô cần thiết rồi bấm «Lưu chương trình» ở cuối trang.</p>
+          <h2 id="review-heading" className="text-lg font-semibold">
+            2. Rà soát trước khi lưu ({draft.sections.length} mục, {total} nhiệm vụ)
+          </h2>
+          <p className="text-sm text-slate-600">
+            Chưa có gì được lưu. Sửa mọi ô cần thiết rồi bấm «Lưu chương trình» ở cuối trang.
+          </p>
           {draft.warnings.length > 0 ? (
             <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
               <p className="font-medium">Cần kiểm tra ({draft.warnings.length}):</p>
               <ul className="mt-1 list-disc space-y-0.5 pl-5">
-                {draft.warnings.map((w, i) => <li key={i}>{w}</li>)}
+                {draft.warnings.map((w, i) => (
+                  <li key={i}>{w}</li>
+                ))}
               </ul>
             </div>
           ) : null}
           {total > PROGRAMME_LIMITS.tasks || draft.sections.length > PROGRAMME_LIMITS.sections ? (
             <p className="rounded-md bg-red-50 p-3 text-sm text-red-800">
-              Văn bản có {total.toLocaleString('vi-VN')} nhiệm vụ trong {draft.sections.length} mục, vượt giới hạn một chương trình ({PROGRAMME_LIMITS.tasks.toLocaleString('vi-VN')} nhiệm vụ, {PROGRAMME_LIMITS.sections} mục). Hãy tách văn bản và nhập từng phần.
+              Văn bản có {total.toLocaleString('vi-VN')} nhiệm vụ trong {draft.sections.length} mục, vượt giới hạn một
+              chương trình ({PROGRAMME_LIMITS.tasks.toLocaleString('vi-VN')} nhiệm vụ, {PROGRAMME_LIMITS.sections} mục).
+              Hãy tách văn bản và nhập từng phần.
             </p>
           ) : null}
 
@@ -465,7 +739,16 @@ export function ImportWizard() {
               {pField('periodEnd', 'Đến ngày', { placeholder: 'dd/mm/yyyy', inputMode: 'numeric' })}
             </div>
             <GridField id="p-summary" label="Trích yếu" errors={pErr('summary')}>
-              {(aria) => <textarea {...aria} rows={3} value={draft.programme.summary ?? ''} maxLength={PROGRAMME_LIMITS.summary} onChange={(e) => dispatch({ type: 'programme', field: 'summary', value: e.target.value })} className={`${inputClass} text-sm`} />}
+              {(aria) => (
+                <textarea
+                  {...aria}
+                  rows={3}
+                  value={draft.programme.summary ?? ''}
+                  maxLength={PROGRAMME_LIMITS.summary}
+                  onChange={(e) => dispatch({ type: 'programme', field: 'summary', value: e.target.value })}
+                  className={`${inputClass} text-sm`}
+                />
+              )}
             </GridField>
           </fieldset>
 
@@ -476,28 +759,91 @@ export function ImportWizard() {
               const sErr = (field: string) => errors[`sections.${s}.${field}`];
               const name = sec.numeral || String(s + 1);
               return (
-                <li key={sec.key} className="rounded-lg border border-slate-300 bg-slate-50 p-3" aria-label={`Mục ${name}`}>
+                <li
+                  key={sec.key}
+                  className="rounded-lg border border-slate-300 bg-slate-50 p-3"
+                  aria-label={`Mục ${name}`}
+                >
                   <div className="grid gap-2 sm:grid-cols-[6rem_1fr_auto] sm:items-end">
-                    <GridField id={`s-${sec.key}-numeral`} label={<>Số mục<span className="sr-only"> {s + 1}</span></>} errors={sErr('numeral')}>
-                      {(aria) => <input {...aria} value={sec.numeral} maxLength={PROGRAMME_LIMITS.sectionNumeral} onChange={(e) => dispatch({ type: 'section', s, field: 'numeral', value: e.target.value })} className={`${inputClass} text-sm`} />}
+                    <GridField
+                      id={`s-${sec.key}-numeral`}
+                      label={
+                        <>
+                          Số mục<span className="sr-only"> {s + 1}</span>
+                        </>
+                      }
+                      errors={sErr('numeral')}
+                    >
+                      {(aria) => (
+                        <input
+                          {...aria}
+                          value={sec.numeral}
+                          maxLength={PROGRAMME_LIMITS.sectionNumeral}
+                          onChange={(e) => dispatch({ type: 'section', s, field: 'numeral', value: e.target.value })}
+                          className={`${inputClass} text-sm`}
+                        />
+                      )}
                     </GridField>
-                    <GridField id={`s-${sec.key}-title`} label={<>Tên mục<span className="sr-only"> {name}</span></>} errors={sErr('title')}>
-                      {(aria) => <input {...aria} value={sec.title} maxLength={PROGRAMME_LIMITS.sectionTitle} onChange={(e) => dispatch({ type: 'section', s, field: 'title', value: e.target.value })} className={`${inputClass} text-sm`} />}
+                    <GridField
+                      id={`s-${sec.key}-title`}
+                      label={
+                        <>
+                          Tên mục<span className="sr-only"> {name}</span>
+                        </>
+                      }
+                      errors={sErr('title')}
+                    >
+                      {(aria) => (
+                        <input
+                          {...aria}
+                          value={sec.title}
+                          maxLength={PROGRAMME_LIMITS.sectionTitle}
+                          onChange={(e) => dispatch({ type: 'section', s, field: 'title', value: e.target.value })}
+                          className={`${inputClass} text-sm`}
+                        />
+                      )}
                     </GridField>
                     <div className="flex flex-wrap gap-1">
-                      <button type="button" className={smallButton} disabled={s === 0} onClick={() => dispatch({ type: 'moveSection', s, dir: -1 })} aria-label={`Đưa mục ${name} lên`}>↑</button>
-                      <button type="button" className={smallButton} disabled={s === draft.sections.length - 1} onClick={() => dispatch({ type: 'moveSection', s, dir: 1 })} aria-label={`Đưa mục ${name} xuống`}>↓</button>
-                      <button type="button" className={smallButton} onClick={() => dispatch({ type: 'renumber', s })}>Đánh số lại 1, 2, 3…</button>
+                      <button
+                        type="button"
+                        className={smallButton}
+                        disabled={s === 0}
+                        onClick={() => dispatch({ type: 'moveSection', s, dir: -1 })}
+                        aria-label={`Đưa mục ${name} lên`}
+                      >
+                        ↑
+                      </button>
+                      <button
+                        type="button"
+                        className={smallButton}
+                        disabled={s === draft.sections.length - 1}
+                        onClick={() => dispatch({ type: 'moveSection', s, dir: 1 })}
+                        aria-label={`Đưa mục ${name} xuống`}
+                      >
+                        ↓
+                      </button>
+                      <button type="button" className={smallButton} onClick={() => dispatch({ type: 'renumber', s })}>
+                        Đánh số lại 1, 2, 3…
+                      </button>
                       <button
                         type="button"
                         className={`${smallButton} text-red-800`}
-                        onClick={() => (sec.tasks.length === 0 || window.confirm(`Xóa mục ${name} và ${sec.tasks.length} nhiệm vụ của mục?`)) && dispatch({ type: 'removeSection', s })}
+                        onClick={() =>
+                          (sec.tasks.length === 0 ||
+                            window.confirm(`Xóa mục ${name} và ${sec.tasks.length} nhiệm vụ của mục?`)) &&
+                          dispatch({ type: 'removeSection', s })
+                        }
                       >
                         Xóa mục
                       </button>
                     </div>
                   </div>
-                  <button type="button" className="mt-2 text-sm text-blue-700 underline" aria-expanded={open} onClick={() => setExpanded((e) => ({ ...e, [sec.key]: !open }))}>
+                  <button
+                    type="button"
+                    className="mt-2 text-sm text-blue-700 underline"
+                    aria-expanded={open}
+                    onClick={() => setExpanded((e) => ({ ...e, [sec.key]: !open }))}
+                  >
                     {open ? 'Thu gọn' : 'Mở'} {sec.tasks.length} nhiệm vụ
                   </button>
                   {open ? (
@@ -519,16 +865,37 @@ export function ImportWizard() {
                       ))}
                     </ol>
                   ) : null}
-                  <button type="button" className={`${smallButton} mt-2`} onClick={() => dispatch({ type: 'addTask', s, key: newKey() })}>+ Thêm nhiệm vụ vào mục {name}</button>
+                  <button
+                    type="button"
+                    className={`${smallButton} mt-2`}
+                    onClick={() => dispatch({ type: 'addTask', s, key: newKey() })}
+                  >
+                    + Thêm nhiệm vụ vào mục {name}
+                  </button>
                 </li>
               );
             })}
           </ol>
-          <button type="button" className={secondaryButton} onClick={() => dispatch({ type: 'addSection', key: newKey() })}>+ Thêm mục</button>
+          <button
+            type="button"
+            className={secondaryButton}
+            onClick={() => dispatch({ type: 'addSection', key: newKey() })}
+          >
+            + Thêm mục
+          </button>
 
           <div className="sticky bottom-0 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white/95 py-3">
-            <button type="button" onClick={save} disabled={saving} className={primaryButton}>{saving ? 'Đang lưu…' : 'Lưu chương trình'}</button>
-            <button type="button" onClick={() => dispatchRaw({ type: 'load', draft: null })} disabled={saving} className={dangerButton}>Bỏ kết quả phân tích</button>
+            <button type="button" onClick={save} disabled={saving} className={primaryButton}>
+              {saving ? 'Đang lưu…' : 'Lưu chương trình'}
+            </button>
+            <button
+              type="button"
+              onClick={() => dispatchRaw({ type: 'load', draft: null })}
+              disabled={saving}
+              className={dangerButton}
+            >
+              Bỏ kết quả phân tích
+            </button>
             <div className="w-full sm:w-auto sm:flex-1">
               <FormMessage ok={saveState.ok} message={saveState.message} />
             </div>

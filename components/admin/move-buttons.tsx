@@ -13,7 +13,8 @@ export function MoveButtons({
   first: boolean;
   last: boolean;
 }) {
-  const button = 'rounded border border-slate-300 bg-white px-2 py-0.5 text-sm leading-5 hover:bg-slate-50 disabled:opacity-30';
+  const button =
+    'rounded border border-slate-300 bg-white px-2 py-0.5 text-sm leading-5 hover:bg-slate-50 disabled:opacity-30';
   return (
     <span className="inline-flex gap-1">
       <form action={action}>
@@ -26,7 +27,13 @@ export function MoveButtons({
       <form action={action}>
         <input type="hidden" name="id" value={id} />
         <input type="hidden" name="direction" value="down" />
-        <button type="submit" disabled={last} className={button} aria-label={`Đưa ${label} xuống dưới`} title="Xuống dưới">
+        <button
+          type="submit"
+          disabled={last}
+          className={button}
+          aria-label={`Đưa ${label} xuống dưới`}
+          title="Xuống dưới"
+        >
           ↓
         </button>
       </form>

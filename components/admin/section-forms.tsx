@@ -16,14 +16,32 @@ export function NewSectionForm({ programmeId, nextNumeral }: { programmeId: numb
       <input type="hidden" name="programmeId" value={programmeId} />
       <div className="grid gap-3 sm:grid-cols-[8rem_1fr]">
         <Field id="new-section-numeral" label="Số mục" errors={errors.numeral}>
-          {(aria) => <input {...aria} name="numeral" maxLength={PROGRAMME_LIMITS.sectionNumeral} defaultValue={state.fields?.numeral ?? nextNumeral} className={inputClass} />}
+          {(aria) => (
+            <input
+              {...aria}
+              name="numeral"
+              maxLength={PROGRAMME_LIMITS.sectionNumeral}
+              defaultValue={state.fields?.numeral ?? nextNumeral}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field id="new-section-title" label="Tên mục mới" errors={errors.title}>
-          {(aria) => <input {...aria} name="title" maxLength={PROGRAMME_LIMITS.sectionTitle} defaultValue={state.fields?.title ?? ''} className={inputClass} />}
+          {(aria) => (
+            <input
+              {...aria}
+              name="title"
+              maxLength={PROGRAMME_LIMITS.sectionTitle}
+              defaultValue={state.fields?.title ?? ''}
+              className={inputClass}
+            />
+          )}
         </Field>
       </div>
       <FormMessage ok={state.ok} message={state.message} />
-      <button type="submit" disabled={pending} className={primaryButton}>{pending ? 'Đang thêm…' : 'Thêm mục'}</button>
+      <button type="submit" disabled={pending} className={primaryButton}>
+        {pending ? 'Đang thêm…' : 'Thêm mục'}
+      </button>
     </form>
   );
 }
@@ -38,14 +56,32 @@ export function SectionEditForm({ section }: { section: { id: number; numeral: s
       <input type="hidden" name="sectionId" value={section.id} />
       <div className="grid gap-3 sm:grid-cols-[8rem_1fr]">
         <Field id={`${id}-numeral`} label="Số mục" errors={errors.numeral}>
-          {(aria) => <input {...aria} name="numeral" maxLength={PROGRAMME_LIMITS.sectionNumeral} defaultValue={state.fields?.numeral ?? section.numeral} className={inputClass} />}
+          {(aria) => (
+            <input
+              {...aria}
+              name="numeral"
+              maxLength={PROGRAMME_LIMITS.sectionNumeral}
+              defaultValue={state.fields?.numeral ?? section.numeral}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field id={`${id}-title`} label="Tên mục" errors={errors.title}>
-          {(aria) => <input {...aria} name="title" maxLength={PROGRAMME_LIMITS.sectionTitle} defaultValue={state.fields?.title ?? section.title} className={inputClass} />}
+          {(aria) => (
+            <input
+              {...aria}
+              name="title"
+              maxLength={PROGRAMME_LIMITS.sectionTitle}
+              defaultValue={state.fields?.title ?? section.title}
+              className={inputClass}
+            />
+          )}
         </Field>
       </div>
       <FormMessage ok={state.ok} message={state.message} />
-      <button type="submit" disabled={pending} className={secondaryButton}>{pending ? 'Đang lưu…' : 'Lưu mục'}</button>
+      <button type="submit" disabled={pending} className={secondaryButton}>
+        {pending ? 'Đang lưu…' : 'Lưu mục'}
+      </button>
     </form>
   );
 }

@@ -32,9 +32,13 @@ export function UnitOptions({ units }: { units: Unit[] }) {
     <>
       {kinds.map((kind) => (
         <optgroup key={kind} label={UNIT_KIND_LABELS[kind]}>
-          {units.filter((u) => u.kind === kind).map((u) => (
-            <option key={u.id} value={u.id}>{u.name}</option>
-          ))}
+          {units
+            .filter((u) => u.kind === kind)
+            .map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
         </optgroup>
       ))}
     </>
@@ -77,53 +81,127 @@ export function TaskForm({
   const id = (name: string) => `task-${name}`;
   return (
     <form action={action} className="space-y-4" noValidate>
-      {task ? <input type="hidden" name="taskId" value={task.id} /> : <input type="hidden" name="programmeId" value={programmeId} />}
+      {task ? (
+        <input type="hidden" name="taskId" value={task.id} />
+      ) : (
+        <input type="hidden" name="programmeId" value={programmeId} />
+      )}
       <div className="grid gap-4 sm:grid-cols-[1fr_8rem]">
         <Field id={id('sectionId')} label="Thuộc mục" errors={errors.sectionId}>
           {(aria) => (
-            <select key={value('sectionId')} name="sectionId" defaultValue={value('sectionId')} {...aria} className={inputClass}>
+            <select
+              key={value('sectionId')}
+              name="sectionId"
+              defaultValue={value('sectionId')}
+              {...aria}
+              className={inputClass}
+            >
               {sections.map((s) => (
-                <option key={s.id} value={s.id}>{s.numeral ? `${s.numeral}. ` : ''}{s.title}</option>
+                <option key={s.id} value={s.id}>
+                  {s.numeral ? `${s.numeral}. ` : ''}
+                  {s.title}
+                </option>
               ))}
             </select>
           )}
         </Field>
         <Field id={id('number')} label="Số thứ tự" hint="Như trong văn bản: 1, 2, a…" errors={errors.number}>
-          {(aria) => <input {...aria} name="number" maxLength={PROGRAMME_LIMITS.taskNumber} defaultValue={value('number')} className={inputClass} />}
+          {(aria) => (
+            <input
+              {...aria}
+              name="number"
+              maxLength={PROGRAMME_LIMITS.taskNumber}
+              defaultValue={value('number')}
+              className={inputClass}
+            />
+          )}
         </Field>
       </div>
       <Field id={id('title')} label="Tên nhiệm vụ" hint="Ngắn gọn, hiện trong danh sách." errors={errors.title}>
-        {(aria) => <input {...aria} name="title" maxLength={PROGRAMME_LIMITS.taskTitle} defaultValue={value('title')} className={inputClass} />}
+        {(aria) => (
+          <input
+            {...aria}
+            name="title"
+            maxLength={PROGRAMME_LIMITS.taskTitle}
+            defaultValue={value('title')}
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field id={id('text')} label="Nội dung nhiệm vụ" hint="Nguyên văn trong văn bản chỉ đạo." errors={errors.text}>
-        {(aria) => <textarea {...aria} name="text" rows={6} maxLength={PROGRAMME_LIMITS.taskText} defaultValue={value('text')} className={inputClass} />}
+        {(aria) => (
+          <textarea
+            {...aria}
+            name="text"
+            rows={6}
+            maxLength={PROGRAMME_LIMITS.taskText}
+            defaultValue={value('text')}
+            className={inputClass}
+          />
+        )}
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id={id('recurrence')} label="Tính chất" errors={errors.recurrence}>
           {(aria) => (
-            <select key={value('recurrence')} name="recurrence" defaultValue={value('recurrence')} {...aria} className={inputClass}>
+            <select
+              key={value('recurrence')}
+              name="recurrence"
+              defaultValue={value('recurrence')}
+              {...aria}
+              className={inputClass}
+            >
               {RECURRENCES.map((r) => (
-                <option key={r} value={r}>{RECURRENCE_LABELS[r]}</option>
+                <option key={r} value={r}>
+                  {RECURRENCE_LABELS[r]}
+                </option>
               ))}
             </select>
           )}
         </Field>
-        <Field id={id('dueDate')} label="Thời hạn" hint="dd/mm/yyyy; bỏ trống nếu định kỳ hoặc không thời hạn." errors={errors.dueDate}>
-          {(aria) => <input {...aria} name="dueDate" inputMode="numeric" placeholder="dd/mm/yyyy" defaultValue={value('dueDate')} className={inputClass} />}
+        <Field
+          id={id('dueDate')}
+          label="Thời hạn"
+          hint="dd/mm/yyyy; bỏ trống nếu định kỳ hoặc không thời hạn."
+          errors={errors.dueDate}
+        >
+          {(aria) => (
+            <input
+              {...aria}
+              name="dueDate"
+              inputMode="numeric"
+              placeholder="dd/mm/yyyy"
+              defaultValue={value('dueDate')}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field id={id('reformArea')} label="Lĩnh vực cải cách" errors={errors.reformArea}>
           {(aria) => (
-            <select key={value('reformArea')} name="reformArea" defaultValue={value('reformArea')} {...aria} className={inputClass}>
+            <select
+              key={value('reformArea')}
+              name="reformArea"
+              defaultValue={value('reformArea')}
+              {...aria}
+              className={inputClass}
+            >
               <option value="">— Không xếp lĩnh vực —</option>
               {REFORM_AREAS.map((r) => (
-                <option key={r} value={r}>{REFORM_AREA_LABELS[r]}</option>
+                <option key={r} value={r}>
+                  {REFORM_AREA_LABELS[r]}
+                </option>
               ))}
             </select>
           )}
         </Field>
       </div>
       <label className="flex items-center gap-2 text-sm">
-        <input key={value('evidenceRequired')} type="checkbox" name="evidenceRequired" defaultChecked={value('evidenceRequired') === 'on'} className="size-4 accent-red-700" />
+        <input
+          key={value('evidenceRequired')}
+          type="checkbox"
+          name="evidenceRequired"
+          defaultChecked={value('evidenceRequired') === 'on'}
+          className="size-4 accent-red-700"
+        />
         Báo cáo hoàn thành phải có tài liệu kiểm chứng
       </label>
       {task ? null : (
@@ -131,18 +209,37 @@ export function TaskForm({
           <legend className="px-1 text-sm font-medium">Giao cho</legend>
           <Field id={id('leadUnitId')} label="Đơn vị chủ trì" errors={errors.leadUnitId}>
             {(aria) => (
-              <select key={value('leadUnitId')} name="leadUnitId" defaultValue={value('leadUnitId')} {...aria} className={inputClass}>
+              <select
+                key={value('leadUnitId')}
+                name="leadUnitId"
+                defaultValue={value('leadUnitId')}
+                {...aria}
+                className={inputClass}
+              >
                 <option value="">— Không có —</option>
                 <UnitOptions units={units} />
               </select>
             )}
           </Field>
-          <Field id={id('collective')} label="Các đơn vị cùng thực hiện" hint="Mỗi đơn vị của nhóm nhận một nhiệm vụ và báo cáo." errors={errors.collective}>
+          <Field
+            id={id('collective')}
+            label="Các đơn vị cùng thực hiện"
+            hint="Mỗi đơn vị của nhóm nhận một nhiệm vụ và báo cáo."
+            errors={errors.collective}
+          >
             {(aria) => (
-              <select key={value('collective')} name="collective" defaultValue={value('collective')} {...aria} className={inputClass}>
+              <select
+                key={value('collective')}
+                name="collective"
+                defaultValue={value('collective')}
+                {...aria}
+                className={inputClass}
+              >
                 <option value="">— Không —</option>
                 {FAN_OUT_GROUPS.map((g) => (
-                  <option key={g} value={g}>{FAN_OUT_GROUP_LABELS[g]}</option>
+                  <option key={g} value={g}>
+                    {FAN_OUT_GROUP_LABELS[g]}
+                  </option>
                 ))}
               </select>
             )}

@@ -43,22 +43,58 @@ export function UserForm({ user, units }: { user?: User; units: Unit[] }) {
       {user ? <input type="hidden" name="userId" value={user.id} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         {user ? (
-          <p className="text-sm sm:col-span-2">Tên đăng nhập: <strong>{user.username}</strong></p>
+          <p className="text-sm sm:col-span-2">
+            Tên đăng nhập: <strong>{user.username}</strong>
+          </p>
         ) : (
-          <Field id="user-username" label="Tên đăng nhập" hint="Chữ thường không dấu, số, dấu chấm; ví dụ cb.thanhsen." errors={errors.username}>
-            {(aria) => <input {...aria} name="username" autoComplete="off" maxLength={USER_LIMITS.username} defaultValue={value('username')} className={inputClass} />}
+          <Field
+            id="user-username"
+            label="Tên đăng nhập"
+            hint="Chữ thường không dấu, số, dấu chấm; ví dụ cb.thanhsen."
+            errors={errors.username}
+          >
+            {(aria) => (
+              <input
+                {...aria}
+                name="username"
+                autoComplete="off"
+                maxLength={USER_LIMITS.username}
+                defaultValue={value('username')}
+                className={inputClass}
+              />
+            )}
           </Field>
         )}
         <Field id="user-displayName" label="Họ và tên" errors={errors.displayName}>
-          {(aria) => <input {...aria} name="displayName" maxLength={USER_LIMITS.displayName} defaultValue={value('displayName')} className={inputClass} />}
+          {(aria) => (
+            <input
+              {...aria}
+              name="displayName"
+              maxLength={USER_LIMITS.displayName}
+              defaultValue={value('displayName')}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field id="user-jobTitle" label="Chức vụ" errors={errors.jobTitle}>
-          {(aria) => <input {...aria} name="jobTitle" maxLength={USER_LIMITS.jobTitle} defaultValue={value('jobTitle')} className={inputClass} />}
+          {(aria) => (
+            <input
+              {...aria}
+              name="jobTitle"
+              maxLength={USER_LIMITS.jobTitle}
+              defaultValue={value('jobTitle')}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field id="user-role" label="Vai trò" errors={errors.role}>
           {(aria) => (
             <select key={value('role')} name="role" defaultValue={value('role')} {...aria} className={inputClass}>
-              {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -71,19 +107,48 @@ export function UserForm({ user, units }: { user?: User; units: Unit[] }) {
           )}
         </Field>
         <Field id="user-email" label="Thư điện tử" errors={errors.email}>
-          {(aria) => <input {...aria} name="email" type="email" maxLength={USER_LIMITS.email} defaultValue={value('email')} className={inputClass} />}
+          {(aria) => (
+            <input
+              {...aria}
+              name="email"
+              type="email"
+              maxLength={USER_LIMITS.email}
+              defaultValue={value('email')}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field id="user-phone" label="Điện thoại" errors={errors.phone}>
-          {(aria) => <input {...aria} name="phone" type="tel" maxLength={USER_LIMITS.phone} defaultValue={value('phone')} className={inputClass} />}
+          {(aria) => (
+            <input
+              {...aria}
+              name="phone"
+              type="tel"
+              maxLength={USER_LIMITS.phone}
+              defaultValue={value('phone')}
+              className={inputClass}
+            />
+          )}
         </Field>
         {user ? null : (
           <Field id="user-password" label="Mật khẩu ban đầu" hint={PASSWORD_HINT} errors={errors.password}>
-            {(aria) => <input {...aria} name="password" type="password" autoComplete="new-password" maxLength={USER_LIMITS.passwordMax} className={inputClass} />}
+            {(aria) => (
+              <input
+                {...aria}
+                name="password"
+                type="password"
+                autoComplete="new-password"
+                maxLength={USER_LIMITS.passwordMax}
+                className={inputClass}
+              />
+            )}
           </Field>
         )}
       </div>
       <FormMessage ok={state.ok} message={state.message} />
-      <button type="submit" disabled={pending} className={primaryButton}>{pending ? 'Đang lưu…' : user ? 'Lưu người dùng' : 'Tạo người dùng'}</button>
+      <button type="submit" disabled={pending} className={primaryButton}>
+        {pending ? 'Đang lưu…' : user ? 'Lưu người dùng' : 'Tạo người dùng'}
+      </button>
     </form>
   );
 }
@@ -95,10 +160,21 @@ export function PasswordResetForm({ userId }: { userId: number }) {
     <form action={action} className="space-y-3" noValidate>
       <input type="hidden" name="userId" value={userId} />
       <Field id="reset-password" label="Mật khẩu mới" hint={RESET_HINT} errors={state.fieldErrors?.password}>
-        {(aria) => <input {...aria} name="password" type="password" autoComplete="new-password" maxLength={USER_LIMITS.passwordMax} className={`${inputClass} sm:w-80`} />}
+        {(aria) => (
+          <input
+            {...aria}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            maxLength={USER_LIMITS.passwordMax}
+            className={`${inputClass} sm:w-80`}
+          />
+        )}
       </Field>
       <FormMessage ok={state.ok} message={state.message} />
-      <button type="submit" disabled={pending} className={secondaryButton}>{pending ? 'Đang đặt…' : 'Đặt lại mật khẩu'}</button>
+      <button type="submit" disabled={pending} className={secondaryButton}>
+        {pending ? 'Đang đặt…' : 'Đặt lại mật khẩu'}
+      </button>
     </form>
   );
 }

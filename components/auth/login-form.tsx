@@ -15,7 +15,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={formAction} noValidate className="space-y-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div>
-        <label htmlFor="username" className="block text-sm font-medium">Tên đăng nhập</label>
+        <label htmlFor="username" className="block text-sm font-medium">
+          Tên đăng nhập
+        </label>
         <input
           id="username"
           name="username"
@@ -25,11 +27,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           key={`username-${state.fields?.username ?? ''}`}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'login-error' : undefined}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2.5 text-base focus:border-red-700 focus:outline-none focus:ring-1 focus:ring-red-700"
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2.5 text-base focus:border-red-700 focus:ring-1 focus:ring-red-700 focus:outline-none"
         />
       </div>
       <div>
-        <label htmlFor="password" className="block text-sm font-medium">Mật khẩu</label>
+        <label htmlFor="password" className="block text-sm font-medium">
+          Mật khẩu
+        </label>
         <input
           id="password"
           name="password"
@@ -37,7 +41,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           autoComplete="current-password"
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'login-error' : undefined}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2.5 text-base focus:border-red-700 focus:outline-none focus:ring-1 focus:ring-red-700"
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2.5 text-base focus:border-red-700 focus:ring-1 focus:ring-red-700 focus:outline-none"
         />
       </div>
       <div aria-live="polite" id="login-error" className="min-h-5 text-sm text-red-700">

@@ -19,19 +19,38 @@ export type StatusBarDatum = Record<OfficialStatus, number> & {
 
 /** On a phone, "Phường Thạch Quý" → "P. Thạch Quý" (the way such names are abbreviated in tables), then cut. */
 function shorten(name: string, max: number, narrow: boolean): string {
-  const short = narrow ? name.replace(/^Phường /u, 'P. ').replace(/^Phòng /u, 'Ph. ').replace(/^Xã /u, 'X. ') : name;
+  const short = narrow
+    ? name
+        .replace(/^Phường /u, 'P. ')
+        .replace(/^Phòng /u, 'Ph. ')
+        .replace(/^Xã /u, 'X. ')
+    : name;
   return short.length > max ? `${short.slice(0, max - 1)}…` : short;
 }
 
 type TickProps = { x?: number | string; y?: number | string; payload?: { value?: string | number } };
 
 /** A bar's name, as a link to the assignments behind the whole bar. */
-function NameTick({ x = 0, y = 0, payload, links, narrow }: TickProps & { links: Map<string, StatusBarDatum>; narrow: boolean }) {
+function NameTick({
+  x = 0,
+  y = 0,
+  payload,
+  links,
+  narrow,
+}: TickProps & { links: Map<string, StatusBarDatum>; narrow: boolean }) {
   const name = String(payload?.value ?? '');
   return (
     <g transform={`translate(${x},${y})`}>
       <Link href={links.get(name)?.href ?? '#'}>
-        <text x={-6} y={0} dy={4} textAnchor="end" fontSize={narrow ? 11 : 12} fill="#0f172a" textDecoration="underline">
+        <text
+          x={-6}
+          y={0}
+          dy={4}
+          textAnchor="end"
+          fontSize={narrow ? 11 : 12}
+          fill="#0f172a"
+          textDecoration="underline"
+        >
           <title>{name}</title>
           {shorten(name, narrow ? 12 : 19, narrow)}
         </text>
@@ -54,7 +73,10 @@ export function StatusBarChart({ data, label }: { data: StatusBarDatum[]; label:
   const height = Math.max(160, data.length * 34 + (narrow ? 150 : 80));
 
   return (
-    <figure aria-label={label} className="w-full print:[&_.recharts-wrapper]:max-w-full print:[&_svg]:h-auto print:[&_svg]:max-w-full">
+    <figure
+      aria-label={label}
+      className="w-full print:[&_.recharts-wrapper]:max-w-full print:[&_svg]:h-auto print:[&_svg]:max-w-full"
+    >
       <BarChart
         responsive
         style={{ width: '100%', height }}
@@ -81,11 +103,17 @@ export function StatusBarChart({ data, label }: { data: StatusBarDatum[]; label:
             return (
               <div className="rounded-md border border-slate-200 bg-white p-2 text-xs shadow">
                 <p className="font-semibold">{datum.name}</p>
-                <p className="text-slate-600">Tổng số {datum.total} nhiệm vụ · hoàn thành {datum.rateLabel}</p>
+                <p className="text-slate-600">
+                  Tổng số {datum.total} nhiệm vụ · hoàn thành {datum.rateLabel}
+                </p>
                 <ul className="mt-1 space-y-0.5">
                   {OFFICIAL_STATUSES.map((s) => (
                     <li key={s} className="flex items-center gap-1.5">
-                      <span aria-hidden className="inline-block size-2.5 rounded-sm" style={{ backgroundColor: STATUS_COLORS[s] }} />
+                      <span
+                        aria-hidden
+                        className="inline-block size-2.5 rounded-sm"
+                        style={{ backgroundColor: STATUS_COLORS[s] }}
+                      />
                       {STATUS_LABELS[s]}: <strong>{datum[s]}</strong>
                     </li>
                   ))}
@@ -96,7 +124,9 @@ export function StatusBarChart({ data, label }: { data: StatusBarDatum[]; label:
         />
         <Legend
           itemSorter={null}
-          formatter={(value: string) => <span className="text-slate-800">{STATUS_LABELS[value as OfficialStatus] ?? value}</span>}
+          formatter={(value: string) => (
+            <span className="text-slate-800">{STATUS_LABELS[value as OfficialStatus] ?? value}</span>
+          )}
           wrapperStyle={{ fontSize: 12 }}
         />
         {OFFICIAL_STATUSES.map((s, i) => (
@@ -113,7 +143,9 @@ export function StatusBarChart({ data, label }: { data: StatusBarDatum[]; label:
               if (datum) router.push(datum.hrefs[s]);
             }}
           >
-            {i === OFFICIAL_STATUSES.length - 1 ? <LabelList dataKey="rateLabel" position="right" fontSize={12} fill="#0f172a" /> : null}
+            {i === OFFICIAL_STATUSES.length - 1 ? (
+              <LabelList dataKey="rateLabel" position="right" fontSize={12} fill="#0f172a" />
+            ) : null}
           </Bar>
         ))}
       </BarChart>

@@ -6,7 +6,14 @@ import { STATUS_COLORS } from '@/lib/domain/status';
 import { useNarrow } from './use-narrow';
 
 /** One point of the trend, shaped on the server: rates in percent (null when nothing was counted). */
-export type TrendDatum = { key: string; label: string; completion: number | null; onTime: number | null; total: number; done: number };
+export type TrendDatum = {
+  key: string;
+  label: string;
+  completion: number | null;
+  onTime: number | null;
+  total: number;
+  done: number;
+};
 
 const SERIES = [
   { key: 'completion', name: 'Tỷ lệ hoàn thành', color: STATUS_COLORS.DONE_ON_TIME, dash: undefined },
@@ -24,8 +31,15 @@ export function TrendChart({ months, quarters }: { months: TrendDatum[]; quarter
   const narrow = useNarrow();
   const data = by === 'month' ? months : quarters;
   return (
-    <figure aria-label={by === 'month' ? 'Tỷ lệ hoàn thành theo tháng' : 'Tỷ lệ hoàn thành theo quý'} className="w-full print:[&_.recharts-wrapper]:max-w-full print:[&_svg]:h-auto print:[&_svg]:max-w-full">
-      <div role="group" aria-label="Xem theo" className="mb-2 inline-flex rounded-md border border-slate-300 text-sm print:hidden">
+    <figure
+      aria-label={by === 'month' ? 'Tỷ lệ hoàn thành theo tháng' : 'Tỷ lệ hoàn thành theo quý'}
+      className="w-full print:[&_.recharts-wrapper]:max-w-full print:[&_svg]:h-auto print:[&_svg]:max-w-full"
+    >
+      <div
+        role="group"
+        aria-label="Xem theo"
+        className="mb-2 inline-flex rounded-md border border-slate-300 text-sm print:hidden"
+      >
         {(['month', 'quarter'] as const).map((v) => (
           <button
             key={v}
@@ -38,7 +52,12 @@ export function TrendChart({ months, quarters }: { months: TrendDatum[]; quarter
           </button>
         ))}
       </div>
-      <LineChart responsive style={{ width: '100%', height: 260 }} data={data} margin={{ top: 20, right: 16, bottom: 4, left: 0 }}>
+      <LineChart
+        responsive
+        style={{ width: '100%', height: 260 }}
+        data={data}
+        margin={{ top: 20, right: 16, bottom: 4, left: 0 }}
+      >
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="label" fontSize={12} interval="preserveStartEnd" />
         <YAxis domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} fontSize={12} width={44} />
@@ -49,7 +68,11 @@ export function TrendChart({ months, quarters }: { months: TrendDatum[]; quarter
             return p ? `${label}: ${p.done}/${p.total} nhiệm vụ hoàn thành` : String(label);
           }}
         />
-        <Legend itemSorter={null} formatter={(value: string) => <span className="text-slate-800">{value}</span>} wrapperStyle={{ fontSize: 12 }} />
+        <Legend
+          itemSorter={null}
+          formatter={(value: string) => <span className="text-slate-800">{value}</span>}
+          wrapperStyle={{ fontSize: 12 }}
+        />
         {SERIES.map((s) => (
           <Line
             key={s.key}
@@ -63,7 +86,9 @@ export function TrendChart({ months, quarters }: { months: TrendDatum[]; quarter
             connectNulls={false}
             isAnimationActive={false}
           >
-            {s.key === 'completion' && !narrow ? <LabelList dataKey="completion" position="top" fontSize={11} formatter={percent} /> : null}
+            {s.key === 'completion' && !narrow ? (
+              <LabelList dataKey="completion" position="top" fontSize={11} formatter={percent} />
+            ) : null}
           </Line>
         ))}
       </LineChart>

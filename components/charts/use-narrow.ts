@@ -12,5 +12,9 @@ function subscribe(onChange: () => void): () => void {
 
 /** True on a phone-sized screen: charts then use shorter labels and fewer printed values. False on the server. */
 export function useNarrow(): boolean {
-  return useSyncExternalStore(subscribe, () => window.matchMedia(QUERY).matches, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia(QUERY).matches,
+    () => false,
+  );
 }

@@ -15,15 +15,29 @@ export function AssignmentTable({ rows, variant = 'full' }: { rows: DrillRow[]; 
       <table className="min-w-full text-sm" data-testid="assignment-table">
         <thead className="hidden bg-slate-50 text-left md:table-header-group print:table-header-group">
           <tr>
-            <th scope="col" className="px-2 py-1.5">Nhiệm vụ</th>
-            <th scope="col" className="px-2 py-1.5">Đơn vị</th>
-            <th scope="col" className="px-2 py-1.5">Chủ trì</th>
-            <th scope="col" className="px-2 py-1.5">Tình trạng</th>
-            <th scope="col" className="px-2 py-1.5">Thời hạn</th>
+            <th scope="col" className="px-2 py-1.5">
+              Nhiệm vụ
+            </th>
+            <th scope="col" className="px-2 py-1.5">
+              Đơn vị
+            </th>
+            <th scope="col" className="px-2 py-1.5">
+              Chủ trì
+            </th>
+            <th scope="col" className="px-2 py-1.5">
+              Tình trạng
+            </th>
+            <th scope="col" className="px-2 py-1.5">
+              Thời hạn
+            </th>
             {variant === 'full' ? (
               <>
-                <th scope="col" className="px-2 py-1.5">Báo cáo gần nhất</th>
-                <th scope="col" className="px-2 py-1.5">Người duyệt</th>
+                <th scope="col" className="px-2 py-1.5">
+                  Báo cáo gần nhất
+                </th>
+                <th scope="col" className="px-2 py-1.5">
+                  Người duyệt
+                </th>
               </>
             ) : null}
           </tr>
@@ -41,7 +55,9 @@ export function AssignmentTable({ rows, variant = 'full' }: { rows: DrillRow[]; 
               <td className="block px-2 py-1 md:table-cell md:py-1.5 print:table-cell">
                 <span className="text-xs text-slate-500 md:hidden print:hidden">Đơn vị: </span>
                 {r.unitName}
-                {r.formerUnitName ? <span className="block text-xs text-slate-500">(trước đây: {r.formerUnitName})</span> : null}
+                {r.formerUnitName ? (
+                  <span className="block text-xs text-slate-500">(trước đây: {r.formerUnitName})</span>
+                ) : null}
                 <span className="block text-xs text-slate-500">{ASSIGNMENT_ROLE_LABELS[r.role]}</span>
               </td>
               <td className="block px-2 py-1 md:table-cell md:py-1.5 print:table-cell">
@@ -67,7 +83,11 @@ export function AssignmentTable({ rows, variant = 'full' }: { rows: DrillRow[]; 
                     {r.lastReport ? (
                       <>
                         {r.lastReport.periodLabel} · {REPORT_STATUS_LABELS[r.lastReport.status]}
-                        {r.lastReport.submittedAt ? <span className="block text-xs text-slate-500">Gửi {formatDateTimeVn(r.lastReport.submittedAt)}</span> : null}
+                        {r.lastReport.submittedAt ? (
+                          <span className="block text-xs text-slate-500">
+                            Gửi {formatDateTimeVn(r.lastReport.submittedAt)}
+                          </span>
+                        ) : null}
                       </>
                     ) : (
                       <span className="text-slate-500">Chưa có báo cáo</span>
@@ -78,7 +98,11 @@ export function AssignmentTable({ rows, variant = 'full' }: { rows: DrillRow[]; 
                     {r.lastReport?.reviewerName ? (
                       <>
                         {r.lastReport.reviewerName}
-                        {r.lastReport.reviewedAt ? <span className="block text-xs text-slate-500">{formatDateTimeVn(r.lastReport.reviewedAt)}</span> : null}
+                        {r.lastReport.reviewedAt ? (
+                          <span className="block text-xs text-slate-500">
+                            {formatDateTimeVn(r.lastReport.reviewedAt)}
+                          </span>
+                        ) : null}
                       </>
                     ) : (
                       '—'

@@ -13,7 +13,9 @@ export function unitBars(units: UnitStanding[], filters: DashboardFilters): Stat
     total: u.counts.total,
     rateLabel: formatRate(u.completionRate),
     href: drillHref(filters, { unit: u.unitId }),
-    hrefs: Object.fromEntries(OFFICIAL_STATUSES.map((s) => [s, drillHref(filters, { unit: u.unitId, status: s })])) as Record<OfficialStatus, string>,
+    hrefs: Object.fromEntries(
+      OFFICIAL_STATUSES.map((s) => [s, drillHref(filters, { unit: u.unitId, status: s })]),
+    ) as Record<OfficialStatus, string>,
     ...pick(u.counts),
   }));
 }
@@ -25,7 +27,9 @@ export function groupBars(groups: GroupStanding[], filters: DashboardFilters): S
     total: g.counts.total,
     rateLabel: formatRate(g.completionRate),
     href: drillHref(filters, g.filter),
-    hrefs: Object.fromEntries(OFFICIAL_STATUSES.map((s) => [s, drillHref(filters, { ...g.filter, status: s })])) as Record<OfficialStatus, string>,
+    hrefs: Object.fromEntries(
+      OFFICIAL_STATUSES.map((s) => [s, drillHref(filters, { ...g.filter, status: s })]),
+    ) as Record<OfficialStatus, string>,
     ...pick(g.counts),
   }));
 }

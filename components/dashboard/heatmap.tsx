@@ -21,7 +21,7 @@ function band(cell: HeatCell): string {
 export function Heatmap({ heat, filters }: { heat: HeatmapData; filters: DashboardFilters }) {
   const rows = heat.rows;
   return (
-    <section aria-labelledby="heatmap" className="rounded-lg border border-slate-200 bg-white p-4 break-inside-avoid">
+    <section aria-labelledby="heatmap" className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="heatmap" className="text-lg font-semibold">
           Bản đồ nhiệt: đơn vị × {heat.dimension === 'section' ? 'mục của chương trình' : 'lĩnh vực cải cách'}
@@ -30,11 +30,17 @@ export function Heatmap({ heat, filters }: { heat: HeatmapData; filters: Dashboa
           Xem theo:{' '}
           {heat.dimension === 'section' ? (
             <>
-              <strong>Mục</strong> · <Link href={dashboardHref(filters, { heat: 'area' })} className="underline">Lĩnh vực</Link>
+              <strong>Mục</strong> ·{' '}
+              <Link href={dashboardHref(filters, { heat: 'area' })} className="underline">
+                Lĩnh vực
+              </Link>
             </>
           ) : (
             <>
-              <Link href={dashboardHref(filters, { heat: 'section' })} className="underline">Mục</Link> · <strong>Lĩnh vực</strong>
+              <Link href={dashboardHref(filters, { heat: 'section' })} className="underline">
+                Mục
+              </Link>{' '}
+              · <strong>Lĩnh vực</strong>
             </>
           )}
         </p>
@@ -46,19 +52,30 @@ export function Heatmap({ heat, filters }: { heat: HeatmapData; filters: Dashboa
           <table className="border-separate border-spacing-0.5 text-xs" data-testid="heatmap">
             <thead>
               <tr>
-                <th scope="col" className="sticky left-0 bg-white px-2 py-1 text-left">Đơn vị</th>
+                <th scope="col" className="sticky left-0 bg-white px-2 py-1 text-left">
+                  Đơn vị
+                </th>
                 {heat.columns.map((c) => (
-                  <th key={c.key} scope="col" title={c.title} className="min-w-16 px-1 py-1 text-center font-semibold">{c.label}</th>
+                  <th key={c.key} scope="col" title={c.title} className="min-w-16 px-1 py-1 text-center font-semibold">
+                    {c.label}
+                  </th>
                 ))}
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.unitId}>
-                  <th scope="row" className="sticky left-0 bg-white px-2 py-1 text-left font-medium whitespace-nowrap">{r.name}</th>
+                  <th scope="row" className="sticky left-0 bg-white px-2 py-1 text-left font-medium whitespace-nowrap">
+                    {r.name}
+                  </th>
                   {r.cells.map((cell, i) => {
                     const column = heat.columns[i]!;
-                    if (!cell) return <td key={column.key} className="bg-slate-50 px-1 py-1 text-center text-slate-400">—</td>;
+                    if (!cell)
+                      return (
+                        <td key={column.key} className="bg-slate-50 px-1 py-1 text-center text-slate-400">
+                          —
+                        </td>
+                      );
                     return (
                       <td key={column.key} className={`px-1 py-1 text-center ${band(cell)}`}>
                         <Link
@@ -67,7 +84,10 @@ export function Heatmap({ heat, filters }: { heat: HeatmapData; filters: Dashboa
                           aria-label={`${r.name}, ${column.title}: hoàn thành ${cell.done}/${cell.total} (${formatRate(cell.rate)})${cell.overdue ? `, ${cell.overdue} quá hạn` : ''}`}
                         >
                           {formatRate(cell.rate)}
-                          <span className="block font-normal">{cell.done}/{cell.total}{cell.overdue ? ` · ${cell.overdue} QH` : ''}</span>
+                          <span className="block font-normal">
+                            {cell.done}/{cell.total}
+                            {cell.overdue ? ` · ${cell.overdue} QH` : ''}
+                          </span>
                         </Link>
                       </td>
                     );
@@ -77,18 +97,24 @@ export function Heatmap({ heat, filters }: { heat: HeatmapData; filters: Dashboa
             </tbody>
           </table>
           {heat.totalUnits > rows.length ? (
-            <p className="mt-1 text-xs text-slate-600">Hiển thị {rows.length}/{heat.totalUnits} đơn vị đầu theo thứ tự đang chọn; tệp Excel có số liệu đủ.</p>
+            <p className="mt-1 text-xs text-slate-600">
+              Hiển thị {rows.length}/{heat.totalUnits} đơn vị đầu theo thứ tự đang chọn; tệp Excel có số liệu đủ.
+            </p>
           ) : null}
           <p className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-700">
             Tỷ lệ hoàn thành:
             {BANDS.map((b) => (
-              <span key={b.label} className={`rounded px-1.5 py-0.5 ${b.className}`}>{b.label}</span>
+              <span key={b.label} className={`rounded px-1.5 py-0.5 ${b.className}`}>
+                {b.label}
+              </span>
             ))}
             <span>· “QH”: số nhiệm vụ quá hạn</span>
           </p>
           <ul className="mt-2 space-y-0.5 text-xs text-slate-600">
             {heat.columns.map((c) => (
-              <li key={c.key}><strong>{c.label}</strong>: {c.title}</li>
+              <li key={c.key}>
+                <strong>{c.label}</strong>: {c.title}
+              </li>
             ))}
           </ul>
         </div>

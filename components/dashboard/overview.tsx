@@ -23,7 +23,13 @@ export async function DashboardOverview({ filters }: { filters: DashboardFilters
       {SORTS.map((s, i) => (
         <span key={s}>
           {i > 0 ? ' · ' : null}
-          {filters.sort === s ? <strong>{SORT_LABELS[s]}</strong> : <Link href={dashboardHref(filters, { sort: s })} className="underline">{SORT_LABELS[s]}</Link>}
+          {filters.sort === s ? (
+            <strong>{SORT_LABELS[s]}</strong>
+          ) : (
+            <Link href={dashboardHref(filters, { sort: s })} className="underline">
+              {SORT_LABELS[s]}
+            </Link>
+          )}
         </span>
       ))}
     </p>
@@ -33,7 +39,9 @@ export async function DashboardOverview({ filters }: { filters: DashboardFilters
       <section aria-labelledby="overview" className="space-y-3">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div>
-            <h2 id="overview" className="text-lg font-semibold" data-testid="dashboard-scope">Phạm vi: {d.scopeLabel}</h2>
+            <h2 id="overview" className="text-lg font-semibold" data-testid="dashboard-scope">
+              Phạm vi: {d.scopeLabel}
+            </h2>
             <p className="text-sm text-slate-600" data-testid="dashboard-asof">
               {d.periodLabel && !d.isNow
                 ? `${d.periodLabel} — số liệu tính đến hết ngày ${formatDateVn(d.asOf)}`
@@ -41,10 +49,18 @@ export async function DashboardOverview({ filters }: { filters: DashboardFilters
             </p>
           </div>
           <div className="flex flex-wrap gap-2 print:hidden">
-            <a href={exportHref('xlsx', filters)} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50" download>
+            <a
+              href={exportHref('xlsx', filters)}
+              className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
+              download
+            >
               Tải biểu tổng hợp (Excel)
             </a>
-            <a href={exportHref('docx', filters)} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50" download>
+            <a
+              href={exportHref('docx', filters)}
+              className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
+              download
+            >
               Tải báo cáo (Word)
             </a>
             <PrintButton />
@@ -58,23 +74,48 @@ export async function DashboardOverview({ filters }: { filters: DashboardFilters
         </div>
         <HeadlineCards
           counts={d.headline}
-          links={{ total: drillHref(filters), ...Object.fromEntries(OFFICIAL_STATUSES.map((s) => [s, drillHref(filters, { status: s })])) }}
+          links={{
+            total: drillHref(filters),
+            ...Object.fromEntries(OFFICIAL_STATUSES.map((s) => [s, drillHref(filters, { status: s })])),
+          }}
         />
       </section>
 
       {d.scope !== 'UNIT' ? (
         <>
           <div className="grid gap-6 xl:grid-cols-2">
-            <StatusPanel id="by-local" title="Theo phường, xã" rows={unitBars(local, filters)} firstHeader="Phường, xã" note={sortLinks} />
-            <StatusPanel id="by-office" title="Theo phòng, ban" rows={unitBars(offices, filters)} firstHeader="Phòng, ban" note={sortLinks} />
+            <StatusPanel
+              id="by-local"
+              title="Theo phường, xã"
+              rows={unitBars(local, filters)}
+              firstHeader="Phường, xã"
+              note={sortLinks}
+            />
+            <StatusPanel
+              id="by-office"
+              title="Theo phòng, ban"
+              rows={unitBars(offices, filters)}
+              firstHeader="Phòng, ban"
+              note={sortLinks}
+            />
           </div>
           <RankingTable units={d.units} filters={filters} />
           <Heatmap heat={d.heat} filters={filters} />
         </>
       ) : null}
-      <StatusPanel id="by-section" title="Theo mục của chương trình" rows={groupBars(d.sections, filters)} firstHeader="Mục" />
+      <StatusPanel
+        id="by-section"
+        title="Theo mục của chương trình"
+        rows={groupBars(d.sections, filters)}
+        firstHeader="Mục"
+      />
       {d.scope === 'UNIT' ? (
-        <StatusPanel id="by-area" title="Theo lĩnh vực cải cách hành chính" rows={groupBars(d.areas, filters)} firstHeader="Lĩnh vực" />
+        <StatusPanel
+          id="by-area"
+          title="Theo lĩnh vực cải cách hành chính"
+          rows={groupBars(d.areas, filters)}
+          firstHeader="Lĩnh vực"
+        />
       ) : null}
     </div>
   );

@@ -10,22 +10,39 @@ const SHOWN = 50;
 export function RankingTable({ units, filters }: { units: UnitStanding[]; filters: DashboardFilters }) {
   const ranked = [...units].sort((a, b) => a.rank - b.rank);
   return (
-    <section aria-labelledby="ranking" className="rounded-lg border border-slate-200 bg-white p-4 break-inside-avoid">
-      <h2 id="ranking" className="text-lg font-semibold">Xếp hạng đơn vị</h2>
+    <section aria-labelledby="ranking" className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="ranking" className="text-lg font-semibold">
+        Xếp hạng đơn vị
+      </h2>
       <p className="mt-1 text-xs text-slate-600">
-        Xếp theo tỷ lệ hoàn thành, rồi tỷ lệ hoàn thành đúng hạn, rồi số nhiệm vụ quá hạn (ít hơn xếp trên). Tỷ lệ tính trên tổng số nhiệm vụ của đơn vị.
+        Xếp theo tỷ lệ hoàn thành, rồi tỷ lệ hoàn thành đúng hạn, rồi số nhiệm vụ quá hạn (ít hơn xếp trên). Tỷ lệ tính
+        trên tổng số nhiệm vụ của đơn vị.
       </p>
       <div className="mt-3 overflow-x-auto">
         <table className="min-w-full text-sm" data-testid="ranking-table">
           <thead className="bg-slate-50 text-left">
             <tr>
-              <th scope="col" className="px-2 py-1.5">Hạng</th>
-              <th scope="col" className="px-2 py-1.5">Đơn vị</th>
-              <th scope="col" className="px-2 py-1.5 text-right">Tổng số</th>
-              <th scope="col" className="px-2 py-1.5 text-right">Tỷ lệ hoàn thành</th>
-              <th scope="col" className="px-2 py-1.5 text-right">Hoàn thành đúng hạn</th>
-              <th scope="col" className="px-2 py-1.5 text-right">Quá hạn</th>
-              <th scope="col" className="px-2 py-1.5 text-right">Báo cáo chờ duyệt (hiện tại)</th>
+              <th scope="col" className="px-2 py-1.5">
+                Hạng
+              </th>
+              <th scope="col" className="px-2 py-1.5">
+                Đơn vị
+              </th>
+              <th scope="col" className="px-2 py-1.5 text-right">
+                Tổng số
+              </th>
+              <th scope="col" className="px-2 py-1.5 text-right">
+                Tỷ lệ hoàn thành
+              </th>
+              <th scope="col" className="px-2 py-1.5 text-right">
+                Hoàn thành đúng hạn
+              </th>
+              <th scope="col" className="px-2 py-1.5 text-right">
+                Quá hạn
+              </th>
+              <th scope="col" className="px-2 py-1.5 text-right">
+                Báo cáo chờ duyệt (hiện tại)
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -33,18 +50,29 @@ export function RankingTable({ units, filters }: { units: UnitStanding[]; filter
               <tr key={u.unitId}>
                 <td className="px-2 py-1.5 tabular-nums">{u.rank}</td>
                 <th scope="row" className="px-2 py-1.5 text-left font-medium">
-                  <Link href={drillHref(filters, { unit: u.unitId })} className="hover:underline">{u.name}</Link>
-                  {u.validTo ? <span className="ml-1 text-xs font-normal text-slate-500">(đến {u.validTo.split('-').reverse().join('/')})</span> : null}
+                  <Link href={drillHref(filters, { unit: u.unitId })} className="hover:underline">
+                    {u.name}
+                  </Link>
+                  {u.validTo ? (
+                    <span className="ml-1 text-xs font-normal text-slate-500">
+                      (đến {u.validTo.split('-').reverse().join('/')})
+                    </span>
+                  ) : null}
                 </th>
                 <td className="px-2 py-1.5 text-right tabular-nums">{u.counts.total}</td>
                 <td className="px-2 py-1.5 text-right tabular-nums">{formatRate(u.completionRate)}</td>
                 <td className="px-2 py-1.5 text-right tabular-nums">{formatRate(u.onTimeRate)}</td>
                 <td className="px-2 py-1.5 text-right tabular-nums">
                   {u.counts.IN_PROGRESS_OVERDUE > 0 ? (
-                    <Link href={drillHref(filters, { unit: u.unitId, status: 'IN_PROGRESS_OVERDUE' })} className="font-semibold text-red-700 underline">
+                    <Link
+                      href={drillHref(filters, { unit: u.unitId, status: 'IN_PROGRESS_OVERDUE' })}
+                      className="font-semibold text-red-700 underline"
+                    >
                       {u.counts.IN_PROGRESS_OVERDUE}
                     </Link>
-                  ) : 0}
+                  ) : (
+                    0
+                  )}
                 </td>
                 <td className="px-2 py-1.5 text-right tabular-nums">{u.pending}</td>
               </tr>
@@ -52,7 +80,11 @@ export function RankingTable({ units, filters }: { units: UnitStanding[]; filter
           </tbody>
         </table>
       </div>
-      {ranked.length > SHOWN ? <p className="mt-1 text-xs text-slate-600">Hiển thị {SHOWN}/{ranked.length} đơn vị đứng đầu; tệp Excel có đủ.</p> : null}
+      {ranked.length > SHOWN ? (
+        <p className="mt-1 text-xs text-slate-600">
+          Hiển thị {SHOWN}/{ranked.length} đơn vị đứng đầu; tệp Excel có đủ.
+        </p>
+      ) : null}
     </section>
   );
 }

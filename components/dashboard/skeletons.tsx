@@ -1,7 +1,11 @@
 /** Placeholders while a section's data loads: the page keeps its shape, and says it is loading. */
 export function BlockSkeleton({ label, className = 'h-64' }: { label: string; className?: string }) {
   return (
-    <div role="status" aria-busy="true" className={`animate-pulse rounded-lg border border-slate-200 bg-white p-4 ${className}`}>
+    <div
+      role="status"
+      aria-busy="true"
+      className={`animate-pulse rounded-lg border border-slate-200 bg-white p-4 ${className}`}
+    >
       <span className="sr-only">Đang tải {label}…</span>
       <div className="h-4 w-1/3 rounded bg-slate-200" />
       <div className="mt-4 space-y-3">

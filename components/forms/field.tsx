@@ -12,7 +12,8 @@ export function Field({
   errors?: string[];
   children: (aria: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => React.ReactNode;
 }) {
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">
@@ -23,7 +24,9 @@ export function Field({
           {hint}
         </p>
       ) : null}
-      <div className="mt-1">{children({ id, 'aria-invalid': errors?.length ? true : undefined, 'aria-describedby': describedBy })}</div>
+      <div className="mt-1">
+        {children({ id, 'aria-invalid': errors?.length ? true : undefined, 'aria-describedby': describedBy })}
+      </div>
       <ErrorList id={`${id}-error`} errors={errors} />
     </div>
   );
@@ -48,7 +51,10 @@ export function FormMessage({ ok, message }: { ok: boolean; message?: string }) 
   return (
     <div aria-live="polite">
       {message ? (
-        <p role="status" className={`rounded-md p-3 text-sm ${ok ? 'bg-green-50 text-green-800' : 'bg-red-50 text-red-800'}`}>
+        <p
+          role="status"
+          className={`rounded-md p-3 text-sm ${ok ? 'bg-green-50 text-green-800' : 'bg-red-50 text-red-800'}`}
+        >
           {message}
         </p>
       ) : null}

@@ -17,8 +17,12 @@ export async function AppShell({ user, children }: { user: SessionUser; children
           </Link>
           <div className="flex items-center gap-3">
             <div className="hidden text-right text-xs leading-tight sm:block">
-              <p className="font-semibold" data-testid="current-user">{user.displayName}</p>
-              <p className="text-red-100">{ROLE_LABELS[user.role]} · {user.unitName}</p>
+              <p className="font-semibold" data-testid="current-user">
+                {user.displayName}
+              </p>
+              <p className="text-red-100">
+                {ROLE_LABELS[user.role]} · {user.unitName}
+              </p>
             </div>
             <Link
               href="/notifications"
@@ -30,7 +34,10 @@ export async function AppShell({ user, children }: { user: SessionUser; children
                 <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
               </svg>
               {unread > 0 ? (
-                <span data-testid="unread-count" className="absolute -right-1 -top-1 min-w-5 rounded-full bg-yellow-400 px-1 text-center text-xs font-bold text-red-900">
+                <span
+                  data-testid="unread-count"
+                  className="absolute -top-1 -right-1 min-w-5 rounded-full bg-yellow-400 px-1 text-center text-xs font-bold text-red-900"
+                >
                   {unread > 99 ? '99+' : unread}
                 </span>
               ) : null}
@@ -42,7 +49,10 @@ export async function AppShell({ user, children }: { user: SessionUser; children
           <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2">
             {items.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="block whitespace-nowrap px-3 py-2 text-sm font-medium text-red-50 hover:bg-white/10">
+                <Link
+                  href={item.href}
+                  className="block px-3 py-2 text-sm font-medium whitespace-nowrap text-red-50 hover:bg-white/10"
+                >
                   {item.label}
                 </Link>
               </li>

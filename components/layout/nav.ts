@@ -8,7 +8,8 @@ export function navFor(user: SessionUser): NavItem[] {
   if (can(user, 'work:read-own')) items.push({ href: '/dashboard', label: 'Bảng điều khiển' });
   if (can(user, 'report:write')) items.push({ href: '/assignments', label: 'Nhiệm vụ của đơn vị' });
   if (can(user, 'report:review')) items.push({ href: '/reviews', label: 'Báo cáo chờ duyệt' });
-  if (can(user, 'work:read-all') || user.role === 'DEPARTMENT_HEAD') items.push({ href: '/board', label: 'Tình hình nộp báo cáo' });
+  if (can(user, 'work:read-all') || user.role === 'DEPARTMENT_HEAD')
+    items.push({ href: '/board', label: 'Tình hình nộp báo cáo' });
   if (can(user, 'extension:decide')) items.push({ href: '/extensions', label: 'Đề nghị gia hạn' });
   if (can(user, 'programme:manage')) items.push({ href: '/admin/programmes', label: 'Chương trình' });
   if (can(user, 'unit:manage')) items.push({ href: '/admin/units', label: 'Đơn vị' });

@@ -24,7 +24,11 @@ function errorOf(xhr: XMLHttpRequest): string {
 }
 
 /** XMLHttpRequest rather than fetch: only it reports upload progress in every browser. */
-function send(fields: { assignmentId: number; periodKey: string }, file: File, onProgress: (percent: number) => void): Promise<SendResult> {
+function send(
+  fields: { assignmentId: number; periodKey: string },
+  file: File,
+  onProgress: (percent: number) => void,
+): Promise<SendResult> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/evidence');
@@ -34,7 +38,8 @@ function send(fields: { assignmentId: number; periodKey: string }, file: File, o
     };
     xhr.onload = () => {
       const body: unknown = xhr.response;
-      if (xhr.status === 201 && body && typeof body === 'object' && 'evidence' in body) resolve({ ok: true, data: body as Uploaded });
+      if (xhr.status === 201 && body && typeof body === 'object' && 'evidence' in body)
+        resolve({ ok: true, data: body as Uploaded });
       else resolve({ ok: false, error: errorOf(xhr) });
     };
     xhr.onerror = () => resolve({ ok: false, error: NETWORK_ERROR });
@@ -129,7 +134,10 @@ export function EvidenceUploader({
       if (response.ok) {
         setRemovedIds((ids) => [...ids, file.id]);
       } else {
-        const message = body && typeof body === 'object' && 'error' in body && typeof body.error === 'string' ? body.error : GENERIC_ERROR;
+        const message =
+          body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'
+            ? body.error
+            : GENERIC_ERROR;
         setFileErrors((errors) => ({ ...errors, [file.id]: message }));
       }
     } catch {
@@ -208,11 +216,18 @@ export function EvidenceUploader({
       {files.length === 0 ? (
         <p className="text-sm text-slate-600">Chưa có tài liệu kiểm chứng.</p>
       ) : (
-        <ul aria-label="Tài liệu đã đính kèm" className="divide-y divide-slate-200 rounded-md border border-slate-200 bg-white">
+        <ul
+          aria-label="Tài liệu đã đính kèm"
+          className="divide-y divide-slate-200 rounded-md border border-slate-200 bg-white"
+        >
           {files.map((f) => (
             <li key={f.id} className="p-3 text-sm">
               <div className="flex flex-wrap items-center justify-between gap-2">
-                <a href={`/api/evidence/${f.id}`} download={f.fileName} className="min-w-0 break-all text-red-800 underline hover:text-red-900">
+                <a
+                  href={`/api/evidence/${f.id}`}
+                  download={f.fileName}
+                  className="min-w-0 break-all text-red-800 underline hover:text-red-900"
+                >
                   {f.fileName}
                 </a>
                 <span className="flex shrink-0 items-center gap-2">

@@ -52,7 +52,9 @@ export function ReportForm({
 
       {options.length > 1 ? (
         <div>
-          <label htmlFor="period" className="block text-sm font-medium">Kỳ báo cáo</label>
+          <label htmlFor="period" className="block text-sm font-medium">
+            Kỳ báo cáo
+          </label>
           <select
             id="period"
             value={periodKey}
@@ -60,7 +62,9 @@ export function ReportForm({
             className={`${inputClass} mt-1 sm:w-64`}
           >
             {options.map((o) => (
-              <option key={o.key} value={o.key}>{o.label}</option>
+              <option key={o.key} value={o.key}>
+                {o.label}
+              </option>
             ))}
           </select>
         </div>
@@ -73,7 +77,12 @@ export function ReportForm({
         </p>
       ) : null}
 
-      <Field id="progress" label="Tiến độ (%)" hint="Từ 0 đến 100. Báo 100% khi đã hoàn thành nhiệm vụ." errors={errors.progress}>
+      <Field
+        id="progress"
+        label="Tiến độ (%)"
+        hint="Từ 0 đến 100. Báo 100% khi đã hoàn thành nhiệm vụ."
+        errors={errors.progress}
+      >
         {(aria) => (
           <div className="flex items-center gap-3">
             <input
@@ -102,14 +111,46 @@ export function ReportForm({
         )}
       </Field>
 
-      <Field id="content" label="Kết quả thực hiện" hint="Việc đã làm trong kỳ: số liệu, văn bản đã ban hành, hội nghị đã tổ chức…" errors={errors.content}>
-        {(aria) => <textarea {...aria} name="content" rows={5} maxLength={REPORT_LIMITS.content} defaultValue={value('content')} className={inputClass} />}
+      <Field
+        id="content"
+        label="Kết quả thực hiện"
+        hint="Việc đã làm trong kỳ: số liệu, văn bản đã ban hành, hội nghị đã tổ chức…"
+        errors={errors.content}
+      >
+        {(aria) => (
+          <textarea
+            {...aria}
+            name="content"
+            rows={5}
+            maxLength={REPORT_LIMITS.content}
+            defaultValue={value('content')}
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field id="difficulties" label="Khó khăn, vướng mắc" errors={errors.difficulties}>
-        {(aria) => <textarea {...aria} name="difficulties" rows={2} maxLength={REPORT_LIMITS.difficulties} defaultValue={value('difficulties')} className={inputClass} />}
+        {(aria) => (
+          <textarea
+            {...aria}
+            name="difficulties"
+            rows={2}
+            maxLength={REPORT_LIMITS.difficulties}
+            defaultValue={value('difficulties')}
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field id="proposals" label="Đề xuất, kiến nghị" errors={errors.proposals}>
-        {(aria) => <textarea {...aria} name="proposals" rows={2} maxLength={REPORT_LIMITS.proposals} defaultValue={value('proposals')} className={inputClass} />}
+        {(aria) => (
+          <textarea
+            {...aria}
+            name="proposals"
+            rows={2}
+            maxLength={REPORT_LIMITS.proposals}
+            defaultValue={value('proposals')}
+            className={inputClass}
+          />
+        )}
       </Field>
 
       <EvidenceUploader
@@ -130,7 +171,16 @@ export function ReportForm({
           hint="Báo cáo hoàn thành 100% cần tài liệu kiểm chứng; nếu không có, hãy nêu lý do."
           errors={errors.noEvidenceReason}
         >
-          {(aria) => <textarea {...aria} name="noEvidenceReason" rows={2} maxLength={REPORT_LIMITS.noEvidenceReason} defaultValue={value('noEvidenceReason')} className={inputClass} />}
+          {(aria) => (
+            <textarea
+              {...aria}
+              name="noEvidenceReason"
+              rows={2}
+              maxLength={REPORT_LIMITS.noEvidenceReason}
+              defaultValue={value('noEvidenceReason')}
+              className={inputClass}
+            />
+          )}
         </Field>
       ) : (
         <ErrorList id="noEvidenceReason-error" errors={errors.noEvidenceReason} />
@@ -141,7 +191,9 @@ export function ReportForm({
         <div className="rounded-md border border-slate-300 bg-slate-50 p-3 text-sm">
           <p className="font-medium">Bản đã lưu mới nhất (tiến độ {report.progress}%):</p>
           <p className="mt-1 whitespace-pre-line text-slate-700">{report.content || '(trống)'}</p>
-          <p className="mt-2 text-slate-600">Nội dung bạn vừa nhập vẫn còn trong biểu mẫu. Lưu lại nếu muốn thay bản trên.</p>
+          <p className="mt-2 text-slate-600">
+            Nội dung bạn vừa nhập vẫn còn trong biểu mẫu. Lưu lại nếu muốn thay bản trên.
+          </p>
         </div>
       ) : null}
 

@@ -20,10 +20,14 @@ export function Timeline({ events }: { events: Event[] }) {
     <ol className="relative space-y-3 border-l-2 border-slate-200 pl-4" data-testid="timeline">
       {events.map((e) => (
         <li key={e.id} className="relative">
-          <span aria-hidden className="absolute -left-[1.4rem] top-1.5 size-3 rounded-full border-2 border-white bg-slate-400" />
+          <span
+            aria-hidden
+            className="absolute top-1.5 -left-[1.4rem] size-3 rounded-full border-2 border-white bg-slate-400"
+          />
           <p className="text-sm">
             <strong>{AUDIT_ACTION_LABELS[e.action] ?? e.action}</strong>
-            {e.actor ? ` · ${e.actor.displayName}` : ''} · <time dateTime={e.at.toISOString()}>{formatDateTimeVn(e.at)}</time>
+            {e.actor ? ` · ${e.actor.displayName}` : ''} ·{' '}
+            <time dateTime={e.at.toISOString()}>{formatDateTimeVn(e.at)}</time>
           </p>
           {detail(e.data) ? <p className="text-sm text-slate-600">{detail(e.data)}</p> : null}
         </li>

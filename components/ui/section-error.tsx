@@ -8,7 +8,11 @@ export function SectionError({ label }: { label: string }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   return (
-    <div role="alert" data-error-boundary="section" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+    <div
+      role="alert"
+      data-error-boundary="section"
+      className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950"
+    >
       <p>
         Chưa tải được phần <strong>{label}</strong> (hệ thống đang bận). Các phần khác của trang vẫn dùng được.
       </p>

@@ -16,7 +16,9 @@ export function StatusBadge({ status }: { status: StatusResult }) {
         <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-800">Sắp đến hạn</span>
       ) : null}
       {status.noDeadline && !status.status.startsWith('DONE') ? (
-        <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">Thường xuyên / Không thời hạn</span>
+        <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">
+          Thường xuyên / Không thời hạn
+        </span>
       ) : null}
     </span>
   );
@@ -36,7 +38,12 @@ export function DueText({ status, dueDate }: { status: StatusResult; dueDate: st
   if (status.daysLeft != null) {
     return (
       <span>
-        Hạn {date} · {status.daysLeft === 0 ? <strong className="text-amber-700">hết hạn hôm nay</strong> : `còn ${status.daysLeft} ngày`}
+        Hạn {date} ·{' '}
+        {status.daysLeft === 0 ? (
+          <strong className="text-amber-700">hết hạn hôm nay</strong>
+        ) : (
+          `còn ${status.daysLeft} ngày`
+        )}
       </span>
     );
   }

@@ -4,9 +4,13 @@ import type { AssignmentListItem } from '@/lib/data/work';
 import { REPORT_STATUS_LABELS } from '@/lib/domain/labels';
 
 export function AssignmentList({ items, empty }: { items: AssignmentListItem[]; empty: string }) {
-  if (items.length === 0) return <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">{empty}</p>;
+  if (items.length === 0)
+    return <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">{empty}</p>;
   return (
-    <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white" data-testid="assignment-list">
+    <ul
+      className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white"
+      data-testid="assignment-list"
+    >
       {items.map((item) => (
         <li key={item.id}>
           <Link href={`/assignments/${item.id}`} className="block px-4 py-3 hover:bg-slate-50">
@@ -21,7 +25,11 @@ export function AssignmentList({ items, empty }: { items: AssignmentListItem[]; 
               <DueText status={item.status} dueDate={item.dueDate} />
               {item.periodLabel ? <span>Kỳ báo cáo: {item.periodLabel}</span> : null}
               <span>Tiến độ {item.progress}%</span>
-              {item.lastReportStatus ? <span>Báo cáo: {REPORT_STATUS_LABELS[item.lastReportStatus as keyof typeof REPORT_STATUS_LABELS]}</span> : <span>Chưa có báo cáo</span>}
+              {item.lastReportStatus ? (
+                <span>Báo cáo: {REPORT_STATUS_LABELS[item.lastReportStatus as keyof typeof REPORT_STATUS_LABELS]}</span>
+              ) : (
+                <span>Chưa có báo cáo</span>
+              )}
             </p>
           </Link>
         </li>

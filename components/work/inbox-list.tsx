@@ -4,10 +4,17 @@ import { formatDateTimeVn } from '@/lib/domain/time';
 
 export function InboxList({ items }: { items: InboxItem[] }) {
   if (items.length === 0) {
-    return <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">Không có báo cáo nào đang chờ duyệt.</p>;
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
+        Không có báo cáo nào đang chờ duyệt.
+      </p>
+    );
   }
   return (
-    <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white" data-testid="review-inbox">
+    <ul
+      className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white"
+      data-testid="review-inbox"
+    >
       {items.map((item) => (
         <li key={item.reportId}>
           <Link href={`/reports/${item.reportId}`} className="block px-4 py-3 hover:bg-slate-50">
@@ -17,7 +24,9 @@ export function InboxList({ items }: { items: InboxItem[] }) {
             <p className="mt-1 flex flex-wrap gap-x-3 text-sm text-slate-600">
               <span>Gửi lúc {item.submittedAt ? formatDateTimeVn(item.submittedAt) : '—'}</span>
               <span>Tiến độ {item.progress}%</span>
-              <span>{item.evidenceCount > 0 ? `${item.evidenceCount} tài liệu kiểm chứng` : 'Chưa có tài liệu kiểm chứng'}</span>
+              <span>
+                {item.evidenceCount > 0 ? `${item.evidenceCount} tài liệu kiểm chứng` : 'Chưa có tài liệu kiểm chứng'}
+              </span>
             </p>
           </Link>
         </li>

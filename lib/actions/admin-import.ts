@@ -18,12 +18,23 @@ export async function analyzeDirectiveAction(_prev: ActionState, formData: FormD
   const text = typeof rawText === 'string' ? rawText : '';
   const fields = { text };
   const parsed = AnalyzeInput.safeParse({ text });
-  if (!parsed.success) return { ok: false, message: 'Vui lòng kiểm tra văn bản.', fieldErrors: z.flattenError(parsed.error).fieldErrors, fields };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: 'Vui lòng kiểm tra văn bản.',
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      fields,
+    };
   const upload = formData.get('file');
   let file: UploadedFile | null = null;
   if (upload instanceof File && upload.size > 0) {
     if (upload.size > PROGRAMME_LIMITS.fileBytes) {
-      return { ok: false, message: 'Vui lòng kiểm tra tệp.', fieldErrors: { file: ['Tệp quá lớn: tối đa 8 MB.'] }, fields };
+      return {
+        ok: false,
+        message: 'Vui lòng kiểm tra tệp.',
+        fieldErrors: { file: ['Tệp quá lớn: tối đa 8 MB.'] },
+        fields,
+      };
     }
     file = { name: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) };
   }
@@ -43,7 +54,8 @@ const MAX_JSON = 8 * 1024 * 1024;
  * place in the grid ("sections.0.tasks.3.dueDate").
  */
 export async function importProgrammeAction(json: string): Promise<ActionState> {
-  if (typeof json !== 'string' || json.length > MAX_JSON) return { ok: false, message: 'Dữ liệu gửi lên quá lớn hoặc không hợp lệ.' };
+  if (typeof json !== 'string' || json.length > MAX_JSON)
+    return { ok: false, message: 'Dữ liệu gửi lên quá lớn hoặc không hợp lệ.' };
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -51,7 +63,12 @@ export async function importProgrammeAction(json: string): Promise<ActionState> 
     return { ok: false, message: 'Dữ liệu gửi lên không hợp lệ. Tải lại trang và thử lại.' };
   }
   const parsed = ImportInput.safeParse(data);
-  if (!parsed.success) return { ok: false, message: 'Vui lòng kiểm tra các ô được đánh dấu trong bảng rà soát.', fieldErrors: issuesByPath(parsed.error) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: 'Vui lòng kiểm tra các ô được đánh dấu trong bảng rà soát.',
+      fieldErrors: issuesByPath(parsed.error),
+    };
   let programmeId: number;
   try {
     programmeId = (await importProgramme(parsed.data)).programmeId;

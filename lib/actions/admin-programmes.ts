@@ -19,8 +19,6 @@ import {
 import { choice } from '../validation/fields';
 import { invalid, refusal } from './refusal';
 
-
-
 function touched(programmeId: number, taskId?: number) {
   revalidatePath('/admin/programmes');
   revalidatePath(`/admin/programmes/${programmeId}`);
@@ -61,7 +59,9 @@ export async function updateProgrammeAction(_prev: ActionState, formData: FormDa
 /** Archive, restore or delete, chosen by the button pressed (`intent`). */
 export async function programmeStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const fields = formFields(formData);
-  const parsed = IdInput.extend({ intent: choice(['archive', 'restore', 'delete'], 'Thao tác không hợp lệ.') }).safeParse(fields);
+  const parsed = IdInput.extend({
+    intent: choice(['archive', 'restore', 'delete'], 'Thao tác không hợp lệ.'),
+  }).safeParse(fields);
   if (!parsed.success) return { ok: false, message: 'Thao tác không hợp lệ.', fields };
   const { id, intent } = parsed.data;
   try {
@@ -75,7 +75,11 @@ export async function programmeStatusAction(_prev: ActionState, formData: FormDa
   revalidatePath('/');
   if (intent === 'delete') redirect('/admin/programmes');
   revalidatePath(`/admin/programmes/${id}`);
-  return { ok: true, message: intent === 'archive' ? 'Đã lưu trữ chương trình.' : 'Đã khôi phục chương trình.', fields: {} };
+  return {
+    ok: true,
+    message: intent === 'archive' ? 'Đã lưu trữ chương trình.' : 'Đã khôi phục chương trình.',
+    fields: {},
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -166,7 +170,10 @@ export async function updateTaskAction(_prev: ActionState, formData: FormData): 
   }
   return {
     ok: true,
-    message: changed.length === 0 ? 'Không có thay đổi nào.' : 'Đã lưu nhiệm vụ. Các báo cáo đã có được giữ nguyên; thay đổi được ghi vào lịch sử.',
+    message:
+      changed.length === 0
+        ? 'Không có thay đổi nào.'
+        : 'Đã lưu nhiệm vụ. Các báo cáo đã có được giữ nguyên; thay đổi được ghi vào lịch sử.',
     fields,
   };
 }
@@ -174,19 +181,30 @@ export async function updateTaskAction(_prev: ActionState, formData: FormData): 
 /** Archive, restore or delete a task, chosen by the button pressed (`intent`). */
 export async function taskStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const fields = formFields(formData);
-  const parsed = IdInput.extend({ intent: choice(['archive', 'restore', 'delete'], 'Thao tác không hợp lệ.') }).safeParse(fields);
+  const parsed = IdInput.extend({
+    intent: choice(['archive', 'restore', 'delete'], 'Thao tác không hợp lệ.'),
+  }).safeParse(fields);
   if (!parsed.success) return { ok: false, message: 'Thao tác không hợp lệ.', fields };
   const { id, intent } = parsed.data;
   let programmeId: number;
   try {
     programmeId =
-      intent === 'delete' ? (await programmes.deleteTask(id)).programmeId : (await programmes.setTaskArchived(id, intent === 'archive')).programmeId;
+      intent === 'delete'
+        ? (await programmes.deleteTask(id)).programmeId
+        : (await programmes.setTaskArchived(id, intent === 'archive')).programmeId;
   } catch (error) {
     return refusal(error, fields);
   }
   touched(programmeId, intent === 'delete' ? undefined : id);
   if (intent === 'delete') redirect(`/admin/programmes/${programmeId}`);
-  return { ok: true, message: intent === 'archive' ? 'Đã lưu trữ nhiệm vụ: nhiệm vụ không còn tính vào danh sách và số liệu.' : 'Đã khôi phục nhiệm vụ.', fields: {} };
+  return {
+    ok: true,
+    message:
+      intent === 'archive'
+        ? 'Đã lưu trữ nhiệm vụ: nhiệm vụ không còn tính vào danh sách và số liệu.'
+        : 'Đã khôi phục nhiệm vụ.',
+    fields: {},
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,7 +224,10 @@ export async function setTaskAssignmentsAction(_prev: ActionState, formData: For
     const changes = r.added + r.removed + r.changed;
     return {
       ok: true,
-      message: changes === 0 ? 'Không có thay đổi nào.' : `Đã lưu: thêm ${r.added}, bỏ ${r.removed}, đổi vai trò ${r.changed} đơn vị.`,
+      message:
+        changes === 0
+          ? 'Không có thay đổi nào.'
+          : `Đã lưu: thêm ${r.added}, bỏ ${r.removed}, đổi vai trò ${r.changed} đơn vị.`,
       fields,
     };
   } catch (error) {
@@ -221,7 +242,11 @@ export async function fanOutTaskAction(_prev: ActionState, formData: FormData): 
   try {
     const r = await programmes.fanOutTask(parsed.data);
     touched(r.programmeId, parsed.data.taskId);
-    return { ok: true, message: r.created === 0 ? 'Mọi đơn vị của nhóm này đã được giao nhiệm vụ.' : `Đã giao cho ${r.created} đơn vị.`, fields };
+    return {
+      ok: true,
+      message: r.created === 0 ? 'Mọi đơn vị của nhóm này đã được giao nhiệm vụ.' : `Đã giao cho ${r.created} đơn vị.`,
+      fields,
+    };
   } catch (error) {
     return refusal(error, fields);
   }

@@ -5,11 +5,18 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formFields, type ActionState } from '../action-state';
 import * as units from '../data/units';
-import { UNIT_LIMITS, UnitDeactivateInput, UnitIdInput, UnitInput, UnitMergeInput, UnitSplitInput, UnitUpdateInput } from '../validation/unit';
+import {
+  UNIT_LIMITS,
+  UnitDeactivateInput,
+  UnitIdInput,
+  UnitInput,
+  UnitMergeInput,
+  UnitSplitInput,
+  UnitUpdateInput,
+} from '../validation/unit';
 import { invalid, refusal } from './refusal';
 
 const CHECK = 'Vui lòng kiểm tra các mục được đánh dấu.';
-
 
 /** Field errors keyed by path ("successors.1.code") for the split form's rows. */
 function invalidByPath(error: z.ZodError, fields: Record<string, string>): ActionState {
@@ -93,14 +100,20 @@ export async function mergeUnitsAction(_prev: ActionState, formData: FormData): 
     return refusal(error, fields);
   }
   touched(result.successorId);
-  redirect(`/admin/units/${result.successorId}?merged=${result.moved}-${result.stayed}-${result.removed}-${result.keptWithHistory}-${result.usersMoved}`);
+  redirect(
+    `/admin/units/${result.successorId}?merged=${result.moved}-${result.stayed}-${result.removed}-${result.keptWithHistory}-${result.usersMoved}`,
+  );
 }
 
 export async function splitUnitAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const fields = formFields(formData);
   const successors = [];
   for (let i = 0; i < UNIT_LIMITS.splitRows; i++) {
-    const row = { code: fields[`successors.${i}.code`] ?? '', name: fields[`successors.${i}.name`] ?? '', kind: fields[`successors.${i}.kind`] ?? '' };
+    const row = {
+      code: fields[`successors.${i}.code`] ?? '',
+      name: fields[`successors.${i}.name`] ?? '',
+      kind: fields[`successors.${i}.kind`] ?? '',
+    };
     if (row.code.trim() || row.name.trim()) successors.push(row);
   }
   const parsed = UnitSplitInput.safeParse({ ...fields, successors });
@@ -112,5 +125,7 @@ export async function splitUnitAction(_prev: ActionState, formData: FormData): P
     return refusal(error, fields);
   }
   touched(parsed.data.predecessorId);
-  redirect(`/admin/units/${parsed.data.predecessorId}?split=${result.moved}-${result.copied}-${result.stayed}-${result.usersMoved}`);
+  redirect(
+    `/admin/units/${parsed.data.predecessorId}?split=${result.moved}-${result.copied}-${result.stayed}-${result.usersMoved}`,
+  );
 }

@@ -9,7 +9,6 @@ import { PasswordResetInput, UserCreateInput, UserIdInput, UserUpdateInput } fro
 import { choice } from '../validation/fields';
 import { invalid, refusal } from './refusal';
 
-
 /** Passwords are never echoed back to the browser. */
 function withoutPassword(fields: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(fields).filter(([key]) => key !== 'password'));
@@ -44,7 +43,11 @@ export async function updateUserAction(_prev: ActionState, formData: FormData): 
   }
   revalidatePath('/admin/users');
   revalidatePath(`/admin/users/${parsed.data.userId}`);
-  return { ok: true, message: 'Đã lưu. Vai trò và đơn vị mới có hiệu lực từ lần thao tác tiếp theo của người dùng.', fields };
+  return {
+    ok: true,
+    message: 'Đã lưu. Vai trò và đơn vị mới có hiệu lực từ lần thao tác tiếp theo của người dùng.',
+    fields,
+  };
 }
 
 export async function resetPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -57,13 +60,20 @@ export async function resetPasswordAction(_prev: ActionState, formData: FormData
     return refusal(error, withoutPassword(fields));
   }
   revalidatePath(`/admin/users/${parsed.data.userId}`);
-  return { ok: true, message: 'Đã đặt mật khẩu mới. Mọi phiên đăng nhập của người dùng này đã kết thúc; lần đăng nhập tới họ phải đổi mật khẩu.', fields: {} };
+  return {
+    ok: true,
+    message:
+      'Đã đặt mật khẩu mới. Mọi phiên đăng nhập của người dùng này đã kết thúc; lần đăng nhập tới họ phải đổi mật khẩu.',
+    fields: {},
+  };
 }
 
 /** Deactivate or reactivate, chosen by the button pressed (`intent`). */
 export async function userStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const fields = formFields(formData);
-  const parsed = UserIdInput.extend({ intent: choice(['deactivate', 'reactivate'], 'Thao tác không hợp lệ.') }).safeParse(fields);
+  const parsed = UserIdInput.extend({
+    intent: choice(['deactivate', 'reactivate'], 'Thao tác không hợp lệ.'),
+  }).safeParse(fields);
   if (!parsed.success) return { ok: false, message: 'Thao tác không hợp lệ.', fields };
   try {
     if (parsed.data.intent === 'deactivate') await users.deactivateUser(parsed.data.userId);
@@ -75,7 +85,10 @@ export async function userStatusAction(_prev: ActionState, formData: FormData): 
   revalidatePath(`/admin/users/${parsed.data.userId}`);
   return {
     ok: true,
-    message: parsed.data.intent === 'deactivate' ? 'Đã khóa tài khoản. Mọi phiên đăng nhập của người dùng này đã kết thúc.' : 'Đã mở khóa tài khoản.',
+    message:
+      parsed.data.intent === 'deactivate'
+        ? 'Đã khóa tài khoản. Mọi phiên đăng nhập của người dùng này đã kết thúc.'
+        : 'Đã mở khóa tài khoản.',
     fields: {},
   };
 }

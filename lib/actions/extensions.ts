@@ -6,7 +6,6 @@ import { decideExtension, requestExtension } from '../data/extensions';
 import { invalid, refusal } from './refusal';
 import { ExtensionDecisionInput, ExtensionRequestInput } from '../validation/extension';
 
-
 export async function requestExtensionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const fields = formFields(formData);
   const parsed = ExtensionRequestInput.safeParse(fields);
@@ -32,5 +31,9 @@ export async function decideExtensionAction(_prev: ActionState, formData: FormDa
   }
   revalidatePath('/extensions');
   revalidatePath('/');
-  return { ok: true, message: parsed.data.decision === 'approve' ? 'Đã đồng ý gia hạn.' : 'Đã từ chối đề nghị gia hạn.', fields: {} };
+  return {
+    ok: true,
+    message: parsed.data.decision === 'approve' ? 'Đã đồng ý gia hạn.' : 'Đã từ chối đề nghị gia hạn.',
+    fields: {},
+  };
 }

@@ -24,7 +24,11 @@ export async function loginAction(_previous: ActionState, formData: FormData): P
     return typeof value === 'string' ? value : '';
   };
   const fields = { username: text('username').slice(0, 200), callbackUrl: text('callbackUrl').slice(0, 2000) };
-  const parsed = LoginForm.safeParse({ username: text('username'), password: text('password'), callbackUrl: text('callbackUrl') });
+  const parsed = LoginForm.safeParse({
+    username: text('username'),
+    password: text('password'),
+    callbackUrl: text('callbackUrl'),
+  });
   if (!parsed.success) return { ok: false, message: 'Vui lòng nhập tên đăng nhập và mật khẩu.', fields };
   // One message whatever went wrong (never whether the user exists), plus the wait when backed off.
   const outcome = await signInWithPassword(parsed.data.username, parsed.data.password);

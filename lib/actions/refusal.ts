@@ -9,7 +9,12 @@ import { AppError, FieldError } from '../errors';
  */
 export function refusal(error: unknown, fields: Record<string, string>): ActionState {
   if (error instanceof FieldError) {
-    return { ok: false, message: 'Vui lòng kiểm tra mục được đánh dấu.', fieldErrors: { [error.field]: [error.message] }, fields };
+    return {
+      ok: false,
+      message: 'Vui lòng kiểm tra mục được đánh dấu.',
+      fieldErrors: { [error.field]: [error.message] },
+      fields,
+    };
   }
   if (error instanceof AppError) return { ok: false, message: error.message, fields, stale: error.code === 'CONFLICT' };
   throw error;

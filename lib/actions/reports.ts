@@ -23,7 +23,8 @@ export async function saveReportAction(_prev: ActionState, formData: FormData): 
   revalidatePath('/');
   return {
     ok: true,
-    message: parsed.data.intent === 'submit' ? 'Đã gửi báo cáo. Lãnh đạo phụ trách sẽ xem xét và phản hồi.' : 'Đã lưu nháp.',
+    message:
+      parsed.data.intent === 'submit' ? 'Đã gửi báo cáo. Lãnh đạo phụ trách sẽ xem xét và phản hồi.' : 'Đã lưu nháp.',
     fields: { ...fields, version: String(result.version) },
     result,
   };
@@ -44,5 +45,9 @@ export async function reviewReportAction(_prev: ActionState, formData: FormData)
   revalidatePath(`/reports/${parsed.data.reportId}`);
   revalidatePath('/');
   revalidatePath('/reviews');
-  return { ok: true, message: parsed.data.decision === 'approve' ? 'Đã duyệt báo cáo.' : 'Đã trả lại báo cáo kèm lý do.', fields: {} };
+  return {
+    ok: true,
+    message: parsed.data.decision === 'approve' ? 'Đã duyệt báo cáo.' : 'Đã trả lại báo cáo kèm lý do.',
+    fields: {},
+  };
 }

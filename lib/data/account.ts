@@ -14,7 +14,9 @@ import { loginRetryAfter, recordLoginFailure } from './login-throttle';
  * logins. The session version is bumped, which ends every other session; the caller re-issues
  * this browser's cookie with the returned version (lib/auth.ts renewSessionCookie).
  */
-export async function changeOwnPassword(input: PasswordChangeInput): Promise<{ sessionVersion: number; wasForced: boolean }> {
+export async function changeOwnPassword(
+  input: PasswordChangeInput,
+): Promise<{ sessionVersion: number; wasForced: boolean }> {
   const me = await requireSignedIn();
   const client = await requestClientInfo();
   const retryAfter = await loginRetryAfter(me.username, client.ip);
@@ -30,10 +32,22 @@ export async function changeOwnPassword(input: PasswordChangeInput): Promise<{ s
   return getDb().$transaction(async (tx) => {
     const updated = await tx.user.update({
       where: { id: me.id },
-      data: { passwordHash, sessionVersion: { increment: 1 }, mustChangePassword: false, passwordChangedAt: new Date() },
+      data: {
+        passwordHash,
+        sessionVersion: { increment: 1 },
+        mustChangePassword: false,
+        passwordChangedAt: new Date(),
+      },
       select: { sessionVersion: true },
     });
-    await audit(tx, { actorId: me.id, action: 'user.password_changed', entityType: 'User', entityId: me.id, data: { forced: me.mustChangePassword }, client });
+    await audit(tx, {
+      actorId: me.id,
+      action: 'user.password_changed',
+      entityType: 'User',
+      entityId: me.id,
+      data: { forced: me.mustChangePassword },
+      client,
+    });
     return { sessionVersion: updated.sessionVersion, wasForced: me.mustChangePassword };
   });
 }

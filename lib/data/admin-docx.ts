@@ -17,8 +17,10 @@ import { AppError } from '../errors';
 
 export const DOCX_MAX_EXPANDED = 60 * 1024 * 1024;
 
-const NOT_DOCX = 'Tệp không phải tài liệu Word (.docx) hợp lệ. Hãy mở tệp bằng Word và lưu lại dưới dạng .docx, hoặc dán nội dung vào ô văn bản.';
-const OLD_DOC = 'Tệp Word 97–2003 (.doc) chưa được hỗ trợ. Hãy mở bằng Word, chọn Lưu thành… → Tài liệu Word (.docx), rồi tải lên lại.';
+const NOT_DOCX =
+  'Tệp không phải tài liệu Word (.docx) hợp lệ. Hãy mở tệp bằng Word và lưu lại dưới dạng .docx, hoặc dán nội dung vào ô văn bản.';
+const OLD_DOC =
+  'Tệp Word 97–2003 (.doc) chưa được hỗ trợ. Hãy mở bằng Word, chọn Lưu thành… → Tài liệu Word (.docx), rồi tải lên lại.';
 const TOO_BIG = 'Tài liệu Word quá lớn khi giải nén. Hãy dán phần nội dung nhiệm vụ vào ô văn bản.';
 
 /** Entries of a ZIP's central directory: names and expanded sizes, or null if it is no ZIP. */
@@ -57,12 +59,30 @@ type Element = {
   numbering?: { level: string; isOrdered: boolean } | null;
 };
 
-const ROMAN: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+const ROMAN: [number, string][] = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
 
 function roman(n: number): string {
   let out = '';
   let rest = n;
-  for (const [v, s] of ROMAN) while (rest >= v) { out += s; rest -= v; }
+  for (const [v, s] of ROMAN)
+    while (rest >= v) {
+      out += s;
+      rest -= v;
+    }
   return out;
 }
 

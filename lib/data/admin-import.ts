@@ -43,7 +43,13 @@ export function decodeTextFile(bytes: Uint8Array): string {
 export type UploadedFile = { name: string; bytes: Uint8Array };
 
 /** The directive's text from a pasted text or an uploaded file (the file wins when both are given). */
-export async function readDirectiveSource({ text, file }: { text: string; file: UploadedFile | null }): Promise<string> {
+export async function readDirectiveSource({
+  text,
+  file,
+}: {
+  text: string;
+  file: UploadedFile | null;
+}): Promise<string> {
   let source = text;
   if (file) {
     if (file.bytes.length > PROGRAMME_LIMITS.fileBytes) throw new FieldError('file', 'Tệp quá lớn: tối đa 8 MB.');
@@ -55,8 +61,13 @@ export async function readDirectiveSource({ text, file }: { text: string; file: 
         if (error instanceof AppError && !(error instanceof FieldError)) throw new FieldError('file', error.message);
         throw error;
       }
-    } else if (name.endsWith('.txt') || name.endsWith('.htm') || name.endsWith('.html')) source = decodeTextFile(file.bytes);
-    else if (name.endsWith('.doc')) throw new FieldError('file', 'Tệp Word 97–2003 (.doc) chưa được hỗ trợ. Hãy lưu lại dưới dạng .docx rồi tải lên.');
+    } else if (name.endsWith('.txt') || name.endsWith('.htm') || name.endsWith('.html'))
+      source = decodeTextFile(file.bytes);
+    else if (name.endsWith('.doc'))
+      throw new FieldError(
+        'file',
+        'Tệp Word 97–2003 (.doc) chưa được hỗ trợ. Hãy lưu lại dưới dạng .docx rồi tải lên.',
+      );
     else throw new FieldError('file', WRONG_TYPE);
   }
   // NFC, no NUL or other control characters (PostgreSQL refuses U+0000), line breaks as \n.
@@ -77,7 +88,10 @@ async function registry() {
 }
 
 /** Analyses a directive and returns the proposal for the review grid. Writes nothing. */
-export async function analyzeDirective(input: { text: string; file: UploadedFile | null }): Promise<Proposal & { units: { code: string; name: string; kind: string }[] }> {
+export async function analyzeDirective(input: {
+  text: string;
+  file: UploadedFile | null;
+}): Promise<Proposal & { units: { code: string; name: string; kind: string }[] }> {
   await requirePermission('programme:manage');
   const source = await readDirectiveSource(input);
   const units = await registry();
@@ -94,21 +108,28 @@ export async function analyzeDirective(input: { text: string; file: UploadedFile
  * Saves a reviewed proposal: the programme, its sections, tasks and assignments (with fan-out),
  * all or nothing. Unit codes must name active units; every task must be given to someone.
  */
-export async function importProgramme(input: ImportInput): Promise<{ programmeId: number; tasks: number; assignments: number }> {
+export async function importProgramme(
+  input: ImportInput,
+): Promise<{ programmeId: number; tasks: number; assignments: number }> {
   const user = await requirePermission('programme:manage');
   const db = getDb();
   return db.$transaction(
     async (tx) => {
-      const units = await tx.unit.findMany({ where: { active: true }, select: { id: true, code: true, kind: true, active: true } });
+      const units = await tx.unit.findMany({
+        where: { active: true },
+        select: { id: true, code: true, kind: true, active: true },
+      });
       const byCode = new Map(units.map((u) => [u.code, u]));
       const errors: Record<string, string[]> = {};
       const plans = input.sections.map((section, i) =>
         section.tasks.map((task, j) => {
           const at = `sections.${i}.tasks.${j}`;
           const lead = task.lead ? byCode.get(task.lead) : undefined;
-          if (task.lead && !lead) errors[`${at}.lead`] = ['Đơn vị chủ trì không có trong danh mục (hoặc đã ngừng hoạt động).'];
+          if (task.lead && !lead)
+            errors[`${at}.lead`] = ['Đơn vị chủ trì không có trong danh mục (hoặc đã ngừng hoạt động).'];
           const coordinators = task.coordinators.map((c) => byCode.get(c));
-          if (coordinators.some((c) => !c)) errors[`${at}.coordinators`] = ['Có đơn vị phối hợp không có trong danh mục (hoặc đã ngừng hoạt động).'];
+          if (coordinators.some((c) => !c))
+            errors[`${at}.coordinators`] = ['Có đơn vị phối hợp không có trong danh mục (hoặc đã ngừng hoạt động).'];
           const plan = planAssignments(
             {
               lead: lead?.id ?? null,
@@ -118,7 +139,8 @@ export async function importProgramme(input: ImportInput): Promise<{ programmeId
             },
             units,
           );
-          if (plan.size === 0 && !errors[`${at}.lead`]) errors[`${at}.lead`] = ['Nhiệm vụ chưa giao cho đơn vị nào: chọn đơn vị chủ trì hoặc đối tượng thực hiện.'];
+          if (plan.size === 0 && !errors[`${at}.lead`])
+            errors[`${at}.lead`] = ['Nhiệm vụ chưa giao cho đơn vị nào: chọn đơn vị chủ trì hoặc đối tượng thực hiện.'];
           return plan;
         }),
       );
@@ -142,7 +164,10 @@ export async function importProgramme(input: ImportInput): Promise<{ programmeId
       let taskCount = 0;
       let assignmentCount = 0;
       for (const [i, section] of input.sections.entries()) {
-        const s = await tx.section.create({ data: { programmeId: programme.id, numeral: section.numeral, title: section.title, order: i + 1 }, select: { id: true } });
+        const s = await tx.section.create({
+          data: { programmeId: programme.id, numeral: section.numeral, title: section.title, order: i + 1 },
+          select: { id: true },
+        });
         const tasks = await tx.task.createManyAndReturn({
           data: section.tasks.map((t, j) => ({
             programmeId: programme.id,
@@ -161,14 +186,18 @@ export async function importProgramme(input: ImportInput): Promise<{ programmeId
         const rows: Prisma.AssignmentCreateManyInput[] = [];
         for (const task of tasks) {
           const plan = plans[i]?.[task.order - 1];
-          for (const [unitId, role] of plan ?? []) rows.push({ taskId: task.id, unitId, role, dueDate: task.dueDate, originalDueDate: task.dueDate });
+          for (const [unitId, role] of plan ?? [])
+            rows.push({ taskId: task.id, unitId, role, dueDate: task.dueDate, originalDueDate: task.dueDate });
         }
         if (rows.length > 0) await tx.assignment.createMany({ data: rows });
         taskCount += tasks.length;
         assignmentCount += rows.length;
       }
       await audit(tx, {
-        actorId: user.id, action: 'programme.imported', entityType: 'Programme', entityId: programme.id,
+        actorId: user.id,
+        action: 'programme.imported',
+        entityType: 'Programme',
+        entityId: programme.id,
         data: { title: p.title, sections: input.sections.length, tasks: taskCount, assignments: assignmentCount },
       });
       return { programmeId: programme.id, tasks: taskCount, assignments: assignmentCount };

@@ -47,7 +47,11 @@ export async function listUsers({ q = '', includeInactive = true }: { q?: string
         }
       : {}),
   };
-  return getDb().user.findMany({ where, orderBy: [{ active: 'desc' }, { unit: { name: 'asc' } }, { displayName: 'asc' }], select: PUBLIC_FIELDS });
+  return getDb().user.findMany({
+    where,
+    orderBy: [{ active: 'desc' }, { unit: { name: 'asc' } }, { displayName: 'asc' }],
+    select: PUBLIC_FIELDS,
+  });
 }
 
 export async function getUser(userId: number) {
@@ -60,7 +64,11 @@ export async function getUser(userId: number) {
 /** Units a user may belong to (active ones). */
 export async function listUnitOptions() {
   await requirePermission('user:manage');
-  return getDb().unit.findMany({ where: { active: true }, orderBy: [{ kind: 'asc' }, { name: 'asc' }], select: { id: true, name: true, kind: true } });
+  return getDb().unit.findMany({
+    where: { active: true },
+    orderBy: [{ kind: 'asc' }, { name: 'asc' }],
+    select: { id: true, name: true, kind: true },
+  });
 }
 
 async function assertActiveUnit(tx: Tx, unitId: number): Promise<void> {
@@ -74,7 +82,9 @@ async function assertActiveUnit(tx: Tx, unitId: number): Promise<void> {
  * session they still hold (that is how two admins removing each other at once both fail safe).
  */
 async function lockAdmins(tx: Tx, actorId: number): Promise<number[]> {
-  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "User" WHERE role = 'ADMIN' AND active ORDER BY id FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    { id: number }[]
+  >`SELECT id FROM "User" WHERE role = 'ADMIN' AND active ORDER BY id FOR UPDATE`;
   const ids = rows.map((r) => r.id);
   if (!ids.includes(actorId)) throw new ForbiddenError();
   return ids;
@@ -94,16 +104,29 @@ export async function createUser(input: UserCreateInput): Promise<{ userId: numb
       await assertActiveUnit(tx, input.unitId);
       const u = await tx.user.create({
         data: {
-          username: input.username, displayName: input.displayName, jobTitle: input.jobTitle, email: input.email, phone: input.phone,
-          role: input.role, unitId: input.unitId, passwordHash,
+          username: input.username,
+          displayName: input.displayName,
+          jobTitle: input.jobTitle,
+          email: input.email,
+          phone: input.phone,
+          role: input.role,
+          unitId: input.unitId,
+          passwordHash,
         },
         select: { id: true },
       });
-      await audit(tx, { actorId: actor.id, action: 'user.created', entityType: 'User', entityId: u.id, data: { username: input.username, role: input.role, unitId: input.unitId } });
+      await audit(tx, {
+        actorId: actor.id,
+        action: 'user.created',
+        entityType: 'User',
+        entityId: u.id,
+        data: { username: input.username, role: input.role, unitId: input.unitId },
+      });
       return { userId: u.id };
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new FieldError('username', 'Tên đăng nhập này đã có người dùng.');
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+      throw new FieldError('username', 'Tên đăng nhập này đã có người dùng.');
     throw error;
   }
 }
@@ -113,27 +136,56 @@ export async function updateUser(input: UserUpdateInput): Promise<void> {
   const actor = await requirePermission('user:manage');
   await getDb().$transaction(async (tx) => {
     const admins = await lockAdmins(tx, actor.id);
-    const u = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, role: true, unitId: true, active: true, displayName: true, jobTitle: true } });
+    const u = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { id: true, role: true, unitId: true, active: true, displayName: true, jobTitle: true },
+    });
     if (!u) throw new NotFoundError();
     if (u.role !== input.role) {
       if (u.id === actor.id) throw new FieldError('role', 'Bạn không thể tự thay đổi vai trò của mình.');
-      if (u.role === 'ADMIN' && u.active && admins.length <= 1) throw new FieldError('role', 'Đây là quản trị viên cuối cùng đang hoạt động: không thể đổi vai trò.');
+      if (u.role === 'ADMIN' && u.active && admins.length <= 1)
+        throw new FieldError('role', 'Đây là quản trị viên cuối cùng đang hoạt động: không thể đổi vai trò.');
     }
     if (u.unitId !== input.unitId) await assertActiveUnit(tx, input.unitId);
     await tx.user.update({
       where: { id: u.id },
-      data: { displayName: input.displayName, jobTitle: input.jobTitle, email: input.email, phone: input.phone, role: input.role, unitId: input.unitId },
+      data: {
+        displayName: input.displayName,
+        jobTitle: input.jobTitle,
+        email: input.email,
+        phone: input.phone,
+        role: input.role,
+        unitId: input.unitId,
+      },
     });
     await audit(tx, {
-      actorId: actor.id, action: 'user.updated', entityType: 'User', entityId: u.id,
-      data: { from: { role: u.role, unitId: u.unitId, displayName: u.displayName }, to: { role: input.role, unitId: input.unitId, displayName: input.displayName } },
+      actorId: actor.id,
+      action: 'user.updated',
+      entityType: 'User',
+      entityId: u.id,
+      data: {
+        from: { role: u.role, unitId: u.unitId, displayName: u.displayName },
+        to: { role: input.role, unitId: input.unitId, displayName: input.displayName },
+      },
     });
     // Role and unit changes are events of their own, so the audit page can filter them.
     if (u.role !== input.role) {
-      await audit(tx, { actorId: actor.id, action: 'user.role_changed', entityType: 'User', entityId: u.id, data: { from: u.role, to: input.role } });
+      await audit(tx, {
+        actorId: actor.id,
+        action: 'user.role_changed',
+        entityType: 'User',
+        entityId: u.id,
+        data: { from: u.role, to: input.role },
+      });
     }
     if (u.unitId !== input.unitId) {
-      await audit(tx, { actorId: actor.id, action: 'user.unit_changed', entityType: 'User', entityId: u.id, data: { from: u.unitId, to: input.unitId } });
+      await audit(tx, {
+        actorId: actor.id,
+        action: 'user.unit_changed',
+        entityType: 'User',
+        entityId: u.id,
+        data: { from: u.unitId, to: input.unitId },
+      });
     }
   });
 }
@@ -144,7 +196,10 @@ export async function updateUser(input: UserUpdateInput): Promise<void> {
  */
 export async function resetPassword(input: PasswordResetInput): Promise<void> {
   const actor = await requirePermission('user:manage');
-  const target = await getDb().user.findUnique({ where: { id: input.userId }, select: { username: true, displayName: true } });
+  const target = await getDb().user.findUnique({
+    where: { id: input.userId },
+    select: { username: true, displayName: true },
+  });
   if (!target) throw new NotFoundError();
   const weak = weakPasswordReason(input.password, [target.username, target.displayName]);
   if (weak) throw new FieldError('password', weak);
@@ -152,7 +207,10 @@ export async function resetPassword(input: PasswordResetInput): Promise<void> {
   await getDb().$transaction(async (tx) => {
     const u = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
     if (!u) throw new NotFoundError();
-    await tx.user.update({ where: { id: u.id }, data: { passwordHash, sessionVersion: { increment: 1 }, mustChangePassword: true } });
+    await tx.user.update({
+      where: { id: u.id },
+      data: { passwordHash, sessionVersion: { increment: 1 }, mustChangePassword: true },
+    });
     await audit(tx, { actorId: actor.id, action: 'user.password_reset', entityType: 'User', entityId: u.id });
   });
 }
@@ -166,7 +224,8 @@ export async function deactivateUser(userId: number): Promise<void> {
     if (!u) throw new NotFoundError();
     if (u.id === actor.id) throw new ConflictError('Bạn không thể tự khóa tài khoản của mình.');
     if (!u.active) throw new ConflictError('Tài khoản đã bị khóa trước đó.');
-    if (u.role === 'ADMIN' && admins.length <= 1) throw new ConflictError('Đây là quản trị viên cuối cùng đang hoạt động: không thể khóa.');
+    if (u.role === 'ADMIN' && admins.length <= 1)
+      throw new ConflictError('Đây là quản trị viên cuối cùng đang hoạt động: không thể khóa.');
     await tx.user.update({ where: { id: u.id }, data: { active: false, sessionVersion: { increment: 1 } } });
     await audit(tx, { actorId: actor.id, action: 'user.deactivated', entityType: 'User', entityId: u.id });
   });
@@ -175,10 +234,14 @@ export async function deactivateUser(userId: number): Promise<void> {
 export async function reactivateUser(userId: number): Promise<void> {
   const actor = await requirePermission('user:manage');
   await getDb().$transaction(async (tx) => {
-    const u = await tx.user.findUnique({ where: { id: userId }, select: { id: true, active: true, unit: { select: { active: true } } } });
+    const u = await tx.user.findUnique({
+      where: { id: userId },
+      select: { id: true, active: true, unit: { select: { active: true } } },
+    });
     if (!u) throw new NotFoundError();
     if (u.active) throw new ConflictError('Tài khoản đang hoạt động.');
-    if (!u.unit.active) throw new ConflictError('Đơn vị của người dùng đã thôi hoạt động: chuyển người dùng sang đơn vị khác trước.');
+    if (!u.unit.active)
+      throw new ConflictError('Đơn vị của người dùng đã thôi hoạt động: chuyển người dùng sang đơn vị khác trước.');
     await tx.user.update({ where: { id: u.id }, data: { active: true } });
     await audit(tx, { actorId: actor.id, action: 'user.reactivated', entityType: 'User', entityId: u.id });
   });

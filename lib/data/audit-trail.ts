@@ -14,7 +14,8 @@ export const AUDIT_PAGE_SIZE = 50;
 export async function listAuditEvents(filter: AuditFilterInput) {
   await requirePermission('audit:read');
   const and: Prisma.AuditEventWhereInput[] = [];
-  if (filter.userId) and.push({ OR: [{ actorId: filter.userId }, { entityType: 'User', entityId: String(filter.userId) }] });
+  if (filter.userId)
+    and.push({ OR: [{ actorId: filter.userId }, { entityType: 'User', entityId: String(filter.userId) }] });
   if (filter.unitId) and.push({ unitId: filter.unitId });
   if (filter.action) and.push({ action: filter.action });
   if (filter.from) and.push({ at: { gte: startOfDayVn(filter.from) } });
@@ -25,16 +26,28 @@ export async function listAuditEvents(filter: AuditFilterInput) {
     orderBy: { id: 'desc' },
     take: AUDIT_PAGE_SIZE + 1,
     select: {
-      id: true, at: true, action: true, entityType: true, entityId: true, data: true, ip: true, userAgent: true,
+      id: true,
+      at: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      data: true,
+      ip: true,
+      userAgent: true,
       actor: { select: { id: true, username: true, displayName: true } },
       unit: { select: { name: true } },
     },
   });
   const page = rows.slice(0, AUDIT_PAGE_SIZE);
   // The account an event is about, when it is about one (a reset, a failed sign-in).
-  const userIds = [...new Set(page.filter((r) => r.entityType === 'User' && /^\d+$/.test(r.entityId)).map((r) => Number(r.entityId)))];
+  const userIds = [
+    ...new Set(page.filter((r) => r.entityType === 'User' && /^\d+$/.test(r.entityId)).map((r) => Number(r.entityId))),
+  ];
   const subjects = new Map(
-    (await getDb().user.findMany({ where: { id: { in: userIds } }, select: { id: true, username: true } })).map((u) => [String(u.id), u.username]),
+    (await getDb().user.findMany({ where: { id: { in: userIds } }, select: { id: true, username: true } })).map((u) => [
+      String(u.id),
+      u.username,
+    ]),
   );
   return {
     events: page.map((r) => ({
@@ -50,8 +63,14 @@ export async function listAuditEvents(filter: AuditFilterInput) {
 export async function listAuditFilterOptions() {
   await requirePermission('audit:read');
   const [users, units] = await Promise.all([
-    getDb().user.findMany({ orderBy: [{ displayName: 'asc' }, { username: 'asc' }], select: { id: true, username: true, displayName: true } }),
-    getDb().unit.findMany({ orderBy: [{ kind: 'asc' }, { name: 'asc' }], select: { id: true, name: true, active: true } }),
+    getDb().user.findMany({
+      orderBy: [{ displayName: 'asc' }, { username: 'asc' }],
+      select: { id: true, username: true, displayName: true },
+    }),
+    getDb().unit.findMany({
+      orderBy: [{ kind: 'asc' }, { name: 'asc' }],
+      select: { id: true, name: true, active: true },
+    }),
   ]);
   return { users, units };
 }

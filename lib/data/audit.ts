@@ -36,7 +36,10 @@ export async function audit(
   const client = event.client ?? (await requestClientInfo());
   let unitId = event.unitId;
   if (unitId === undefined) {
-    unitId = event.actorId === null ? null : ((await tx.user.findUnique({ where: { id: event.actorId }, select: { unitId: true } }))?.unitId ?? null);
+    unitId =
+      event.actorId === null
+        ? null
+        : ((await tx.user.findUnique({ where: { id: event.actorId }, select: { unitId: true } }))?.unitId ?? null);
   }
   await tx.auditEvent.create({
     data: {

@@ -10,12 +10,15 @@ import { requirePermission } from './guard';
 /** Tasks whose submission board a user may open: everything for the chairman, administrator and the
  *  standing office's head; the tasks their department leads for other department heads. */
 function boardTaskScope(user: SessionUser): Prisma.TaskWhereInput {
-  if (can(user, 'work:read-all') || (user.role === 'DEPARTMENT_HEAD' && user.isStandingOffice)) return { archivedAt: null };
-  if (user.role === 'DEPARTMENT_HEAD') return { archivedAt: null, assignments: { some: { role: 'LEAD', unitId: user.unitId } } };
+  if (can(user, 'work:read-all') || (user.role === 'DEPARTMENT_HEAD' && user.isStandingOffice))
+    return { archivedAt: null };
+  if (user.role === 'DEPARTMENT_HEAD')
+    return { archivedAt: null, assignments: { some: { role: 'LEAD', unitId: user.unitId } } };
   throw new ForbiddenError();
 }
 
-export type SubmissionState = 'APPROVED' | 'SUBMITTED_ON_TIME' | 'SUBMITTED_LATE' | 'RETURNED' | 'DRAFT' | 'MISSING' | 'MISSING_LATE';
+export type SubmissionState =
+  'APPROVED' | 'SUBMITTED_ON_TIME' | 'SUBMITTED_LATE' | 'RETURNED' | 'DRAFT' | 'MISSING' | 'MISSING_LATE';
 
 export const SUBMISSION_LABELS: Record<SubmissionState, string> = {
   APPROVED: 'Đã duyệt',
@@ -75,11 +78,20 @@ export async function getSubmissionBoard(
     const deadline = due ? endOfDayVn(due) : null;
     const late = deadline !== null && now >= deadline;
     const state: SubmissionState = !report
-      ? late ? 'MISSING_LATE' : 'MISSING'
-      : report.status === 'APPROVED' ? 'APPROVED'
-      : report.status === 'RETURNED' ? 'RETURNED'
-      : report.status === 'DRAFT' ? (late ? 'MISSING_LATE' : 'DRAFT')
-      : deadline && report.submittedAt && report.submittedAt >= deadline ? 'SUBMITTED_LATE' : 'SUBMITTED_ON_TIME';
+      ? late
+        ? 'MISSING_LATE'
+        : 'MISSING'
+      : report.status === 'APPROVED'
+        ? 'APPROVED'
+        : report.status === 'RETURNED'
+          ? 'RETURNED'
+          : report.status === 'DRAFT'
+            ? late
+              ? 'MISSING_LATE'
+              : 'DRAFT'
+            : deadline && report.submittedAt && report.submittedAt >= deadline
+              ? 'SUBMITTED_LATE'
+              : 'SUBMITTED_ON_TIME';
     return {
       assignmentId: a.id,
       unitName: a.unit.name,

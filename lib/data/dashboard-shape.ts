@@ -30,7 +30,12 @@ export function countsOf(row: CountRow): StatusCounts {
     NOT_STARTED: row.not_started,
     total: 0,
   };
-  counts.total = counts.DONE_ON_TIME + counts.DONE_LATE + counts.IN_PROGRESS_ON_TIME + counts.IN_PROGRESS_OVERDUE + counts.NOT_STARTED;
+  counts.total =
+    counts.DONE_ON_TIME +
+    counts.DONE_LATE +
+    counts.IN_PROGRESS_ON_TIME +
+    counts.IN_PROGRESS_OVERDUE +
+    counts.NOT_STARTED;
   return counts;
 }
 
@@ -130,7 +135,10 @@ function sectionKey(row: AggregateRow): string {
 /** Heatmap rows the page shows (the first units in the chosen order); the Word report asks for all. */
 export const HEAT_ROWS = 60;
 
-export function shapeAggregates(rows: AggregateRow[], filters: Pick<DashboardFilters, 'sort'>): Pick<Dashboard, 'headline' | 'pending' | 'units' | 'sections' | 'areas'> {
+export function shapeAggregates(
+  rows: AggregateRow[],
+  filters: Pick<DashboardFilters, 'sort'>,
+): Pick<Dashboard, 'headline' | 'pending' | 'units' | 'sections' | 'areas'> {
   const all = rows.find((r) => r.set === 'all');
   const headline = all ? countsOf(all) : emptyCounts();
 
@@ -200,22 +208,33 @@ export function shapeHeat(
   units: Pick<UnitStanding, 'unitId' | 'name'>[],
   totalUnits: number,
 ): Heatmap {
-  const columns = (dimension === 'section' ? columnsFrom.sections : columnsFrom.areas).map(({ key, label, title, filter }) => ({ key, label, title, filter }));
+  const columns = (dimension === 'section' ? columnsFrom.sections : columnsFrom.areas).map(
+    ({ key, label, title, filter }) => ({ key, label, title, filter }),
+  );
   const cells = new Map<string, HeatCell>();
   for (const r of rows) {
     const key = dimension === 'section' ? `s${r.section_id}` : `a${r.reform_area ?? 'NONE'}`;
     const counts = countsOf(r);
     const done = counts.DONE_ON_TIME + counts.DONE_LATE;
-    cells.set(`${r.unit_id}|${key}`, { counts, done, total: counts.total, rate: counts.total ? done / counts.total : 0, overdue: counts.IN_PROGRESS_OVERDUE });
+    cells.set(`${r.unit_id}|${key}`, {
+      counts,
+      done,
+      total: counts.total,
+      rate: counts.total ? done / counts.total : 0,
+      overdue: counts.IN_PROGRESS_OVERDUE,
+    });
   }
   return {
     dimension,
     columns,
     totalUnits,
-    rows: units.map((u) => ({ unitId: u.unitId, name: u.name, cells: columns.map((c) => cells.get(`${u.unitId}|${c.key}`) ?? null) })),
+    rows: units.map((u) => ({
+      unitId: u.unitId,
+      name: u.name,
+      cells: columns.map((c) => cells.get(`${u.unitId}|${c.key}`) ?? null),
+    })),
   };
 }
-
 
 export type DrillRow = {
   assignmentId: number;
@@ -254,7 +273,12 @@ export function shapeRow(r: AssignmentRow): DrillRow {
     completedAt: r.completed,
     daysOverdue: r.days_overdue,
     missedPeriods:
-      r.missed_periods && r.missed_periods > 0 && r.due && isRecurrence(recurrence) && recurrence !== 'ONCE' && recurrence !== 'CONTINUOUS'
+      r.missed_periods &&
+      r.missed_periods > 0 &&
+      r.due &&
+      isRecurrence(recurrence) &&
+      recurrence !== 'ONCE' &&
+      recurrence !== 'CONTINUOUS'
         ? { count: r.missed_periods, firstLabel: periodContaining(recurrence, fromDbDate(r.due)).label }
         : null,
     unitId: r.report_unit_id,
@@ -280,7 +304,6 @@ export function shapeRow(r: AssignmentRow): DrillRow {
   };
 }
 
-
 export type TrendPoint = Rates & { key: string; label: string; asOf: Date; counts: StatusCounts };
 export type Trend = { months: TrendPoint[]; quarters: TrendPoint[] };
 
@@ -301,14 +324,27 @@ export function trendPlan(asOf: Date): TrendPlan {
   const monthPeriods = monthlyCutoffs(asOf, 12);
   const last = monthPeriods.at(-1);
   const wanted = [
-    ...monthPeriods.map((p) => ({ list: 'months' as const, key: p.key, label: `${p.key.slice(5)}/${p.key.slice(0, 4)}`, at: cutoffAt(p.end) })),
-    ...(!last || cutoffAt(last.end).getTime() !== asOf.getTime() ? [{ list: 'months' as const, key: 'now', label: 'Đến nay', at: asOf }] : []),
-    ...quarterlyCutoffs(asOf, 8).map((p) => ({ list: 'quarters' as const, key: p.key, label: p.label.replace('Quý ', 'Q'), at: cutoffAt(p.end) })),
+    ...monthPeriods.map((p) => ({
+      list: 'months' as const,
+      key: p.key,
+      label: `${p.key.slice(5)}/${p.key.slice(0, 4)}`,
+      at: cutoffAt(p.end),
+    })),
+    ...(!last || cutoffAt(last.end).getTime() !== asOf.getTime()
+      ? [{ list: 'months' as const, key: 'now', label: 'Đến nay', at: asOf }]
+      : []),
+    ...quarterlyCutoffs(asOf, 8).map((p) => ({
+      list: 'quarters' as const,
+      key: p.key,
+      label: p.label.replace('Quý ', 'Q'),
+      at: cutoffAt(p.end),
+    })),
   ];
   // Distinct instants in time order: the counting query needs them sorted (a quarter's cut-off is also a month's).
   const moments = [...new Set(wanted.map((w) => w.at.getTime()))].sort((a, b) => a - b).map((t) => new Date(t));
   const index = (at: Date) => moments.findIndex((m) => m.getTime() === at.getTime());
-  const pick = (list: 'months' | 'quarters') => wanted.filter((w) => w.list === list).map(({ key, label, at }) => ({ key, label, index: index(at) }));
+  const pick = (list: 'months' | 'quarters') =>
+    wanted.filter((w) => w.list === list).map(({ key, label, at }) => ({ key, label, index: index(at) }));
   return { moments, months: pick('months'), quarters: pick('quarters') };
 }
 

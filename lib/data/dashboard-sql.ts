@@ -2,7 +2,16 @@ import 'server-only';
 import { Prisma, type PrismaClient } from '../db';
 import type { OfficialStatus } from '../domain/status';
 import type { DrillStatus, UnitKindFilter } from '../validation/dashboard';
-import { countsOf, emptyCounts, HEAT_ROWS, ratesOf, shapeAggregates, shapeHeat, trendPlan, type Dashboard } from './dashboard-shape';
+import {
+  countsOf,
+  emptyCounts,
+  HEAT_ROWS,
+  ratesOf,
+  shapeAggregates,
+  shapeHeat,
+  trendPlan,
+  type Dashboard,
+} from './dashboard-shape';
 import { missedPeriodsSql, slotsAtCte } from './status-sql';
 
 /**
@@ -61,7 +70,10 @@ function assignmentWhere(scope: DashboardScope, filter: SlotFilter): Prisma.Sql 
     const alternatives = [
       Prisma.sql`EXISTS (SELECT 1 FROM "Assignment" l WHERE l."taskId" = a."taskId" AND l.role = 'LEAD' AND l."unitId" = ${scope.unitId})`,
     ];
-    if (scope.includeUnled) alternatives.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "Assignment" l WHERE l."taskId" = a."taskId" AND l.role = 'LEAD')`);
+    if (scope.includeUnled)
+      alternatives.push(
+        Prisma.sql`NOT EXISTS (SELECT 1 FROM "Assignment" l WHERE l."taskId" = a."taskId" AND l.role = 'LEAD')`,
+      );
     if (scope.includeOwn) alternatives.push(Prisma.sql`a."unitId" = ${scope.unitId}`);
     parts.push(Prisma.sql`(${Prisma.join(alternatives, ' OR ')})`);
   }
@@ -70,7 +82,9 @@ function assignmentWhere(scope: DashboardScope, filter: SlotFilter): Prisma.Sql 
   if (filter.area === 'NONE') parts.push(Prisma.sql`t."reformArea" IS NULL`);
   else if (filter.area !== undefined) parts.push(Prisma.sql`t."reformArea"::text = ${filter.area}`);
   if (filter.lead !== undefined) {
-    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Assignment" l WHERE l."taskId" = a."taskId" AND l.role = 'LEAD' AND l."unitId" = ${filter.lead})`);
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "Assignment" l WHERE l."taskId" = a."taskId" AND l.role = 'LEAD' AND l."unitId" = ${filter.lead})`,
+    );
   }
   return parts.length ? Prisma.join(parts, ' AND ') : Prisma.sql`TRUE`;
 }
@@ -135,9 +149,14 @@ function where(scope: DashboardScope, filter: SlotFilter, extra?: Prisma.Sql): P
   return extra ? Prisma.sql`${assignmentWhere(scope, filter)} AND ${extra}` : assignmentWhere(scope, filter);
 }
 
-
 /** The row-level chain ending in `f` (one row per slot); goes right after `WITH RECURSIVE`. */
-export function slotCtes(moments: readonly Date[], scope: DashboardScope, filter: SlotFilter, extra?: Prisma.Sql, live = false): Prisma.Sql {
+export function slotCtes(
+  moments: readonly Date[],
+  scope: DashboardScope,
+  filter: SlotFilter,
+  extra?: Prisma.Sql,
+  live = false,
+): Prisma.Sql {
   return Prisma.sql`
     ${slotsAtCte(moments, { where: where(scope, filter, extra), live })},
     ${LINEAGE},
@@ -162,7 +181,12 @@ export function countCtes(
   moments: readonly Date[],
   scope: DashboardScope,
   filter: SlotFilter,
-  { pending = false, units = true, extra, live = false }: { pending?: boolean; units?: boolean; extra?: Prisma.Sql; live?: boolean } = {},
+  {
+    pending = false,
+    units = true,
+    extra,
+    live = false,
+  }: { pending?: boolean; units?: boolean; extra?: Prisma.Sql; live?: boolean } = {},
 ): Prisma.Sql {
   const pend = pending
     ? Prisma.sql`LEFT JOIN (SELECT r."assignmentId" AS assignment_id, count(*)::int AS n FROM "Report" r WHERE r.status = 'SUBMITTED' GROUP BY r."assignmentId") pe
@@ -198,7 +222,13 @@ export function countCtes(
     )`;
 }
 
-export type CountRow = { done_on_time: number; done_late: number; on_time: number; overdue: number; not_started: number };
+export type CountRow = {
+  done_on_time: number;
+  done_late: number;
+  on_time: number;
+  overdue: number;
+  not_started: number;
+};
 
 /**
  * Runs a dashboard query as a plain statement: no transaction, so it only waits for a free
@@ -218,10 +248,19 @@ const COUNT_COLUMNS = Prisma.sql`
   coalesce(sum(f.n) FILTER (WHERE f.status = 'NOT_STARTED'), 0)::int AS not_started`;
 
 /** The headline counts for one moment. */
-export async function queryStatusCounts(db: PrismaClient, asOf: Date, scope: DashboardScope, filter: SlotFilter, live = false): Promise<StatusCounts> {
-  const rows = await run<CountRow>(db, Prisma.sql`
+export async function queryStatusCounts(
+  db: PrismaClient,
+  asOf: Date,
+  scope: DashboardScope,
+  filter: SlotFilter,
+  live = false,
+): Promise<StatusCounts> {
+  const rows = await run<CountRow>(
+    db,
+    Prisma.sql`
     WITH RECURSIVE ${countCtes([asOf], scope, filter, { units: false, live })}
-    SELECT ${COUNT_COLUMNS} FROM f`);
+    SELECT ${COUNT_COLUMNS} FROM f`,
+  );
   return rows[0] ? countsOf(rows[0]) : emptyCounts();
 }
 
@@ -230,10 +269,19 @@ export async function queryStatusCounts(db: PrismaClient, asOf: Date, scope: Das
  * the same assignments as queryStatusCounts — scope, filters, existence at the moment, and the
  * unit-kind and unit filters on the unit a slot is counted under (slotCtes' `f`).
  */
-export async function queryTaskCount(db: PrismaClient, asOf: Date, scope: DashboardScope, filter: SlotFilter, live = false): Promise<number> {
-  const rows = await run<{ n: number }>(db, Prisma.sql`
+export async function queryTaskCount(
+  db: PrismaClient,
+  asOf: Date,
+  scope: DashboardScope,
+  filter: SlotFilter,
+  live = false,
+): Promise<number> {
+  const rows = await run<{ n: number }>(
+    db,
+    Prisma.sql`
     WITH RECURSIVE ${slotCtes([asOf], scope, filter, undefined, live)}
-    SELECT count(DISTINCT f.task_id)::int AS n FROM f`);
+    SELECT count(DISTINCT f.task_id)::int AS n FROM f`,
+  );
   return rows[0]?.n ?? 0;
 }
 
@@ -258,8 +306,16 @@ export type AggregateRow = CountRow & {
  * The aggregates of the dashboard in one scan: the headline, per unit, per section and per reform
  * area, with the reports awaiting approval.
  */
-export async function queryAggregates(db: PrismaClient, asOf: Date, scope: DashboardScope, filter: SlotFilter, live = false): Promise<AggregateRow[]> {
-  return run<AggregateRow>(db, Prisma.sql`
+export async function queryAggregates(
+  db: PrismaClient,
+  asOf: Date,
+  scope: DashboardScope,
+  filter: SlotFilter,
+  live = false,
+): Promise<AggregateRow[]> {
+  return run<AggregateRow>(
+    db,
+    Prisma.sql`
     WITH RECURSIVE ${countCtes([asOf], scope, filter, { pending: true, live })},
     g AS (
       SELECT GROUPING(f.report_unit_id, f.section_id, f.reform_area) AS bits,
@@ -277,7 +333,8 @@ export async function queryAggregates(db: PrismaClient, asOf: Date, scope: Dashb
     FROM g
     LEFT JOIN "Unit" u ON u.id = g.unit_id
     LEFT JOIN "Section" sec ON sec.id = g.section_id
-    LEFT JOIN "Programme" pr ON pr.id = sec."programmeId"`);
+    LEFT JOIN "Programme" pr ON pr.id = sec."programmeId"`,
+  );
 }
 
 export type HeatRow = CountRow & { unit_id: number; section_id: number | null; reform_area: string | null };
@@ -297,15 +354,21 @@ export async function queryHeat(
   live = false,
 ): Promise<HeatRow[]> {
   if (units !== 'all' && units.length === 0) return [];
-  const column = heat === 'section' ? Prisma.sql`f.section_id, NULL::text AS reform_area` : Prisma.sql`NULL::int AS section_id, f.reform_area`;
+  const column =
+    heat === 'section'
+      ? Prisma.sql`f.section_id, NULL::text AS reform_area`
+      : Prisma.sql`NULL::int AS section_id, f.reform_area`;
   const group = heat === 'section' ? Prisma.sql`f.section_id` : Prisma.sql`f.reform_area`;
   const only = units === 'all' ? undefined : unitsIn(await withPredecessors(db, units));
-  return run<HeatRow>(db, Prisma.sql`
+  return run<HeatRow>(
+    db,
+    Prisma.sql`
     WITH RECURSIVE ${countCtes([asOf], scope, filter, { extra: only, live })}
     SELECT f.report_unit_id AS unit_id, ${column}, ${COUNT_COLUMNS}
     FROM f
     ${units === 'all' ? Prisma.empty : Prisma.sql`WHERE f.report_unit_id = ANY(${units}::int[])`}
-    GROUP BY f.report_unit_id, ${group}`);
+    GROUP BY f.report_unit_id, ${group}`,
+  );
 }
 
 /** A moment as the UTC wall-clock text that timestamp columns hold. */
@@ -383,10 +446,18 @@ export async function queryTrend(
   filter: SlotFilter,
   live = false,
 ): Promise<(CountRow & { moment: number })[]> {
-  const rows = moments.map((_, moment) => ({ moment, done_on_time: 0, done_late: 0, on_time: 0, overdue: 0, not_started: 0 }));
+  const rows = moments.map((_, moment) => ({
+    moment,
+    done_on_time: 0,
+    done_late: 0,
+    on_time: 0,
+    overdue: 0,
+    not_started: 0,
+  }));
   const last = moments.length - 1;
   const past = live ? moments.slice(0, -1) : moments;
-  if (live && last >= 0) Object.assign(rows[last]!, countRowOf(await queryStatusCounts(db, moments[last]!, scope, filter, true)));
+  if (live && last >= 0)
+    Object.assign(rows[last]!, countRowOf(await queryStatusCounts(db, moments[last]!, scope, filter, true)));
   if (past.length === 0) return rows;
   await ensureSnapshots(db, past);
   const parts: Prisma.Sql[] = [Prisma.sql`s.moment = ANY(${past.map(utcText)}::timestamp[])`];
@@ -397,17 +468,22 @@ export async function queryTrend(
     if (scope.includeOwn) alternatives.push(Prisma.sql`s."unitId" = ${scope.unitId}`);
     parts.push(Prisma.sql`(${Prisma.join(alternatives, ' OR ')})`);
   }
-  if (filter.programme !== undefined) parts.push(Prisma.sql`s."sectionId" IN (SELECT id FROM "Section" WHERE "programmeId" = ${filter.programme})`);
+  if (filter.programme !== undefined)
+    parts.push(Prisma.sql`s."sectionId" IN (SELECT id FROM "Section" WHERE "programmeId" = ${filter.programme})`);
   if (filter.section !== undefined) parts.push(Prisma.sql`s."sectionId" = ${filter.section}`);
   if (filter.area === 'NONE') parts.push(Prisma.sql`s."reformArea" IS NULL`);
   else if (filter.area !== undefined) parts.push(Prisma.sql`s."reformArea" = ${filter.area}`);
   if (filter.lead !== undefined) parts.push(Prisma.sql`${filter.lead}::int = ANY(s."leadUnitIds")`);
   if (filter.unit !== undefined) parts.push(Prisma.sql`s."reportUnitId" = ${filter.unit}`);
-  if (filter.kind) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Unit" ru WHERE ru.id = s."reportUnitId" AND ${kindWhere(filter)})`);
-  const counted = await run<{ at: Date; status: OfficialStatus; n: number }>(db, Prisma.sql`
+  if (filter.kind)
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Unit" ru WHERE ru.id = s."reportUnitId" AND ${kindWhere(filter)})`);
+  const counted = await run<{ at: Date; status: OfficialStatus; n: number }>(
+    db,
+    Prisma.sql`
     SELECT s.moment AS at, s.status, sum(s.n)::int AS n FROM "StatusSnapshot" s
     WHERE ${Prisma.join(parts, ' AND ')}
-    GROUP BY s.moment, s.status`);
+    GROUP BY s.moment, s.status`,
+  );
   const COLUMN: Record<OfficialStatus, keyof CountRow> = {
     DONE_ON_TIME: 'done_on_time',
     DONE_LATE: 'done_late',
@@ -424,7 +500,13 @@ export async function queryTrend(
 }
 
 function countRowOf(c: StatusCounts): CountRow {
-  return { done_on_time: c.DONE_ON_TIME, done_late: c.DONE_LATE, on_time: c.IN_PROGRESS_ON_TIME, overdue: c.IN_PROGRESS_OVERDUE, not_started: c.NOT_STARTED };
+  return {
+    done_on_time: c.DONE_ON_TIME,
+    done_late: c.DONE_LATE,
+    on_time: c.IN_PROGRESS_ON_TIME,
+    overdue: c.IN_PROGRESS_OVERDUE,
+    not_started: c.NOT_STARTED,
+  };
 }
 
 export type AssignmentRow = {
@@ -467,7 +549,12 @@ export async function queryAssignments(
   asOf: Date,
   scope: DashboardScope,
   filter: SlotFilter,
-  { order, limit, offset, live = false }: { order: 'overdue' | 'urgency'; limit: number; offset: number; live?: boolean },
+  {
+    order,
+    limit,
+    offset,
+    live = false,
+  }: { order: 'overdue' | 'urgency'; limit: number; offset: number; live?: boolean },
 ): Promise<AssignmentRow[]> {
   return run<AssignmentRow>(db, await assignmentsSql(db, asOf, scope, filter, { order, limit, offset, live }));
 }
@@ -478,7 +565,12 @@ export async function assignmentsSql(
   asOf: Date,
   scope: DashboardScope,
   filter: SlotFilter,
-  { order, limit, offset, live = false }: { order: 'overdue' | 'urgency'; limit: number; offset: number; live?: boolean },
+  {
+    order,
+    limit,
+    offset,
+    live = false,
+  }: { order: 'overdue' | 'urgency'; limit: number; offset: number; live?: boolean },
 ): Promise<Prisma.Sql> {
   const orderBy =
     order === 'overdue'
@@ -536,11 +628,24 @@ export async function computeDashboard(
   filter: SlotFilter,
   view: { sort: 'rate' | 'overdue'; heat: 'section' | 'area'; heatUnits?: number },
   live = false,
-): Promise<Pick<Dashboard, 'headline' | 'taskCount' | 'pending' | 'units' | 'sections' | 'areas' | 'heat' | 'completionRate' | 'onTimeRate'>> {
-  const [aggregates, taskCount] = await Promise.all([queryAggregates(db, asOf, scope, filter, live), queryTaskCount(db, asOf, scope, filter, live)]);
+): Promise<
+  Pick<
+    Dashboard,
+    'headline' | 'taskCount' | 'pending' | 'units' | 'sections' | 'areas' | 'heat' | 'completionRate' | 'onTimeRate'
+  >
+> {
+  const [aggregates, taskCount] = await Promise.all([
+    queryAggregates(db, asOf, scope, filter, live),
+    queryTaskCount(db, asOf, scope, filter, live),
+  ]);
   const shaped = shapeAggregates(aggregates, view);
   const shown = shaped.units.slice(0, view.heatUnits ?? HEAT_ROWS);
   const all = shown.length === shaped.units.length && shown.length > 500;
   const heatRows = await queryHeat(db, asOf, scope, filter, view.heat, all ? 'all' : shown.map((u) => u.unitId), live);
-  return { ...shaped, taskCount, heat: shapeHeat(heatRows, view.heat, shaped, shown, shaped.units.length), ...ratesOf(shaped.headline) };
+  return {
+    ...shaped,
+    taskCount,
+    heat: shapeHeat(heatRows, view.heat, shaped, shown, shaped.units.length),
+    ...ratesOf(shaped.headline),
+  };
 }

@@ -68,7 +68,10 @@ export function slotFilter(filters: DashboardFilters, drill?: Partial<DrillParam
 }
 
 /** Everything the dashboard draws, for the user's scope and the filters, as of the chosen period. */
-export async function getDashboard(filters: DashboardFilters, options: { now?: Date; heatUnits?: number } = {}): Promise<Dashboard> {
+export async function getDashboard(
+  filters: DashboardFilters,
+  options: { now?: Date; heatUnits?: number } = {},
+): Promise<Dashboard> {
   const user = await requirePermission('work:read-own');
   const resolved = scopeOf(user);
   const { now, asOf, live } = resolveMoment(filters.period, options.now);
@@ -104,7 +107,9 @@ export async function getCompletionTrend(filters: DashboardFilters, options: { n
   const filter = slotFilter(filters);
   // The points before the last are past cut-offs; the last is the moment itself.
   const past = plan.moments.slice(0, -1).map((m) => m.toISOString());
-  const rows = await cachedStat(['trend', scope, filter, past, momentKey(asOf, live)], () => queryTrend(getDb(), plan.moments, scope, filter, live));
+  const rows = await cachedStat(['trend', scope, filter, past, momentKey(asOf, live)], () =>
+    queryTrend(getDb(), plan.moments, scope, filter, live),
+  );
   return shapeTrend(plan, rows);
 }
 
@@ -199,7 +204,10 @@ export async function getDashboardFilterOptions(filters: Pick<DashboardFilters, 
   const user = await requirePermission('work:read-own');
   const db = getDb();
   const [programmes, sections] = await Promise.all([
-    db.programme.findMany({ orderBy: [{ status: 'asc' }, { id: 'desc' }], select: { id: true, title: true, status: true } }),
+    db.programme.findMany({
+      orderBy: [{ status: 'asc' }, { id: 'desc' }],
+      select: { id: true, title: true, status: true },
+    }),
     db.section.findMany({
       where: filters.programme !== undefined ? { programmeId: filters.programme } : {},
       orderBy: [{ programmeId: 'asc' }, { order: 'asc' }],
@@ -241,11 +249,21 @@ export async function getExportData(filters: DashboardFilters, options: { now?: 
   const [dashboard, rows, programme, section] = await Promise.all([
     // The Word report lists the units under each section: all of a city's, the first of a nation's.
     getDashboard(filters, { now: options.now, heatUnits: REPORT_UNIT_ROWS }),
-    queryAssignments(db, asOf, resolved.scope, slotFilter(filters), { order: 'urgency', limit: EXPORT_ROW_LIMIT, offset: 0, live }),
+    queryAssignments(db, asOf, resolved.scope, slotFilter(filters), {
+      order: 'urgency',
+      limit: EXPORT_ROW_LIMIT,
+      offset: 0,
+      live,
+    }),
     filters.programme !== undefined
-      ? db.programme.findUnique({ where: { id: filters.programme }, select: { id: true, title: true, documentNumber: true, issuingBody: true } })
+      ? db.programme.findUnique({
+          where: { id: filters.programme },
+          select: { id: true, title: true, documentNumber: true, issuingBody: true },
+        })
       : null,
-    filters.section !== undefined ? db.section.findUnique({ where: { id: filters.section }, select: { numeral: true, title: true } }) : null,
+    filters.section !== undefined
+      ? db.section.findUnique({ where: { id: filters.section }, select: { numeral: true, title: true } })
+      : null,
   ]);
   return {
     dashboard,

@@ -71,9 +71,14 @@ export async function addEvidence(
   try {
     return await retryOnUniqueRace(() =>
       getDb().$transaction(async (tx) => {
-        const { reportId } = await ensureEditableReport(tx, { assignmentId: input.assignmentId, periodKey: input.periodKey, now });
+        const { reportId } = await ensureEditableReport(tx, {
+          assignmentId: input.assignmentId,
+          periodKey: input.periodKey,
+          now,
+        });
         const report = await lockReport(tx, reportId);
-        if (report.fileCount >= EVIDENCE_LIMITS.maxFilesPerReport) throw new FieldError('file', EVIDENCE_MESSAGES.tooMany);
+        if (report.fileCount >= EVIDENCE_LIMITS.maxFilesPerReport)
+          throw new FieldError('file', EVIDENCE_MESSAGES.tooMany);
         const sha256 = createHash('sha256').update(input.bytes).digest('hex');
         const evidence = await tx.evidence.create({
           data: {
@@ -112,16 +117,26 @@ export async function addEvidence(
  * Takes a file off a report (soft delete: the row stays, with deletedAt, for the audit trail; the
  * bytes stay in storage). Same rules as adding: the user's unit's report, still editable.
  */
-export async function removeEvidence(evidenceId: number, { now = new Date() }: { now?: Date } = {}): Promise<{ reportId: number; version: number }> {
+export async function removeEvidence(
+  evidenceId: number,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<{ reportId: number; version: number }> {
   const user = await requirePermission('report:write');
   return getDb().$transaction(async (tx) => {
     const found = await tx.evidence.findFirst({
-      where: { id: evidenceId, deletedAt: null, report: { assignment: { unitId: user.unitId, task: { archivedAt: null } } } },
+      where: {
+        id: evidenceId,
+        deletedAt: null,
+        report: { assignment: { unitId: user.unitId, task: { archivedAt: null } } },
+      },
       select: { id: true, fileName: true, reportId: true },
     });
     if (!found) throw new NotFoundError();
     const report = await lockReport(tx, found.reportId);
-    const removed = await tx.evidence.updateMany({ where: { id: found.id, deletedAt: null }, data: { deletedAt: now } });
+    const removed = await tx.evidence.updateMany({
+      where: { id: found.id, deletedAt: null },
+      data: { deletedAt: now },
+    });
     // Removed by someone else while we waited for the lock: for this user it is gone.
     if (removed.count !== 1) throw new NotFoundError();
     await audit(tx, {
@@ -147,7 +162,14 @@ export async function listEvidence(reportId: number): Promise<EvidenceListItem[]
       evidence: {
         where: { deletedAt: null },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        select: { id: true, fileName: true, sizeBytes: true, mimeType: true, createdAt: true, uploadedBy: { select: { displayName: true } } },
+        select: {
+          id: true,
+          fileName: true,
+          sizeBytes: true,
+          mimeType: true,
+          createdAt: true,
+          uploadedBy: { select: { displayName: true } },
+        },
       },
     },
   });

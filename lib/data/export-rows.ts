@@ -77,10 +77,13 @@ export async function* exportRowPages(
   filter: SlotFilter,
   { span = EXPORT_PAGE_SPAN, live = false }: { span?: number; live?: boolean } = {},
 ): AsyncGenerator<DrillRow[]> {
-  const [bounds] = await db.$queryRaw<{ lo: number | null; hi: number | null }[]>`SELECT min(id) AS lo, max(id) AS hi FROM "Assignment"`;
+  const [bounds] = await db.$queryRaw<
+    { lo: number | null; hi: number | null }[]
+  >`SELECT min(id) AS lo, max(id) AS hi FROM "Assignment"`;
   if (!bounds || bounds.lo === null || bounds.hi === null) return;
   const hi = bounds.hi;
-  const page = (after: number) => queryExportRowPage(db, asOf, scope, filter, { after, upto: Math.min(after + span, hi), live });
+  const page = (after: number) =>
+    queryExportRowPage(db, asOf, scope, filter, { after, upto: Math.min(after + span, hi), live });
   // The next page is read while the caller writes this one (PostgreSQL and Node work in parallel);
   // at most two pages are held at once.
   let next: Promise<AssignmentRow[]> | null = page(bounds.lo - 1);
@@ -92,4 +95,3 @@ export async function* exportRowPages(
     if (rows.length) yield rows.map(shapeRow);
   }
 }
-

@@ -68,9 +68,14 @@ export async function getExportSource(
   const [dashboard, programme, section, signer] = await Promise.all([
     getDashboard(filters, { now: options.now, heatUnits }),
     filters.programme !== undefined
-      ? db.programme.findUnique({ where: { id: filters.programme }, select: { id: true, title: true, documentNumber: true, issuingBody: true } })
+      ? db.programme.findUnique({
+          where: { id: filters.programme },
+          select: { id: true, title: true, documentNumber: true, issuingBody: true },
+        })
       : null,
-    filters.section !== undefined ? db.section.findUnique({ where: { id: filters.section }, select: { numeral: true, title: true } }) : null,
+    filters.section !== undefined
+      ? db.section.findUnique({ where: { id: filters.section }, select: { numeral: true, title: true } })
+      : null,
     findSigner(db),
   ]);
   return {

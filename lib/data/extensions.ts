@@ -21,7 +21,12 @@ async function deciderScope(tx: Tx, user: SessionUser): Promise<Prisma.DeadlineE
   const approver = await readSetting('extensionApprover', tx);
   if (approver === 'CHAIRMAN') return user.role === 'CHAIRMAN' ? {} : null;
   if (user.role === 'CHAIRMAN') {
-    return { OR: [{ assignment: { role: 'LEAD' } }, { assignment: { unit: { isStandingOffice: true }, task: { assignments: { none: { role: 'LEAD' } } } } }] };
+    return {
+      OR: [
+        { assignment: { role: 'LEAD' } },
+        { assignment: { unit: { isStandingOffice: true }, task: { assignments: { none: { role: 'LEAD' } } } } },
+      ],
+    };
   }
   if (user.role !== 'DEPARTMENT_HEAD') return null;
   const routes: Prisma.DeadlineExtensionWhereInput[] = [
@@ -36,39 +41,73 @@ async function deciderScope(tx: Tx, user: SessionUser): Promise<Prisma.DeadlineE
 async function deciderIds(tx: Tx, assignmentId: number): Promise<number[]> {
   const approver = await readSetting('extensionApprover', tx);
   if (approver === 'CHAIRMAN') {
-    return (await tx.user.findMany({ where: { role: 'CHAIRMAN', active: true }, select: { id: true } })).map((u) => u.id);
+    return (await tx.user.findMany({ where: { role: 'CHAIRMAN', active: true }, select: { id: true } })).map(
+      (u) => u.id,
+    );
   }
   const a = await tx.assignment.findUniqueOrThrow({
     where: { id: assignmentId },
-    select: { unitId: true, role: true, task: { select: { assignments: { where: { role: 'LEAD' }, select: { unitId: true } } } } },
+    select: {
+      unitId: true,
+      role: true,
+      task: { select: { assignments: { where: { role: 'LEAD' }, select: { unitId: true } } } },
+    },
   });
-  const lead = a.task.assignments[0]?.unitId ?? (await tx.unit.findFirst({ where: { isStandingOffice: true }, select: { id: true } }))?.id;
+  const lead =
+    a.task.assignments[0]?.unitId ??
+    (await tx.unit.findFirst({ where: { isStandingOffice: true }, select: { id: true } }))?.id;
   const where: Prisma.UserWhereInput =
-    a.role === 'LEAD' || lead === a.unitId ? { role: 'CHAIRMAN', active: true } : { role: 'DEPARTMENT_HEAD', unitId: lead, active: true };
+    a.role === 'LEAD' || lead === a.unitId
+      ? { role: 'CHAIRMAN', active: true }
+      : { role: 'DEPARTMENT_HEAD', unitId: lead, active: true };
   return (await tx.user.findMany({ where, select: { id: true } })).map((u) => u.id);
 }
 
 /** An officer asks for a later deadline for their unit's one-off assignment. */
-export async function requestExtension(input: ExtensionRequestInput, { now = new Date() } = {}): Promise<{ extensionId: number }> {
+export async function requestExtension(
+  input: ExtensionRequestInput,
+  { now = new Date() } = {},
+): Promise<{ extensionId: number }> {
   const user = await requirePermission('extension:request');
   return getDb().$transaction(async (tx) => {
     const a = await tx.assignment.findFirst({
       where: { id: input.assignmentId, unitId: user.unitId },
-      select: { id: true, dueDate: true, completedAt: true, task: { select: { title: true, recurrence: true } }, extensions: { where: { status: 'PENDING' }, select: { id: true } } },
+      select: {
+        id: true,
+        dueDate: true,
+        completedAt: true,
+        task: { select: { title: true, recurrence: true } },
+        extensions: { where: { status: 'PENDING' }, select: { id: true } },
+      },
     });
     if (!a) throw new NotFoundError();
-    if (a.task.recurrence !== 'ONCE' || !a.dueDate) throw new ConflictError('Chỉ gia hạn được nhiệm vụ có thời hạn cụ thể.');
+    if (a.task.recurrence !== 'ONCE' || !a.dueDate)
+      throw new ConflictError('Chỉ gia hạn được nhiệm vụ có thời hạn cụ thể.');
     if (a.completedAt) throw new ConflictError('Nhiệm vụ đã hoàn thành, không cần gia hạn.');
     if (a.extensions.length > 0) throw new ConflictError('Đã có một đề nghị gia hạn đang chờ quyết định.');
     const current = fromDbDate(a.dueDate);
-    if (input.requestedDueDate <= current) throw new FieldError('requestedDueDate', `Thời hạn đề nghị phải sau thời hạn hiện tại (${formatDateVn(current)}).`);
-    if (input.requestedDueDate <= vnDateOf(now)) throw new FieldError('requestedDueDate', 'Thời hạn đề nghị phải sau hôm nay.');
+    if (input.requestedDueDate <= current)
+      throw new FieldError(
+        'requestedDueDate',
+        `Thời hạn đề nghị phải sau thời hạn hiện tại (${formatDateVn(current)}).`,
+      );
+    if (input.requestedDueDate <= vnDateOf(now))
+      throw new FieldError('requestedDueDate', 'Thời hạn đề nghị phải sau hôm nay.');
     const ext = await tx.deadlineExtension.create({
-      data: { assignmentId: a.id, previousDueDate: a.dueDate, requestedDueDate: toDbDate(input.requestedDueDate), reason: input.reason, requestedById: user.id },
+      data: {
+        assignmentId: a.id,
+        previousDueDate: a.dueDate,
+        requestedDueDate: toDbDate(input.requestedDueDate),
+        reason: input.reason,
+        requestedById: user.id,
+      },
       select: { id: true },
     });
     await audit(tx, {
-      actorId: user.id, action: 'extension.requested', entityType: 'Assignment', entityId: a.id,
+      actorId: user.id,
+      action: 'extension.requested',
+      entityType: 'Assignment',
+      entityId: a.id,
       data: { from: current, to: input.requestedDueDate, reason: input.reason },
     });
     await notifyUsers(tx, await deciderIds(tx, a.id), {
@@ -89,18 +128,32 @@ export async function decideExtension(input: ExtensionDecisionInput, { now = new
     if (!scope) throw new NotFoundError();
     const ext = await tx.deadlineExtension.findFirst({
       where: { AND: [{ id: input.extensionId }, scope] },
-      select: { id: true, status: true, requestedDueDate: true, assignment: { select: { id: true, unitId: true, task: { select: { title: true } } } } },
+      select: {
+        id: true,
+        status: true,
+        requestedDueDate: true,
+        assignment: { select: { id: true, unitId: true, task: { select: { title: true } } } },
+      },
     });
     if (!ext) throw new NotFoundError();
     const approve = input.decision === 'approve';
     const updated = await tx.deadlineExtension.updateMany({
       where: { id: ext.id, status: 'PENDING' },
-      data: { status: approve ? 'APPROVED' : 'REJECTED', decidedById: user.id, decidedAt: now, decisionComment: input.comment || null },
+      data: {
+        status: approve ? 'APPROVED' : 'REJECTED',
+        decidedById: user.id,
+        decidedAt: now,
+        decisionComment: input.comment || null,
+      },
     });
     if (updated.count !== 1) throw new ConflictError('Đề nghị này đã được quyết định trước đó.');
-    if (approve) await tx.assignment.update({ where: { id: ext.assignment.id }, data: { dueDate: ext.requestedDueDate } });
+    if (approve)
+      await tx.assignment.update({ where: { id: ext.assignment.id }, data: { dueDate: ext.requestedDueDate } });
     await audit(tx, {
-      actorId: user.id, action: approve ? 'extension.approved' : 'extension.rejected', entityType: 'Assignment', entityId: ext.assignment.id,
+      actorId: user.id,
+      action: approve ? 'extension.approved' : 'extension.rejected',
+      entityType: 'Assignment',
+      entityId: ext.assignment.id,
       data: { to: fromDbDate(ext.requestedDueDate), comment: input.comment || undefined },
     });
     await notifyUsers(tx, await unitMemberIds(tx, ext.assignment.unitId), {
@@ -121,9 +174,19 @@ export async function listPendingExtensions() {
     where: { AND: [{ status: 'PENDING' }, scope] },
     orderBy: { createdAt: 'asc' },
     select: {
-      id: true, reason: true, previousDueDate: true, requestedDueDate: true, createdAt: true,
+      id: true,
+      reason: true,
+      previousDueDate: true,
+      requestedDueDate: true,
+      createdAt: true,
       requestedBy: { select: { displayName: true } },
-      assignment: { select: { id: true, unit: { select: { name: true } }, task: { select: { number: true, title: true, section: { select: { numeral: true } } } } } },
+      assignment: {
+        select: {
+          id: true,
+          unit: { select: { name: true } },
+          task: { select: { number: true, title: true, section: { select: { numeral: true } } } },
+        },
+      },
     },
   });
 }
@@ -135,8 +198,16 @@ export async function listExtensions(assignmentId: number) {
     where: { assignmentId, assignment: assignmentScope(user) },
     orderBy: { createdAt: 'desc' },
     select: {
-      id: true, status: true, reason: true, previousDueDate: true, requestedDueDate: true, createdAt: true, decidedAt: true, decisionComment: true,
-      requestedBy: { select: { displayName: true } }, decidedBy: { select: { displayName: true } },
+      id: true,
+      status: true,
+      reason: true,
+      previousDueDate: true,
+      requestedDueDate: true,
+      createdAt: true,
+      decidedAt: true,
+      decisionComment: true,
+      requestedBy: { select: { displayName: true } },
+      decidedBy: { select: { displayName: true } },
     },
   });
 }

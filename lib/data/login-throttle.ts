@@ -1,6 +1,12 @@
 import 'server-only';
 import { getDb, Prisma, type PrismaClient } from '../db';
-import { backoffSeconds, FORGET_AFTER_MS, KNOWN_ADDRESS_DAYS, throttleKeys, type ThrottleScope } from '../domain/login-backoff';
+import {
+  backoffSeconds,
+  FORGET_AFTER_MS,
+  KNOWN_ADDRESS_DAYS,
+  throttleKeys,
+  type ThrottleScope,
+} from '../domain/login-backoff';
 
 /**
  * Failed-login counters in PostgreSQL, shared by every instance of the app (rules in
@@ -18,18 +24,29 @@ const at = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE
 
 async function isKnownAddress(db: Db, username: string, address: string | null, now: Date): Promise<boolean> {
   if (!address) return false;
-  const row = await db.loginKnownAddress.findUnique({ where: { username_address: { username, address } }, select: { lastSuccessAt: true } });
+  const row = await db.loginKnownAddress.findUnique({
+    where: { username_address: { username, address } },
+    select: { lastSuccessAt: true },
+  });
   return !!row && row.lastSuccessAt.getTime() > now.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000;
 }
 
 /** Seconds this client must still wait before trying this username again (0: it may try now). */
-export async function loginRetryAfter(username: string, address: string | null, now = new Date(), db: Db = getDb()): Promise<number> {
+export async function loginRetryAfter(
+  username: string,
+  address: string | null,
+  now = new Date(),
+  db: Db = getDb(),
+): Promise<number> {
   const user = username.trim().toLowerCase();
   const keys = throttleKeys(user, address);
   const applies: string[] = [keys.pair!];
   if (keys.address) applies.push(keys.address);
   if (!(await isKnownAddress(db, user, address, now))) applies.push(keys.account!);
-  const rows = await db.loginThrottle.findMany({ where: { key: { in: applies }, blockedUntil: { gt: now } }, select: { blockedUntil: true } });
+  const rows = await db.loginThrottle.findMany({
+    where: { key: { in: applies }, blockedUntil: { gt: now } },
+    select: { blockedUntil: true },
+  });
   const until = Math.max(0, ...rows.map((r) => r.blockedUntil!.getTime()));
   return until > now.getTime() ? Math.ceil((until - now.getTime()) / 1000) : 0;
 }
@@ -76,7 +93,12 @@ export async function recordLoginFailure(
  * A successful sign-in clears this account's counters (not the address's: one good password must
  * not reset an address that is spraying others) and remembers the address as known.
  */
-export async function recordLoginSuccess(username: string, address: string | null, now = new Date(), db: Db = getDb()): Promise<void> {
+export async function recordLoginSuccess(
+  username: string,
+  address: string | null,
+  now = new Date(),
+  db: Db = getDb(),
+): Promise<void> {
   const user = username.trim().toLowerCase();
   const keys = throttleKeys(user, address);
   await db.loginThrottle.deleteMany({ where: { key: { in: [keys.pair!, keys.account!] } } });
@@ -88,10 +110,18 @@ export async function recordLoginSuccess(username: string, address: string | nul
 }
 
 /** Deletes forgotten counters and addresses not used for KNOWN_ADDRESS_DAYS (on write and hourly). */
-export async function cleanUpLoginThrottle(now = new Date(), db: Db = getDb()): Promise<{ counters: number; addresses: number }> {
+export async function cleanUpLoginThrottle(
+  now = new Date(),
+  db: Db = getDb(),
+): Promise<{ counters: number; addresses: number }> {
   const counters = await db.loginThrottle.deleteMany({
-    where: { lastFailureAt: { lt: new Date(now.getTime() - FORGET_AFTER_MS) }, OR: [{ blockedUntil: null }, { blockedUntil: { lte: now } }] },
+    where: {
+      lastFailureAt: { lt: new Date(now.getTime() - FORGET_AFTER_MS) },
+      OR: [{ blockedUntil: null }, { blockedUntil: { lte: now } }],
+    },
   });
-  const addresses = await db.loginKnownAddress.deleteMany({ where: { lastSuccessAt: { lt: new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000) } } });
+  const addresses = await db.loginKnownAddress.deleteMany({
+    where: { lastSuccessAt: { lt: new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000) } },
+  });
   return { counters: counters.count, addresses: addresses.count };
 }

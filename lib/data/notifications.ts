@@ -22,7 +22,10 @@ export async function listNotifications() {
 /** Marks one of the user's notifications read and returns where it points; not found if it is not theirs. */
 export async function openNotification(notificationId: number, { now = new Date() } = {}): Promise<string> {
   const user = await requirePermission('work:read-own');
-  const n = await getDb().notification.findFirst({ where: { id: notificationId, userId: user.id }, select: { id: true, link: true, readAt: true } });
+  const n = await getDb().notification.findFirst({
+    where: { id: notificationId, userId: user.id },
+    select: { id: true, link: true, readAt: true },
+  });
   if (!n) throw new NotFoundError();
   if (!n.readAt) await getDb().notification.update({ where: { id: n.id }, data: { readAt: now } });
   return n.link && n.link.startsWith('/') && !n.link.startsWith('//') ? n.link : '/notifications';

@@ -9,7 +9,13 @@ export async function notifyUsers(tx: Tx, userIds: number[], message: Message): 
   const unique = [...new Set(userIds)];
   if (unique.length === 0) return;
   await tx.notification.createMany({
-    data: unique.map((userId) => ({ userId, kind: message.kind, title: message.title, body: message.body ?? null, link: message.link ?? null })),
+    data: unique.map((userId) => ({
+      userId,
+      kind: message.kind,
+      title: message.title,
+      body: message.body ?? null,
+      link: message.link ?? null,
+    })),
   });
 }
 
@@ -26,9 +32,16 @@ export async function unitMemberIds(tx: Tx, unitId: number): Promise<number[]> {
 export async function reviewerIds(tx: Tx, assignmentId: number): Promise<number[]> {
   const a = await tx.assignment.findUniqueOrThrow({
     where: { id: assignmentId },
-    select: { unitId: true, role: true, task: { select: { assignments: { where: { role: 'LEAD' }, select: { unitId: true } } } } },
+    select: {
+      unitId: true,
+      role: true,
+      task: { select: { assignments: { where: { role: 'LEAD' }, select: { unitId: true } } } },
+    },
   });
-  const standingOffice = await tx.unit.findFirst({ where: { isStandingOffice: true, active: true }, select: { id: true } });
+  const standingOffice = await tx.unit.findFirst({
+    where: { isStandingOffice: true, active: true },
+    select: { id: true },
+  });
   if (!standingOffice) return [];
   const reviewer = reviewerFor({
     reportUnitId: a.unitId,

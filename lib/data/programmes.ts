@@ -1,7 +1,13 @@
 import 'server-only';
 import { getDb, type Prisma } from '../db';
 import { ConflictError, FieldError, NotFoundError } from '../errors';
-import { followTaskDeadline, groupMembers, planAssignments, type AssignmentRoleName, type FanOutGroup } from '../domain/fan-out';
+import {
+  followTaskDeadline,
+  groupMembers,
+  planAssignments,
+  type AssignmentRoleName,
+  type FanOutGroup,
+} from '../domain/fan-out';
 import { fromDbDate, toDbDate, type IsoDate } from '../domain/time';
 import type {
   FanOutInput,
@@ -85,7 +91,9 @@ export async function getProgrammeForEdit(programmeId: number) {
               recurrence: true,
               reformArea: true,
               archivedAt: true,
-              assignments: { select: { role: true, unit: { select: { name: true } }, _count: { select: { reports: true } } } },
+              assignments: {
+                select: { role: true, unit: { select: { name: true } }, _count: { select: { reports: true } } },
+              },
             },
           },
         },
@@ -144,7 +152,14 @@ export async function getTaskForEdit(taskId: number) {
       evidenceRequired: true,
       archivedAt: true,
       sectionId: true,
-      programme: { select: { id: true, title: true, status: true, sections: { orderBy: { order: 'asc' }, select: { id: true, numeral: true, title: true } } } },
+      programme: {
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          sections: { orderBy: { order: 'asc' }, select: { id: true, numeral: true, title: true } },
+        },
+      },
       section: { select: { numeral: true } },
       assignments: {
         orderBy: [{ unit: { kind: 'asc' } }, { unit: { name: 'asc' } }],
@@ -162,7 +177,11 @@ export async function getTaskForEdit(taskId: number) {
   });
   if (!t) throw new NotFoundError();
   const [units, history] = await Promise.all([
-    db.unit.findMany({ where: { active: true }, orderBy: [{ kind: 'asc' }, { name: 'asc' }], select: { id: true, name: true, kind: true } }),
+    db.unit.findMany({
+      where: { active: true },
+      orderBy: [{ kind: 'asc' }, { name: 'asc' }],
+      select: { id: true, name: true, kind: true },
+    }),
     db.auditEvent.findMany({
       where: { entityType: 'Task', entityId: String(taskId) },
       orderBy: { at: 'desc' },
@@ -207,8 +226,17 @@ function programmeData(input: ProgrammeInput) {
 export async function createProgramme(input: ProgrammeInput): Promise<{ programmeId: number }> {
   const user = await requirePermission('programme:manage');
   return getDb().$transaction(async (tx) => {
-    const p = await tx.programme.create({ data: { ...programmeData(input), createdById: user.id }, select: { id: true } });
-    await audit(tx, { actorId: user.id, action: 'programme.created', entityType: 'Programme', entityId: p.id, data: { title: input.title } });
+    const p = await tx.programme.create({
+      data: { ...programmeData(input), createdById: user.id },
+      select: { id: true },
+    });
+    await audit(tx, {
+      actorId: user.id,
+      action: 'programme.created',
+      entityType: 'Programme',
+      entityId: p.id,
+      data: { title: input.title },
+    });
     return { programmeId: p.id };
   });
 }
@@ -216,11 +244,17 @@ export async function createProgramme(input: ProgrammeInput): Promise<{ programm
 export async function updateProgramme(input: ProgrammeUpdateInput): Promise<void> {
   const user = await requirePermission('programme:manage');
   await getDb().$transaction(async (tx) => {
-    const before = await tx.programme.findUnique({ where: { id: input.programmeId }, select: { id: true, title: true, documentNumber: true, issuingBody: true } });
+    const before = await tx.programme.findUnique({
+      where: { id: input.programmeId },
+      select: { id: true, title: true, documentNumber: true, issuingBody: true },
+    });
     if (!before) throw new NotFoundError();
     await tx.programme.update({ where: { id: before.id }, data: programmeData(input) });
     await audit(tx, {
-      actorId: user.id, action: 'programme.updated', entityType: 'Programme', entityId: before.id,
+      actorId: user.id,
+      action: 'programme.updated',
+      entityType: 'Programme',
+      entityId: before.id,
       data: { title: input.title, previousTitle: before.title === input.title ? undefined : before.title },
     });
   });
@@ -239,7 +273,13 @@ export async function archiveProgramme(programmeId: number, { now = new Date() }
     const tasks = await tx.task.findMany({ where: { programmeId, archivedAt: null }, select: { id: true } });
     await tx.task.updateMany({ where: { id: { in: tasks.map((t) => t.id) } }, data: { archivedAt: now } });
     await tx.programme.update({ where: { id: programmeId }, data: { status: 'ARCHIVED' } });
-    await audit(tx, { actorId: user.id, action: 'programme.archived', entityType: 'Programme', entityId: programmeId, data: { taskIds: tasks.map((t) => t.id) } });
+    await audit(tx, {
+      actorId: user.id,
+      action: 'programme.archived',
+      entityType: 'Programme',
+      entityId: programmeId,
+      data: { taskIds: tasks.map((t) => t.id) },
+    });
   });
 }
 
@@ -258,7 +298,13 @@ export async function restoreProgramme(programmeId: number): Promise<void> {
     const taskIds = Array.isArray(data?.taskIds) ? data.taskIds.filter((x): x is number => typeof x === 'number') : [];
     await tx.task.updateMany({ where: { programmeId, id: { in: taskIds } }, data: { archivedAt: null } });
     await tx.programme.update({ where: { id: programmeId }, data: { status: 'ACTIVE' } });
-    await audit(tx, { actorId: user.id, action: 'programme.restored', entityType: 'Programme', entityId: programmeId, data: { taskIds } });
+    await audit(tx, {
+      actorId: user.id,
+      action: 'programme.restored',
+      entityType: 'Programme',
+      entityId: programmeId,
+      data: { taskIds },
+    });
   });
 }
 
@@ -271,9 +317,16 @@ export async function deleteProgramme(programmeId: number): Promise<void> {
     const used = await tx.assignment.count({
       where: { task: { programmeId }, OR: [{ reports: { some: {} } }, { extensions: { some: {} } }] },
     });
-    if (used > 0) throw new ConflictError('Chương trình đã có báo cáo hoặc đề nghị gia hạn: không xóa được, hãy lưu trữ.');
+    if (used > 0)
+      throw new ConflictError('Chương trình đã có báo cáo hoặc đề nghị gia hạn: không xóa được, hãy lưu trữ.');
     await tx.programme.delete({ where: { id: programmeId } });
-    await audit(tx, { actorId: user.id, action: 'programme.deleted', entityType: 'Programme', entityId: programmeId, data: { title: p.title } });
+    await audit(tx, {
+      actorId: user.id,
+      action: 'programme.deleted',
+      entityType: 'Programme',
+      entityId: programmeId,
+      data: { title: p.title },
+    });
   });
 }
 
@@ -290,7 +343,13 @@ export async function createSection(input: SectionInput): Promise<{ sectionId: n
       data: { programmeId: p.id, numeral: input.numeral, title: input.title, order: (last._max.order ?? 0) + 1 },
       select: { id: true },
     });
-    await audit(tx, { actorId: user.id, action: 'section.created', entityType: 'Section', entityId: s.id, data: { programmeId: p.id, numeral: input.numeral, title: input.title } });
+    await audit(tx, {
+      actorId: user.id,
+      action: 'section.created',
+      entityType: 'Section',
+      entityId: s.id,
+      data: { programmeId: p.id, numeral: input.numeral, title: input.title },
+    });
     return { sectionId: s.id };
   });
 }
@@ -298,11 +357,17 @@ export async function createSection(input: SectionInput): Promise<{ sectionId: n
 export async function updateSection(input: SectionUpdateInput): Promise<{ programmeId: number }> {
   const user = await requirePermission('programme:manage');
   return getDb().$transaction(async (tx) => {
-    const s = await tx.section.findUnique({ where: { id: input.sectionId }, select: { id: true, programmeId: true, numeral: true, title: true } });
+    const s = await tx.section.findUnique({
+      where: { id: input.sectionId },
+      select: { id: true, programmeId: true, numeral: true, title: true },
+    });
     if (!s) throw new NotFoundError();
     await tx.section.update({ where: { id: s.id }, data: { numeral: input.numeral, title: input.title } });
     await audit(tx, {
-      actorId: user.id, action: 'section.updated', entityType: 'Section', entityId: s.id,
+      actorId: user.id,
+      action: 'section.updated',
+      entityType: 'Section',
+      entityId: s.id,
       data: { from: { numeral: s.numeral, title: s.title }, to: { numeral: input.numeral, title: input.title } },
     });
     return { programmeId: s.programmeId };
@@ -312,11 +377,21 @@ export async function updateSection(input: SectionUpdateInput): Promise<{ progra
 export async function deleteSection(sectionId: number): Promise<{ programmeId: number }> {
   const user = await requirePermission('programme:manage');
   return getDb().$transaction(async (tx) => {
-    const s = await tx.section.findUnique({ where: { id: sectionId }, select: { id: true, programmeId: true, title: true, _count: { select: { tasks: true } } } });
+    const s = await tx.section.findUnique({
+      where: { id: sectionId },
+      select: { id: true, programmeId: true, title: true, _count: { select: { tasks: true } } },
+    });
     if (!s) throw new NotFoundError();
-    if (s._count.tasks > 0) throw new ConflictError('Mục còn nhiệm vụ: chuyển hoặc xóa các nhiệm vụ trước khi xóa mục.');
+    if (s._count.tasks > 0)
+      throw new ConflictError('Mục còn nhiệm vụ: chuyển hoặc xóa các nhiệm vụ trước khi xóa mục.');
     await tx.section.delete({ where: { id: s.id } });
-    await audit(tx, { actorId: user.id, action: 'section.deleted', entityType: 'Section', entityId: s.id, data: { programmeId: s.programmeId, title: s.title } });
+    await audit(tx, {
+      actorId: user.id,
+      action: 'section.deleted',
+      entityType: 'Section',
+      entityId: s.id,
+      data: { programmeId: s.programmeId, title: s.title },
+    });
     return { programmeId: s.programmeId };
   });
 }
@@ -338,11 +413,21 @@ export async function moveSection(input: MoveInput): Promise<{ programmeId: numb
     if (!s) throw new NotFoundError();
     // Lock the programme's sections so two clicks at once cannot interleave their renumbering.
     await tx.$executeRaw`SELECT 1 FROM "Section" WHERE "programmeId" = ${s.programmeId} FOR UPDATE`;
-    const siblings = await tx.section.findMany({ where: { programmeId: s.programmeId }, orderBy: [{ order: 'asc' }, { id: 'asc' }], select: { id: true } });
+    const siblings = await tx.section.findMany({
+      where: { programmeId: s.programmeId },
+      orderBy: [{ order: 'asc' }, { id: 'asc' }],
+      select: { id: true },
+    });
     const next = reorder(siblings, input.id, input.direction);
     if (next) {
       for (const [k, x] of next.entries()) await tx.section.update({ where: { id: x.id }, data: { order: k + 1 } });
-      await audit(tx, { actorId: user.id, action: 'section.moved', entityType: 'Section', entityId: input.id, data: { direction: input.direction } });
+      await audit(tx, {
+        actorId: user.id,
+        action: 'section.moved',
+        entityType: 'Section',
+        entityId: input.id,
+        data: { direction: input.direction },
+      });
     }
     return { programmeId: s.programmeId };
   });
@@ -359,7 +444,8 @@ async function activeUnits(tx: Tx): Promise<UnitRow[]> {
 
 async function sectionOf(tx: Tx, sectionId: number, programmeId?: number) {
   const s = await tx.section.findUnique({ where: { id: sectionId }, select: { id: true, programmeId: true } });
-  if (!s || (programmeId !== undefined && s.programmeId !== programmeId)) throw new FieldError('sectionId', 'Mục không thuộc chương trình này.');
+  if (!s || (programmeId !== undefined && s.programmeId !== programmeId))
+    throw new FieldError('sectionId', 'Mục không thuộc chương trình này.');
   return s;
 }
 
@@ -389,20 +475,43 @@ export async function createTask(input: TaskCreateInput): Promise<{ taskId: numb
       },
       select: { id: true },
     });
-    const plan = planAssignments({ lead: input.leadUnitId, coordinators: [], coordinatingGroup: null, collective: input.collective }, units);
+    const plan = planAssignments(
+      { lead: input.leadUnitId, coordinators: [], coordinatingGroup: null, collective: input.collective },
+      units,
+    );
     await createAssignments(tx, task.id, plan, input.dueDate);
     await audit(tx, {
-      actorId: user.id, action: 'task.created', entityType: 'Task', entityId: task.id,
-      data: { programmeId: p.id, number: input.number, title: input.title, assignments: plan.size, collective: input.collective },
+      actorId: user.id,
+      action: 'task.created',
+      entityType: 'Task',
+      entityId: task.id,
+      data: {
+        programmeId: p.id,
+        number: input.number,
+        title: input.title,
+        assignments: plan.size,
+        collective: input.collective,
+      },
     });
     return { taskId: task.id, assignments: plan.size };
   });
 }
 
-async function createAssignments(tx: Tx, taskId: number, plan: Map<number, AssignmentRoleName>, due: IsoDate | null): Promise<void> {
+async function createAssignments(
+  tx: Tx,
+  taskId: number,
+  plan: Map<number, AssignmentRoleName>,
+  due: IsoDate | null,
+): Promise<void> {
   if (plan.size === 0) return;
   await tx.assignment.createMany({
-    data: [...plan].map(([unitId, role]) => ({ taskId, unitId, role, dueDate: dbDate(due), originalDueDate: dbDate(due) })),
+    data: [...plan].map(([unitId, role]) => ({
+      taskId,
+      unitId,
+      role,
+      dueDate: dbDate(due),
+      originalDueDate: dbDate(due),
+    })),
     skipDuplicates: true,
   });
 }
@@ -420,19 +529,39 @@ export async function updateTask(input: TaskUpdateInput): Promise<{ programmeId:
     const t = await tx.task.findUnique({
       where: { id: input.taskId },
       select: {
-        id: true, programmeId: true, sectionId: true, number: true, title: true, text: true, reformArea: true,
-        dueDate: true, recurrence: true, evidenceRequired: true,
+        id: true,
+        programmeId: true,
+        sectionId: true,
+        number: true,
+        title: true,
+        text: true,
+        reformArea: true,
+        dueDate: true,
+        recurrence: true,
+        evidenceRequired: true,
       },
     });
     if (!t) throw new NotFoundError();
     if (input.sectionId !== t.sectionId) await sectionOf(tx, input.sectionId, t.programmeId);
     const before = {
-      sectionId: t.sectionId, number: t.number, title: t.title, text: t.text, reformArea: t.reformArea,
-      dueDate: isoOf(t.dueDate), recurrence: t.recurrence, evidenceRequired: t.evidenceRequired,
+      sectionId: t.sectionId,
+      number: t.number,
+      title: t.title,
+      text: t.text,
+      reformArea: t.reformArea,
+      dueDate: isoOf(t.dueDate),
+      recurrence: t.recurrence,
+      evidenceRequired: t.evidenceRequired,
     };
     const after = {
-      sectionId: input.sectionId, number: input.number, title: input.title, text: input.text, reformArea: input.reformArea,
-      dueDate: input.dueDate, recurrence: input.recurrence, evidenceRequired: input.evidenceRequired,
+      sectionId: input.sectionId,
+      number: input.number,
+      title: input.title,
+      text: input.text,
+      reformArea: input.reformArea,
+      dueDate: input.dueDate,
+      recurrence: input.recurrence,
+      evidenceRequired: input.evidenceRequired,
     };
     const changes: Record<string, { from: Prisma.InputJsonValue | null; to: Prisma.InputJsonValue | null }> = {};
     for (const key of Object.keys(after) as (keyof typeof after)[]) {
@@ -449,8 +578,15 @@ export async function updateTask(input: TaskUpdateInput): Promise<{ programmeId:
     await tx.task.update({
       where: { id: t.id },
       data: {
-        sectionId: input.sectionId, order, number: input.number, title: input.title, text: input.text, reformArea: input.reformArea,
-        dueDate: dbDate(input.dueDate), recurrence: input.recurrence, evidenceRequired: input.evidenceRequired,
+        sectionId: input.sectionId,
+        order,
+        number: input.number,
+        title: input.title,
+        text: input.text,
+        reformArea: input.reformArea,
+        dueDate: dbDate(input.dueDate),
+        recurrence: input.recurrence,
+        evidenceRequired: input.evidenceRequired,
       },
     });
 
@@ -459,8 +595,15 @@ export async function updateTask(input: TaskUpdateInput): Promise<{ programmeId:
     // Long texts are not copied whole into the trail: their length and start tell what changed.
     if (changes.text) changes.text = { from: summarise(before.text), to: summarise(after.text) };
     await audit(tx, {
-      actorId: user.id, action: 'task.updated', entityType: 'Task', entityId: t.id,
-      data: { changes, reportsKept: reports, ...(deadline ? { assignmentsUpdated: deadline.updated, extensionsKept: deadline.extensionsKept } : {}) },
+      actorId: user.id,
+      action: 'task.updated',
+      entityType: 'Task',
+      entityId: t.id,
+      data: {
+        changes,
+        reportsKept: reports,
+        ...(deadline ? { assignmentsUpdated: deadline.updated, extensionsKept: deadline.extensionsKept } : {}),
+      },
     });
     return { programmeId: t.programmeId, changed };
   });
@@ -470,15 +613,26 @@ function summarise(text: string): string {
   return text.length <= 300 ? text : `${text.slice(0, 300)}… (${text.length.toLocaleString('vi-VN')} ký tự)`;
 }
 
-async function followDeadline(tx: Tx, taskId: number, next: IsoDate | null): Promise<{ updated: number; extensionsKept: number[] }> {
-  const assignments = await tx.assignment.findMany({ where: { taskId }, select: { id: true, dueDate: true, originalDueDate: true, completedAt: true } });
-  const groups = new Map<string, { dates: { dueDate: IsoDate | null; originalDueDate: IsoDate | null }; ids: number[] }>();
+async function followDeadline(
+  tx: Tx,
+  taskId: number,
+  next: IsoDate | null,
+): Promise<{ updated: number; extensionsKept: number[] }> {
+  const assignments = await tx.assignment.findMany({
+    where: { taskId },
+    select: { id: true, dueDate: true, originalDueDate: true, completedAt: true },
+  });
+  const groups = new Map<
+    string,
+    { dates: { dueDate: IsoDate | null; originalDueDate: IsoDate | null }; ids: number[] }
+  >();
   const extensionsKept: number[] = [];
   for (const a of assignments) {
     const current = { dueDate: isoOf(a.dueDate), originalDueDate: isoOf(a.originalDueDate) };
     const dates = followTaskDeadline({ ...current, completed: a.completedAt !== null }, next);
     if (!dates) continue;
-    if (current.dueDate !== current.originalDueDate && dates.dueDate === current.dueDate && dates.dueDate !== null) extensionsKept.push(a.id);
+    if (current.dueDate !== current.originalDueDate && dates.dueDate === current.dueDate && dates.dueDate !== null)
+      extensionsKept.push(a.id);
     const key = `${dates.dueDate}|${dates.originalDueDate}`;
     const g = groups.get(key) ?? { dates, ids: [] };
     g.ids.push(a.id);
@@ -486,7 +640,10 @@ async function followDeadline(tx: Tx, taskId: number, next: IsoDate | null): Pro
   }
   let updated = 0;
   for (const { dates, ids } of groups.values()) {
-    await tx.assignment.updateMany({ where: { id: { in: ids } }, data: { dueDate: dbDate(dates.dueDate), originalDueDate: dbDate(dates.originalDueDate) } });
+    await tx.assignment.updateMany({
+      where: { id: { in: ids } },
+      data: { dueDate: dbDate(dates.dueDate), originalDueDate: dbDate(dates.originalDueDate) },
+    });
     updated += ids.length;
   }
   return { updated, extensionsKept };
@@ -498,24 +655,47 @@ export async function moveTask(input: MoveInput): Promise<{ programmeId: number 
     const t = await tx.task.findUnique({ where: { id: input.id }, select: { programmeId: true, sectionId: true } });
     if (!t) throw new NotFoundError();
     await tx.$executeRaw`SELECT 1 FROM "Task" WHERE "sectionId" = ${t.sectionId} FOR UPDATE`;
-    const siblings = await tx.task.findMany({ where: { sectionId: t.sectionId }, orderBy: [{ order: 'asc' }, { id: 'asc' }], select: { id: true } });
+    const siblings = await tx.task.findMany({
+      where: { sectionId: t.sectionId },
+      orderBy: [{ order: 'asc' }, { id: 'asc' }],
+      select: { id: true },
+    });
     const next = reorder(siblings, input.id, input.direction);
     if (next) {
       for (const [k, x] of next.entries()) await tx.task.update({ where: { id: x.id }, data: { order: k + 1 } });
-      await audit(tx, { actorId: user.id, action: 'task.moved', entityType: 'Task', entityId: input.id, data: { direction: input.direction } });
+      await audit(tx, {
+        actorId: user.id,
+        action: 'task.moved',
+        entityType: 'Task',
+        entityId: input.id,
+        data: { direction: input.direction },
+      });
     }
     return { programmeId: t.programmeId };
   });
 }
 
-export async function setTaskArchived(taskId: number, archived: boolean, { now = new Date() } = {}): Promise<{ programmeId: number }> {
+export async function setTaskArchived(
+  taskId: number,
+  archived: boolean,
+  { now = new Date() } = {},
+): Promise<{ programmeId: number }> {
   const user = await requirePermission('programme:manage');
   return getDb().$transaction(async (tx) => {
-    const t = await tx.task.findUnique({ where: { id: taskId }, select: { id: true, programmeId: true, archivedAt: true } });
+    const t = await tx.task.findUnique({
+      where: { id: taskId },
+      select: { id: true, programmeId: true, archivedAt: true },
+    });
     if (!t) throw new NotFoundError();
-    if ((t.archivedAt !== null) === archived) throw new ConflictError(archived ? 'Nhiệm vụ đã được lưu trữ.' : 'Nhiệm vụ đang hoạt động.');
+    if ((t.archivedAt !== null) === archived)
+      throw new ConflictError(archived ? 'Nhiệm vụ đã được lưu trữ.' : 'Nhiệm vụ đang hoạt động.');
     await tx.task.update({ where: { id: t.id }, data: { archivedAt: archived ? now : null } });
-    await audit(tx, { actorId: user.id, action: archived ? 'task.archived' : 'task.restored', entityType: 'Task', entityId: t.id });
+    await audit(tx, {
+      actorId: user.id,
+      action: archived ? 'task.archived' : 'task.restored',
+      entityType: 'Task',
+      entityId: t.id,
+    });
     return { programmeId: t.programmeId };
   });
 }
@@ -524,12 +704,23 @@ export async function setTaskArchived(taskId: number, archived: boolean, { now =
 export async function deleteTask(taskId: number): Promise<{ programmeId: number }> {
   const user = await requirePermission('programme:manage');
   return getDb().$transaction(async (tx) => {
-    const t = await tx.task.findUnique({ where: { id: taskId }, select: { id: true, programmeId: true, number: true, title: true } });
+    const t = await tx.task.findUnique({
+      where: { id: taskId },
+      select: { id: true, programmeId: true, number: true, title: true },
+    });
     if (!t) throw new NotFoundError();
-    const used = await tx.assignment.count({ where: { taskId, OR: [{ reports: { some: {} } }, { extensions: { some: {} } }] } });
+    const used = await tx.assignment.count({
+      where: { taskId, OR: [{ reports: { some: {} } }, { extensions: { some: {} } }] },
+    });
     if (used > 0) throw new ConflictError('Nhiệm vụ đã có báo cáo hoặc đề nghị gia hạn: không xóa được, hãy lưu trữ.');
     await tx.task.delete({ where: { id: t.id } });
-    await audit(tx, { actorId: user.id, action: 'task.deleted', entityType: 'Task', entityId: t.id, data: { programmeId: t.programmeId, number: t.number, title: t.title } });
+    await audit(tx, {
+      actorId: user.id,
+      action: 'task.deleted',
+      entityType: 'Task',
+      entityId: t.id,
+      data: { programmeId: t.programmeId, number: t.number, title: t.title },
+    });
     return { programmeId: t.programmeId };
   });
 }
@@ -542,15 +733,27 @@ export async function deleteTask(taskId: number): Promise<{ programmeId: number 
  * units, shown read-only) are untouched. An assignment that has reports or extension requests
  * cannot be taken away (its history would go with it); its role can change.
  */
-export async function setTaskAssignments(input: TaskAssignmentsInput): Promise<{ programmeId: number; added: number; removed: number; changed: number }> {
+export async function setTaskAssignments(
+  input: TaskAssignmentsInput,
+): Promise<{ programmeId: number; added: number; removed: number; changed: number }> {
   const user = await requirePermission('programme:manage');
   return getDb().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "Task" WHERE id = ${input.taskId} FOR UPDATE`;
     const t = await tx.task.findUnique({
       where: { id: input.taskId },
       select: {
-        id: true, programmeId: true, dueDate: true,
-        assignments: { select: { id: true, unitId: true, role: true, unit: { select: { name: true } }, _count: { select: { reports: true, extensions: true } } } },
+        id: true,
+        programmeId: true,
+        dueDate: true,
+        assignments: {
+          select: {
+            id: true,
+            unitId: true,
+            role: true,
+            unit: { select: { name: true } },
+            _count: { select: { reports: true, extensions: true } },
+          },
+        },
       },
     });
     if (!t) throw new NotFoundError();
@@ -569,14 +772,20 @@ export async function setTaskAssignments(input: TaskAssignmentsInput): Promise<{
       if (role === 'NONE') {
         if (!existing) continue;
         if (existing._count.reports > 0 || existing._count.extensions > 0) {
-          throw new FieldError('roles', `${existing.unit.name} đã có báo cáo cho nhiệm vụ này: không bỏ giao được (có thể đổi vai trò).`);
+          throw new FieldError(
+            'roles',
+            `${existing.unit.name} đã có báo cáo cho nhiệm vụ này: không bỏ giao được (có thể đổi vai trò).`,
+          );
         }
         remove.push(existing.id);
       } else if (!existing) add.push({ unitId, role });
       else if (existing.role !== role) change.push({ id: existing.id, role });
     }
-    const leads = t.assignments.filter((a) => a.role === 'LEAD' && !remove.includes(a.id) && !change.some((c) => c.id === a.id)).length
-      + add.filter((a) => a.role === 'LEAD').length + change.filter((c) => c.role === 'LEAD').length;
+    const leads =
+      t.assignments.filter((a) => a.role === 'LEAD' && !remove.includes(a.id) && !change.some((c) => c.id === a.id))
+        .length +
+      add.filter((a) => a.role === 'LEAD').length +
+      change.filter((c) => c.role === 'LEAD').length;
     if (leads > 1) throw new FieldError('roles', 'Mỗi nhiệm vụ chỉ có một đơn vị chủ trì.');
 
     if (remove.length) await tx.assignment.deleteMany({ where: { id: { in: remove } } });
@@ -584,7 +793,10 @@ export async function setTaskAssignments(input: TaskAssignmentsInput): Promise<{
     if (add.length) await createAssignments(tx, t.id, new Map(add.map((a) => [a.unitId, a.role])), isoOf(t.dueDate));
     if (add.length + change.length + remove.length > 0) {
       await audit(tx, {
-        actorId: user.id, action: 'task.assignments_changed', entityType: 'Task', entityId: t.id,
+        actorId: user.id,
+        action: 'task.assignments_changed',
+        entityType: 'Task',
+        entityId: t.id,
         data: {
           added: add.map((a) => ({ unitId: a.unitId, role: a.role })),
           changed: change.map((c) => ({ assignmentId: c.id, role: c.role })),
@@ -601,13 +813,19 @@ export async function fanOutTask(input: FanOutInput): Promise<{ programmeId: num
   const user = await requirePermission('programme:manage');
   return getDb().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "Task" WHERE id = ${input.taskId} FOR UPDATE`;
-    const t = await tx.task.findUnique({ where: { id: input.taskId }, select: { id: true, programmeId: true, dueDate: true, assignments: { select: { unitId: true } } } });
+    const t = await tx.task.findUnique({
+      where: { id: input.taskId },
+      select: { id: true, programmeId: true, dueDate: true, assignments: { select: { unitId: true } } },
+    });
     if (!t) throw new NotFoundError();
     const have = new Set(t.assignments.map((a) => a.unitId));
     const members = groupMembers(await activeUnits(tx), input.group as FanOutGroup).filter((u) => !have.has(u.id));
     await createAssignments(tx, t.id, new Map(members.map((u) => [u.id, input.role])), isoOf(t.dueDate));
     await audit(tx, {
-      actorId: user.id, action: 'task.fanned_out', entityType: 'Task', entityId: t.id,
+      actorId: user.id,
+      action: 'task.fanned_out',
+      entityType: 'Task',
+      entityId: t.id,
       data: { group: input.group, role: input.role, created: members.length },
     });
     return { programmeId: t.programmeId, created: members.length };

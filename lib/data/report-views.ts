@@ -30,7 +30,11 @@ function periodOptions(recurrence: Recurrence, today: string, openKeys: string[]
 }
 
 /** What the report form of an assignment needs: period choices and the chosen period's report. */
-export async function getReportForm(assignmentId: number, requestedPeriod: string | undefined, { now = new Date() } = {}) {
+export async function getReportForm(
+  assignmentId: number,
+  requestedPeriod: string | undefined,
+  { now = new Date() } = {},
+) {
   const user = await requirePermission('work:read-own');
   const assignment = await getDb().assignment.findFirst({
     where: { AND: [{ id: assignmentId }, assignmentScope(user)] },
@@ -42,7 +46,11 @@ export async function getReportForm(assignmentId: number, requestedPeriod: strin
     },
   });
   if (!assignment) throw new NotFoundError();
-  const options = periodOptions(assignment.task.recurrence, vnDateOf(now), assignment.reports.map((r) => r.periodKey));
+  const options = periodOptions(
+    assignment.task.recurrence,
+    vnDateOf(now),
+    assignment.reports.map((r) => r.periodKey),
+  );
   const periodKey = options.find((o) => o.key === requestedPeriod)?.key ?? options[0]!.key;
   const report = await getDb().report.findUnique({
     where: { assignmentId_periodKey: { assignmentId, periodKey } },
@@ -56,7 +64,11 @@ export async function getReportForm(assignmentId: number, requestedPeriod: strin
       proposals: true,
       noEvidenceReason: true,
       reviewComment: true,
-      evidence: { where: { deletedAt: null }, orderBy: { createdAt: 'asc' }, select: { id: true, fileName: true, sizeBytes: true, mimeType: true } },
+      evidence: {
+        where: { deletedAt: null },
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, fileName: true, sizeBytes: true, mimeType: true },
+      },
     },
   });
   const mayWrite = can(user, 'report:write') && assignment.unitId === user.unitId;
@@ -94,11 +106,32 @@ export async function getReport(reportId: number) {
         select: {
           id: true,
           unit: { select: { name: true } },
-          task: { select: { number: true, title: true, recurrence: true, section: { select: { numeral: true } }, programme: { select: { title: true } } } },
+          task: {
+            select: {
+              number: true,
+              title: true,
+              recurrence: true,
+              section: { select: { numeral: true } },
+              programme: { select: { title: true } },
+            },
+          },
         },
       },
-      evidence: { where: { deletedAt: null }, orderBy: { createdAt: 'asc' }, select: { id: true, fileName: true, sizeBytes: true, mimeType: true } },
-      reviews: { orderBy: { createdAt: 'asc' }, select: { id: true, decision: true, comment: true, createdAt: true, reviewer: { select: { displayName: true } } } },
+      evidence: {
+        where: { deletedAt: null },
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, fileName: true, sizeBytes: true, mimeType: true },
+      },
+      reviews: {
+        orderBy: { createdAt: 'asc' },
+        select: {
+          id: true,
+          decision: true,
+          comment: true,
+          createdAt: true,
+          reviewer: { select: { displayName: true } },
+        },
+      },
     },
   });
   if (!report) throw new NotFoundError();

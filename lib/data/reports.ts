@@ -24,7 +24,8 @@ export function resolvePeriod(recurrence: Recurrence, periodKey: string, today: 
   }
   const period = periodByKey(recurrence, periodKey);
   if (!period) throw new FieldError('periodKey', 'Kỳ báo cáo không tồn tại.');
-  if (period.start > today) throw new FieldError('periodKey', `${period.label} chưa bắt đầu: chưa thể báo cáo cho kỳ này.`);
+  if (period.start > today)
+    throw new FieldError('periodKey', `${period.label} chưa bắt đầu: chưa thể báo cáo cho kỳ này.`);
   return { key: period.key, start: toDbDate(period.start), end: toDbDate(period.end) };
 }
 
@@ -40,13 +41,21 @@ export function editable(report: { status: string; progress: number }, recurrenc
  * assignment for a period. Creates the report on first save. Optimistic concurrency: the form
  * carries the version it was loaded from; a stale version is refused with a clear message.
  */
-export async function saveReport(input: ReportInput, { now = new Date() }: { now?: Date } = {}): Promise<{ reportId: number; version: number }> {
+export async function saveReport(
+  input: ReportInput,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<{ reportId: number; version: number }> {
   const user = await requirePermission('report:write');
   const today = vnDateOf(now);
   return getDb().$transaction(async (tx) => {
     const assignment = await tx.assignment.findFirst({
       where: { id: input.assignmentId, unitId: user.unitId, task: { archivedAt: null } },
-      select: { id: true, unitId: true, startedAt: true, task: { select: { recurrence: true, evidenceRequired: true, title: true } } },
+      select: {
+        id: true,
+        unitId: true,
+        startedAt: true,
+        task: { select: { recurrence: true, evidenceRequired: true, title: true } },
+      },
     });
     if (!assignment) throw new NotFoundError();
     const recurrence = assignment.task.recurrence;
@@ -62,7 +71,13 @@ export async function saveReport(input: ReportInput, { now = new Date() }: { now
     await tx.$executeRaw`SELECT 1 FROM "Report" WHERE "assignmentId" = ${assignment.id} AND "periodKey" = ${period.key} FOR UPDATE`;
     const existing = await tx.report.findUnique({
       where: { assignmentId_periodKey: { assignmentId: assignment.id, periodKey: period.key } },
-      select: { id: true, version: true, status: true, progress: true, _count: { select: { evidence: { where: { deletedAt: null } } } } },
+      select: {
+        id: true,
+        version: true,
+        status: true,
+        progress: true,
+        _count: { select: { evidence: { where: { deletedAt: null } } } },
+      },
     });
     if (existing && existing.version !== input.version) throw new ConflictError(STALE);
     if (!existing && input.version !== 0) throw new ConflictError(STALE);
@@ -74,7 +89,13 @@ export async function saveReport(input: ReportInput, { now = new Date() }: { now
       );
     }
     const evidenceCount = existing?._count.evidence ?? 0;
-    if (submit && input.progress === 100 && assignment.task.evidenceRequired && evidenceCount === 0 && !input.noEvidenceReason) {
+    if (
+      submit &&
+      input.progress === 100 &&
+      assignment.task.evidenceRequired &&
+      evidenceCount === 0 &&
+      !input.noEvidenceReason
+    ) {
       throw new FieldError(
         'noEvidenceReason',
         'Báo cáo hoàn thành 100% cần có tài liệu kiểm chứng. Hãy đính kèm tài liệu, hoặc giải trình vì sao không có.',
@@ -120,7 +141,8 @@ export async function saveReport(input: ReportInput, { now = new Date() }: { now
         reportId = created.id;
         version = created.version;
       } catch (error) {
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new ConflictError(STALE);
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+          throw new ConflictError(STALE);
         throw error;
       }
     }
@@ -158,7 +180,10 @@ export async function saveReport(input: ReportInput, { now = new Date() }: { now
  * the decision names the version it was made on, so of two simultaneous decisions exactly one
  * counts and the other gets a clear message.
  */
-export async function reviewReport(input: ReviewInput, { now = new Date() }: { now?: Date } = {}): Promise<{ version: number }> {
+export async function reviewReport(
+  input: ReviewInput,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<{ version: number }> {
   const user = await requirePermission('report:review');
   if (input.decision === 'return' && input.comment.trim().length < 5) {
     throw new FieldError('comment', 'Trả lại báo cáo phải nêu rõ lý do (ít nhất 5 ký tự).');
@@ -179,7 +204,9 @@ export async function reviewReport(input: ReviewInput, { now = new Date() }: { n
     if (!report) throw new NotFoundError();
     if (report.version !== input.version || report.status !== 'SUBMITTED') {
       throw new ConflictError(
-        report.status === 'SUBMITTED' ? STALE : 'Báo cáo này đã được xử lý (duyệt hoặc trả lại) trước đó. Trạng thái mới nhất đã được tải lại.',
+        report.status === 'SUBMITTED'
+          ? STALE
+          : 'Báo cáo này đã được xử lý (duyệt hoặc trả lại) trước đó. Trạng thái mới nhất đã được tải lại.',
       );
     }
     const approve = input.decision === 'approve';
@@ -199,12 +226,22 @@ export async function reviewReport(input: ReviewInput, { now = new Date() }: { n
         version: { increment: 1 },
       },
     });
-    if (updated.count !== 1) throw new ConflictError('Báo cáo này vừa được người khác xử lý. Trạng thái mới nhất đã được tải lại.');
+    if (updated.count !== 1)
+      throw new ConflictError('Báo cáo này vừa được người khác xử lý. Trạng thái mới nhất đã được tải lại.');
     await tx.reportReview.create({
-      data: { reportId: report.id, reviewerId: user.id, decision: approve ? 'APPROVED' : 'RETURNED', comment: input.comment || null, reportVersion: input.version },
+      data: {
+        reportId: report.id,
+        reviewerId: user.id,
+        decision: approve ? 'APPROVED' : 'RETURNED',
+        comment: input.comment || null,
+        reportVersion: input.version,
+      },
     });
     if (completes && !recurring) {
-      await tx.assignment.update({ where: { id: report.assignment.id }, data: { completedAt, progress: report.progress } });
+      await tx.assignment.update({
+        where: { id: report.assignment.id },
+        data: { completedAt, progress: report.progress },
+      });
     }
     await audit(tx, {
       actorId: user.id,
@@ -251,7 +288,13 @@ export async function ensureEditableReport(
     return { reportId: existing.id, version: existing.version, created: false, userId: user.id };
   }
   const created = await tx.report.create({
-    data: { assignmentId, periodKey: period.key, periodStart: period.start, periodEnd: period.end, createdById: user.id },
+    data: {
+      assignmentId,
+      periodKey: period.key,
+      periodStart: period.start,
+      periodEnd: period.end,
+      createdById: user.id,
+    },
     select: { id: true, version: true },
   });
   await tx.assignment.update({ where: { id: assignmentId }, data: { startedAt: assignment.startedAt ?? now } });

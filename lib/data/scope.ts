@@ -13,7 +13,9 @@ export function assignmentScope(user: SessionUser): Prisma.AssignmentWhereInput 
   if (can(user, 'work:read-all')) return {};
   const own: Prisma.AssignmentWhereInput = { unitId: user.unitId };
   if (user.role !== 'DEPARTMENT_HEAD') return own;
-  return { OR: [own, { task: { assignments: { some: { role: 'LEAD', unitId: user.unitId } } } }, ...reviewRoutes(user)] };
+  return {
+    OR: [own, { task: { assignments: { some: { role: 'LEAD', unitId: user.unitId } } } }, ...reviewRoutes(user)],
+  };
 }
 
 /**
@@ -38,7 +40,11 @@ export function reviewRoutes(user: SessionUser): Prisma.AssignmentWhereInput[] {
   if (user.isStandingOffice) {
     // Rule 3: other lead units' own reports. Rule 2: reports on tasks without a lead.
     routes.push({ role: 'LEAD', unitId: { not: user.unitId } });
-    routes.push({ role: { not: 'LEAD' }, unitId: { not: user.unitId }, task: { assignments: { none: { role: 'LEAD' } } } });
+    routes.push({
+      role: { not: 'LEAD' },
+      unitId: { not: user.unitId },
+      task: { assignments: { none: { role: 'LEAD' } } },
+    });
   }
   return routes;
 }

@@ -17,7 +17,10 @@ const SETTINGS = {
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]>;
 
-export async function readSetting<K extends SettingKey>(key: K, tx: Prisma.TransactionClient = getDb()): Promise<SettingValue<K>> {
+export async function readSetting<K extends SettingKey>(
+  key: K,
+  tx: Prisma.TransactionClient = getDb(),
+): Promise<SettingValue<K>> {
   const row = await tx.setting.findUnique({ where: { key }, select: { value: true } });
   return SETTINGS[key].parse(row?.value ?? undefined) as SettingValue<K>;
 }

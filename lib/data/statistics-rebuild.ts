@@ -9,11 +9,14 @@ import { getDb } from '../db';
  */
 export async function rebuildStatistics(): Promise<{ repaired: number }> {
   const db = getDb();
-  return db.$transaction(async (tx) => {
-    const repaired = await tx.$executeRaw`
+  return db.$transaction(
+    async (tx) => {
+      const repaired = await tx.$executeRaw`
       UPDATE "Assignment" a SET "firstGap" = recurring_first_gap(a.id) WHERE a."firstGap" IS DISTINCT FROM recurring_first_gap(a.id)`;
-    await tx.$executeRaw`DELETE FROM "StatusSnapshotMoment"`;
-    await tx.$executeRaw`DELETE FROM "StatusSnapshot"`;
-    return { repaired };
-  }, { timeout: 600_000, maxWait: 60_000 });
+      await tx.$executeRaw`DELETE FROM "StatusSnapshotMoment"`;
+      await tx.$executeRaw`DELETE FROM "StatusSnapshot"`;
+      return { repaired };
+    },
+    { timeout: 600_000, maxWait: 60_000 },
+  );
 }

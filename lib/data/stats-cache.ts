@@ -25,7 +25,8 @@ import { asOfFor } from '../validation/dashboard';
 const LIMIT = (() => {
   const raw = process.env.STATS_CACHE_ENTRIES;
   const n = raw === undefined || raw === '' ? 100 : /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(n) || n < 0 || n > 10_000) throw new Error('STATS_CACHE_ENTRIES must be a whole number from 0 to 10000.');
+  if (!Number.isInteger(n) || n < 0 || n > 10_000)
+    throw new Error('STATS_CACHE_ENTRIES must be a whole number from 0 to 10000.');
   return n;
 })();
 

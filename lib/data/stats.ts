@@ -1,6 +1,12 @@
 import 'server-only';
 import { getDb } from '../db';
-import { queryStatusCounts, queryTaskCount, type DashboardScope, type SlotFilter, type StatusCounts } from './dashboard-sql';
+import {
+  queryStatusCounts,
+  queryTaskCount,
+  type DashboardScope,
+  type SlotFilter,
+  type StatusCounts,
+} from './dashboard-sql';
 import { requirePermission } from './guard';
 import { statisticsScope } from './statistics-scope';
 import { cachedStat, momentKey } from './stats-cache';
@@ -28,7 +34,13 @@ type HeadlineOptions = { programmeId?: number; now?: Date };
 async function headlineStat<T>(
   name: string,
   options: HeadlineOptions,
-  query: (db: ReturnType<typeof getDb>, asOf: Date, scope: DashboardScope, filter: SlotFilter, live: boolean) => Promise<T>,
+  query: (
+    db: ReturnType<typeof getDb>,
+    asOf: Date,
+    scope: DashboardScope,
+    filter: SlotFilter,
+    live: boolean,
+  ) => Promise<T>,
 ): Promise<T> {
   const user = await requirePermission('work:read-own');
   const live = !options.now;

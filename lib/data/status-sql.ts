@@ -11,7 +11,12 @@ import { vnDateOf } from '../domain/time';
  * …_statistics_read_model), shared with the triggers that keep Assignment."firstGap"; these
  * helpers call them. `periodOrdinal` is the same rule for the keys computed here.
  */
-const MONTHS: Record<Exclude<Recurrence, 'ONCE' | 'CONTINUOUS'>, number> = { MONTHLY: 1, QUARTERLY: 3, HALF_YEARLY: 6, YEARLY: 12 };
+const MONTHS: Record<Exclude<Recurrence, 'ONCE' | 'CONTINUOUS'>, number> = {
+  MONTHLY: 1,
+  QUARTERLY: 3,
+  HALF_YEARLY: 6,
+  YEARLY: 12,
+};
 
 function periodOrdinal(key: string, months: number): number {
   const year = Number(key.slice(0, 4));
@@ -74,7 +79,8 @@ export function slotsAtCte(
   if (moments.length === 0) throw new RangeError('slotsAtCte needs at least one moment');
   if (options.live && moments.length !== 1) throw new RangeError('slotsAtCte: live means the one moment "now"');
   const momentRows = moments.map(
-    (asOf, i) => Prisma.sql`(${i}::int, ${asOf.toISOString().replace('T', ' ').replace('Z', '')}::timestamp, ${vnDateOf(asOf)}::date)`,
+    (asOf, i) =>
+      Prisma.sql`(${i}::int, ${asOf.toISOString().replace('T', ' ').replace('Z', '')}::timestamp, ${vnDateOf(asOf)}::date)`,
   );
   const curRows = moments.flatMap((asOf, i) => {
     const today = vnDateOf(asOf);

@@ -4,7 +4,13 @@ import { ConflictError, FieldError, NotFoundError } from '../errors';
 import { isRecurring } from '../domain/slot';
 import { formatDateVn, fromDbDate, toDbDate, vnDateOf, type IsoDate } from '../domain/time';
 import { planMerger, planSplit, type MergerAssignment } from '../domain/unit-merger';
-import type { UnitDeactivateInput, UnitInput, UnitMergeInput, UnitSplitInput, UnitUpdateInput } from '../validation/unit';
+import type {
+  UnitDeactivateInput,
+  UnitInput,
+  UnitMergeInput,
+  UnitSplitInput,
+  UnitUpdateInput,
+} from '../validation/unit';
 import { audit } from './audit';
 import { requirePermission } from './guard';
 
@@ -21,7 +27,15 @@ export async function listUnits() {
   const units = await getDb().unit.findMany({
     orderBy: [{ active: 'desc' }, { kind: 'asc' }, { name: 'asc' }],
     select: {
-      id: true, code: true, name: true, shortName: true, kind: true, validFrom: true, validTo: true, active: true, isStandingOffice: true,
+      id: true,
+      code: true,
+      name: true,
+      shortName: true,
+      kind: true,
+      validFrom: true,
+      validTo: true,
+      active: true,
+      isStandingOffice: true,
       _count: { select: { users: { where: { active: true } }, assignments: { where: { completedAt: null } } } },
     },
   });
@@ -39,9 +53,21 @@ export async function getUnit(unitId: number) {
   const u = await getDb().unit.findUnique({
     where: { id: unitId },
     select: {
-      id: true, code: true, name: true, shortName: true, kind: true, validFrom: true, validTo: true, active: true, isStandingOffice: true,
-      predecessors: { select: { kind: true, effectiveDate: true, note: true, predecessor: { select: { id: true, name: true } } } },
-      successors: { select: { kind: true, effectiveDate: true, note: true, successor: { select: { id: true, name: true } } } },
+      id: true,
+      code: true,
+      name: true,
+      shortName: true,
+      kind: true,
+      validFrom: true,
+      validTo: true,
+      active: true,
+      isStandingOffice: true,
+      predecessors: {
+        select: { kind: true, effectiveDate: true, note: true, predecessor: { select: { id: true, name: true } } },
+      },
+      successors: {
+        select: { kind: true, effectiveDate: true, note: true, successor: { select: { id: true, name: true } } },
+      },
       _count: { select: { users: { where: { active: true } }, assignments: true } },
     },
   });
@@ -65,7 +91,11 @@ export async function getUnit(unitId: number) {
 
 function uniqueCode(error: unknown): never {
   // Two admins creating the same code at once: the pre-check passed for both, the key refuses one.
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002' && JSON.stringify(error.meta ?? {}).includes('code')) {
+  if (
+    error instanceof Prisma.PrismaClientKnownRequestError &&
+    error.code === 'P2002' &&
+    JSON.stringify(error.meta ?? {}).includes('code')
+  ) {
     throw new FieldError('code', 'Mã đơn vị này đã được dùng.');
   }
   throw error;
@@ -82,10 +112,22 @@ export async function createUnit(input: UnitInput): Promise<{ unitId: number }> 
     return await getDb().$transaction(async (tx) => {
       await assertCodeFree(tx, input.code);
       const u = await tx.unit.create({
-        data: { code: input.code, name: input.name, shortName: input.shortName, kind: input.kind, validFrom: toDbDate(input.validFrom!) },
+        data: {
+          code: input.code,
+          name: input.name,
+          shortName: input.shortName,
+          kind: input.kind,
+          validFrom: toDbDate(input.validFrom!),
+        },
         select: { id: true },
       });
-      await audit(tx, { actorId: user.id, action: 'unit.created', entityType: 'Unit', entityId: u.id, data: { code: input.code, name: input.name, kind: input.kind } });
+      await audit(tx, {
+        actorId: user.id,
+        action: 'unit.created',
+        entityType: 'Unit',
+        entityId: u.id,
+        data: { code: input.code, name: input.name, kind: input.kind },
+      });
       return { unitId: u.id };
     });
   } catch (error) {
@@ -97,19 +139,44 @@ export async function updateUnit(input: UnitUpdateInput): Promise<void> {
   const user = await requirePermission('unit:manage');
   try {
     await getDb().$transaction(async (tx) => {
-      const u = await tx.unit.findUnique({ where: { id: input.unitId }, select: { id: true, code: true, name: true, shortName: true, kind: true, validFrom: true, validTo: true } });
+      const u = await tx.unit.findUnique({
+        where: { id: input.unitId },
+        select: { id: true, code: true, name: true, shortName: true, kind: true, validFrom: true, validTo: true },
+      });
       if (!u) throw new NotFoundError();
       await assertCodeFree(tx, input.code, 'code', u.id);
-      if (u.validTo && input.validFrom! >= fromDbDate(u.validTo)) throw new FieldError('validFrom', 'Ngày bắt đầu phải trước ngày thôi hoạt động.');
+      if (u.validTo && input.validFrom! >= fromDbDate(u.validTo))
+        throw new FieldError('validFrom', 'Ngày bắt đầu phải trước ngày thôi hoạt động.');
       await tx.unit.update({
         where: { id: u.id },
-        data: { code: input.code, name: input.name, shortName: input.shortName, kind: input.kind, validFrom: toDbDate(input.validFrom!) },
+        data: {
+          code: input.code,
+          name: input.name,
+          shortName: input.shortName,
+          kind: input.kind,
+          validFrom: toDbDate(input.validFrom!),
+        },
       });
       await audit(tx, {
-        actorId: user.id, action: 'unit.updated', entityType: 'Unit', entityId: u.id,
+        actorId: user.id,
+        action: 'unit.updated',
+        entityType: 'Unit',
+        entityId: u.id,
         data: {
-          from: { code: u.code, name: u.name, shortName: u.shortName, kind: u.kind, validFrom: fromDbDate(u.validFrom) },
-          to: { code: input.code, name: input.name, shortName: input.shortName, kind: input.kind, validFrom: input.validFrom },
+          from: {
+            code: u.code,
+            name: u.name,
+            shortName: u.shortName,
+            kind: u.kind,
+            validFrom: fromDbDate(u.validFrom),
+          },
+          to: {
+            code: input.code,
+            name: input.name,
+            shortName: input.shortName,
+            kind: input.kind,
+            validFrom: input.validFrom,
+          },
         },
       });
     });
@@ -119,7 +186,8 @@ export async function updateUnit(input: UnitUpdateInput): Promise<void> {
 }
 
 function assertEffectiveDate(date: IsoDate, now: Date, field = 'effectiveDate'): void {
-  if (date > vnDateOf(now)) throw new FieldError(field, 'Chỉ ghi nhận khi quyết định đã có hiệu lực: ngày không được sau hôm nay.');
+  if (date > vnDateOf(now))
+    throw new FieldError(field, 'Chỉ ghi nhận khi quyết định đã có hiệu lực: ngày không được sau hôm nay.');
 }
 
 /**
@@ -131,31 +199,54 @@ export async function deactivateUnit(input: UnitDeactivateInput, { now = new Dat
   const user = await requirePermission('unit:manage');
   await getDb().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "Unit" WHERE id = ${input.unitId} FOR UPDATE`;
-    const u = await tx.unit.findUnique({ where: { id: input.unitId }, select: { id: true, name: true, active: true, isStandingOffice: true, validFrom: true } });
+    const u = await tx.unit.findUnique({
+      where: { id: input.unitId },
+      select: { id: true, name: true, active: true, isStandingOffice: true, validFrom: true },
+    });
     if (!u) throw new NotFoundError();
     if (!u.active) throw new ConflictError('Đơn vị đã thôi hoạt động.');
-    if (u.isStandingOffice) throw new ConflictError('Đây là cơ quan thường trực cải cách hành chính: không thể cho thôi hoạt động.');
+    if (u.isStandingOffice)
+      throw new ConflictError('Đây là cơ quan thường trực cải cách hành chính: không thể cho thôi hoạt động.');
     const date = input.effectiveDate!;
     assertEffectiveDate(date, now);
-    if (date <= fromDbDate(u.validFrom)) throw new FieldError('effectiveDate', `Ngày thôi hoạt động phải sau ngày bắt đầu (${formatDateVn(fromDbDate(u.validFrom))}).`);
+    if (date <= fromDbDate(u.validFrom))
+      throw new FieldError(
+        'effectiveDate',
+        `Ngày thôi hoạt động phải sau ngày bắt đầu (${formatDateVn(fromDbDate(u.validFrom))}).`,
+      );
     const users = await tx.user.count({ where: { unitId: u.id, active: true } });
-    if (users > 0) throw new ConflictError(`Đơn vị còn ${users} người dùng đang hoạt động: chuyển họ sang đơn vị khác hoặc khóa tài khoản trước.`);
+    if (users > 0)
+      throw new ConflictError(
+        `Đơn vị còn ${users} người dùng đang hoạt động: chuyển họ sang đơn vị khác hoặc khóa tài khoản trước.`,
+      );
     const open = await tx.assignment.count({ where: { unitId: u.id, completedAt: null, task: { archivedAt: null } } });
     if (open > 0) {
-      throw new ConflictError(`Đơn vị còn ${open} nhiệm vụ chưa hoàn thành: hãy ghi nhận sáp nhập hoặc chia tách để chuyển giao nhiệm vụ cho đơn vị kế thừa.`);
+      throw new ConflictError(
+        `Đơn vị còn ${open} nhiệm vụ chưa hoàn thành: hãy ghi nhận sáp nhập hoặc chia tách để chuyển giao nhiệm vụ cho đơn vị kế thừa.`,
+      );
     }
     await tx.unit.update({ where: { id: u.id }, data: { active: false, validTo: toDbDate(date) } });
-    await audit(tx, { actorId: user.id, action: 'unit.deactivated', entityType: 'Unit', entityId: u.id, data: { effectiveDate: date } });
+    await audit(tx, {
+      actorId: user.id,
+      action: 'unit.deactivated',
+      entityType: 'Unit',
+      entityId: u.id,
+      data: { effectiveDate: date },
+    });
   });
 }
 
 export async function reactivateUnit(unitId: number): Promise<void> {
   const user = await requirePermission('unit:manage');
   await getDb().$transaction(async (tx) => {
-    const u = await tx.unit.findUnique({ where: { id: unitId }, select: { id: true, active: true, _count: { select: { successors: true } } } });
+    const u = await tx.unit.findUnique({
+      where: { id: unitId },
+      select: { id: true, active: true, _count: { select: { successors: true } } },
+    });
     if (!u) throw new NotFoundError();
     if (u.active) throw new ConflictError('Đơn vị đang hoạt động.');
-    if (u._count.successors > 0) throw new ConflictError('Đơn vị đã sáp nhập hoặc chia tách vào đơn vị khác: không hoạt động lại được.');
+    if (u._count.successors > 0)
+      throw new ConflictError('Đơn vị đã sáp nhập hoặc chia tách vào đơn vị khác: không hoạt động lại được.');
     await tx.unit.update({ where: { id: u.id }, data: { active: true, validTo: null } });
     await audit(tx, { actorId: user.id, action: 'unit.reactivated', entityType: 'Unit', entityId: u.id });
   });
@@ -168,7 +259,13 @@ async function mergerFacts(tx: Tx, unitIds: number[]): Promise<(MergerAssignment
   const rows = await tx.assignment.findMany({
     where: { unitId: { in: unitIds } },
     select: {
-      id: true, taskId: true, unitId: true, role: true, completedAt: true, progress: true, startedAt: true,
+      id: true,
+      taskId: true,
+      unitId: true,
+      role: true,
+      completedAt: true,
+      progress: true,
+      startedAt: true,
       task: { select: { recurrence: true } },
       reports: { select: { periodKey: true } },
       _count: { select: { extensions: true } },
@@ -189,13 +286,19 @@ async function mergerFacts(tx: Tx, unitIds: number[]): Promise<(MergerAssignment
 
 async function assertPredecessors(tx: Tx, ids: number[], date: IsoDate, field = 'predecessorIds') {
   await tx.$executeRaw`SELECT 1 FROM "Unit" WHERE id IN (${Prisma.join(ids)}) FOR UPDATE`;
-  const units = await tx.unit.findMany({ where: { id: { in: ids } }, select: { id: true, code: true, name: true, kind: true, active: true, validFrom: true, isStandingOffice: true } });
+  const units = await tx.unit.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, code: true, name: true, kind: true, active: true, validFrom: true, isStandingOffice: true },
+  });
   if (units.length !== ids.length) throw new NotFoundError();
   for (const u of units) {
     if (!u.active) throw new FieldError(field, `${u.name} đã thôi hoạt động.`);
     if (u.kind === 'LEADERSHIP') throw new FieldError(field, 'Không sáp nhập, chia tách UBND thành phố.');
     if (date <= fromDbDate(u.validFrom)) {
-      throw new FieldError('effectiveDate', `Ngày có hiệu lực phải sau ngày bắt đầu của ${u.name} (${formatDateVn(fromDbDate(u.validFrom))}).`);
+      throw new FieldError(
+        'effectiveDate',
+        `Ngày có hiệu lực phải sau ngày bắt đầu của ${u.name} (${formatDateVn(fromDbDate(u.validFrom))}).`,
+      );
     }
   }
   return units;
@@ -227,7 +330,11 @@ export async function mergeUnits(input: UnitMergeInput, { now = new Date() } = {
         await assertCodeFree(tx, input.code);
         const successor = await tx.unit.create({
           data: {
-            code: input.code, name: input.name, shortName: input.shortName, kind: input.kind, validFrom: toDbDate(date),
+            code: input.code,
+            name: input.name,
+            shortName: input.shortName,
+            kind: input.kind,
+            validFrom: toDbDate(date),
             isStandingOffice: preds.some((p) => p.isStandingOffice),
           },
           select: { id: true },
@@ -235,9 +342,13 @@ export async function mergeUnits(input: UnitMergeInput, { now = new Date() } = {
         const facts = await mergerFacts(tx, input.predecessorIds);
         const plan = planMerger(facts);
         const byId = new Map(facts.map((f) => [f.id, f]));
-        for (const m of plan.move) await tx.assignment.update({ where: { id: m.id }, data: { unitId: successor.id, role: m.role } });
+        for (const m of plan.move)
+          await tx.assignment.update({ where: { id: m.id }, data: { unitId: successor.id, role: m.role } });
         for (const f of plan.fold) {
-          await tx.report.updateMany({ where: { assignmentId: f.from, periodKey: { in: f.periods } }, data: { assignmentId: f.into } });
+          await tx.report.updateMany({
+            where: { assignmentId: f.from, periodKey: { in: f.periods } },
+            data: { assignmentId: f.into },
+          });
           const from = byId.get(f.from);
           const into = byId.get(f.into);
           // The work file now holds the folded reports: it started when the first of them did.
@@ -247,12 +358,24 @@ export async function mergeUnits(input: UnitMergeInput, { now = new Date() } = {
           }
         }
         if (plan.remove.length) await tx.assignment.deleteMany({ where: { id: { in: plan.remove } } });
-        await tx.unit.updateMany({ where: { id: { in: input.predecessorIds } }, data: { active: false, validTo: toDbDate(date), isStandingOffice: false } });
+        await tx.unit.updateMany({
+          where: { id: { in: input.predecessorIds } },
+          data: { active: false, validTo: toDbDate(date), isStandingOffice: false },
+        });
         await tx.unitLineage.createMany({
-          data: input.predecessorIds.map((predecessorId) => ({ kind: 'MERGE' as const, predecessorId, successorId: successor.id, effectiveDate: toDbDate(date), note: input.note })),
+          data: input.predecessorIds.map((predecessorId) => ({
+            kind: 'MERGE' as const,
+            predecessorId,
+            successorId: successor.id,
+            effectiveDate: toDbDate(date),
+            note: input.note,
+          })),
         });
         const users = input.moveUsers
-          ? await tx.user.updateMany({ where: { unitId: { in: input.predecessorIds }, active: true }, data: { unitId: successor.id } })
+          ? await tx.user.updateMany({
+              where: { unitId: { in: input.predecessorIds }, active: true },
+              data: { unitId: successor.id },
+            })
           : { count: 0 };
         const result: MergerResult = {
           successorId: successor.id,
@@ -264,7 +387,10 @@ export async function mergeUnits(input: UnitMergeInput, { now = new Date() } = {
           usersMoved: users.count,
         };
         await audit(tx, {
-          actorId: user.id, action: 'unit.merged', entityType: 'Unit', entityId: successor.id,
+          actorId: user.id,
+          action: 'unit.merged',
+          entityType: 'Unit',
+          entityId: successor.id,
           data: {
             predecessors: preds.map((p) => ({ id: p.id, code: p.code, name: p.name })),
             effectiveDate: date,
@@ -302,34 +428,82 @@ export async function splitUnit(input: UnitSplitInput, { now = new Date() } = {}
         const created: number[] = [];
         for (const [i, s] of input.successors.entries()) {
           const u = await tx.unit.create({
-            data: { code: s.code, name: s.name, kind: s.kind, validFrom: toDbDate(date), isStandingOffice: i === input.mainIndex && (pred?.isStandingOffice ?? false) },
+            data: {
+              code: s.code,
+              name: s.name,
+              kind: s.kind,
+              validFrom: toDbDate(date),
+              isStandingOffice: i === input.mainIndex && (pred?.isStandingOffice ?? false),
+            },
             select: { id: true },
           });
           created.push(u.id);
         }
         const main = created[input.mainIndex]!;
         const facts = await mergerFacts(tx, [input.predecessorId]);
-        const plan = planSplit(facts, created.filter((id) => id !== main));
-        if (plan.move.length) await tx.assignment.updateMany({ where: { id: { in: plan.move } }, data: { unitId: main } });
+        const plan = planSplit(
+          facts,
+          created.filter((id) => id !== main),
+        );
+        if (plan.move.length)
+          await tx.assignment.updateMany({ where: { id: { in: plan.move } }, data: { unitId: main } });
         const sources = new Map(
-          (await tx.assignment.findMany({ where: { id: { in: plan.move } }, select: { id: true, taskId: true, role: true, dueDate: true, originalDueDate: true } })).map((a) => [a.id, a]),
+          (
+            await tx.assignment.findMany({
+              where: { id: { in: plan.move } },
+              select: { id: true, taskId: true, role: true, dueDate: true, originalDueDate: true },
+            })
+          ).map((a) => [a.id, a]),
         );
         const copies = plan.copy.flatMap((c) => {
           const a = sources.get(c.fromId);
-          return a ? [{ taskId: a.taskId, unitId: c.unitId, role: a.role, dueDate: a.dueDate, originalDueDate: a.originalDueDate }] : [];
+          return a
+            ? [
+                {
+                  taskId: a.taskId,
+                  unitId: c.unitId,
+                  role: a.role,
+                  dueDate: a.dueDate,
+                  originalDueDate: a.originalDueDate,
+                },
+              ]
+            : [];
         });
         if (copies.length) await tx.assignment.createMany({ data: copies, skipDuplicates: true });
-        await tx.unit.update({ where: { id: input.predecessorId }, data: { active: false, validTo: toDbDate(date), isStandingOffice: false } });
+        await tx.unit.update({
+          where: { id: input.predecessorId },
+          data: { active: false, validTo: toDbDate(date), isStandingOffice: false },
+        });
         await tx.unitLineage.createMany({
-          data: created.map((successorId) => ({ kind: 'SPLIT' as const, predecessorId: input.predecessorId, successorId, effectiveDate: toDbDate(date), note: input.note })),
+          data: created.map((successorId) => ({
+            kind: 'SPLIT' as const,
+            predecessorId: input.predecessorId,
+            successorId,
+            effectiveDate: toDbDate(date),
+            note: input.note,
+          })),
         });
         const users = input.moveUsers
           ? await tx.user.updateMany({ where: { unitId: input.predecessorId, active: true }, data: { unitId: main } })
           : { count: 0 };
-        const result: SplitResult = { successorIds: created, moved: plan.move.length, copied: copies.length, stayed: plan.stay.length, usersMoved: users.count };
+        const result: SplitResult = {
+          successorIds: created,
+          moved: plan.move.length,
+          copied: copies.length,
+          stayed: plan.stay.length,
+          usersMoved: users.count,
+        };
         await audit(tx, {
-          actorId: user.id, action: 'unit.split', entityType: 'Unit', entityId: input.predecessorId,
-          data: { predecessor: { id: pred?.id ?? input.predecessorId, code: pred?.code ?? '', name: pred?.name ?? '' }, effectiveDate: date, mainSuccessorId: main, ...result },
+          actorId: user.id,
+          action: 'unit.split',
+          entityType: 'Unit',
+          entityId: input.predecessorId,
+          data: {
+            predecessor: { id: pred?.id ?? input.predecessorId, code: pred?.code ?? '', name: pred?.name ?? '' },
+            effectiveDate: date,
+            mainSuccessorId: main,
+            ...result,
+          },
         });
         return result;
       },

@@ -10,7 +10,10 @@ import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from './login
  * Checks a username and password. Returns the user id and session version, or null — the same
  * null (after the same argon2 work) whether the user is unknown, inactive or the password is wrong.
  */
-export async function verifyCredentials(username: string, password: string): Promise<{ id: number; sessionVersion: number } | null> {
+export async function verifyCredentials(
+  username: string,
+  password: string,
+): Promise<{ id: number; sessionVersion: number } | null> {
   const user = await getDb().user.findUnique({
     where: { username: username.trim().toLowerCase() },
     select: { id: true, passwordHash: true, active: true, sessionVersion: true, unit: { select: { active: true } } },
@@ -65,7 +68,12 @@ export type SignInResult = { ok: true; id: number; sessionVersion: number } | { 
  * trail (with address and user agent, never the password). An unknown username is recorded
  * without the text typed — people sometimes type their password into the username box.
  */
-export async function attemptPasswordSignIn(username: string, password: string, client: ClientInfo, now = new Date()): Promise<SignInResult> {
+export async function attemptPasswordSignIn(
+  username: string,
+  password: string,
+  client: ClientInfo,
+  now = new Date(),
+): Promise<SignInResult> {
   const name = username.trim().toLowerCase();
   const retryAfter = await loginRetryAfter(name, client.ip, now);
   if (retryAfter > 0) return { ok: false, retryAfter };
@@ -84,7 +92,13 @@ export async function attemptPasswordSignIn(username: string, password: string, 
   await audit(db, { actorId: null, action: 'auth.sign_in_failed', client, ...target });
   if (started.length > 0) {
     const seconds = Math.max(...started.map((s) => s.seconds));
-    await audit(db, { actorId: null, action: 'auth.throttled', client, ...target, data: { ...target.data, seconds, scopes: started.map((s) => `${s.scope}:${s.failures}`) } });
+    await audit(db, {
+      actorId: null,
+      action: 'auth.throttled',
+      client,
+      ...target,
+      data: { ...target.data, seconds, scopes: started.map((s) => `${s.scope}:${s.failures}`) },
+    });
   }
   return { ok: false, retryAfter: 0 };
 }

@@ -93,7 +93,8 @@ export async function listMyAssignments({ now = new Date() }: { now?: Date } = {
       const period = currentPeriod(row.task.recurrence, today);
       // The report that counts now: the single report of a one-off or continuous task, or the
       // current period's report of a recurring one (an earlier period's late draft must not hide it).
-      const current = row.reports.find((r) => r.periodKey === (period?.key ?? singlePeriodKey(row.task.recurrence))) ?? null;
+      const current =
+        row.reports.find((r) => r.periodKey === (period?.key ?? singlePeriodKey(row.task.recurrence))) ?? null;
       const periodReport = period ? current : null;
       const { input } = slotStatusFacts(slotFactsOf(row), today, now);
       const status = computeStatus(input, now);
@@ -164,7 +165,12 @@ export async function getAssignment(assignmentId: number, { now = new Date() }: 
   if (!row) throw new NotFoundError();
   // The official status, as on the lists (decision 008: a recurring task owes every closed period).
   const { input, missed } = slotStatusFacts(slotFactsOf(row), vnDateOf(now), now);
-  return { ...row, status: computeStatus(input, now), statusDueDate: input.dueDate, missedPeriodLabels: missed.map((p) => p.label) };
+  return {
+    ...row,
+    status: computeStatus(input, now),
+    statusDueDate: input.dueDate,
+    missedPeriodLabels: missed.map((p) => p.label),
+  };
 }
 
 export type InboxItem = {
@@ -202,11 +208,14 @@ function parseInboxCursor(cursor: string | undefined): { at: Date; id: number } 
  * pagination on submission time and id: a page costs the same however deep it is, and a report
  * decided meanwhile never shifts the next page). Optionally the reports of one unit only.
  */
-export async function listReviewInbox(options: { cursor?: string; unit?: number; limit?: number } = {}): Promise<InboxPage> {
+export async function listReviewInbox(
+  options: { cursor?: string; unit?: number; limit?: number } = {},
+): Promise<InboxPage> {
   const user = await requirePermission('report:review');
   const limit = Math.min(Math.max(options.limit ?? 25, 1), 100);
   const waiting: Prisma.ReportWhereInput = { AND: [{ status: 'SUBMITTED' }, reviewScope(user)] };
-  const filtered: Prisma.ReportWhereInput = options.unit !== undefined ? { AND: [waiting, { assignment: { unitId: options.unit } }] } : waiting;
+  const filtered: Prisma.ReportWhereInput =
+    options.unit !== undefined ? { AND: [waiting, { assignment: { unitId: options.unit } }] } : waiting;
   const after = parseInboxCursor(options.cursor);
   const page: Prisma.ReportWhereInput = after
     ? { AND: [filtered, { OR: [{ submittedAt: { gt: after.at } }, { submittedAt: after.at, id: { gt: after.id } }] }] }

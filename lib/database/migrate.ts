@@ -45,11 +45,14 @@ export async function migrate(
     await client.query(
       `CREATE TABLE IF NOT EXISTS ${TABLE} (name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
     );
-    const { rows } = await client.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM ${TABLE} ORDER BY name`);
+    const { rows } = await client.query<{ name: string; checksum: string }>(
+      `SELECT name, checksum FROM ${TABLE} ORDER BY name`,
+    );
     const byName = new Map(migrations.map((m) => [m.name, m]));
     for (const row of rows) {
       const file = byName.get(row.name);
-      if (!file) throw new MigrationError(`Migration ${row.name} was applied to this database but its file is missing.`);
+      if (!file)
+        throw new MigrationError(`Migration ${row.name} was applied to this database but its file is missing.`);
       if (file.checksum !== row.checksum) {
         throw new MigrationError(
           `Migration ${row.name} was changed after it was applied. Never edit an applied migration: write a new one.`,
@@ -62,7 +65,10 @@ export async function migrate(
       await client.query('BEGIN');
       try {
         await client.query(migration.sql);
-        await client.query(`INSERT INTO ${TABLE} (name, checksum) VALUES ($1, $2)`, [migration.name, migration.checksum]);
+        await client.query(`INSERT INTO ${TABLE} (name, checksum) VALUES ($1, $2)`, [
+          migration.name,
+          migration.checksum,
+        ]);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');

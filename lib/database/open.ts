@@ -32,7 +32,8 @@ export function assertLocalDatabase(url: string): void {
 
 function embeddedPort(fallback: number): number {
   const value = Number(process.env.EMBEDDED_PG_PORT ?? fallback);
-  if (!Number.isInteger(value) || value < 1024 || value > 65535) throw new Error('EMBEDDED_PG_PORT must be a port number.');
+  if (!Number.isInteger(value) || value < 1024 || value > 65535)
+    throw new Error('EMBEDDED_PG_PORT must be a port number.');
   return value;
 }
 

@@ -13,10 +13,12 @@ const WORK_DIR = path.join(ROOT, '.data', 'prisma6');
 
 /** Prisma 6 still wants `url` in the datasource block; Prisma 7 refuses it. Add it to a copy. */
 function prisma6Schema(source: string, name: string): string {
-  const text = fs.readFileSync(source, 'utf8').replace(
-    /datasource db \{\n(\s*)provider = "postgresql"\n/,
-    (m, indent: string) => `${m}${indent}url      = env("DATABASE_URL")\n`,
-  );
+  const text = fs
+    .readFileSync(source, 'utf8')
+    .replace(
+      /datasource db \{\n(\s*)provider = "postgresql"\n/,
+      (m, indent: string) => `${m}${indent}url      = env("DATABASE_URL")\n`,
+    );
   const file = path.join(WORK_DIR, name);
   fs.writeFileSync(file, text);
   return file;

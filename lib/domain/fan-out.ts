@@ -89,7 +89,10 @@ export type AssignmentDates = { dueDate: IsoDate | null; originalDueDate: IsoDat
  *   takes the extension with it (there is nothing left to extend).
  * Returns null when nothing changes.
  */
-export function followTaskDeadline(a: AssignmentDates & { completed: boolean }, next: IsoDate | null): AssignmentDates | null {
+export function followTaskDeadline(
+  a: AssignmentDates & { completed: boolean },
+  next: IsoDate | null,
+): AssignmentDates | null {
   if (a.completed) return null;
   const extended = a.dueDate !== null && a.originalDueDate !== null && a.dueDate !== a.originalDueDate;
   let result: AssignmentDates;

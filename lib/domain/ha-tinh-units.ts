@@ -13,14 +13,39 @@ export type UnitSeed = {
 };
 
 export const HA_TINH_UNITS: readonly UnitSeed[] = [
-  { code: 'UBND', name: 'UBND thành phố Hà Tĩnh', kind: 'LEADERSHIP', aliases: ['Ủy ban nhân dân thành phố', 'UBND thành phố'] },
-  { code: 'VP', name: 'Văn phòng HĐND và UBND thành phố', kind: 'DEPARTMENT', aliases: ['Văn phòng HĐND-UBND thành phố', 'Văn phòng UBND thành phố'] },
+  {
+    code: 'UBND',
+    name: 'UBND thành phố Hà Tĩnh',
+    kind: 'LEADERSHIP',
+    aliases: ['Ủy ban nhân dân thành phố', 'UBND thành phố'],
+  },
+  {
+    code: 'VP',
+    name: 'Văn phòng HĐND và UBND thành phố',
+    kind: 'DEPARTMENT',
+    aliases: ['Văn phòng HĐND-UBND thành phố', 'Văn phòng UBND thành phố'],
+  },
   { code: 'NV', name: 'Phòng Nội vụ', kind: 'DEPARTMENT' },
   { code: 'TP', name: 'Phòng Tư pháp', kind: 'DEPARTMENT' },
-  { code: 'TCKH', name: 'Phòng Tài chính – Kế hoạch', kind: 'DEPARTMENT', aliases: ['Phòng Tài chính - Kế hoạch', 'Phòng Tài chính Kế hoạch'] },
+  {
+    code: 'TCKH',
+    name: 'Phòng Tài chính – Kế hoạch',
+    kind: 'DEPARTMENT',
+    aliases: ['Phòng Tài chính - Kế hoạch', 'Phòng Tài chính Kế hoạch'],
+  },
   { code: 'TNMT', name: 'Phòng Tài nguyên và Môi trường', kind: 'DEPARTMENT', aliases: ['Phòng TN&MT'] },
-  { code: 'LDTBXH', name: 'Phòng Lao động – Thương binh và Xã hội', kind: 'DEPARTMENT', aliases: ['Phòng Lao động - Thương binh và Xã hội', 'Phòng LĐ-TB&XH'] },
-  { code: 'VHTT', name: 'Phòng Văn hóa và Thông tin', kind: 'DEPARTMENT', aliases: ['Phòng văn hóa - thông tin', 'Phòng Văn hóa - Thông tin', 'Phòng VH-TT'] },
+  {
+    code: 'LDTBXH',
+    name: 'Phòng Lao động – Thương binh và Xã hội',
+    kind: 'DEPARTMENT',
+    aliases: ['Phòng Lao động - Thương binh và Xã hội', 'Phòng LĐ-TB&XH'],
+  },
+  {
+    code: 'VHTT',
+    name: 'Phòng Văn hóa và Thông tin',
+    kind: 'DEPARTMENT',
+    aliases: ['Phòng văn hóa - thông tin', 'Phòng Văn hóa - Thông tin', 'Phòng VH-TT'],
+  },
   { code: 'GDDT', name: 'Phòng Giáo dục và Đào tạo', kind: 'DEPARTMENT', aliases: ['Phòng GD&ĐT'] },
   { code: 'YT', name: 'Phòng Y tế', kind: 'DEPARTMENT' },
   { code: 'TT', name: 'Thanh tra thành phố', kind: 'DEPARTMENT' },

@@ -49,7 +49,11 @@ function toTask(t: ParsedTask, key: string, names: ReadonlyMap<string, string>):
   for (const c of t.coordinators) refs.push(toRef(c, 'COORDINATING', names));
   const lead = refs.find((r) => r.role === 'LEAD')?.unitCode ?? null;
   const coordinators = [
-    ...new Set(refs.filter((r) => r.role === 'COORDINATING' && r.unitCode && r.unitCode !== lead).map((r) => r.unitCode as string)),
+    ...new Set(
+      refs
+        .filter((r) => r.role === 'COORDINATING' && r.unitCode && r.unitCode !== lead)
+        .map((r) => r.unitCode as string),
+    ),
   ];
   return {
     key,
@@ -73,7 +77,11 @@ const DOC_TYPES = /^(KẾ HOẠCH|CHỈ THỊ|CHƯƠNG TRÌNH|QUYẾT ĐỊNH|TH
 
 /** Source-document fields a reader finds at the top of a directive. */
 export function guessDocumentFields(preamble: string): { title: string; documentNumber: string; issuedOn: string } {
-  const lines = preamble.split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, 40);
+  const lines = preamble
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .slice(0, 40);
   const number = lines.map((l) => /^Số\s*:?\s*([0-9][^\s,;]*\/[^\s,;]+)/i.exec(l)?.[1]).find(Boolean) ?? '';
   let issuedOn = '';
   for (const l of lines) {
@@ -99,7 +107,11 @@ export function guessDocumentFields(preamble: string): { title: string; document
     if (vv) title = vv.replace(/^V\/v\s*:?\s*/i, '');
     else if (lines[0]) title = fitTitle(firstSentence(lines[0]));
   }
-  return { title: clip(title, PROGRAMME_LIMITS.title), documentNumber: clip(number, PROGRAMME_LIMITS.documentNumber), issuedOn };
+  return {
+    title: clip(title, PROGRAMME_LIMITS.title),
+    documentNumber: clip(number, PROGRAMME_LIMITS.documentNumber),
+    issuedOn,
+  };
 }
 
 /**

@@ -68,9 +68,21 @@ describe('period shapes (Decree 09/2019/NĐ-CP windows)', () => {
       start: '2026-09-15',
       end: '2026-12-14',
     });
-    expect(periodByKey('QUARTERLY', '2026-Q1')).toMatchObject({ label: 'Quý I/2026', start: '2025-12-15', end: '2026-03-14' });
-    expect(periodByKey('QUARTERLY', '2026-Q2')).toMatchObject({ label: 'Quý II/2026', start: '2026-03-15', end: '2026-06-14' });
-    expect(periodByKey('QUARTERLY', '2026-Q3')).toMatchObject({ label: 'Quý III/2026', start: '2026-06-15', end: '2026-09-14' });
+    expect(periodByKey('QUARTERLY', '2026-Q1')).toMatchObject({
+      label: 'Quý I/2026',
+      start: '2025-12-15',
+      end: '2026-03-14',
+    });
+    expect(periodByKey('QUARTERLY', '2026-Q2')).toMatchObject({
+      label: 'Quý II/2026',
+      start: '2026-03-15',
+      end: '2026-06-14',
+    });
+    expect(periodByKey('QUARTERLY', '2026-Q3')).toMatchObject({
+      label: 'Quý III/2026',
+      start: '2026-06-15',
+      end: '2026-09-14',
+    });
   });
 
   it('half-yearly: 15/12 → 14/6 and 15/6 → 14/12', () => {
@@ -279,11 +291,33 @@ describe('periodsBetween', () => {
   const keys = (r: Recurrence, from: string, to: string) => periodsBetween(r, from, to).map((p) => p.key);
 
   it('lists every period whose window intersects [from, to], in order', () => {
-    expect(keys('MONTHLY', '2026-10-01', '2027-01-20')).toEqual(['2026-10', '2026-11', '2026-12', '2027-01', '2027-02']);
-    expect(keys('QUARTERLY', '2026-01-01', '2026-12-31')).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2027-Q1']);
+    expect(keys('MONTHLY', '2026-10-01', '2027-01-20')).toEqual([
+      '2026-10',
+      '2026-11',
+      '2026-12',
+      '2027-01',
+      '2027-02',
+    ]);
+    expect(keys('QUARTERLY', '2026-01-01', '2026-12-31')).toEqual([
+      '2026-Q1',
+      '2026-Q2',
+      '2026-Q3',
+      '2026-Q4',
+      '2027-Q1',
+    ]);
     expect(keys('HALF_YEARLY', '2021-07-15', '2022-06-14')).toEqual(['2021-H2', '2022-H1']);
     expect(keys('YEARLY', '2021-07-15', '2030-12-31')).toEqual([
-      '2021', '2022', '2023', '2024', '2025', '2026', '2027', '2028', '2029', '2030', '2031',
+      '2021',
+      '2022',
+      '2023',
+      '2024',
+      '2025',
+      '2026',
+      '2027',
+      '2028',
+      '2029',
+      '2030',
+      '2031',
     ]);
   });
 

@@ -7,19 +7,32 @@ const WARD = 3;
 
 describe('who decides on a report', () => {
   it('a ward’s report on a task led by a department → that department’s heads', () => {
-    expect(reviewerFor({ reportUnitId: WARD, reportIsLead: false, leadUnitId: VHTT, standingOfficeUnitId: NV })).toEqual({ kind: 'DEPARTMENT_HEAD', unitId: VHTT });
+    expect(
+      reviewerFor({ reportUnitId: WARD, reportIsLead: false, leadUnitId: VHTT, standingOfficeUnitId: NV }),
+    ).toEqual({ kind: 'DEPARTMENT_HEAD', unitId: VHTT });
   });
   it('a ward’s report on a task without a lead → the standing office', () => {
-    expect(reviewerFor({ reportUnitId: WARD, reportIsLead: false, leadUnitId: null, standingOfficeUnitId: NV })).toEqual({ kind: 'DEPARTMENT_HEAD', unitId: NV });
+    expect(
+      reviewerFor({ reportUnitId: WARD, reportIsLead: false, leadUnitId: null, standingOfficeUnitId: NV }),
+    ).toEqual({ kind: 'DEPARTMENT_HEAD', unitId: NV });
   });
   it('the lead department’s own report → the standing office, never itself', () => {
-    expect(reviewerFor({ reportUnitId: VHTT, reportIsLead: true, leadUnitId: VHTT, standingOfficeUnitId: NV })).toEqual({ kind: 'DEPARTMENT_HEAD', unitId: NV });
+    expect(reviewerFor({ reportUnitId: VHTT, reportIsLead: true, leadUnitId: VHTT, standingOfficeUnitId: NV })).toEqual(
+      { kind: 'DEPARTMENT_HEAD', unitId: NV },
+    );
   });
   it('the standing office’s own report, as lead or on a task without a lead → the chairman', () => {
-    expect(reviewerFor({ reportUnitId: NV, reportIsLead: true, leadUnitId: NV, standingOfficeUnitId: NV })).toEqual({ kind: 'CHAIRMAN' });
-    expect(reviewerFor({ reportUnitId: NV, reportIsLead: false, leadUnitId: null, standingOfficeUnitId: NV })).toEqual({ kind: 'CHAIRMAN' });
+    expect(reviewerFor({ reportUnitId: NV, reportIsLead: true, leadUnitId: NV, standingOfficeUnitId: NV })).toEqual({
+      kind: 'CHAIRMAN',
+    });
+    expect(reviewerFor({ reportUnitId: NV, reportIsLead: false, leadUnitId: null, standingOfficeUnitId: NV })).toEqual({
+      kind: 'CHAIRMAN',
+    });
   });
   it('the standing office coordinating a task led by another department → that department', () => {
-    expect(reviewerFor({ reportUnitId: NV, reportIsLead: false, leadUnitId: VHTT, standingOfficeUnitId: NV })).toEqual({ kind: 'DEPARTMENT_HEAD', unitId: VHTT });
+    expect(reviewerFor({ reportUnitId: NV, reportIsLead: false, leadUnitId: VHTT, standingOfficeUnitId: NV })).toEqual({
+      kind: 'DEPARTMENT_HEAD',
+      unitId: VHTT,
+    });
   });
 });

@@ -76,7 +76,11 @@ export function missedPeriods(
     reports.filter((r) => r.completedAt !== null && r.completedAt.getTime() <= asOf.getTime()).map((r) => r.periodKey),
   );
   const missed: Period[] = [];
-  for (let p: Period | null = periodContaining(recurrence, assignedOn); p && p.key !== current.key && p.end < closedBefore; p = nextPeriod(p)) {
+  for (
+    let p: Period | null = periodContaining(recurrence, assignedOn);
+    p && p.key !== current.key && p.end < closedBefore;
+    p = nextPeriod(p)
+  ) {
     if (!done.has(p.key)) missed.push(p);
   }
   return missed;
@@ -90,9 +94,15 @@ export function slotStatusInput(facts: SlotFacts, today: IsoDate, now: Date): St
 /** The same, with the periods a recurring assignment still owes (oldest first; [] otherwise). */
 export function slotStatusFacts(facts: SlotFacts, today: IsoDate, now: Date): { input: StatusInput; missed: Period[] } {
   const period = currentPeriod(facts.recurrence, today);
-  if (!period) return { input: { dueDate: facts.dueDate, completedAt: facts.completedAt, started: facts.startedAt !== null }, missed: [] };
+  if (!period)
+    return {
+      input: { dueDate: facts.dueDate, completedAt: facts.completedAt, started: facts.startedAt !== null },
+      missed: [],
+    };
   const reports = facts.reports ?? [];
-  const missed = facts.assignedOn ? missedPeriods(facts.recurrence, facts.assignedOn, reports, today, now, facts.unitEndedOn ?? null) : [];
+  const missed = facts.assignedOn
+    ? missedPeriods(facts.recurrence, facts.assignedOn, reports, today, now, facts.unitEndedOn ?? null)
+    : [];
   if (missed.length > 0) return { input: { dueDate: missed[0]!.end, completedAt: null, started: true }, missed };
   const report = reports.find((r) => r.periodKey === period.key) ?? null;
   const completedAt = report?.completedAt && report.completedAt.getTime() <= now.getTime() ? report.completedAt : null;

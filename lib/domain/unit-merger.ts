@@ -79,7 +79,10 @@ export function planMerger(
       rest = sorted;
     } else {
       const primary = sorted[0]!;
-      const role = group.reduce<AssignmentRoleName>((best, a) => (ROLE_RANK[a.role] > ROLE_RANK[best] ? a.role : best), primary.role);
+      const role = group.reduce<AssignmentRoleName>(
+        (best, a) => (ROLE_RANK[a.role] > ROLE_RANK[best] ? a.role : best),
+        primary.role,
+      );
       plan.move.push({ id: primary.id, role });
       intoId = primary.id;
       for (const p of primary.reportPeriods) covered.add(p);

@@ -35,7 +35,12 @@ const FONT = 'Times New Roman';
 const SIZE = { body: 28, head: 26, nation: 24, small: 24, table: 24, recipients: 22 } as const;
 const MM = 56.7; // twips per millimetre
 const PAGE = { width: 11906, height: 16838 };
-const MARGIN = { top: Math.round(20 * MM), bottom: Math.round(20 * MM), left: Math.round(30 * MM), right: Math.round(15 * MM) };
+const MARGIN = {
+  top: Math.round(20 * MM),
+  bottom: Math.round(20 * MM),
+  left: Math.round(30 * MM),
+  right: Math.round(15 * MM),
+};
 const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 
 export const DEFAULT_ISSUING_BODY = 'UBND thành phố Hà Tĩnh';
@@ -48,7 +53,9 @@ export const REPORT_UNITS_PER_SECTION = 50;
 export const BEHIND_ROWS = 30;
 
 /** What the report is made of: the export head (the signer is optional: a blank line is left to write the name). */
-export type ReportInput = Pick<ExportHead, 'dashboard' | 'programme' | 'sectionTitle' | 'generatedAt'> & { signer?: ExportSigner | null };
+export type ReportInput = Pick<ExportHead, 'dashboard' | 'programme' | 'sectionTitle' | 'generatedAt'> & {
+  signer?: ExportSigner | null;
+};
 
 /** "I. Về công tác chỉ đạo" → "Về công tác chỉ đạo": the report numbers sections itself (1., 2., …). */
 export function withoutNumeral(title: string): string {
@@ -59,7 +66,13 @@ type Run = { text: string; bold?: boolean; italics?: boolean; size?: number; und
 
 function para(
   runs: Run | Run[] | string,
-  opts: { align?: keyof typeof AlignmentType; indent?: boolean; spacing?: ISpacingProperties; rule?: boolean; keepNext?: boolean } = {},
+  opts: {
+    align?: keyof typeof AlignmentType;
+    indent?: boolean;
+    spacing?: ISpacingProperties;
+    rule?: boolean;
+    keepNext?: boolean;
+  } = {},
 ): Paragraph {
   const list = typeof runs === 'string' ? [{ text: runs }] : Array.isArray(runs) ? runs : [runs];
   return new Paragraph({
@@ -69,7 +82,14 @@ function para(
     keepNext: opts.keepNext,
     children: list.map(
       (r) =>
-        new TextRun({ text: r.text, bold: r.bold, italics: r.italics, size: r.size ?? SIZE.body, font: FONT, underline: r.underline ? {} : undefined }),
+        new TextRun({
+          text: r.text,
+          bold: r.bold,
+          italics: r.italics,
+          size: r.size ?? SIZE.body,
+          font: FONT,
+          underline: r.underline ? {} : undefined,
+        }),
     ),
   });
 }
@@ -81,7 +101,11 @@ function rule(widthTwips: number): Table {
     width: { size: widthTwips, type: WidthType.DXA },
     columnWidths: [widthTwips],
     borders: { ...TableBorders.NONE, top: { style: BorderStyle.SINGLE, size: 6, color: '000000' } },
-    rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: '', size: 4 })] })] })] })],
+    rows: [
+      new TableRow({
+        children: [new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: '', size: 4 })] })] })],
+      }),
+    ],
   });
 }
 
@@ -93,7 +117,12 @@ function headerBlock(issuingBody: string, place: string, date: string): Table {
   const tight: ISpacingProperties = { before: 0, after: 0, line: 260 };
   const bodyLines = issuingBodyLines(issuingBody);
   const cell = (width: number, children: (Paragraph | Table)[]) =>
-    new TableCell({ width: { size: width, type: WidthType.DXA }, borders: TableBorders.NONE, margins: { left: 0, right: 0 }, children });
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      borders: TableBorders.NONE,
+      margins: { left: 0, right: 0 },
+      children,
+    });
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
     columnWidths: [left, right],
@@ -103,16 +132,31 @@ function headerBlock(issuingBody: string, place: string, date: string): Table {
         children: [
           cell(left, [
             ...bodyLines.map((line, i) =>
-              para({ text: line, bold: true, size: SIZE.head }, { align: 'CENTER', spacing: i === bodyLines.length - 1 ? { ...tight, after: 60 } : tight }),
+              para(
+                { text: line, bold: true, size: SIZE.head },
+                { align: 'CENTER', spacing: i === bodyLines.length - 1 ? { ...tight, after: 60 } : tight },
+              ),
             ),
             rule(Math.round(left * 0.35)),
-            para({ text: 'Số:        /BC-UBND', size: SIZE.head }, { align: 'CENTER', spacing: { before: 60, after: 0 } }),
+            para(
+              { text: 'Số:        /BC-UBND', size: SIZE.head },
+              { align: 'CENTER', spacing: { before: 60, after: 0 } },
+            ),
           ]),
           cell(right, [
-            para({ text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, size: SIZE.nation }, { align: 'CENTER', spacing: tight }),
-            para({ text: 'Độc lập - Tự do - Hạnh phúc', bold: true, size: SIZE.body }, { align: 'CENTER', spacing: { ...tight, after: 60 } }),
+            para(
+              { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, size: SIZE.nation },
+              { align: 'CENTER', spacing: tight },
+            ),
+            para(
+              { text: 'Độc lập - Tự do - Hạnh phúc', bold: true, size: SIZE.body },
+              { align: 'CENTER', spacing: { ...tight, after: 60 } },
+            ),
             rule(Math.round(right * 0.55)),
-            para({ text: decreeDateLine(place, date), italics: true, size: SIZE.body }, { align: 'CENTER', spacing: { before: 60, after: 0 } }),
+            para(
+              { text: decreeDateLine(place, date), italics: true, size: SIZE.body },
+              { align: 'CENTER', spacing: { before: 60, after: 0 } },
+            ),
           ]),
         ],
       }),
@@ -120,7 +164,15 @@ function headerBlock(issuingBody: string, place: string, date: string): Table {
   });
 }
 
-function tableCell(text: string, { width, bold, align = 'CENTER', span }: { width: number; bold?: boolean; align?: keyof typeof AlignmentType; span?: number }): TableCell {
+function tableCell(
+  text: string,
+  {
+    width,
+    bold,
+    align = 'CENTER',
+    span,
+  }: { width: number; bold?: boolean; align?: keyof typeof AlignmentType; span?: number },
+): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     columnSpan: span,
@@ -131,7 +183,11 @@ function tableCell(text: string, { width, bold, align = 'CENTER', span }: { widt
 }
 
 /** A table of counts in the headline's columns, one row per named item, with a total row. */
-function countsTable(firstHeader: string, items: { name: string; counts: StatusCounts; rate: number | null }[], total?: StatusCounts): Table {
+function countsTable(
+  firstHeader: string,
+  items: { name: string; counts: StatusCounts; rate: number | null }[],
+  total?: StatusCounts,
+): Table {
   const nameWidth = Math.round(CONTENT_WIDTH * 0.31);
   // "STT" in bold 12 pt needs about 9 mm with the cell's margins: never narrower, or it breaks as "ST/T".
   const sttWidth = Math.round(CONTENT_WIDTH * 0.08);
@@ -141,12 +197,38 @@ function countsTable(firstHeader: string, items: { name: string; counts: StatusC
   const head1 = new TableRow({
     tableHeader: true,
     children: [
-      new TableCell({ rowSpan: 2, width: { size: widths[0]!, type: WidthType.DXA }, margins: { left: 40, right: 40 }, verticalAlign: VerticalAlign.CENTER, children: [para({ text: 'STT', bold: true, size: SIZE.table }, { align: 'CENTER', spacing: { after: 0 } })] }),
-      new TableCell({ rowSpan: 2, width: { size: widths[1]!, type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: [para({ text: firstHeader, bold: true, size: SIZE.table }, { align: 'CENTER', spacing: { after: 0 } })] }),
-      new TableCell({ rowSpan: 2, width: { size: widths[2]!, type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: [para({ text: 'Tổng số', bold: true, size: SIZE.table }, { align: 'CENTER', spacing: { after: 0 } })] }),
+      new TableCell({
+        rowSpan: 2,
+        width: { size: widths[0]!, type: WidthType.DXA },
+        margins: { left: 40, right: 40 },
+        verticalAlign: VerticalAlign.CENTER,
+        children: [para({ text: 'STT', bold: true, size: SIZE.table }, { align: 'CENTER', spacing: { after: 0 } })],
+      }),
+      new TableCell({
+        rowSpan: 2,
+        width: { size: widths[1]!, type: WidthType.DXA },
+        verticalAlign: VerticalAlign.CENTER,
+        children: [
+          para({ text: firstHeader, bold: true, size: SIZE.table }, { align: 'CENTER', spacing: { after: 0 } }),
+        ],
+      }),
+      new TableCell({
+        rowSpan: 2,
+        width: { size: widths[2]!, type: WidthType.DXA },
+        verticalAlign: VerticalAlign.CENTER,
+        children: [para({ text: 'Tổng số', bold: true, size: SIZE.table }, { align: 'CENTER', spacing: { after: 0 } })],
+      }),
       tableCell('Đã hoàn thành', { width: widths[3]! + widths[4]!, bold: true, span: 2 }),
       tableCell('Chưa hoàn thành', { width: widths[5]! + widths[6]!, bold: true, span: 2 }),
-      new TableCell({ rowSpan: 2, width: { size: widths[7]! + widths[8]!, type: WidthType.DXA }, columnSpan: 2, verticalAlign: VerticalAlign.CENTER, children: [para({ text: 'Tỷ lệ hoàn thành', bold: true, size: SIZE.table }, { align: 'CENTER', spacing: { after: 0 } })] }),
+      new TableCell({
+        rowSpan: 2,
+        width: { size: widths[7]! + widths[8]!, type: WidthType.DXA },
+        columnSpan: 2,
+        verticalAlign: VerticalAlign.CENTER,
+        children: [
+          para({ text: 'Tỷ lệ hoàn thành', bold: true, size: SIZE.table }, { align: 'CENTER', spacing: { after: 0 } }),
+        ],
+      }),
     ],
   });
   const head2 = new TableRow({
@@ -175,16 +257,26 @@ function countsTable(firstHeader: string, items: { name: string; counts: StatusC
     });
   };
   const rows = [head1, head2, ...items.map((item, i) => line(String(i + 1), item.name, item.counts, item.rate))];
-  if (total) rows.push(line('', 'Tổng cộng', total, total.total ? (total.DONE_ON_TIME + total.DONE_LATE) / total.total : null, true));
+  if (total)
+    rows.push(
+      line('', 'Tổng cộng', total, total.total ? (total.DONE_ON_TIME + total.DONE_LATE) / total.total : null, true),
+    );
   return new Table({ width: { size: CONTENT_WIDTH, type: WidthType.DXA }, columnWidths: widths, rows });
 }
 
 function behindTable(units: UnitStanding[]): Table {
-  const widths = [Math.round(CONTENT_WIDTH * 0.08), Math.round(CONTENT_WIDTH * 0.47), Math.round(CONTENT_WIDTH * 0.15), Math.round(CONTENT_WIDTH * 0.15)];
+  const widths = [
+    Math.round(CONTENT_WIDTH * 0.08),
+    Math.round(CONTENT_WIDTH * 0.47),
+    Math.round(CONTENT_WIDTH * 0.15),
+    Math.round(CONTENT_WIDTH * 0.15),
+  ];
   widths.push(CONTENT_WIDTH - widths.reduce((a, b) => a + b, 0));
   const head = new TableRow({
     tableHeader: true,
-    children: ['STT', 'Đơn vị', 'Số nhiệm vụ quá hạn', 'Tổng số nhiệm vụ', 'Tỷ lệ hoàn thành'].map((t, i) => tableCell(t, { width: widths[i]!, bold: true })),
+    children: ['STT', 'Đơn vị', 'Số nhiệm vụ quá hạn', 'Tổng số nhiệm vụ', 'Tỷ lệ hoàn thành'].map((t, i) =>
+      tableCell(t, { width: widths[i]!, bold: true }),
+    ),
   });
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
@@ -224,7 +316,10 @@ function closingBlock(signer: ExportSigner): Table {
             width: { size: left, type: WidthType.DXA },
             borders: TableBorders.NONE,
             children: [
-              para({ text: 'Nơi nhận:', bold: true, italics: true, size: SIZE.small }, { align: 'LEFT', spacing: tight }),
+              para(
+                { text: 'Nơi nhận:', bold: true, italics: true, size: SIZE.small },
+                { align: 'LEFT', spacing: tight },
+              ),
               ...[
                 '- Thường trực Thành ủy, HĐND thành phố (b/c);',
                 '- Chủ tịch, các Phó Chủ tịch UBND thành phố;',
@@ -242,7 +337,10 @@ function closingBlock(signer: ExportSigner): Table {
               para({ text: signer.title, bold: true, size: SIZE.head }, { align: 'CENTER', spacing: tight }),
               // Room for the signature and the seal (Decree 30: the name goes under them).
               para({ text: '', size: SIZE.body }, { align: 'CENTER', spacing: { before: 1500, after: 0 } }),
-              para({ text: signer.name ?? '……………………………', bold: true, size: SIZE.body }, { align: 'CENTER', spacing: tight }),
+              para(
+                { text: signer.name ?? '……………………………', bold: true, size: SIZE.body },
+                { align: 'CENTER', spacing: tight },
+              ),
             ],
           }),
         ],
@@ -270,7 +368,9 @@ export async function buildReportDocument(data: ReportInput): Promise<Buffer> {
   const when = d.periodLabel && !d.isNow ? d.periodLabel : `(tính đến ngày ${formatDateVn(d.asOf)})`;
   const subject = data.programme ? data.programme.title : 'các chương trình, kế hoạch của Ủy ban nhân dân thành phố';
   const h = headlineNumbers(d.headline);
-  const behind = d.units.filter((u) => u.counts.IN_PROGRESS_OVERDUE > 0).sort((a, b) => b.counts.IN_PROGRESS_OVERDUE - a.counts.IN_PROGRESS_OVERDUE || a.rank - b.rank);
+  const behind = d.units
+    .filter((u) => u.counts.IN_PROGRESS_OVERDUE > 0)
+    .sort((a, b) => b.counts.IN_PROGRESS_OVERDUE - a.counts.IN_PROGRESS_OVERDUE || a.rank - b.rank);
 
   const body: (Paragraph | Table)[] = [
     headerBlock(issuingBody, placeOf(issuingBody), today),
@@ -305,13 +405,25 @@ export async function buildReportDocument(data: ReportInput): Promise<Buffer> {
         : d.heat.rows
             .map((row) => ({ name: row.name, cell: row.cells[col] }))
             .filter((x): x is { name: string; cell: NonNullable<typeof x.cell> } => x.cell != null)
-            .map((x) => ({ name: x.name, counts: x.cell.counts, rate: x.cell.total ? x.cell.done / x.cell.total : null }));
-    body.push(para({ text: `${si + 1}. ${withoutNumeral(section.title)}`, bold: true, italics: true }, { keepNext: true }));
+            .map((x) => ({
+              name: x.name,
+              counts: x.cell.counts,
+              rate: x.cell.total ? x.cell.done / x.cell.total : null,
+            }));
+    body.push(
+      para({ text: `${si + 1}. ${withoutNumeral(section.title)}`, bold: true, italics: true }, { keepNext: true }),
+    );
     body.push(para(headlineSentence(section.counts), { indent: true, keepNext: true }));
     if (items.length) {
       body.push(countsTable('Đơn vị', items, section.counts));
       if (d.heat.totalUnits > d.heat.rows.length) {
-        body.push(para({ text: `(Bảng liệt kê ${d.heat.rows.length}/${d.heat.totalUnits} đơn vị đầu theo thứ tự xếp hạng; số liệu của tất cả đơn vị có trong Biểu tổng hợp kèm theo.)`, italics: true, size: SIZE.small }));
+        body.push(
+          para({
+            text: `(Bảng liệt kê ${d.heat.rows.length}/${d.heat.totalUnits} đơn vị đầu theo thứ tự xếp hạng; số liệu của tất cả đơn vị có trong Biểu tổng hợp kèm theo.)`,
+            italics: true,
+            size: SIZE.small,
+          }),
+        );
       }
       body.push(para('', { spacing: { before: 0, after: 120 } }));
     }
@@ -321,26 +433,36 @@ export async function buildReportDocument(data: ReportInput): Promise<Buffer> {
   if (behind.length === 0) {
     body.push(para('Không có đơn vị nào có nhiệm vụ quá hạn.', { indent: true }));
   } else {
-    body.push(para(`Có ${behind.length} đơn vị còn nhiệm vụ đang thực hiện quá hạn, cụ thể:`, { indent: true, keepNext: true }));
+    body.push(
+      para(`Có ${behind.length} đơn vị còn nhiệm vụ đang thực hiện quá hạn, cụ thể:`, { indent: true, keepNext: true }),
+    );
     body.push(behindTable(behind.slice(0, BEHIND_ROWS)));
     if (behind.length > BEHIND_ROWS) {
       const rest = behind.slice(BEHIND_ROWS);
       const restOverdue = rest.reduce((n, u) => n + u.counts.IN_PROGRESS_OVERDUE, 0);
       body.push(
-        para(
-          { text: `(Bảng trên liệt kê ${BEHIND_ROWS} đơn vị có nhiều nhiệm vụ quá hạn nhất; ${rest.length} đơn vị khác còn ${restOverdue} nhiệm vụ quá hạn, chi tiết tại Biểu tổng hợp kèm theo.)`, italics: true, size: SIZE.small },
-        ),
+        para({
+          text: `(Bảng trên liệt kê ${BEHIND_ROWS} đơn vị có nhiều nhiệm vụ quá hạn nhất; ${rest.length} đơn vị khác còn ${restOverdue} nhiệm vụ quá hạn, chi tiết tại Biểu tổng hợp kèm theo.)`,
+          italics: true,
+          size: SIZE.small,
+        }),
       );
     }
   }
   body.push(
-    para({ text: 'IV. ĐỀ XUẤT, KIẾN NGHỊ', bold: true }, { keepNext: true, spacing: { before: 240, after: 120, line: 300 } }),
+    para(
+      { text: 'IV. ĐỀ XUẤT, KIẾN NGHỊ', bold: true },
+      { keepNext: true, spacing: { before: 240, after: 120, line: 300 } },
+    ),
     para(
       'Ủy ban nhân dân thành phố yêu cầu Thủ trưởng các phòng, ban, đơn vị và Chủ tịch UBND các phường, xã có nhiệm vụ quá hạn ' +
         'khẩn trương tổ chức thực hiện, báo cáo kết quả kèm tài liệu kiểm chứng về Ủy ban nhân dân thành phố (qua Phòng Nội vụ) để tổng hợp.',
       { indent: true },
     ),
-    para(closingSentence(data.programme?.title ?? null), { indent: true, spacing: { before: 0, after: 240, line: 300 } }),
+    para(closingSentence(data.programme?.title ?? null), {
+      indent: true,
+      spacing: { before: 0, after: 240, line: 300 },
+    }),
     closingBlock(signer),
   );
 

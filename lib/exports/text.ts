@@ -69,7 +69,12 @@ export function issuingBodyLines(issuingBody: string): string[] {
 /** "Biểu tổng hợp 27-11-2026.xlsx": readable, with no characters a file system or a header dislikes. */
 export function exportFileName(base: string, date: IsoDate, ext: 'xlsx' | 'docx'): string {
   const [y, m, d] = date.split('-');
-  const clean = base.normalize('NFC').replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+  const clean = base
+    .normalize('NFC')
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80);
   return `${clean} ${d}-${m}-${y}.${ext}`;
 }
 

@@ -92,7 +92,11 @@ function writeCell(cell: ExcelJS.Cell, value: CellValue): void {
  * default font, about 7 px), greedy word wrap, with Times New Roman's average letter width. It errs
  * on the generous side: a little white space rather than a row drawn over the next.
  */
-export function linesFor(text: string, width: number, { size = SIZE, bold = false }: { size?: number; bold?: boolean } = {}): number {
+export function linesFor(
+  text: string,
+  width: number,
+  { size = SIZE, bold = false }: { size?: number; bold?: boolean } = {},
+): number {
   // A list repeats the same task and programme titles thousands of times: remember the answers.
   const key = `${width}|${size}|${bold ? 1 : 0}|${text}`;
   const known = linesSeen.get(key);
@@ -153,7 +157,14 @@ type Column = { header: string; group?: string; width: number; wrap?: boolean; a
 type Line = { text: string; bold?: boolean; italic?: boolean; size?: number };
 
 /** Merges a range and gives every cell of it the same style (Excel draws merged borders from each cell). */
-function mergeStyled(sheet: ExcelJS.Worksheet, r1: number, c1: number, r2: number, c2: number, style: Partial<ExcelJS.Style>): void {
+function mergeStyled(
+  sheet: ExcelJS.Worksheet,
+  r1: number,
+  c1: number,
+  r2: number,
+  c2: number,
+  style: Partial<ExcelJS.Style>,
+): void {
   for (let r = r1; r <= r2; r += 1) for (let c = c1; c <= c2; c += 1) Object.assign(sheet.getCell(r, c), style);
   if (r1 !== r2 || c1 !== c2) sheet.mergeCells(r1, c1, r2, c2);
 }
@@ -164,15 +175,25 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
  * The head of a form: issuing body (left) and "Biểu số" (right) on the first line, then the
  * centred title and its context lines. Returns the next free row.
  */
-function writeTitleBlock(sheet: ExcelJS.Worksheet, columns: Column[], { issuer, form, title, lines }: { issuer: string; form: string; title: string; lines: Line[] }): number {
+function writeTitleBlock(
+  sheet: ExcelJS.Worksheet,
+  columns: Column[],
+  { issuer, form, title, lines }: { issuer: string; form: string; title: string; lines: Line[] },
+): number {
   const n = columns.length;
   const widths = columns.map((c) => c.width);
   const leftSpan = Math.min(n - 1, Math.max(2, widths.findIndex((_, i) => sum(widths.slice(0, i + 1)) >= 34) + 1));
   const rightSpan = Math.min(n - leftSpan, Math.max(2, n - widths.findLastIndex((_, i) => sum(widths.slice(i)) >= 22)));
   writeCell(sheet.getCell(1, 1), issuer);
-  mergeStyled(sheet, 1, 1, 1, leftSpan, { font: font({ bold: true }), alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } });
+  mergeStyled(sheet, 1, 1, 1, leftSpan, {
+    font: font({ bold: true }),
+    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+  });
   writeCell(sheet.getCell(1, n - rightSpan + 1), form);
-  mergeStyled(sheet, 1, n - rightSpan + 1, 1, n, { font: font({ bold: true, italic: true }), alignment: { horizontal: 'center', vertical: 'middle' } });
+  mergeStyled(sheet, 1, n - rightSpan + 1, 1, n, {
+    font: font({ bold: true, italic: true }),
+    alignment: { horizontal: 'center', vertical: 'middle' },
+  });
   sheet.getRow(1).height = heightOf(linesFor(issuer, sum(widths.slice(0, leftSpan)), { bold: true }));
   sheet.getRow(1).commit();
   let r = 3;
@@ -244,35 +265,62 @@ function writeHeader(sheet: ExcelJS.Worksheet, top: number, columns: Column[]): 
  * instead of serialising it again to find its id — most of a long list's cost otherwise.
  */
 const bodyStyles = new Map<Partial<ExcelJS.Alignment>, Map<string, Partial<ExcelJS.Style>>>();
-function bodyStyle(alignment: Partial<ExcelJS.Alignment>, format: string | undefined, bold: boolean, bordered: boolean): Partial<ExcelJS.Style> {
+function bodyStyle(
+  alignment: Partial<ExcelJS.Alignment>,
+  format: string | undefined,
+  bold: boolean,
+  bordered: boolean,
+): Partial<ExcelJS.Style> {
   let byAlignment = bodyStyles.get(alignment);
   if (!byAlignment) bodyStyles.set(alignment, (byAlignment = new Map()));
   const key = bold ? (bordered ? `bb${format}` : `b${format}`) : bordered ? `B${format}` : `${format}`;
   let style = byAlignment.get(key);
   if (!style) {
-    style = { font: bold ? BOLD : PLAIN, alignment, ...(format ? { numFmt: format } : {}), ...(bordered ? { border: BORDER } : {}) };
+    style = {
+      font: bold ? BOLD : PLAIN,
+      alignment,
+      ...(format ? { numFmt: format } : {}),
+      ...(bordered ? { border: BORDER } : {}),
+    };
     byAlignment.set(key, style);
   }
   return style;
 }
 
-function writeBodyRow(sheet: ExcelJS.Worksheet, r: number, columns: Column[], values: CellValue[], { bold = false, bordered = true } = {}): void {
+function writeBodyRow(
+  sheet: ExcelJS.Worksheet,
+  r: number,
+  columns: Column[],
+  values: CellValue[],
+  { bold = false, bordered = true } = {},
+): void {
   const row = sheet.getRow(r);
   let lines = 1;
   values.forEach((v, i) => {
     const c = columns[i]!;
     const cell = row.getCell(i + 1);
     const format = writeValue(cell, v);
-    const alignment = c.wrap ? WRAP : c.align === 'center' || (c.align === undefined && typeof v !== 'string') ? CENTER : LEFT;
+    const alignment = c.wrap
+      ? WRAP
+      : c.align === 'center' || (c.align === undefined && typeof v !== 'string')
+        ? CENTER
+        : LEFT;
     cell.style = bodyStyle(alignment, format, bold, bordered || bold);
-    if (c.wrap && typeof v === 'string' && v.length > c.width * 0.8) lines = Math.max(lines, linesFor(v, c.width, { bold }));
+    if (c.wrap && typeof v === 'string' && v.length > c.width * 0.8)
+      lines = Math.max(lines, linesFor(v, c.width, { bold }));
   });
   if (lines > 1) row.height = heightOf(lines);
   row.commit();
 }
 
 /** "Người lập biểu" on the left, the date and "Thủ trưởng đơn vị" on the right, with room to sign and the names. */
-function writeSignature(sheet: ExcelJS.Worksheet, top: number, columns: Column[], data: WorkbookInput, issuer: string): number {
+function writeSignature(
+  sheet: ExcelJS.Worksheet,
+  top: number,
+  columns: Column[],
+  data: WorkbookInput,
+  issuer: string,
+): number {
   const n = columns.length;
   const leftEnd = Math.min(3, n - 1);
   const rightStart = Math.max(leftEnd + 1, n - 5);
@@ -281,20 +329,35 @@ function writeSignature(sheet: ExcelJS.Worksheet, top: number, columns: Column[]
   const preparedBy = data.preparedBy ?? '……………………………';
   const rows: [Line | null, Line | null][] = [
     [null, { text: decreeDateLine(place, vnDateOf(data.generatedAt)), italic: true }],
-    [{ text: 'NGƯỜI LẬP BIỂU', bold: true }, { text: 'THỦ TRƯỞNG ĐƠN VỊ', bold: true }],
-    [{ text: '(Ký, ghi rõ họ tên)', italic: true }, { text: '(Ký tên, đóng dấu)', italic: true }],
+    [
+      { text: 'NGƯỜI LẬP BIỂU', bold: true },
+      { text: 'THỦ TRƯỞNG ĐƠN VỊ', bold: true },
+    ],
+    [
+      { text: '(Ký, ghi rõ họ tên)', italic: true },
+      { text: '(Ký tên, đóng dấu)', italic: true },
+    ],
     [null, null],
     [null, null],
     [null, null],
-    [{ text: preparedBy, bold: true }, { text: signerName, bold: true }],
+    [
+      { text: preparedBy, bold: true },
+      { text: signerName, bold: true },
+    ],
   ];
   let r = top;
   for (const [left, right] of rows) {
     const row = sheet.getRow(r);
-    for (const [line, c1, c2] of [[left, 1, leftEnd], [right, rightStart, n]] as const) {
+    for (const [line, c1, c2] of [
+      [left, 1, leftEnd],
+      [right, rightStart, n],
+    ] as const) {
       if (!line) continue;
       writeCell(sheet.getCell(r, c1), line.text);
-      mergeStyled(sheet, r, c1, r, c2, { font: font({ bold: line.bold, italic: line.italic }), alignment: { horizontal: 'center', vertical: 'middle' } });
+      mergeStyled(sheet, r, c1, r, c2, {
+        font: font({ bold: line.bold, italic: line.italic }),
+        alignment: { horizontal: 'center', vertical: 'middle' },
+      });
     }
     row.height = heightOf(1);
     row.commit();
@@ -317,14 +380,30 @@ const COUNT_COLUMNS: Column[] = [
   { header: 'Tỷ lệ hoàn thành đúng hạn', width: 11 },
 ];
 
-function countCells(counts: StatusCounts, rates: { completionRate: number | null; onTimeRate: number | null }): CellValue[] {
+function countCells(
+  counts: StatusCounts,
+  rates: { completionRate: number | null; onTimeRate: number | null },
+): CellValue[] {
   const h = headlineNumbers(counts);
-  return [h.total, h.done, h.doneOnTime, h.doneLate, h.open, h.openOnTime, h.openOverdue, { percent: rates.completionRate }, { percent: rates.onTimeRate }];
+  return [
+    h.total,
+    h.done,
+    h.doneOnTime,
+    h.doneLate,
+    h.open,
+    h.openOnTime,
+    h.openOverdue,
+    { percent: rates.completionRate },
+    { percent: rates.onTimeRate },
+  ];
 }
 
 function ratesOf(counts: StatusCounts) {
   return counts.total
-    ? { completionRate: (counts.DONE_ON_TIME + counts.DONE_LATE) / counts.total, onTimeRate: counts.DONE_ON_TIME / counts.total }
+    ? {
+        completionRate: (counts.DONE_ON_TIME + counts.DONE_LATE) / counts.total,
+        onTimeRate: counts.DONE_ON_TIME / counts.total,
+      }
     : { completionRate: null, onTimeRate: null };
 }
 
@@ -332,7 +411,14 @@ function addCounts(into: StatusCounts, c: StatusCounts): void {
   for (const k of Object.keys(into) as (keyof StatusCounts)[]) into[k] += c[k];
 }
 
-const emptyCounts = (): StatusCounts => ({ DONE_ON_TIME: 0, DONE_LATE: 0, IN_PROGRESS_ON_TIME: 0, IN_PROGRESS_OVERDUE: 0, NOT_STARTED: 0, total: 0 });
+const emptyCounts = (): StatusCounts => ({
+  DONE_ON_TIME: 0,
+  DONE_LATE: 0,
+  IN_PROGRESS_ON_TIME: 0,
+  IN_PROGRESS_OVERDUE: 0,
+  NOT_STARTED: 0,
+  total: 0,
+});
 
 /** The unit groups of Biểu số 01: the city's departments (and other bodies), then its wards and communes. */
 export const UNIT_GROUPS = [
@@ -348,7 +434,10 @@ function groupOf(u: UnitStanding): number {
 export function exportTitleLines(data: Pick<WorkbookInput, 'dashboard' | 'programme' | 'sectionTitle'>): string[] {
   const d = data.dashboard;
   const lines: string[] = [];
-  if (data.programme) lines.push(`Chương trình: ${data.programme.title}${data.programme.documentNumber ? ` (${data.programme.documentNumber})` : ''}`);
+  if (data.programme)
+    lines.push(
+      `Chương trình: ${data.programme.title}${data.programme.documentNumber ? ` (${data.programme.documentNumber})` : ''}`,
+    );
   if (data.sectionTitle) lines.push(`Mục: ${data.sectionTitle}`);
   lines.push(`Phạm vi: ${d.scopeLabel}`);
   lines.push(
@@ -361,7 +450,12 @@ export function exportTitleLines(data: Pick<WorkbookInput, 'dashboard' | 'progra
 
 type SheetSpec = { name: string; form: string; title: string; columns: Column[] };
 
-function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec, headerTop: number, headerRows: number): ExcelJS.Worksheet {
+function addSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  spec: SheetSpec,
+  headerTop: number,
+  headerRows: number,
+): ExcelJS.Worksheet {
   return workbook.addWorksheet(spec.name, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: headerTop + headerRows - 1 }],
     pageSetup: {
@@ -388,7 +482,10 @@ function writeSummarySheet(
   const issuer = data.programme?.issuingBody || DEFAULT_ISSUER;
   const lines: Line[] = [
     ...exportTitleLines(data).map((text) => ({ text, italic: true })),
-    { text: `(Kèm theo Báo cáo số        /BC-UBND ngày     tháng     năm         của ${issuer.replace(/^Ủy ban nhân dân\b/iu, 'UBND')})`, italic: true },
+    {
+      text: `(Kèm theo Báo cáo số        /BC-UBND ngày     tháng     năm         của ${issuer.replace(/^Ủy ban nhân dân\b/iu, 'UBND')})`,
+      italic: true,
+    },
   ];
   const headerTop = 3 + 1 + lines.length + 1;
   const sheet = addSheet(workbook, spec, headerTop, 2);
@@ -424,16 +521,38 @@ function unitSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: WorkbookI
       pending += u.pending;
     }
     const group = UNIT_GROUPS[g]!;
-    body.push({ values: [group.numeral, group.title, null, ...countCells(subtotal, ratesOf(subtotal)), pending, null], bold: true });
+    body.push({
+      values: [group.numeral, group.title, null, ...countCells(subtotal, ratesOf(subtotal)), pending, null],
+      bold: true,
+    });
     units.forEach((u, i) =>
-      body.push({ values: [i + 1, u.name, UNIT_KIND_LABELS[u.kind as keyof typeof UNIT_KIND_LABELS] ?? u.kind, ...countCells(u.counts, u), u.pending, u.rank] }),
+      body.push({
+        values: [
+          i + 1,
+          u.name,
+          UNIT_KIND_LABELS[u.kind as keyof typeof UNIT_KIND_LABELS] ?? u.kind,
+          ...countCells(u.counts, u),
+          u.pending,
+          u.rank,
+        ],
+      }),
     );
   });
   body.push({ values: [null, 'Tổng cộng', null, ...countCells(d.headline, d), d.pending, null], bold: true });
-  writeSummarySheet(workbook, data, { name: 'Theo đơn vị', form: 'Biểu số 01', title: 'BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO ĐƠN VỊ', columns }, body);
+  writeSummarySheet(
+    workbook,
+    data,
+    { name: 'Theo đơn vị', form: 'Biểu số 01', title: 'BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO ĐƠN VỊ', columns },
+    body,
+  );
 }
 
-function groupSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: WorkbookInput, spec: { name: string; form: string; title: string; head: string }, groups: GroupStanding[]): void {
+function groupSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  data: WorkbookInput,
+  spec: { name: string; form: string; title: string; head: string },
+  groups: GroupStanding[],
+): void {
   const d = data.dashboard;
   const columns: Column[] = [
     { header: 'STT', width: 6, align: 'center' },
@@ -441,7 +560,9 @@ function groupSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: Workbook
     ...COUNT_COLUMNS,
     { header: 'Báo cáo chờ duyệt (hiện tại)', width: 11 },
   ];
-  const body: { values: CellValue[]; bold?: boolean }[] = groups.map((g, i) => ({ values: [i + 1, g.title, ...countCells(g.counts, g), g.pending] }));
+  const body: { values: CellValue[]; bold?: boolean }[] = groups.map((g, i) => ({
+    values: [i + 1, g.title, ...countCells(g.counts, g), g.pending],
+  }));
   body.push({ values: [null, 'Tổng cộng', ...countCells(d.headline, d), d.pending], bold: true });
   writeSummarySheet(workbook, data, { name: spec.name, form: spec.form, title: spec.title, columns }, body);
 }
@@ -508,7 +629,8 @@ async function listTurn(): Promise<() => void> {
     if (released) return;
     released = true;
     const next = waiting.shift();
-    if (next) next(); // the turn passes on directly: `writing` stays the same
+    if (next)
+      next(); // the turn passes on directly: `writing` stays the same
     else writing -= 1;
   };
 }
@@ -528,10 +650,17 @@ async function drained(out: Writable): Promise<void> {
  */
 type RawRows = { write: (rows: { r: number; values: CellValue[] }[], bordered: boolean) => void };
 
-function rawRows(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Worksheet, columns: Column[]): RawRows | null {
-  const styles = (workbook as unknown as { styles?: { addStyleModel?: (style: Partial<ExcelJS.Style>, type?: number) => number } }).styles;
+function rawRows(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  sheet: ExcelJS.Worksheet,
+  columns: Column[],
+): RawRows | null {
+  const styles = (
+    workbook as unknown as { styles?: { addStyleModel?: (style: Partial<ExcelJS.Style>, type?: number) => number } }
+  ).styles;
   const target = sheet as unknown as { startedData?: boolean; stream?: { write: (chunk: string) => unknown } };
-  if (typeof styles?.addStyleModel !== 'function' || !target.startedData || typeof target.stream?.write !== 'function') return null;
+  if (typeof styles?.addStyleModel !== 'function' || !target.startedData || typeof target.stream?.write !== 'function')
+    return null;
   const ids = new Map<Partial<ExcelJS.Style>, number>();
   const idOf = (style: Partial<ExcelJS.Style>) => {
     let id = ids.get(style);
@@ -549,7 +678,11 @@ function rawRows(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Wo
         let lines = 1;
         values.forEach((v, i) => {
           const c = columns[i]!;
-          const alignment = c.wrap ? WRAP : c.align === 'center' || (c.align === undefined && typeof v !== 'string') ? CENTER : LEFT;
+          const alignment = c.wrap
+            ? WRAP
+            : c.align === 'center' || (c.align === undefined && typeof v !== 'string')
+              ? CENTER
+              : LEFT;
           const ref = `${letters[i]}${r}`;
           let format: string | undefined;
           let body = '';
@@ -588,15 +721,29 @@ function xmlText(text: string): string {
     .replace(/>/g, '&gt;');
 }
 
-async function listSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: WorkbookInput, out: Writable): Promise<void> {
+async function listSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  data: WorkbookInput,
+  out: Writable,
+): Promise<void> {
   const d = data.dashboard;
   const lines: Line[] = exportTitleLines(data).map((text) => ({ text, italic: true }));
   const headerTop = 3 + 1 + lines.length + 1;
-  const spec = { name: 'Danh sách nhiệm vụ', form: 'Biểu số 04', title: 'DANH SÁCH NHIỆM VỤ VÀ TÌNH HÌNH THỰC HIỆN', columns: LIST_COLUMNS };
+  const spec = {
+    name: 'Danh sách nhiệm vụ',
+    form: 'Biểu số 04',
+    title: 'DANH SÁCH NHIỆM VỤ VÀ TÌNH HÌNH THỰC HIỆN',
+    columns: LIST_COLUMNS,
+  };
   const sheet = addSheet(workbook, spec, headerTop, 1);
   sheet.columns = LIST_COLUMNS.map((c) => ({ width: c.width }));
   sheet.autoFilter = { from: { row: headerTop, column: 1 }, to: { row: headerTop, column: LIST_COLUMNS.length } };
-  writeTitleBlock(sheet, LIST_COLUMNS, { issuer: issuingBodyShort(data.programme?.issuingBody || DEFAULT_ISSUER), form: spec.form, title: spec.title, lines });
+  writeTitleBlock(sheet, LIST_COLUMNS, {
+    issuer: issuingBodyShort(data.programme?.issuingBody || DEFAULT_ISSUER),
+    form: spec.form,
+    title: spec.title,
+    lines,
+  });
   let r = writeHeader(sheet, headerTop, LIST_COLUMNS);
   const bordered = d.headline.total <= BORDERED_LIST_ROWS;
   const raw = rawRows(workbook, sheet, LIST_COLUMNS);
@@ -623,7 +770,14 @@ async function listSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: Wor
   } finally {
     release();
   }
-  if (more) writeBodyRow(sheet, r + 1, LIST_COLUMNS, [`Danh sách dừng ở ${LIST_ROW_LIMIT} dòng (giới hạn của Excel); hãy lọc thêm để xuất đủ.`], { bordered: false });
+  if (more)
+    writeBodyRow(
+      sheet,
+      r + 1,
+      LIST_COLUMNS,
+      [`Danh sách dừng ở ${LIST_ROW_LIMIT} dòng (giới hạn của Excel); hãy lọc thêm để xuất đủ.`],
+      { bordered: false },
+    );
   sheet.pageSetup.printArea = `A1:${String.fromCharCode(64 + LIST_COLUMNS.length)}${more ? r + 1 : r - 1}`;
   sheet.commit();
 }
@@ -634,13 +788,38 @@ async function listSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: Wor
  * for `out` to drain between pages, so memory stays flat however large the list.
  */
 export async function writeSummaryWorkbook(data: WorkbookInput, out: Writable): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 6 } } });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+    zip: { zlib: { level: 6 } },
+  });
   workbook.creator = 'Đôn đốc';
   workbook.created = data.generatedAt;
   const d = data.dashboard;
   unitSheet(workbook, data);
-  groupSheet(workbook, data, { name: 'Theo mục', form: 'Biểu số 02', title: 'BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO MỤC CỦA CHƯƠNG TRÌNH', head: 'Mục' }, d.sections);
-  groupSheet(workbook, data, { name: 'Theo lĩnh vực CCHC', form: 'Biểu số 03', title: 'BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO LĨNH VỰC CẢI CÁCH HÀNH CHÍNH', head: 'Lĩnh vực' }, d.areas);
+  groupSheet(
+    workbook,
+    data,
+    {
+      name: 'Theo mục',
+      form: 'Biểu số 02',
+      title: 'BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO MỤC CỦA CHƯƠNG TRÌNH',
+      head: 'Mục',
+    },
+    d.sections,
+  );
+  groupSheet(
+    workbook,
+    data,
+    {
+      name: 'Theo lĩnh vực CCHC',
+      form: 'Biểu số 03',
+      title: 'BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO LĨNH VỰC CẢI CÁCH HÀNH CHÍNH',
+      head: 'Lĩnh vực',
+    },
+    d.areas,
+  );
   await listSheet(workbook, data, out);
   // The client went away: nothing more to send (the zip would wait forever for a closed stream).
   if (out.destroyed) return;

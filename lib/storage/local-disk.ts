@@ -19,7 +19,8 @@ export class LocalDiskStorage implements Storage {
     assertStorageKey(key);
     const file = path.resolve(this.root, key.slice(0, 2), key);
     const inside = path.relative(this.root, file);
-    if (!inside || inside.startsWith('..') || path.isAbsolute(inside)) throw new Error('Storage path escapes the upload directory');
+    if (!inside || inside.startsWith('..') || path.isAbsolute(inside))
+      throw new Error('Storage path escapes the upload directory');
     return file;
   }
 

@@ -7,13 +7,20 @@ import { isIsoDate } from '../domain/time';
 const optional = <T extends z.ZodType<unknown, string>>(inner: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined), inner.optional());
 
-const optionalId = (label: string) => optional(z.string().regex(/^[1-9][0-9]{0,9}$/, { error: `${label} không hợp lệ.` }).transform(Number).pipe(z.number().max(2_147_483_647, { error: `${label} không hợp lệ.` })));
-
-const date = (label: string) =>
+const optionalId = (label: string) =>
   optional(
     z
       .string()
-      .refine((v) => isIsoDate(v) && v >= '2000-01-01' && v <= '2100-12-31', { error: `${label} không hợp lệ (dd/mm/yyyy).` }),
+      .regex(/^[1-9][0-9]{0,9}$/, { error: `${label} không hợp lệ.` })
+      .transform(Number)
+      .pipe(z.number().max(2_147_483_647, { error: `${label} không hợp lệ.` })),
+  );
+
+const date = (label: string) =>
+  optional(
+    z.string().refine((v) => isIsoDate(v) && v >= '2000-01-01' && v <= '2100-12-31', {
+      error: `${label} không hợp lệ (dd/mm/yyyy).`,
+    }),
   );
 
 export const AuditFilterInput = z
@@ -26,6 +33,7 @@ export const AuditFilterInput = z
     cursor: optional(z.string().regex(/^[1-9][0-9]{0,17}$/, { error: 'Trang không hợp lệ.' })),
   })
   .superRefine((v, ctx) => {
-    if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Đến ngày phải sau hoặc bằng Từ ngày.' });
+    if (v.from && v.to && v.from > v.to)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'Đến ngày phải sau hoặc bằng Từ ngày.' });
   });
 export type AuditFilterInput = z.infer<typeof AuditFilterInput>;

@@ -61,7 +61,10 @@ const PeriodParam = z.string().refine((key) => periodOfKey(key) !== null);
 export const DashboardFilters = z.object({
   programme: IdParam.optional().catch(undefined),
   section: IdParam.optional().catch(undefined),
-  area: z.enum([...REFORM_AREAS, NO_AREA]).optional().catch(undefined),
+  area: z
+    .enum([...REFORM_AREAS, NO_AREA])
+    .optional()
+    .catch(undefined),
   period: PeriodParam.optional().catch(undefined),
   kind: z.enum(UNIT_KIND_FILTERS).optional().catch(undefined),
   sort: z.enum(SORTS).catch('rate'),
@@ -88,7 +91,8 @@ type RawParams = Record<string, string | string[] | undefined> | URLSearchParams
 /** First value of each key (a repeated key keeps its first value); empty strings count as absent. */
 function flatten(raw: RawParams): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
-  const entries: [string, string | string[] | undefined][] = raw instanceof URLSearchParams ? [...raw.entries()] : Object.entries(raw);
+  const entries: [string, string | string[] | undefined][] =
+    raw instanceof URLSearchParams ? [...raw.entries()] : Object.entries(raw);
   for (const [key, value] of entries) {
     if (key in out) continue;
     const first = Array.isArray(value) ? value[0] : value;
@@ -107,7 +111,9 @@ export function parseDrillParams(raw: RawParams): DrillParams {
 }
 
 /** The query string of a view: only what differs from the defaults, in a stable order. */
-export function dashboardQuery(filters: Partial<DashboardFilters> & Partial<Omit<DrillParams, 'page'>> & { page?: number }): string {
+export function dashboardQuery(
+  filters: Partial<DashboardFilters> & Partial<Omit<DrillParams, 'page'>> & { page?: number },
+): string {
   const params = new URLSearchParams();
   const put = (key: string, value: string | number | undefined, skip?: string) => {
     if (value !== undefined && String(value) !== skip) params.set(key, String(value));
@@ -128,7 +134,9 @@ export function dashboardQuery(filters: Partial<DashboardFilters> & Partial<Omit
 }
 
 /** The filters that select data (not presentation), for links into the drill-down list and exports. */
-export function dataFilters(filters: DashboardFilters): Pick<DashboardFilters, 'programme' | 'section' | 'area' | 'period' | 'kind'> {
+export function dataFilters(
+  filters: DashboardFilters,
+): Pick<DashboardFilters, 'programme' | 'section' | 'area' | 'period' | 'kind'> {
   const { programme, section, area, period, kind } = filters;
   return { programme, section, area, period, kind };
 }

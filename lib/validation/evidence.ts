@@ -156,7 +156,13 @@ function contentMatches(type: AcceptedType, detected: string, bytes: Buffer): bo
  * consistent with that content (a PNG named .pdf, or a program renamed .pdf, is refused). A name
  * without extension (some phone pickers) gets the extension of its content.
  */
-export async function inspectEvidence({ fileName, bytes }: { fileName: string; bytes: Buffer }): Promise<InspectedEvidence> {
+export async function inspectEvidence({
+  fileName,
+  bytes,
+}: {
+  fileName: string;
+  bytes: Buffer;
+}): Promise<InspectedEvidence> {
   const early = precheckEvidenceFile({ name: fileName, size: bytes.length });
   if (early) return { ok: false, error: early };
   const name = safeFileName(fileName);
@@ -167,7 +173,8 @@ export async function inspectEvidence({ fileName, bytes }: { fileName: string; b
 
   if (isAccepted(ext)) {
     const type: AcceptedType = ACCEPTED[ext];
-    if (!detected || !contentMatches(type, detected, bytes)) return { ok: false, error: EVIDENCE_MESSAGES.mismatch(ext) };
+    if (!detected || !contentMatches(type, detected, bytes))
+      return { ok: false, error: EVIDENCE_MESSAGES.mismatch(ext) };
     return { ok: true, fileName: name, mimeType: type.mime };
   }
   const byContent = detected

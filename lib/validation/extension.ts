@@ -22,5 +22,8 @@ export const ExtensionDecisionInput = z
     decision: choice(['approve', 'reject'], 'Chọn đồng ý hoặc không đồng ý.'),
     comment: commentText('Ý kiến', EXTENSION_LIMITS.comment),
   })
-  .refine((v) => v.decision !== 'reject' || v.comment.length >= 5, { path: ['comment'], error: 'Không đồng ý gia hạn phải nêu lý do.' });
+  .refine((v) => v.decision !== 'reject' || v.comment.length >= 5, {
+    path: ['comment'],
+    error: 'Không đồng ý gia hạn phải nêu lý do.',
+  });
 export type ExtensionDecisionInput = z.infer<typeof ExtensionDecisionInput>;

@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { cleanText, findNul, id, integer, optionalText, parseIdText, periodKey, progress, requiredText, searchTerm, toIsoDate, vnDate } from './fields';
+import {
+  cleanText,
+  findNul,
+  id,
+  integer,
+  optionalText,
+  parseIdText,
+  periodKey,
+  progress,
+  requiredText,
+  searchTerm,
+  toIsoDate,
+  vnDate,
+} from './fields';
 
 const ZW = '\u200B\u200C\u200D\u2060\uFEFF';
 const messageOf = (r: { success: boolean; error?: z.ZodError }) => r.error?.issues[0]?.message;
@@ -21,14 +34,17 @@ describe('cleanText', () => {
   });
 
   it('multi-line text keeps line breaks and tabs, CRLF and form feeds are \\n', () => {
-    expect(cleanText('Dòng 1\r\nDòng 2\rDòng 3\fDòng\t4\u0000', { multiline: true })).toBe('Dòng 1\nDòng 2\nDòng 3\nDòng\t4');
+    expect(cleanText('Dòng 1\r\nDòng 2\rDòng 3\fDòng\t4\u0000', { multiline: true })).toBe(
+      'Dòng 1\nDòng 2\nDòng 3\nDòng\t4',
+    );
   });
 });
 
 describe('text schemas', () => {
   const title = requiredText('Tên mục', 10);
   it('refuses blank, zero-width-only and NUL-only text as missing', () => {
-    for (const v of ['', '   ', ZW, '\u0000\u0000', undefined]) expect(messageOf(title.safeParse(v))).toBe('Nhập tên mục.');
+    for (const v of ['', '   ', ZW, '\u0000\u0000', undefined])
+      expect(messageOf(title.safeParse(v))).toBe('Nhập tên mục.');
   });
   it('counts the length after cleaning and says how long it is', () => {
     expect(title.parse(`  ${'a'.repeat(10)}\u0000 `)).toBe('a'.repeat(10));
@@ -42,10 +58,13 @@ describe('text schemas', () => {
 
 describe('numbers and ids', () => {
   it.each(['1', '2147483647', '42'])('id %s is read', (v) => expect(id().parse(v)).toBe(Number(v)));
-  it.each(['0', '-1', '2147483648', '99999999999', '0x10', '1e3', '1.0', ' 1', '', '01', '１'])('id %j is refused in Vietnamese', (v) => {
-    expect(messageOf(id('Nhiệm vụ').safeParse(v))).toBe('Nhiệm vụ không hợp lệ.');
-    expect(parseIdText(v)).toBeNull();
-  });
+  it.each(['0', '-1', '2147483648', '99999999999', '0x10', '1e3', '1.0', ' 1', '', '01', '１'])(
+    'id %j is refused in Vietnamese',
+    (v) => {
+      expect(messageOf(id('Nhiệm vụ').safeParse(v))).toBe('Nhiệm vụ không hợp lệ.');
+      expect(parseIdText(v)).toBeNull();
+    },
+  );
   it.each([
     ['', 'Nhập tiến độ.'],
     ['0x32', 'Tiến độ phải là số nguyên từ 0 đến 100.'],
@@ -71,19 +90,28 @@ describe('dates', () => {
     ['31/12/2100', '2100-12-31'],
     ['', null],
   ])('%j is %j', (v, iso) => expect(toIsoDate(v)).toBe(iso));
-  it.each(['31/12/9999', '01/01/1999', '9999-12-31', '30/02/2026', '2026-13-01', 'mai', '31/12/2026\u0000x'])('%j is refused', (v) => {
-    expect(toIsoDate(v)).toBeUndefined();
-    expect(messageOf(vnDate('Thời hạn').safeParse(v))).toBe('Thời hạn: ngày không hợp lệ, nhập theo dạng dd/mm/yyyy, từ 01/01/2000 đến 31/12/2100.');
-  });
+  it.each(['31/12/9999', '01/01/1999', '9999-12-31', '30/02/2026', '2026-13-01', 'mai', '31/12/2026\u0000x'])(
+    '%j is refused',
+    (v) => {
+      expect(toIsoDate(v)).toBeUndefined();
+      expect(messageOf(vnDate('Thời hạn').safeParse(v))).toBe(
+        'Thời hạn: ngày không hợp lệ, nhập theo dạng dd/mm/yyyy, từ 01/01/2000 đến 31/12/2100.',
+      );
+    },
+  );
   it('a required date says what to type', () => {
-    expect(messageOf(vnDate('Ngày có hiệu lực', { required: true }).safeParse(''))).toBe('Nhập ngày có hiệu lực (dd/mm/yyyy).');
+    expect(messageOf(vnDate('Ngày có hiệu lực', { required: true }).safeParse(''))).toBe(
+      'Nhập ngày có hiệu lực (dd/mm/yyyy).',
+    );
   });
 });
 
 describe('the rest', () => {
   it('period keys are the known shapes only', () => {
-    for (const k of ['ONCE', 'CONTINUOUS', '2026', '2026-11', '2026-Q3', '2026-H1']) expect(periodKey.safeParse(k).success).toBe(true);
-    for (const k of ['', '2026-13', '2026-Q5', 'ONCE\u0000', '../x']) expect(periodKey.safeParse(k).success).toBe(false);
+    for (const k of ['ONCE', 'CONTINUOUS', '2026', '2026-11', '2026-Q3', '2026-H1'])
+      expect(periodKey.safeParse(k).success).toBe(true);
+    for (const k of ['', '2026-13', '2026-Q5', 'ONCE\u0000', '../x'])
+      expect(periodKey.safeParse(k).success).toBe(false);
   });
   it('a search term is cleaned and cut, never refused', () => {
     expect(searchTerm('  Lê\u0000 Văn ')).toBe('Lê Văn');

@@ -29,7 +29,11 @@ z.config({ jitless: true });
 export const INT4_MAX = 2_147_483_647;
 
 /** Dates a user may give: anything outside is a typing mistake (or an attempt to never be late). */
-export const DATE_WINDOW = { from: '2000-01-01' as IsoDate, to: '2100-12-31' as IsoDate, label: '01/01/2000 đến 31/12/2100' };
+export const DATE_WINDOW = {
+  from: '2000-01-01' as IsoDate,
+  to: '2100-12-31' as IsoDate,
+  label: '01/01/2000 đến 31/12/2100',
+};
 
 const vn = (n: number) => n.toLocaleString('vi-VN');
 
@@ -65,7 +69,9 @@ function lengthRule(label: string, max: number, { min = 0, minMessage }: TextOpt
   return z
     .string()
     .max(max, { error: (issue) => `${label} tối đa ${vn(max)} ký tự (đang có ${vn(String(issue.input).length)}).` })
-    .refine((v) => v.length === 0 || v.length >= min, { error: minMessage ?? `${label} cần ít nhất ${vn(min)} ký tự.` });
+    .refine((v) => v.length === 0 || v.length >= min, {
+      error: minMessage ?? `${label} cần ít nhất ${vn(min)} ký tự.`,
+    });
 }
 
 /** Text that must be given: '' or blank is refused with "Nhập …". */
@@ -74,9 +80,7 @@ export function requiredText(label: string, max: number, options: TextOptions = 
   return z
     .string({ error: missing })
     .transform((v) => cleanText(v, options))
-    .pipe(
-      lengthRule(label, max, options).refine((v) => v.length > 0, { error: missing }),
-    );
+    .pipe(lengthRule(label, max, options).refine((v) => v.length > 0, { error: missing }));
 }
 
 /** Text that may be left empty: absent, '' or blank is null. */
@@ -167,7 +171,12 @@ export function integer(
 }
 
 /** Progress of a report: 0–100 %, a whole number. */
-export const progress = integer('Tiến độ', { min: 0, max: 100, message: 'Tiến độ phải là số nguyên từ 0 đến 100.', tooLarge: 'Tiến độ không được vượt quá 100%.' });
+export const progress = integer('Tiến độ', {
+  min: 0,
+  max: 100,
+  message: 'Tiến độ phải là số nguyên từ 0 đến 100.',
+  tooLarge: 'Tiến độ không được vượt quá 100%.',
+});
 
 /** The version a form was loaded at (0 = nothing saved yet). */
 export function version(min = 0) {
@@ -194,7 +203,10 @@ export function vnDate(label: string, { required = false }: { required?: boolean
     .transform((raw, ctx): IsoDate | null => {
       const iso = toIsoDate(raw ?? '');
       if (iso === undefined) {
-        ctx.addIssue({ code: 'custom', message: `${label}: ngày không hợp lệ, nhập theo dạng dd/mm/yyyy, từ ${DATE_WINDOW.label}.` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${label}: ngày không hợp lệ, nhập theo dạng dd/mm/yyyy, từ ${DATE_WINDOW.label}.`,
+        });
         return z.NEVER;
       }
       if (iso === null && required) {
@@ -219,7 +231,9 @@ export function choice<const T extends readonly string[]>(values: T, message: st
 
 /** A checkbox: present ("on") when ticked. */
 export const checkbox = z
-  .union([z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')], { error: 'Giá trị ô đánh dấu không hợp lệ.' })
+  .union([z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')], {
+    error: 'Giá trị ô đánh dấu không hợp lệ.',
+  })
   .optional()
   .transform((v) => v === 'on' || v === 'true');
 

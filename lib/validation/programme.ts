@@ -49,7 +49,14 @@ export function utf8Length(s: string): number {
   return n;
 }
 
-export const REFORM_AREAS = ['INSTITUTIONS', 'ADMIN_PROCEDURES', 'ORGANISATION', 'CIVIL_SERVICE', 'PUBLIC_FINANCE', 'DIGITAL_GOVERNMENT'] as const;
+export const REFORM_AREAS = [
+  'INSTITUTIONS',
+  'ADMIN_PROCEDURES',
+  'ORGANISATION',
+  'CIVIL_SERVICE',
+  'PUBLIC_FINANCE',
+  'DIGITAL_GOVERNMENT',
+] as const;
 export const RECURRENCES = ['ONCE', 'MONTHLY', 'QUARTERLY', 'HALF_YEARLY', 'YEARLY', 'CONTINUOUS'] as const;
 const PERIODIC = new Set<string>(['MONTHLY', 'QUARTERLY', 'HALF_YEARLY', 'YEARLY']);
 
@@ -57,7 +64,9 @@ const reformArea = z
   .string()
   .optional()
   .transform((v) => v ?? '')
-  .pipe(z.union([z.literal('').transform(() => null), z.enum(REFORM_AREAS, { error: 'Lĩnh vực cải cách không hợp lệ.' })]));
+  .pipe(
+    z.union([z.literal('').transform(() => null), z.enum(REFORM_AREAS, { error: 'Lĩnh vực cải cách không hợp lệ.' })]),
+  );
 
 const recurrence = choice(RECURRENCES, 'Chọn tính chất: một lần, định kỳ hoặc thường xuyên.');
 const group = choice(FAN_OUT_GROUPS, 'Nhóm đơn vị không hợp lệ.');
@@ -88,7 +97,9 @@ const periodMessage = { path: ['periodEnd'], error: 'Ngày kết thúc phải sa
 export const ProgrammeInput = z.object(programmeShape).refine(periodInOrder, periodMessage);
 export type ProgrammeInput = z.infer<typeof ProgrammeInput>;
 
-export const ProgrammeUpdateInput = z.object({ programmeId: id('Chương trình'), ...programmeShape }).refine(periodInOrder, periodMessage);
+export const ProgrammeUpdateInput = z
+  .object({ programmeId: id('Chương trình'), ...programmeShape })
+  .refine(periodInOrder, periodMessage);
 export type ProgrammeUpdateInput = z.infer<typeof ProgrammeUpdateInput>;
 
 // ---------------------------------------------------------------------------------------------
@@ -129,11 +140,18 @@ const deadlineMessage = {
 };
 
 export const TaskCreateInput = z
-  .object({ programmeId: id('Chương trình'), ...taskShape, leadUnitId: optionalId('Đơn vị'), collective: optionalGroup })
+  .object({
+    programmeId: id('Chương trình'),
+    ...taskShape,
+    leadUnitId: optionalId('Đơn vị'),
+    collective: optionalGroup,
+  })
   .refine(deadlineFitsRecurrence, deadlineMessage);
 export type TaskCreateInput = z.infer<typeof TaskCreateInput>;
 
-export const TaskUpdateInput = z.object({ taskId: id('Nhiệm vụ'), ...taskShape }).refine(deadlineFitsRecurrence, deadlineMessage);
+export const TaskUpdateInput = z
+  .object({ taskId: id('Nhiệm vụ'), ...taskShape })
+  .refine(deadlineFitsRecurrence, deadlineMessage);
 export type TaskUpdateInput = z.infer<typeof TaskUpdateInput>;
 
 export const ASSIGNMENT_ROLES = ['LEAD', 'COORDINATING', 'IMPLEMENTING'] as const;
@@ -143,7 +161,9 @@ export const TaskAssignmentsInput = z
   .object({
     taskId: id('Nhiệm vụ'),
     roles: z.record(
-      z.string().refine((key) => /^[1-9]\d{0,9}$/.test(key) && Number(key) <= INT4_MAX, { error: 'Đơn vị không hợp lệ.' }),
+      z
+        .string()
+        .refine((key) => /^[1-9]\d{0,9}$/.test(key) && Number(key) <= INT4_MAX, { error: 'Đơn vị không hợp lệ.' }),
       choice(['NONE', 'LEAD', 'COORDINATING', 'IMPLEMENTING'], 'Vai trò không hợp lệ.'),
     ),
   })
@@ -184,28 +204,36 @@ const unitCode = z
   .transform((v) => cleanText(v))
   .pipe(z.string().min(1, { error: 'Mã đơn vị không hợp lệ.' }).max(30, { error: 'Mã đơn vị không hợp lệ.' }));
 
-export const ImportTaskInput = z.object({
-  number: requiredText('Số thứ tự nhiệm vụ', PROGRAMME_LIMITS.taskNumber),
-  title: requiredText('Tên nhiệm vụ', PROGRAMME_LIMITS.taskTitle),
-  text: requiredText('Nội dung nhiệm vụ', PROGRAMME_LIMITS.taskText, { multiline: true }),
-  reformArea,
-  dueDate: vnDate('Thời hạn'),
-  recurrence,
-  evidenceRequired: z.boolean({ error: 'Giá trị "cần tài liệu kiểm chứng" không hợp lệ.' }),
-  lead: unitCode.nullable(),
-  coordinators: z.array(unitCode).max(PROGRAMME_LIMITS.coordinators, { error: 'Quá nhiều đơn vị phối hợp.' }),
-  coordinatingGroup: group.nullable(),
-  collective: group.nullable(),
-}).refine(deadlineFitsRecurrence, deadlineMessage);
+export const ImportTaskInput = z
+  .object({
+    number: requiredText('Số thứ tự nhiệm vụ', PROGRAMME_LIMITS.taskNumber),
+    title: requiredText('Tên nhiệm vụ', PROGRAMME_LIMITS.taskTitle),
+    text: requiredText('Nội dung nhiệm vụ', PROGRAMME_LIMITS.taskText, { multiline: true }),
+    reformArea,
+    dueDate: vnDate('Thời hạn'),
+    recurrence,
+    evidenceRequired: z.boolean({ error: 'Giá trị "cần tài liệu kiểm chứng" không hợp lệ.' }),
+    lead: unitCode.nullable(),
+    coordinators: z.array(unitCode).max(PROGRAMME_LIMITS.coordinators, { error: 'Quá nhiều đơn vị phối hợp.' }),
+    coordinatingGroup: group.nullable(),
+    collective: group.nullable(),
+  })
+  .refine(deadlineFitsRecurrence, deadlineMessage);
 export type ImportTaskInput = z.infer<typeof ImportTaskInput>;
 
 export const ImportSectionInput = z.object({
   numeral: z
     .string({ error: 'Số mục không hợp lệ.' })
     .transform((v) => cleanText(v))
-    .pipe(z.string().max(PROGRAMME_LIMITS.sectionNumeral, { error: `Số mục tối đa ${PROGRAMME_LIMITS.sectionNumeral} ký tự.` })),
+    .pipe(
+      z
+        .string()
+        .max(PROGRAMME_LIMITS.sectionNumeral, { error: `Số mục tối đa ${PROGRAMME_LIMITS.sectionNumeral} ký tự.` }),
+    ),
   title: requiredText('Tên mục', PROGRAMME_LIMITS.sectionTitle),
-  tasks: z.array(ImportTaskInput).max(PROGRAMME_LIMITS.tasks, { error: `Tối đa ${vn(PROGRAMME_LIMITS.tasks)} nhiệm vụ.` }),
+  tasks: z
+    .array(ImportTaskInput)
+    .max(PROGRAMME_LIMITS.tasks, { error: `Tối đa ${vn(PROGRAMME_LIMITS.tasks)} nhiệm vụ.` }),
 });
 
 export const ImportInput = z
@@ -224,10 +252,19 @@ export const ImportInput = z
     const total = v.sections.reduce((n, s) => n + s.tasks.length, 0);
     if (total === 0) ctx.addIssue({ code: 'custom', path: ['sections'], message: 'Chưa có nhiệm vụ nào để lưu.' });
     if (total > PROGRAMME_LIMITS.tasks) {
-      ctx.addIssue({ code: 'custom', path: ['sections'], message: `Tối đa ${vn(PROGRAMME_LIMITS.tasks)} nhiệm vụ trong một chương trình (đang có ${vn(total)}).` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sections'],
+        message: `Tối đa ${vn(PROGRAMME_LIMITS.tasks)} nhiệm vụ trong một chương trình (đang có ${vn(total)}).`,
+      });
     }
     v.sections.forEach((s, i) => {
-      if (s.tasks.length === 0) ctx.addIssue({ code: 'custom', path: ['sections', i, 'title'], message: 'Mục này chưa có nhiệm vụ: thêm nhiệm vụ hoặc xóa mục.' });
+      if (s.tasks.length === 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sections', i, 'title'],
+          message: 'Mục này chưa có nhiệm vụ: thêm nhiệm vụ hoặc xóa mục.',
+        });
     });
   });
 export type ImportInput = z.infer<typeof ImportInput>;
@@ -248,7 +285,10 @@ export type ProposalRef = {
 };
 
 export type ProposalTask = ImportDraftTask & { key: string; refs: ProposalRef[]; deadlineText: string | null };
-export type ProposalSection = Omit<z.input<typeof ImportSectionInput>, 'tasks'> & { key: string; tasks: ProposalTask[] };
+export type ProposalSection = Omit<z.input<typeof ImportSectionInput>, 'tasks'> & {
+  key: string;
+  tasks: ProposalTask[];
+};
 export type Proposal = {
   programme: ImportDraft['programme'];
   sourceText: string;

@@ -2,7 +2,15 @@
 import { z } from 'zod';
 import { choice, cleanText, id, optionalText } from './fields';
 
-export const USER_LIMITS = { username: 50, displayName: 100, jobTitle: 200, email: 200, phone: 20, passwordMin: 12, passwordMax: 200 } as const;
+export const USER_LIMITS = {
+  username: 50,
+  displayName: 100,
+  jobTitle: 200,
+  email: 200,
+  phone: 20,
+  passwordMin: 12,
+  passwordMax: 200,
+} as const;
 export const ROLES = ['ADMIN', 'CHAIRMAN', 'DEPARTMENT_HEAD', 'OFFICER'] as const;
 
 const username = z
@@ -14,13 +22,20 @@ const username = z
       .string()
       .min(3, { error: 'Tên đăng nhập cần ít nhất 3 ký tự.' })
       .max(USER_LIMITS.username, { error: `Tên đăng nhập tối đa ${USER_LIMITS.username} ký tự.` })
-      .regex(/^[a-z0-9][a-z0-9._-]*$/, { error: 'Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới (ví dụ cb.thanhsen).' }),
+      .regex(/^[a-z0-9][a-z0-9._-]*$/, {
+        error: 'Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới (ví dụ cb.thanhsen).',
+      }),
   );
 
 const displayName = z
   .string({ error: 'Nhập họ và tên.' })
   .transform((v) => cleanText(v))
-  .pipe(z.string().min(2, { error: 'Nhập họ và tên.' }).max(USER_LIMITS.displayName, { error: `Họ và tên tối đa ${USER_LIMITS.displayName} ký tự.` }));
+  .pipe(
+    z
+      .string()
+      .min(2, { error: 'Nhập họ và tên.' })
+      .max(USER_LIMITS.displayName, { error: `Họ và tên tối đa ${USER_LIMITS.displayName} ký tự.` }),
+  );
 
 const email = z
   .string({ error: 'Địa chỉ thư điện tử không hợp lệ.' })

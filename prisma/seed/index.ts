@@ -14,7 +14,8 @@ import { hashPassword } from '../../lib/password';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 import { NQ76_SECTIONS } from './nq76';
 
-export const NQ76_TITLE = 'Triển khai Nghị quyết 76/NQ-CP về Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021–2030';
+export const NQ76_TITLE =
+  'Triển khai Nghị quyết 76/NQ-CP về Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021–2030';
 const ISSUING_BODY = 'UBND thành phố Hà Tĩnh';
 const SEED_VALID_FROM = toDbDate('2021-01-01');
 
@@ -39,7 +40,11 @@ export async function seedUnits(db: PrismaClient): Promise<Map<string, number>> 
 /** Creates the administrator if no active administrator exists. */
 export async function ensureAdmin(
   db: PrismaClient,
-  { username, password, displayName = 'Quản trị hệ thống' }: { username: string; password: string; displayName?: string },
+  {
+    username,
+    password,
+    displayName = 'Quản trị hệ thống',
+  }: { username: string; password: string; displayName?: string },
 ): Promise<'created' | 'exists'> {
   const existing = await db.user.count({ where: { role: 'ADMIN', active: true } });
   if (existing > 0) return 'exists';
@@ -47,7 +52,13 @@ export async function ensureAdmin(
   const office =
     (await db.unit.findFirst({ where: { isStandingOffice: true }, select: { id: true } })) ??
     (await db.unit.create({
-      data: { code: 'NV', name: 'Phòng Nội vụ', kind: 'DEPARTMENT', validFrom: SEED_VALID_FROM, isStandingOffice: true },
+      data: {
+        code: 'NV',
+        name: 'Phòng Nội vụ',
+        kind: 'DEPARTMENT',
+        validFrom: SEED_VALID_FROM,
+        isStandingOffice: true,
+      },
       select: { id: true },
     }));
   const unitId = office.id;
@@ -68,12 +79,24 @@ export async function seedDemo(db: PrismaClient, { now = new Date() }: { now?: D
     await db.user.upsert({
       where: { username: u.username },
       update: {},
-      create: { username: u.username, displayName: u.displayName, jobTitle: u.jobTitle, role: u.role, unitId, passwordHash },
+      create: {
+        username: u.username,
+        displayName: u.displayName,
+        jobTitle: u.jobTitle,
+        role: u.role,
+        unitId,
+        passwordHash,
+      },
     });
   }
-  const users = new Map((await db.user.findMany({ select: { id: true, username: true } })).map((u) => [u.username, u.id]));
+  const users = new Map(
+    (await db.user.findMany({ select: { id: true, username: true } })).map((u) => [u.username, u.id]),
+  );
 
-  const existing = await db.programme.findFirst({ where: { title: NQ76_TITLE, issuingBody: ISSUING_BODY }, select: { id: true } });
+  const existing = await db.programme.findFirst({
+    where: { title: NQ76_TITLE, issuingBody: ISSUING_BODY },
+    select: { id: true },
+  });
   if (existing) return;
 
   await db.$transaction(
@@ -86,7 +109,10 @@ export async function seedDemo(db: PrismaClient, { now = new Date() }: { now?: D
 }
 
 async function seedProgramme(db: PrismaClient, ids: Ids): Promise<void> {
-  const sourceText = fs.readFileSync(path.join(import.meta.dirname, 'chi-dao-trien-khai-nq76-thanh-pho-ha-tinh.txt'), 'utf8');
+  const sourceText = fs.readFileSync(
+    path.join(import.meta.dirname, 'chi-dao-trien-khai-nq76-thanh-pho-ha-tinh.txt'),
+    'utf8',
+  );
   const reporting = HA_TINH_UNITS.filter((u) => u.kind !== 'LEADERSHIP').map((u) => u.code);
   const programme = await db.programme.create({
     data: {
@@ -122,10 +148,12 @@ async function seedProgramme(db: PrismaClient, ids: Ids): Promise<void> {
       const assignments: { unitCode: string; role: 'LEAD' | 'COORDINATING' | 'IMPLEMENTING' }[] = [];
       if (task.lead) assignments.push({ unitCode: task.lead, role: 'LEAD' });
       if (task.coordinating === 'ALL_OTHERS') {
-        for (const code of reporting) if (code !== task.lead) assignments.push({ unitCode: code, role: 'COORDINATING' });
+        for (const code of reporting)
+          if (code !== task.lead) assignments.push({ unitCode: code, role: 'COORDINATING' });
       }
       if (task.collective === 'ALL') {
-        for (const code of reporting) if (code !== task.lead) assignments.push({ unitCode: code, role: 'IMPLEMENTING' });
+        for (const code of reporting)
+          if (code !== task.lead) assignments.push({ unitCode: code, role: 'IMPLEMENTING' });
       }
       await db.assignment.createMany({
         data: assignments.map((a) => ({
@@ -187,61 +215,227 @@ async function seedReports(db: PrismaClient, ids: Ids, now: Date): Promise<void>
   const reports: DemoReport[] = [
     // I.1 — one-off, due 15/9/2021: one unit on time, one late, one on time thanks to an extension,
     // one waiting for review, one returned, one draft; the rest owe it (overdue).
-    { section: 'I', task: '1', unit: 'P-TRANPHU', status: 'APPROVED', progress: 100, author: 'cb.tranphu', reviewer: 'tp.noivu',
-      content: 'Đã tổ chức hội nghị quán triệt Nghị quyết 76/NQ-CP cho 100% cán bộ, công chức phường (42/42 người) theo hình thức trực tuyến kết hợp trực tiếp, bảo đảm phòng chống dịch Covid-19.',
-      submittedAt: at('2021-09-08'), reviewedAt: at('2021-09-10', 14), completes: true },
-    { section: 'I', task: '1', unit: 'P-NAMHA', status: 'APPROVED', progress: 100, author: 'cb.namha', reviewer: 'tp.noivu',
+    {
+      section: 'I',
+      task: '1',
+      unit: 'P-TRANPHU',
+      status: 'APPROVED',
+      progress: 100,
+      author: 'cb.tranphu',
+      reviewer: 'tp.noivu',
+      content:
+        'Đã tổ chức hội nghị quán triệt Nghị quyết 76/NQ-CP cho 100% cán bộ, công chức phường (42/42 người) theo hình thức trực tuyến kết hợp trực tiếp, bảo đảm phòng chống dịch Covid-19.',
+      submittedAt: at('2021-09-08'),
+      reviewedAt: at('2021-09-10', 14),
+      completes: true,
+    },
+    {
+      section: 'I',
+      task: '1',
+      unit: 'P-NAMHA',
+      status: 'APPROVED',
+      progress: 100,
+      author: 'cb.namha',
+      reviewer: 'tp.noivu',
       content: 'Đã quán triệt Nghị quyết tại hội nghị giao ban mở rộng của phường ngày 28/9/2021.',
-      submittedAt: at('2021-09-29'), reviewedAt: at('2021-10-05', 10), completes: true },
-    { section: 'I', task: '1', unit: 'P-THACHQUY', status: 'APPROVED', progress: 100, author: 'cb.thachquy', reviewer: 'tp.noivu',
+      submittedAt: at('2021-09-29'),
+      reviewedAt: at('2021-10-05', 10),
+      completes: true,
+    },
+    {
+      section: 'I',
+      task: '1',
+      unit: 'P-THACHQUY',
+      status: 'APPROVED',
+      progress: 100,
+      author: 'cb.thachquy',
+      reviewer: 'tp.noivu',
       content: 'Đã quán triệt trong tháng 10/2021 sau khi được gia hạn do phường thực hiện giãn cách xã hội.',
-      submittedAt: at('2021-10-18'), reviewedAt: at('2021-10-20', 15), completes: true },
-    { section: 'I', task: '1', unit: 'VHTT', status: 'APPROVED', progress: 100, author: 'cb.vhtt', reviewer: 'tp.noivu',
+      submittedAt: at('2021-10-18'),
+      reviewedAt: at('2021-10-20', 15),
+      completes: true,
+    },
+    {
+      section: 'I',
+      task: '1',
+      unit: 'VHTT',
+      status: 'APPROVED',
+      progress: 100,
+      author: 'cb.vhtt',
+      reviewer: 'tp.noivu',
       content: 'Phòng đã quán triệt đến toàn thể công chức, viên chức phòng và Trung tâm Văn hóa – Truyền thông.',
-      submittedAt: at('2021-09-06'), reviewedAt: at('2021-09-07', 11), completes: true },
-    { section: 'I', task: '1', unit: 'X-THACHHA', status: 'SUBMITTED', progress: 100, author: 'cb.thachha',
+      submittedAt: at('2021-09-06'),
+      reviewedAt: at('2021-09-07', 11),
+      completes: true,
+    },
+    {
+      section: 'I',
+      task: '1',
+      unit: 'X-THACHHA',
+      status: 'SUBMITTED',
+      progress: 100,
+      author: 'cb.thachha',
       content: 'Xã đã tổ chức quán triệt bổ sung cho công chức mới tuyển dụng.',
-      noEvidenceReason: 'Biên bản hội nghị đã gửi bản giấy về Phòng Nội vụ ngày 20/11.', submittedAt: addHours(now, -50) },
-    { section: 'I', task: '1', unit: 'NV', status: 'SUBMITTED', progress: 90, author: 'cb.noivu',
+      noEvidenceReason: 'Biên bản hội nghị đã gửi bản giấy về Phòng Nội vụ ngày 20/11.',
+      submittedAt: addHours(now, -50),
+    },
+    {
+      section: 'I',
+      task: '1',
+      unit: 'NV',
+      status: 'SUBMITTED',
+      progress: 90,
+      author: 'cb.noivu',
       content: 'Đã quán triệt cho công chức phòng; còn 01 công chức đi học chưa tham dự.',
-      submittedAt: addHours(now, -26) },
-    { section: 'I', task: '1', unit: 'P-BACHA', status: 'RETURNED', progress: 100, author: 'cb.bacha', reviewer: 'tp.noivu',
-      content: 'Đã quán triệt.', submittedAt: addHours(now, -120), reviewedAt: addHours(now, -96),
-      reviewComment: 'Báo cáo chưa nêu số lượng cán bộ được quán triệt và chưa có tài liệu kiểm chứng (biên bản, danh sách).' },
-    { section: 'I', task: '1', unit: 'P-NGUYENDU', status: 'DRAFT', progress: 60, author: 'cb.nguyendu',
-      content: 'Đã quán triệt cho khối cơ quan phường; đang tổ chức cho các tổ dân phố.' },
+      submittedAt: addHours(now, -26),
+    },
+    {
+      section: 'I',
+      task: '1',
+      unit: 'P-BACHA',
+      status: 'RETURNED',
+      progress: 100,
+      author: 'cb.bacha',
+      reviewer: 'tp.noivu',
+      content: 'Đã quán triệt.',
+      submittedAt: addHours(now, -120),
+      reviewedAt: addHours(now, -96),
+      reviewComment:
+        'Báo cáo chưa nêu số lượng cán bộ được quán triệt và chưa có tài liệu kiểm chứng (biên bản, danh sách).',
+    },
+    {
+      section: 'I',
+      task: '1',
+      unit: 'P-NGUYENDU',
+      status: 'DRAFT',
+      progress: 60,
+      author: 'cb.nguyendu',
+      content: 'Đã quán triệt cho khối cơ quan phường; đang tổ chức cho các tổ dân phố.',
+    },
     // I.2 — led by the standing office, no deadline: done.
-    { section: 'I', task: '2', unit: 'NV', status: 'APPROVED', progress: 100, author: 'cb.noivu', reviewer: 'chutich',
+    {
+      section: 'I',
+      task: '2',
+      unit: 'NV',
+      status: 'APPROVED',
+      progress: 100,
+      author: 'cb.noivu',
+      reviewer: 'chutich',
       content: 'Đã tham mưu UBND thành phố ban hành Chương trình tổng thể CCHC giai đoạn 2021-2030 của thành phố.',
-      submittedAt: at('2021-12-15'), reviewedAt: at('2021-12-20', 16), completes: true },
+      submittedAt: at('2021-12-15'),
+      reviewedAt: at('2021-12-20', 16),
+      completes: true,
+    },
     // I.3 — every unit, no deadline: some started, most not.
-    { section: 'I', task: '3', unit: 'P-TRANPHU', status: 'DRAFT', progress: 40, author: 'cb.tranphu',
-      content: 'Đang xây dựng đề án "Phường Trần Phú một cửa số" để đề xuất đưa vào Chương trình.' },
-    { section: 'I', task: '3', unit: 'X-THACHHA', status: 'SUBMITTED', progress: 30, author: 'cb.thachha',
+    {
+      section: 'I',
+      task: '3',
+      unit: 'P-TRANPHU',
+      status: 'DRAFT',
+      progress: 40,
+      author: 'cb.tranphu',
+      content: 'Đang xây dựng đề án "Phường Trần Phú một cửa số" để đề xuất đưa vào Chương trình.',
+    },
+    {
+      section: 'I',
+      task: '3',
+      unit: 'X-THACHHA',
+      status: 'SUBMITTED',
+      progress: 30,
+      author: 'cb.thachha',
       content: 'Xã đề xuất mô hình "Tổ công nghệ số cộng đồng" hỗ trợ người dân nộp hồ sơ trực tuyến.',
-      difficulties: 'Thiếu kinh phí mua thiết bị cho tổ công nghệ số.', submittedAt: addHours(now, -5) },
+      difficulties: 'Thiếu kinh phí mua thiết bị cho tổ công nghệ số.',
+      submittedAt: addHours(now, -5),
+    },
     // I.6 — monthly: last month and this month.
-    { section: 'I', task: '6', unit: 'P-TRANPHU', period: lastMonth, status: 'APPROVED', progress: 100, author: 'cb.tranphu', reviewer: 'tp.noivu',
+    {
+      section: 'I',
+      task: '6',
+      unit: 'P-TRANPHU',
+      period: lastMonth,
+      status: 'APPROVED',
+      progress: 100,
+      author: 'cb.tranphu',
+      reviewer: 'tp.noivu',
       content: 'Đã đưa nội dung CCHC vào giao ban tháng; kiểm tra 02 bộ phận chuyên môn.',
-      submittedAt: at(addDays(lastMonth.end, -3)), reviewedAt: at(addDays(lastMonth.end, -1), 15), completes: true },
-    { section: 'I', task: '6', unit: 'P-NAMHA', period: lastMonth, status: 'APPROVED', progress: 100, author: 'cb.namha', reviewer: 'tp.noivu',
+      submittedAt: at(addDays(lastMonth.end, -3)),
+      reviewedAt: at(addDays(lastMonth.end, -1), 15),
+      completes: true,
+    },
+    {
+      section: 'I',
+      task: '6',
+      unit: 'P-NAMHA',
+      period: lastMonth,
+      status: 'APPROVED',
+      progress: 100,
+      author: 'cb.namha',
+      reviewer: 'tp.noivu',
       content: 'Đã thảo luận chuyên đề CCHC tại giao ban tháng.',
-      submittedAt: at(addDays(lastMonth.end, 2)), reviewedAt: at(addDays(lastMonth.end, 4), 9), completes: true,
-      returns: [{ at: at(addDays(lastMonth.end, 1), 8), reason: 'Đề nghị bổ sung biên bản cuộc họp giao ban.' }] },
-    { section: 'I', task: '6', unit: 'X-THACHHA', period: lastMonth, status: 'SUBMITTED', progress: 100, author: 'cb.thachha',
-      content: 'Đã lồng ghép nội dung CCHC trong giao ban tháng của xã.', submittedAt: addHours(now, -70) },
-    { section: 'I', task: '6', unit: 'P-TRANPHU', period: monthly, status: 'DRAFT', progress: 50, author: 'cb.tranphu',
-      content: 'Đã kiểm tra Bộ phận một cửa; chuẩn bị nội dung giao ban tháng.' },
+      submittedAt: at(addDays(lastMonth.end, 2)),
+      reviewedAt: at(addDays(lastMonth.end, 4), 9),
+      completes: true,
+      returns: [{ at: at(addDays(lastMonth.end, 1), 8), reason: 'Đề nghị bổ sung biên bản cuộc họp giao ban.' }],
+    },
+    {
+      section: 'I',
+      task: '6',
+      unit: 'X-THACHHA',
+      period: lastMonth,
+      status: 'SUBMITTED',
+      progress: 100,
+      author: 'cb.thachha',
+      content: 'Đã lồng ghép nội dung CCHC trong giao ban tháng của xã.',
+      submittedAt: addHours(now, -70),
+    },
+    {
+      section: 'I',
+      task: '6',
+      unit: 'P-TRANPHU',
+      period: monthly,
+      status: 'DRAFT',
+      progress: 50,
+      author: 'cb.tranphu',
+      content: 'Đã kiểm tra Bộ phận một cửa; chuẩn bị nội dung giao ban tháng.',
+    },
     // I.8 — the culture office leads; its own report goes to the standing office.
-    { section: 'I', task: '8', unit: 'VHTT', status: 'SUBMITTED', progress: 70, author: 'cb.vhtt',
-      content: 'Đã phối hợp đăng 24 tin, bài về Nghị quyết 76 trên Cổng thông tin điện tử và hệ thống truyền thanh cơ sở.',
-      submittedAt: addHours(now, -30) },
+    {
+      section: 'I',
+      task: '8',
+      unit: 'VHTT',
+      status: 'SUBMITTED',
+      progress: 70,
+      author: 'cb.vhtt',
+      content:
+        'Đã phối hợp đăng 24 tin, bài về Nghị quyết 76 trên Cổng thông tin điện tử và hệ thống truyền thanh cơ sở.',
+      submittedAt: addHours(now, -30),
+    },
     // II.1 — yearly, this year.
-    { section: 'II', task: '1', unit: 'P-TRANPHU', period: year, status: 'SUBMITTED', progress: 80, author: 'cb.tranphu',
-      content: 'Đã bố trí 120 triệu đồng cho công tác CCHC năm nay, giải ngân 80%.', submittedAt: addHours(now, -8) },
-    { section: 'II', task: '1', unit: 'TCKH', period: year, status: 'APPROVED', progress: 100, author: 'cb.tckh', reviewer: 'tp.noivu',
+    {
+      section: 'II',
+      task: '1',
+      unit: 'P-TRANPHU',
+      period: year,
+      status: 'SUBMITTED',
+      progress: 80,
+      author: 'cb.tranphu',
+      content: 'Đã bố trí 120 triệu đồng cho công tác CCHC năm nay, giải ngân 80%.',
+      submittedAt: addHours(now, -8),
+    },
+    {
+      section: 'II',
+      task: '1',
+      unit: 'TCKH',
+      period: year,
+      status: 'APPROVED',
+      progress: 100,
+      author: 'cb.tckh',
+      reviewer: 'tp.noivu',
       content: 'Đã tham mưu bố trí kinh phí CCHC trong dự toán ngân sách thành phố.',
-      submittedAt: at(addDays(year.start, 40)), reviewedAt: at(addDays(year.start, 45)), completes: true },
+      submittedAt: at(addDays(year.start, 40)),
+      reviewedAt: at(addDays(year.start, 45)),
+      completes: true,
+    },
   ];
 
   for (const r of reports) {
@@ -270,21 +464,50 @@ async function seedReports(db: PrismaClient, ids: Ids, now: Date): Promise<void>
       },
     });
     const events: { at: Date; action: string; actor: string; data?: object }[] = [];
-    events.push({ at: created.createdAt, action: 'report.draft_saved', actor: r.author, data: { progress: r.progress } });
+    events.push({
+      at: created.createdAt,
+      action: 'report.draft_saved',
+      actor: r.author,
+      data: { progress: r.progress },
+    });
     for (const ret of r.returns ?? []) {
       const submitted = addHours(ret.at, -20);
       events.push({ at: submitted, action: 'report.submitted', actor: r.author });
-      events.push({ at: ret.at, action: 'report.returned', actor: r.reviewer ?? 'tp.noivu', data: { reason: ret.reason } });
+      events.push({
+        at: ret.at,
+        action: 'report.returned',
+        actor: r.reviewer ?? 'tp.noivu',
+        data: { reason: ret.reason },
+      });
       await db.reportReview.create({
-        data: { reportId: created.id, reviewerId: userId(ids, r.reviewer ?? 'tp.noivu'), decision: 'RETURNED', comment: ret.reason, reportVersion: 2, createdAt: ret.at },
+        data: {
+          reportId: created.id,
+          reviewerId: userId(ids, r.reviewer ?? 'tp.noivu'),
+          decision: 'RETURNED',
+          comment: ret.reason,
+          reportVersion: 2,
+          createdAt: ret.at,
+        },
       });
     }
     if (r.submittedAt) events.push({ at: r.submittedAt, action: 'report.submitted', actor: r.author });
     if (r.reviewedAt && r.reviewer) {
       const decision = r.status === 'APPROVED' ? 'APPROVED' : 'RETURNED';
-      events.push({ at: r.reviewedAt, action: decision === 'APPROVED' ? 'report.approved' : 'report.returned', actor: r.reviewer, data: r.reviewComment ? { reason: r.reviewComment } : undefined });
+      events.push({
+        at: r.reviewedAt,
+        action: decision === 'APPROVED' ? 'report.approved' : 'report.returned',
+        actor: r.reviewer,
+        data: r.reviewComment ? { reason: r.reviewComment } : undefined,
+      });
       await db.reportReview.create({
-        data: { reportId: created.id, reviewerId: userId(ids, r.reviewer), decision, comment: r.reviewComment ?? null, reportVersion: created.version - 1, createdAt: r.reviewedAt },
+        data: {
+          reportId: created.id,
+          reviewerId: userId(ids, r.reviewer),
+          decision,
+          comment: r.reviewComment ?? null,
+          reportVersion: created.version - 1,
+          createdAt: r.reviewedAt,
+        },
       });
     }
     await db.auditEvent.createMany({
@@ -316,19 +539,27 @@ async function seedReports(db: PrismaClient, ids: Ids, now: Date): Promise<void>
   const quy = await findAssignment(db, ids, 'I', '1', 'P-THACHQUY');
   await db.deadlineExtension.create({
     data: {
-      assignmentId: quy.id, previousDueDate: toDbDate('2021-09-15'), requestedDueDate: toDbDate('2021-10-31'),
+      assignmentId: quy.id,
+      previousDueDate: toDbDate('2021-09-15'),
+      requestedDueDate: toDbDate('2021-10-31'),
       reason: 'Phường thực hiện giãn cách xã hội theo Chỉ thị 16, không tổ chức được hội nghị tập trung.',
-      status: 'APPROVED', requestedById: userId(ids, 'cb.thachquy'), decidedById: userId(ids, 'chutich'),
-      decidedAt: at('2021-09-12'), createdAt: at('2021-09-10'),
+      status: 'APPROVED',
+      requestedById: userId(ids, 'cb.thachquy'),
+      decidedById: userId(ids, 'chutich'),
+      decidedAt: at('2021-09-12'),
+      createdAt: at('2021-09-10'),
     },
   });
   await db.assignment.update({ where: { id: quy.id }, data: { dueDate: toDbDate('2021-10-31') } });
   const du = await findAssignment(db, ids, 'I', '1', 'P-NGUYENDU');
   await db.deadlineExtension.create({
     data: {
-      assignmentId: du.id, previousDueDate: toDbDate('2021-09-15'), requestedDueDate: toDbDate(addDays(today, 30)),
+      assignmentId: du.id,
+      previousDueDate: toDbDate('2021-09-15'),
+      requestedDueDate: toDbDate(addDays(today, 30)),
       reason: 'Phường đang tổ chức quán triệt tại các tổ dân phố, cần thêm thời gian để hoàn thành.',
-      requestedById: userId(ids, 'cb.nguyendu'), createdAt: addHours(now, -20),
+      requestedById: userId(ids, 'cb.nguyendu'),
+      createdAt: addHours(now, -20),
     },
   });
 }
@@ -339,7 +570,10 @@ function addHours(d: Date, hours: number): Date {
 
 async function findAssignment(db: PrismaClient, ids: Ids, section: string, task: string, unit: string) {
   const found = await db.assignment.findFirst({
-    where: { unitId: unitId(ids, unit), task: { number: task, section: { numeral: section, programme: { title: NQ76_TITLE } } } },
+    where: {
+      unitId: unitId(ids, unit),
+      task: { number: task, section: { numeral: section, programme: { title: NQ76_TITLE } } },
+    },
     select: { id: true, progress: true, task: { select: { recurrence: true } } },
   });
   if (!found) throw new Error(`No assignment ${section}.${task} for ${unit}`);

@@ -64,7 +64,10 @@ export async function launch({
   const secret = env.AUTH_SECRET ?? process.env.AUTH_SECRET;
   const runJobs = () => {
     if (!secret) return;
-    fetch(`http://127.0.0.1:${port}/api/jobs/deadlines`, { method: 'POST', headers: { authorization: `Bearer ${jobToken(secret)}` } }).catch(() => {});
+    fetch(`http://127.0.0.1:${port}/api/jobs/deadlines`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${jobToken(secret)}` },
+    }).catch(() => {});
   };
   const firstRun = setTimeout(runJobs, 30_000);
   const hourly = setInterval(runJobs, 3_600_000);

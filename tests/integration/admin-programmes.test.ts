@@ -11,14 +11,20 @@ const { getDb } = await import('../../lib/db');
 const P = await import('../../lib/data/programmes');
 const { decideExtension } = await import('../../lib/data/extensions');
 const { getHeadline } = await import('../../lib/data/stats');
-const { ProgrammeInput, TaskCreateInput, TaskUpdateInput, TaskAssignmentsInput } = await import('../../lib/validation/programme');
+const { ProgrammeInput, TaskCreateInput, TaskUpdateInput, TaskAssignmentsInput } =
+  await import('../../lib/validation/programme');
 const { addDays, fromDbDate, vnDateOf, formatDateVn } = await import('../../lib/domain/time');
 const { followTaskDeadline, planAssignments } = await import('../../lib/domain/fan-out');
 
 const db = getDb();
 
 async function taskId(numeral: string, number: string): Promise<number> {
-  return (await db.task.findFirstOrThrow({ where: { number, section: { numeral, programme: { title: { startsWith: 'Triển khai Nghị quyết 76' } } } }, select: { id: true } })).id;
+  return (
+    await db.task.findFirstOrThrow({
+      where: { number, section: { numeral, programme: { title: { startsWith: 'Triển khai Nghị quyết 76' } } } },
+      select: { id: true },
+    })
+  ).id;
 }
 
 async function auditCount(action: string): Promise<number> {
@@ -26,7 +32,15 @@ async function auditCount(action: string): Promise<number> {
 }
 
 async function newProgramme(title = 'Kế hoạch cải cách hành chính năm 2027') {
-  const { programmeId } = await P.createProgramme(ProgrammeInput.parse({ title, issuingBody: 'UBND thành phố Hà Tĩnh', issuedOn: '05/01/2027', periodStart: '01/01/2027', periodEnd: '31/12/2027' }));
+  const { programmeId } = await P.createProgramme(
+    ProgrammeInput.parse({
+      title,
+      issuingBody: 'UBND thành phố Hà Tĩnh',
+      issuedOn: '05/01/2027',
+      periodStart: '01/01/2027',
+      periodEnd: '31/12/2027',
+    }),
+  );
   const { sectionId } = await P.createSection({ programmeId, numeral: 'I', title: 'Nhiệm vụ trọng tâm' });
   return { programmeId, sectionId };
 }
@@ -36,10 +50,14 @@ describe('who may manage programmes', () => {
     for (const username of ['cb.tranphu', 'cb.noivu', 'tp.vhtt', 'chutich']) {
       await actAs(username);
       await expect(P.listProgrammes()).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(P.createProgramme(ProgrammeInput.parse({ title: 'X', issuingBody: 'Y' }))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(P.createProgramme(ProgrammeInput.parse({ title: 'X', issuingBody: 'Y' }))).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
       await expect(P.updateTask({} as never)).rejects.toMatchObject({ code: 'FORBIDDEN' });
       await expect(P.setTaskAssignments({ taskId: 1, roles: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(P.fanOutTask({ taskId: 1, group: 'ALL', role: 'IMPLEMENTING' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(P.fanOutTask({ taskId: 1, group: 'ALL', role: 'IMPLEMENTING' })).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
       await expect(P.archiveProgramme(1)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }
     await actAs('tp.noivu');
@@ -52,7 +70,9 @@ describe('who may manage programmes', () => {
     await actAs('admin');
     await expect(P.getProgrammeForEdit(999_999)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(P.getTaskForEdit(999_999)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(P.updateSection({ sectionId: 999_999, numeral: 'I', title: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(P.updateSection({ sectionId: 999_999, numeral: 'I', title: 'x' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });
 
@@ -64,16 +84,34 @@ describe('creating a programme with tasks', () => {
     const tp = await unitId('TP');
     const { taskId: id, assignments } = await P.createTask(
       TaskCreateInput.parse({
-        programmeId: String(programmeId), sectionId: String(sectionId), number: '1', title: 'Rà soát thủ tục hành chính',
-        text: 'Rà soát, đơn giản hóa thủ tục hành chính thuộc thẩm quyền.', reformArea: 'ADMIN_PROCEDURES', dueDate: '30/06/2027',
-        recurrence: 'ONCE', evidenceRequired: 'on', leadUnitId: String(tp), collective: 'WARDS_COMMUNES',
+        programmeId: String(programmeId),
+        sectionId: String(sectionId),
+        number: '1',
+        title: 'Rà soát thủ tục hành chính',
+        text: 'Rà soát, đơn giản hóa thủ tục hành chính thuộc thẩm quyền.',
+        reformArea: 'ADMIN_PROCEDURES',
+        dueDate: '30/06/2027',
+        recurrence: 'ONCE',
+        evidenceRequired: 'on',
+        leadUnitId: String(tp),
+        collective: 'WARDS_COMMUNES',
       }),
     );
     expect(assignments).toBe(1 + 15);
-    const rows = await db.assignment.findMany({ where: { taskId: id }, select: { role: true, dueDate: true, originalDueDate: true, unit: { select: { kind: true, code: true } } } });
+    const rows = await db.assignment.findMany({
+      where: { taskId: id },
+      select: { role: true, dueDate: true, originalDueDate: true, unit: { select: { kind: true, code: true } } },
+    });
     expect(rows.filter((r) => r.role === 'LEAD').map((r) => r.unit.code)).toEqual(['TP']);
-    expect(rows.filter((r) => r.role === 'IMPLEMENTING').every((r) => r.unit.kind === 'WARD' || r.unit.kind === 'COMMUNE')).toBe(true);
-    expect(rows.every((r) => r.dueDate && fromDbDate(r.dueDate) === '2027-06-30' && r.originalDueDate?.getTime() === r.dueDate.getTime())).toBe(true);
+    expect(
+      rows.filter((r) => r.role === 'IMPLEMENTING').every((r) => r.unit.kind === 'WARD' || r.unit.kind === 'COMMUNE'),
+    ).toBe(true);
+    expect(
+      rows.every(
+        (r) =>
+          r.dueDate && fromDbDate(r.dueDate) === '2027-06-30' && r.originalDueDate?.getTime() === r.dueDate.getTime(),
+      ),
+    ).toBe(true);
     expect(await auditCount('task.created')).toBe(audits + 1);
 
     // Fan out in one step to all departments as partners: one assignment per active department, TP kept as lead.
@@ -82,17 +120,46 @@ describe('creating a programme with tasks', () => {
     expect(await db.assignment.count({ where: { taskId: id } })).toBe(1 + 15 + 11);
     expect((await P.fanOutTask({ taskId: id, group: 'ALL', role: 'IMPLEMENTING' })).created).toBe(0);
     const view = await P.getProgrammeForEdit(programmeId);
-    expect(view.sections[0]!.tasks[0]).toMatchObject({ lead: 'Phòng Tư pháp', coordinating: 11, implementing: 15, reports: 0 });
+    expect(view.sections[0]!.tasks[0]).toMatchObject({
+      lead: 'Phòng Tư pháp',
+      coordinating: 11,
+      implementing: 15,
+      reports: 0,
+    });
   });
 
   it('refuses bad fields with Vietnamese messages', () => {
-    const periodic = TaskCreateInput.safeParse({ programmeId: '1', sectionId: '1', number: '1', title: 'T', text: 'N', recurrence: 'MONTHLY', dueDate: '01/02/2027' });
+    const periodic = TaskCreateInput.safeParse({
+      programmeId: '1',
+      sectionId: '1',
+      number: '1',
+      title: 'T',
+      text: 'N',
+      recurrence: 'MONTHLY',
+      dueDate: '01/02/2027',
+    });
     expect(periodic.error?.issues[0]).toMatchObject({ path: ['dueDate'], message: expect.stringContaining('định kỳ') });
-    const bad = TaskCreateInput.safeParse({ programmeId: '1', sectionId: '1', number: '', title: '', text: '', recurrence: 'SOMETIMES', dueDate: '32/13/2027' });
+    const bad = TaskCreateInput.safeParse({
+      programmeId: '1',
+      sectionId: '1',
+      number: '',
+      title: '',
+      text: '',
+      recurrence: 'SOMETIMES',
+      dueDate: '32/13/2027',
+    });
     const paths = bad.error!.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['number', 'title', 'text', 'recurrence', 'dueDate']));
-    const period = ProgrammeInput.safeParse({ title: 'X', issuingBody: 'Y', periodStart: '31/12/2027', periodEnd: '01/01/2027' });
-    expect(period.error?.issues[0]).toMatchObject({ path: ['periodEnd'], message: 'Ngày kết thúc phải sau ngày bắt đầu.' });
+    const period = ProgrammeInput.safeParse({
+      title: 'X',
+      issuingBody: 'Y',
+      periodStart: '31/12/2027',
+      periodEnd: '01/01/2027',
+    });
+    expect(period.error?.issues[0]).toMatchObject({
+      path: ['periodEnd'],
+      message: 'Ngày kết thúc phải sau ngày bắt đầu.',
+    });
   });
 
   it('a task from another programme’s section is refused', async () => {
@@ -100,7 +167,17 @@ describe('creating a programme with tasks', () => {
     const a = await newProgramme('Chương trình A');
     const b = await newProgramme('Chương trình B');
     await expect(
-      P.createTask(TaskCreateInput.parse({ programmeId: String(a.programmeId), sectionId: String(b.sectionId), number: '1', title: 'T', text: 'N', recurrence: 'ONCE', collective: 'ALL' })),
+      P.createTask(
+        TaskCreateInput.parse({
+          programmeId: String(a.programmeId),
+          sectionId: String(b.sectionId),
+          number: '1',
+          title: 'T',
+          text: 'N',
+          recurrence: 'ONCE',
+          collective: 'ALL',
+        }),
+      ),
     ).rejects.toMatchObject({ field: 'sectionId' });
   });
 });
@@ -111,7 +188,19 @@ describe('reordering', () => {
     const { programmeId, sectionId } = await newProgramme('Sắp xếp');
     const s2 = (await P.createSection({ programmeId, numeral: 'II', title: 'Hai' })).sectionId;
     const mk = async (n: string) =>
-      (await P.createTask(TaskCreateInput.parse({ programmeId: String(programmeId), sectionId: String(sectionId), number: n, title: `Việc ${n}`, text: 'N', recurrence: 'ONCE', collective: 'DEPARTMENTS' }))).taskId;
+      (
+        await P.createTask(
+          TaskCreateInput.parse({
+            programmeId: String(programmeId),
+            sectionId: String(sectionId),
+            number: n,
+            title: `Việc ${n}`,
+            text: 'N',
+            recurrence: 'ONCE',
+            collective: 'DEPARTMENTS',
+          }),
+        )
+      ).taskId;
     const [t1, t2, t3] = [await mk('1'), await mk('2'), await mk('3')];
     await P.moveTask({ id: t3, direction: 'up' });
     await P.moveTask({ id: t1, direction: 'up' }); // already first: nothing
@@ -121,7 +210,17 @@ describe('reordering', () => {
     expect((await P.getProgrammeForEdit(programmeId)).sections.map((s) => s.id)).toEqual([s2, sectionId]);
     // Moving a task to another section puts it last there.
     const edit = await P.getTaskForEdit(t2);
-    await P.updateTask(TaskUpdateInput.parse({ taskId: String(t2), sectionId: String(s2), number: edit.number, title: edit.title, text: edit.text, recurrence: edit.recurrence, evidenceRequired: 'on' }));
+    await P.updateTask(
+      TaskUpdateInput.parse({
+        taskId: String(t2),
+        sectionId: String(s2),
+        number: edit.number,
+        title: edit.title,
+        text: edit.text,
+        recurrence: edit.recurrence,
+        evidenceRequired: 'on',
+      }),
+    );
     expect((await P.getProgrammeForEdit(programmeId)).sections[0]!.tasks.map((t) => t.id)).toEqual([t2]);
     await expect(P.deleteSection(s2)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
@@ -133,21 +232,45 @@ describe('changing a task after reports exist', () => {
     const nguyenDu = await unitId('P-NGUYENDU');
     // The seeded pending extension of Nguyễn Du (to today + 30) is approved by the chairman.
     await actAs('chutich');
-    const ext = await db.deadlineExtension.findFirstOrThrow({ where: { status: 'PENDING', assignment: { taskId: i1, unitId: nguyenDu } }, select: { id: true, requestedDueDate: true } });
+    const ext = await db.deadlineExtension.findFirstOrThrow({
+      where: { status: 'PENDING', assignment: { taskId: i1, unitId: nguyenDu } },
+      select: { id: true, requestedDueDate: true },
+    });
     await decideExtension({ extensionId: ext.id, decision: 'approve', comment: '' });
     const extended = fromDbDate(ext.requestedDueDate);
 
     const reportsBefore = await db.report.findMany({ where: { assignment: { taskId: i1 } }, orderBy: { id: 'asc' } });
-    const before = await db.assignment.findMany({ where: { taskId: i1 }, orderBy: { id: 'asc' }, select: { id: true, dueDate: true, originalDueDate: true, completedAt: true, unit: { select: { code: true } } } });
+    const before = await db.assignment.findMany({
+      where: { taskId: i1 },
+      orderBy: { id: 'asc' },
+      select: { id: true, dueDate: true, originalDueDate: true, completedAt: true, unit: { select: { code: true } } },
+    });
     expect(reportsBefore.length).toBeGreaterThan(5);
 
     await actAs('tp.noivu');
     const t = await P.getTaskForEdit(i1);
-    const base = { taskId: String(i1), sectionId: String(t.sectionId), number: t.number, title: t.title, text: t.text, recurrence: 'ONCE', evidenceRequired: 'on' };
-    const result = await P.updateTask(TaskUpdateInput.parse({ ...base, title: 'Quán triệt Nghị quyết 76 (sửa)', dueDate: '30/09/2021' }));
+    const base = {
+      taskId: String(i1),
+      sectionId: String(t.sectionId),
+      number: t.number,
+      title: t.title,
+      text: t.text,
+      recurrence: 'ONCE',
+      evidenceRequired: 'on',
+    };
+    const result = await P.updateTask(
+      TaskUpdateInput.parse({ ...base, title: 'Quán triệt Nghị quyết 76 (sửa)', dueDate: '30/09/2021' }),
+    );
     expect(result.changed.sort()).toEqual(['dueDate', 'title']);
 
-    const after = new Map((await db.assignment.findMany({ where: { taskId: i1 }, select: { id: true, dueDate: true, originalDueDate: true } })).map((a) => [a.id, a]));
+    const after = new Map(
+      (
+        await db.assignment.findMany({
+          where: { taskId: i1 },
+          select: { id: true, dueDate: true, originalDueDate: true },
+        })
+      ).map((a) => [a.id, a]),
+    );
     for (const a of before) {
       const now = after.get(a.id)!;
       const iso = (d: Date | null) => (d ? fromDbDate(d) : null);
@@ -160,8 +283,13 @@ describe('changing a task after reports exist', () => {
       }
     }
     // Reports untouched.
-    expect(await db.report.findMany({ where: { assignment: { taskId: i1 } }, orderBy: { id: 'asc' } })).toEqual(reportsBefore);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'task.updated', entityId: String(i1) }, orderBy: { at: 'desc' } });
+    expect(await db.report.findMany({ where: { assignment: { taskId: i1 } }, orderBy: { id: 'asc' } })).toEqual(
+      reportsBefore,
+    );
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: 'task.updated', entityId: String(i1) },
+      orderBy: { at: 'desc' },
+    });
     expect(event.data).toMatchObject({
       changes: { title: { to: 'Quán triệt Nghị quyết 76 (sửa)' }, dueDate: { from: '2021-09-15', to: '2021-09-30' } },
       reportsKept: reportsBefore.length,
@@ -171,7 +299,10 @@ describe('changing a task after reports exist', () => {
     // A deadline later than the extension: the unit gets the later date.
     const later = addDays(extended, 10);
     await P.updateTask(TaskUpdateInput.parse({ ...base, dueDate: formatDateVn(later) }));
-    const du = await db.assignment.findFirstOrThrow({ where: { taskId: i1, unitId: nguyenDu }, select: { dueDate: true, originalDueDate: true } });
+    const du = await db.assignment.findFirstOrThrow({
+      where: { taskId: i1, unitId: nguyenDu },
+      select: { dueDate: true, originalDueDate: true },
+    });
     expect([fromDbDate(du.dueDate!), fromDbDate(du.originalDueDate!)]).toEqual([later, later]);
 
     // Saving without a change writes no audit event.
@@ -186,20 +317,36 @@ describe('changing a task after reports exist', () => {
     const i3 = await taskId('I', '3');
     const tranPhu = await unitId('P-TRANPHU'); // has a draft on I.3
     const yenTe = await unitId('YT');
-    const rolesOf = async () => Object.fromEntries((await db.assignment.findMany({ where: { taskId: i3 }, select: { unitId: true, role: true } })).map((a) => [String(a.unitId), a.role]));
+    const rolesOf = async () =>
+      Object.fromEntries(
+        (await db.assignment.findMany({ where: { taskId: i3 }, select: { unitId: true, role: true } })).map((a) => [
+          String(a.unitId),
+          a.role,
+        ]),
+      );
     const roles = await rolesOf();
-    await expect(P.setTaskAssignments(TaskAssignmentsInput.parse({ taskId: i3, roles: { ...roles, [tranPhu]: 'NONE' } }))).rejects.toMatchObject({
-      field: 'roles', message: expect.stringContaining('Phường Trần Phú đã có báo cáo'),
+    await expect(
+      P.setTaskAssignments(TaskAssignmentsInput.parse({ taskId: i3, roles: { ...roles, [tranPhu]: 'NONE' } })),
+    ).rejects.toMatchObject({
+      field: 'roles',
+      message: expect.stringContaining('Phường Trần Phú đã có báo cáo'),
     });
-    const result = await P.setTaskAssignments(TaskAssignmentsInput.parse({ taskId: i3, roles: { ...roles, [tranPhu]: 'LEAD', [yenTe]: 'NONE' } }));
+    const result = await P.setTaskAssignments(
+      TaskAssignmentsInput.parse({ taskId: i3, roles: { ...roles, [tranPhu]: 'LEAD', [yenTe]: 'NONE' } }),
+    );
     expect(result).toMatchObject({ added: 0, removed: 1, changed: 1 });
     const now = await rolesOf();
     expect(now[tranPhu]).toBe('LEAD');
     expect(now[yenTe]).toBeUndefined();
     expect(await db.report.count({ where: { assignment: { taskId: i3, unitId: tranPhu } } })).toBe(1);
     // Two leads are refused by the schema and by the data layer.
-    expect(TaskAssignmentsInput.safeParse({ taskId: i3, roles: { ...now, [yenTe]: 'LEAD', [tranPhu]: 'LEAD', 999: 'LEAD' } }).success).toBe(false);
-    await expect(P.setTaskAssignments({ taskId: i3, roles: { [yenTe]: 'LEAD' } })).rejects.toMatchObject({ field: 'roles' });
+    expect(
+      TaskAssignmentsInput.safeParse({ taskId: i3, roles: { ...now, [yenTe]: 'LEAD', [tranPhu]: 'LEAD', 999: 'LEAD' } })
+        .success,
+    ).toBe(false);
+    await expect(P.setTaskAssignments({ taskId: i3, roles: { [yenTe]: 'LEAD' } })).rejects.toMatchObject({
+      field: 'roles',
+    });
     await P.setTaskAssignments({ taskId: i3, roles: { [yenTe]: 'IMPLEMENTING' } });
     expect((await rolesOf())[yenTe]).toBe('IMPLEMENTING');
   });
@@ -209,8 +356,30 @@ describe('archive, restore, delete', () => {
   it('archiving a programme takes its tasks out of the city totals; restoring brings them back', async () => {
     await actAs('admin');
     const { programmeId, sectionId } = await newProgramme('Lưu trữ thử');
-    await P.createTask(TaskCreateInput.parse({ programmeId: String(programmeId), sectionId: String(sectionId), number: '1', title: 'Một', text: 'N', recurrence: 'ONCE', collective: 'ALL' }));
-    const archivedEarlier = (await P.createTask(TaskCreateInput.parse({ programmeId: String(programmeId), sectionId: String(sectionId), number: '2', title: 'Hai', text: 'N', recurrence: 'ONCE', collective: 'DEPARTMENTS' }))).taskId;
+    await P.createTask(
+      TaskCreateInput.parse({
+        programmeId: String(programmeId),
+        sectionId: String(sectionId),
+        number: '1',
+        title: 'Một',
+        text: 'N',
+        recurrence: 'ONCE',
+        collective: 'ALL',
+      }),
+    );
+    const archivedEarlier = (
+      await P.createTask(
+        TaskCreateInput.parse({
+          programmeId: String(programmeId),
+          sectionId: String(sectionId),
+          number: '2',
+          title: 'Hai',
+          text: 'N',
+          recurrence: 'ONCE',
+          collective: 'DEPARTMENTS',
+        }),
+      )
+    ).taskId;
     await P.setTaskArchived(archivedEarlier, true);
     await actAs('chutich');
     const before = await getHeadline();
@@ -233,7 +402,10 @@ describe('archive, restore, delete', () => {
 
   it('a programme or task with reports cannot be deleted', async () => {
     await actAs('admin');
-    const nq76 = await db.programme.findFirstOrThrow({ where: { title: { startsWith: 'Triển khai Nghị quyết 76' } }, select: { id: true } });
+    const nq76 = await db.programme.findFirstOrThrow({
+      where: { title: { startsWith: 'Triển khai Nghị quyết 76' } },
+      select: { id: true },
+    });
     await expect(P.deleteProgramme(nq76.id)).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(P.deleteTask(await taskId('I', '1'))).rejects.toMatchObject({ code: 'CONFLICT' });
   });
@@ -249,9 +421,14 @@ describe('pure rules', () => {
       { id: 5, kind: 'COMMUNE', active: true },
       { id: 6, kind: 'WARD', active: false },
     ] as const;
-    const plan = planAssignments({ lead: 2, coordinators: [4], coordinatingGroup: 'ALL', collective: 'DEPARTMENTS' }, units);
+    const plan = planAssignments(
+      { lead: 2, coordinators: [4], coordinatingGroup: 'ALL', collective: 'DEPARTMENTS' },
+      units,
+    );
     expect(Object.fromEntries(plan)).toEqual({ 2: 'LEAD', 4: 'COORDINATING', 3: 'IMPLEMENTING', 5: 'COORDINATING' });
-    expect(planAssignments({ lead: 6, coordinators: [], coordinatingGroup: null, collective: null }, units).size).toBe(0);
+    expect(planAssignments({ lead: 6, coordinators: [], coordinatingGroup: null, collective: null }, units).size).toBe(
+      0,
+    );
   });
 
   it('deadlines follow the task, except completed assignments and longer extensions', () => {
@@ -262,7 +439,10 @@ describe('pure rules', () => {
     expect(followTaskDeadline(ext, '2026-10-01')).toEqual({ dueDate: '2026-10-31', originalDueDate: '2026-10-01' });
     expect(followTaskDeadline(ext, '2026-11-30')).toEqual({ dueDate: '2026-11-30', originalDueDate: '2026-11-30' });
     expect(followTaskDeadline(ext, null)).toEqual({ dueDate: null, originalDueDate: null });
-    expect(followTaskDeadline({ dueDate: null, originalDueDate: null, completed: false }, '2026-12-31')).toEqual({ dueDate: '2026-12-31', originalDueDate: '2026-12-31' });
+    expect(followTaskDeadline({ dueDate: null, originalDueDate: null, completed: false }, '2026-12-31')).toEqual({
+      dueDate: '2026-12-31',
+      originalDueDate: '2026-12-31',
+    });
     expect(followTaskDeadline(open, '2026-09-15')).toBeNull();
     expect(vnDateOf(new Date('2026-09-15T17:30:00Z'))).toBe('2026-09-16');
   });

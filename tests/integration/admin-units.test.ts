@@ -23,12 +23,22 @@ const TODAY = vnDateOf(new Date());
 async function history(unitIds: number[]) {
   const rows = await db.assignment.findMany({
     where: { unitId: { in: unitIds } },
-    select: { id: true, unitId: true, taskId: true, completedAt: true, dueDate: true, _count: { select: { reports: true } } },
+    select: {
+      id: true,
+      unitId: true,
+      taskId: true,
+      completedAt: true,
+      dueDate: true,
+      _count: { select: { reports: true } },
+    },
   });
   return {
     assignments: rows.length,
     completed: rows.filter((r) => r.completedAt).length,
-    completedIds: rows.filter((r) => r.completedAt).map((r) => r.id).sort(),
+    completedIds: rows
+      .filter((r) => r.completedAt)
+      .map((r) => r.id)
+      .sort(),
     reports: rows.reduce((n, r) => n + r._count.reports, 0),
   };
 }
@@ -38,7 +48,9 @@ describe('who may manage units', () => {
     for (const username of ['tp.noivu', 'cb.tranphu', 'chutich']) {
       await actAs(username);
       await expect(U.listUnits()).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(U.createUnit(UnitInput.parse({ code: 'X-1', name: 'Xã Một', kind: 'COMMUNE', validFrom: '01/01/2025' }))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(
+        U.createUnit(UnitInput.parse({ code: 'X-1', name: 'Xã Một', kind: 'COMMUNE', validFrom: '01/01/2025' })),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
       await expect(U.mergeUnits({} as never)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }
   });
@@ -47,23 +59,55 @@ describe('who may manage units', () => {
 describe('create, edit, deactivate', () => {
   it('creates and edits a unit; a used code is refused next to the field', async () => {
     await actAs('admin');
-    const { unitId: id } = await U.createUnit(UnitInput.parse({ code: 'ttpv', name: 'Trung tâm Phục vụ hành chính công', shortName: 'TTPVHCC', kind: 'DEPARTMENT', validFrom: '01/03/2025' }));
+    const { unitId: id } = await U.createUnit(
+      UnitInput.parse({
+        code: 'ttpv',
+        name: 'Trung tâm Phục vụ hành chính công',
+        shortName: 'TTPVHCC',
+        kind: 'DEPARTMENT',
+        validFrom: '01/03/2025',
+      }),
+    );
     const unit = await U.getUnit(id);
     expect(unit).toMatchObject({ code: 'TTPV', validFrom: '2025-03-01', active: true, shortName: 'TTPVHCC' });
-    await expect(U.createUnit(UnitInput.parse({ code: 'NV', name: 'Trùng mã', kind: 'DEPARTMENT', validFrom: '01/01/2025' }))).rejects.toMatchObject({ field: 'code' });
-    await U.updateUnit(UnitUpdateInput.parse({ unitId: String(id), code: 'TTPVHCC', name: 'Trung tâm Phục vụ hành chính công thành phố', kind: 'DEPARTMENT', validFrom: '01/03/2025' }));
+    await expect(
+      U.createUnit(UnitInput.parse({ code: 'NV', name: 'Trùng mã', kind: 'DEPARTMENT', validFrom: '01/01/2025' })),
+    ).rejects.toMatchObject({ field: 'code' });
+    await U.updateUnit(
+      UnitUpdateInput.parse({
+        unitId: String(id),
+        code: 'TTPVHCC',
+        name: 'Trung tâm Phục vụ hành chính công thành phố',
+        kind: 'DEPARTMENT',
+        validFrom: '01/03/2025',
+      }),
+    );
     expect((await U.getUnit(id)).code).toBe('TTPVHCC');
     expect(await db.auditEvent.count({ where: { entityType: 'Unit', entityId: String(id) } })).toBe(2);
-    expect(UnitInput.safeParse({ code: 'mã có dấu', name: 'A', kind: 'X', validFrom: '' }).error?.issues.map((i) => i.path[0])).toEqual(['code', 'name', 'kind', 'validFrom']);
+    expect(
+      UnitInput.safeParse({ code: 'mã có dấu', name: 'A', kind: 'X', validFrom: '' }).error?.issues.map(
+        (i) => i.path[0],
+      ),
+    ).toEqual(['code', 'name', 'kind', 'validFrom']);
   });
 
   it('deactivation is refused while users or open work remain; an empty unit ends and can come back', async () => {
     await actAs('admin');
-    await expect(U.deactivateUnit({ unitId: await unitId('P-TRANPHU'), effectiveDate: TODAY })).rejects.toMatchObject({ message: expect.stringContaining('người dùng') });
-    await expect(U.deactivateUnit({ unitId: await unitId('TNMT'), effectiveDate: TODAY })).rejects.toMatchObject({ message: expect.stringContaining('sáp nhập hoặc chia tách') });
-    await expect(U.deactivateUnit({ unitId: await unitId('NV'), effectiveDate: TODAY })).rejects.toMatchObject({ code: 'CONFLICT' });
-    const { unitId: id } = await U.createUnit(UnitInput.parse({ code: 'TMP', name: 'Ban tạm', kind: 'DEPARTMENT', validFrom: '01/01/2025' }));
-    await expect(U.deactivateUnit({ unitId: id, effectiveDate: addDays(TODAY, 1) })).rejects.toMatchObject({ field: 'effectiveDate' });
+    await expect(U.deactivateUnit({ unitId: await unitId('P-TRANPHU'), effectiveDate: TODAY })).rejects.toMatchObject({
+      message: expect.stringContaining('người dùng'),
+    });
+    await expect(U.deactivateUnit({ unitId: await unitId('TNMT'), effectiveDate: TODAY })).rejects.toMatchObject({
+      message: expect.stringContaining('sáp nhập hoặc chia tách'),
+    });
+    await expect(U.deactivateUnit({ unitId: await unitId('NV'), effectiveDate: TODAY })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    const { unitId: id } = await U.createUnit(
+      UnitInput.parse({ code: 'TMP', name: 'Ban tạm', kind: 'DEPARTMENT', validFrom: '01/01/2025' }),
+    );
+    await expect(U.deactivateUnit({ unitId: id, effectiveDate: addDays(TODAY, 1) })).rejects.toMatchObject({
+      field: 'effectiveDate',
+    });
     await U.deactivateUnit({ unitId: id, effectiveDate: TODAY });
     expect(await U.getUnit(id)).toMatchObject({ active: false, validTo: TODAY });
     await U.reactivateUnit(id);
@@ -77,19 +121,37 @@ describe('a merger of two wards', () => {
     const namHa = await unitId('P-NAMHA');
     await actAs('chutich');
     const headlineBefore = await getHeadline();
-    const before = { tranPhu: await history([tranPhu]), namHa: await history([namHa]), city: await db.assignment.count(), reports: await db.report.count(), evidence: await db.evidence.count() };
-    const open = await db.assignment.findMany({ where: { unitId: { in: [tranPhu, namHa] }, completedAt: null }, select: { taskId: true } });
+    const before = {
+      tranPhu: await history([tranPhu]),
+      namHa: await history([namHa]),
+      city: await db.assignment.count(),
+      reports: await db.report.count(),
+      evidence: await db.evidence.count(),
+    };
+    const open = await db.assignment.findMany({
+      where: { unitId: { in: [tranPhu, namHa] }, completedAt: null },
+      select: { taskId: true },
+    });
     const openTasks = new Set(open.map((a) => a.taskId));
 
     await actAs('admin');
     const result = await U.mergeUnits(
       UnitMergeInput.parse({
-        predecessorIds: [String(tranPhu), String(namHa)], effectiveDate: formatDateVn(TODAY), code: 'P-THANHSEN', name: 'Phường Thành Sen',
-        kind: 'WARD', note: 'Nghị quyết sắp xếp đơn vị hành chính cấp xã', moveUsers: 'on',
+        predecessorIds: [String(tranPhu), String(namHa)],
+        effectiveDate: formatDateVn(TODAY),
+        code: 'P-THANHSEN',
+        name: 'Phường Thành Sen',
+        kind: 'WARD',
+        note: 'Nghị quyết sắp xếp đơn vị hành chính cấp xã',
+        moveUsers: 'on',
       }),
     );
     const successor = result.successorId;
-    const after = { tranPhu: await history([tranPhu]), namHa: await history([namHa]), successor: await history([successor]) };
+    const after = {
+      tranPhu: await history([tranPhu]),
+      namHa: await history([namHa]),
+      successor: await history([successor]),
+    };
 
     // Completed work stays with the ward that did it.
     expect(after.tranPhu.completedIds).toEqual(before.tranPhu.completedIds);
@@ -100,15 +162,26 @@ describe('a merger of two wards', () => {
     expect(successorTasks.map((a) => a.taskId).sort()).toEqual([...openTasks].sort());
     expect(result.moved).toBe(openTasks.size);
     // Every assignment is accounted for: moved, stayed (completed), removed (an empty duplicate) or kept (history).
-    expect(result.moved + result.stayed + result.removed + result.keptWithHistory).toBe(before.tranPhu.assignments + before.namHa.assignments);
+    expect(result.moved + result.stayed + result.removed + result.keptWithHistory).toBe(
+      before.tranPhu.assignments + before.namHa.assignments,
+    );
     expect(await db.assignment.count()).toBe(before.city - result.removed);
     // No report and no evidence lost.
     expect(await db.report.count()).toBe(before.reports);
     expect(await db.evidence.count()).toBe(before.evidence);
-    expect(after.tranPhu.reports + after.namHa.reports + after.successor.reports).toBe(before.tranPhu.reports + before.namHa.reports);
+    expect(after.tranPhu.reports + after.namHa.reports + after.successor.reports).toBe(
+      before.tranPhu.reports + before.namHa.reports,
+    );
     // The only thing left open with a former ward: I.6 (monthly), where both wards reported the same month.
     expect(result.keptWithHistory).toBe(1);
-    const kept = await db.assignment.findMany({ where: { unitId: { in: [tranPhu, namHa] }, completedAt: null }, select: { unitId: true, task: { select: { number: true, recurrence: true } }, reports: { select: { periodKey: true } } } });
+    const kept = await db.assignment.findMany({
+      where: { unitId: { in: [tranPhu, namHa] }, completedAt: null },
+      select: {
+        unitId: true,
+        task: { select: { number: true, recurrence: true } },
+        reports: { select: { periodKey: true } },
+      },
+    });
     expect(kept).toHaveLength(1);
     expect(kept[0]).toMatchObject({ unitId: namHa, task: { number: '6', recurrence: 'MONTHLY' } });
 
@@ -120,7 +193,9 @@ describe('a merger of two wards', () => {
     expect(headlineAfter.total).toBe(headlineBefore.total - result.removed);
 
     // Units, lineage, people.
-    expect(await db.unit.findMany({ where: { id: { in: [tranPhu, namHa] } }, select: { active: true, validTo: true } })).toEqual([
+    expect(
+      await db.unit.findMany({ where: { id: { in: [tranPhu, namHa] } }, select: { active: true, validTo: true } }),
+    ).toEqual([
       { active: false, validTo: new Date(`${TODAY}T00:00:00Z`) },
       { active: false, validTo: new Date(`${TODAY}T00:00:00Z`) },
     ]);
@@ -136,11 +211,31 @@ describe('a merger of two wards', () => {
   it('refuses an inactive predecessor, a single unit, a future date and a used code', async () => {
     await actAs('admin');
     const [a, b, c] = [await unitId('P-BACHA'), await unitId('P-NGUYENDU'), await unitId('P-TRANPHU')];
-    expect(UnitMergeInput.safeParse({ predecessorIds: [String(a)], effectiveDate: formatDateVn(TODAY), code: 'X', name: 'Phường X', kind: 'WARD' }).error?.issues[0]?.path).toEqual(['predecessorIds']);
+    expect(
+      UnitMergeInput.safeParse({
+        predecessorIds: [String(a)],
+        effectiveDate: formatDateVn(TODAY),
+        code: 'X',
+        name: 'Phường X',
+        kind: 'WARD',
+      }).error?.issues[0]?.path,
+    ).toEqual(['predecessorIds']);
     const base = { effectiveDate: formatDateVn(TODAY), code: 'P-MOI', name: 'Phường Mới', kind: 'WARD' };
-    await expect(U.mergeUnits(UnitMergeInput.parse({ ...base, predecessorIds: [String(a), String(c)] }))).rejects.toMatchObject({ field: 'predecessorIds' });
-    await expect(U.mergeUnits(UnitMergeInput.parse({ ...base, predecessorIds: [String(a), String(b)], effectiveDate: formatDateVn(addDays(TODAY, 3)) }))).rejects.toMatchObject({ field: 'effectiveDate' });
-    await expect(U.mergeUnits(UnitMergeInput.parse({ ...base, predecessorIds: [String(a), String(b)], code: 'P-THANHSEN' }))).rejects.toMatchObject({ field: 'code' });
+    await expect(
+      U.mergeUnits(UnitMergeInput.parse({ ...base, predecessorIds: [String(a), String(c)] })),
+    ).rejects.toMatchObject({ field: 'predecessorIds' });
+    await expect(
+      U.mergeUnits(
+        UnitMergeInput.parse({
+          ...base,
+          predecessorIds: [String(a), String(b)],
+          effectiveDate: formatDateVn(addDays(TODAY, 3)),
+        }),
+      ),
+    ).rejects.toMatchObject({ field: 'effectiveDate' });
+    await expect(
+      U.mergeUnits(UnitMergeInput.parse({ ...base, predecessorIds: [String(a), String(b)], code: 'P-THANHSEN' })),
+    ).rejects.toMatchObject({ field: 'code' });
     expect(await db.unit.count({ where: { code: 'P-MOI' } })).toBe(0);
   });
 });
@@ -149,10 +244,16 @@ describe('a split', () => {
   it('moves open work to the unit taking over the files, gives the other its own copy, keeps completed work', async () => {
     await actAs('admin');
     const vanYen = await unitId('P-VANYEN');
-    const before = await db.assignment.findMany({ where: { unitId: vanYen }, select: { id: true, taskId: true, completedAt: true } });
+    const before = await db.assignment.findMany({
+      where: { unitId: vanYen },
+      select: { id: true, taskId: true, completedAt: true },
+    });
     const result = await U.splitUnit(
       UnitSplitInput.parse({
-        predecessorId: String(vanYen), effectiveDate: formatDateVn(TODAY), mainIndex: '0', moveUsers: 'on',
+        predecessorId: String(vanYen),
+        effectiveDate: formatDateVn(TODAY),
+        mainIndex: '0',
+        moveUsers: 'on',
         successors: [
           { code: 'P-VANYEN-BAC', name: 'Phường Văn Yên Bắc', kind: 'WARD' },
           { code: 'X-VANYEN-NAM', name: 'Xã Văn Yên Nam', kind: 'COMMUNE' },
@@ -162,19 +263,42 @@ describe('a split', () => {
     const [main, other] = result.successorIds as [number, number];
     const open = before.filter((a) => !a.completedAt);
     expect(result).toMatchObject({ moved: open.length, copied: open.length, stayed: before.length - open.length });
-    expect((await db.assignment.findMany({ where: { unitId: main }, select: { id: true } })).map((a) => a.id).sort()).toEqual(open.map((a) => a.id).sort());
-    expect((await db.assignment.findMany({ where: { unitId: other }, select: { taskId: true } })).map((a) => a.taskId).sort()).toEqual(open.map((a) => a.taskId).sort());
+    expect(
+      (await db.assignment.findMany({ where: { unitId: main }, select: { id: true } })).map((a) => a.id).sort(),
+    ).toEqual(open.map((a) => a.id).sort());
+    expect(
+      (await db.assignment.findMany({ where: { unitId: other }, select: { taskId: true } }))
+        .map((a) => a.taskId)
+        .sort(),
+    ).toEqual(open.map((a) => a.taskId).sort());
     expect(await db.unitLineage.count({ where: { predecessorId: vanYen, kind: 'SPLIT' } })).toBe(2);
-    await expect(U.splitUnit(UnitSplitInput.parse({
-      predecessorId: String(vanYen), effectiveDate: formatDateVn(TODAY), mainIndex: '0',
-      successors: [{ code: 'A1', name: 'Phường A', kind: 'WARD' }, { code: 'A2', name: 'Phường B', kind: 'WARD' }],
-    }))).rejects.toMatchObject({ field: 'predecessorId', message: expect.stringContaining('thôi hoạt động') });
+    await expect(
+      U.splitUnit(
+        UnitSplitInput.parse({
+          predecessorId: String(vanYen),
+          effectiveDate: formatDateVn(TODAY),
+          mainIndex: '0',
+          successors: [
+            { code: 'A1', name: 'Phường A', kind: 'WARD' },
+            { code: 'A2', name: 'Phường B', kind: 'WARD' },
+          ],
+        }),
+      ),
+    ).rejects.toMatchObject({ field: 'predecessorId', message: expect.stringContaining('thôi hoạt động') });
   });
 });
 
 describe('the merger planner', () => {
   const a = (id: number, taskId: number, extra: Partial<Parameters<typeof planMerger>[0][number]> = {}) => ({
-    id, taskId, unitId: id % 2 ? 1 : 2, role: 'IMPLEMENTING' as const, completed: false, progress: 0, reportPeriods: [] as string[], extensionCount: 0, ...extra,
+    id,
+    taskId,
+    unitId: id % 2 ? 1 : 2,
+    role: 'IMPLEMENTING' as const,
+    completed: false,
+    progress: 0,
+    reportPeriods: [] as string[],
+    extensionCount: 0,
+    ...extra,
   });
 
   it('moves the most advanced, folds free periods, removes empty duplicates, keeps colliding history', () => {
@@ -189,7 +313,12 @@ describe('the merger planner', () => {
       a(8, 40, { reportPeriods: ['2026-10'] }), // folds its period into 7, then is empty: removed
     ]);
     expect(plan.stay).toEqual([1]);
-    expect(plan.move).toEqual([{ id: 2, role: 'IMPLEMENTING' }, { id: 4, role: 'LEAD' }, { id: 5, role: 'IMPLEMENTING' }, { id: 7, role: 'IMPLEMENTING' }]);
+    expect(plan.move).toEqual([
+      { id: 2, role: 'IMPLEMENTING' },
+      { id: 4, role: 'LEAD' },
+      { id: 5, role: 'IMPLEMENTING' },
+      { id: 7, role: 'IMPLEMENTING' },
+    ]);
     expect(plan.fold).toEqual([{ from: 8, into: 7, periods: ['2026-10'] }]);
     expect(plan.remove).toEqual([8]);
     expect(plan.keep.sort()).toEqual([3, 6]);

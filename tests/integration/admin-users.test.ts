@@ -21,7 +21,15 @@ const STRONG = 'Mật-khẩu-dài-2026!';
 
 async function create(username: string, extra: Record<string, string> = {}) {
   return A.createUser(
-    UserCreateInput.parse({ username, displayName: 'Hoàng Văn Sơn', jobTitle: 'Công chức Văn phòng – Thống kê', role: 'OFFICER', unitId: String(await unitId('P-DAINAI')), password: STRONG, ...extra }),
+    UserCreateInput.parse({
+      username,
+      displayName: 'Hoàng Văn Sơn',
+      jobTitle: 'Công chức Văn phòng – Thống kê',
+      role: 'OFFICER',
+      unitId: String(await unitId('P-DAINAI')),
+      password: STRONG,
+      ...extra,
+    }),
   );
 }
 
@@ -57,14 +65,24 @@ describe('creating and changing users', () => {
     expect(row.passwordHash).not.toContain(STRONG);
     const session = await verifyCredentials('cb.dainai', STRONG);
     expect(session).toMatchObject({ id: userId, sessionVersion: 0 });
-    expect(await getSessionUser(userId, 0)).toMatchObject({ username: 'cb.dainai', unitName: 'Phường Đại Nài', role: 'OFFICER' });
+    expect(await getSessionUser(userId, 0)).toMatchObject({
+      username: 'cb.dainai',
+      unitName: 'Phường Đại Nài',
+      role: 'OFFICER',
+    });
     expect(await db.auditEvent.count({ where: { action: 'user.created', entityId: String(userId) } })).toBe(1);
   });
 
   it('refuses a taken username, a short password and an inactive unit, next to the field', async () => {
     await actAs('admin');
     await expect(create('cb.tranphu')).rejects.toMatchObject({ field: 'username' });
-    const short = UserCreateInput.safeParse({ username: 'ab', displayName: 'A', role: 'BOSS', unitId: 'x', password: 'ngắn' });
+    const short = UserCreateInput.safeParse({
+      username: 'ab',
+      displayName: 'A',
+      role: 'BOSS',
+      unitId: 'x',
+      password: 'ngắn',
+    });
     expect(short.error!.issues.map((i) => [i.path[0], i.message])).toEqual([
       ['username', 'Tên đăng nhập cần ít nhất 3 ký tự.'],
       ['displayName', 'Nhập họ và tên.'],
@@ -72,33 +90,64 @@ describe('creating and changing users', () => {
       ['unitId', 'Đơn vị không hợp lệ.'],
       ['password', 'Mật khẩu cần ít nhất 12 ký tự.'],
     ]);
-    const closed = await db.unit.create({ data: { code: 'X-CU', name: 'Xã Cũ', kind: 'COMMUNE', validFrom: new Date('2021-01-01'), validTo: new Date('2024-12-31'), active: false } });
+    const closed = await db.unit.create({
+      data: {
+        code: 'X-CU',
+        name: 'Xã Cũ',
+        kind: 'COMMUNE',
+        validFrom: new Date('2021-01-01'),
+        validTo: new Date('2024-12-31'),
+        active: false,
+      },
+    });
     await expect(create('cb.xacu', { unitId: String(closed.id) })).rejects.toMatchObject({ field: 'unitId' });
   });
 
   it('changes role and unit: the next request sees them', async () => {
     await actAs('admin');
-    const user = await db.user.findUniqueOrThrow({ where: { username: 'cb.namha' }, select: { id: true, sessionVersion: true } });
-    await A.updateUser(UserUpdateInput.parse({ userId: String(user.id), displayName: 'Bùi Thị Bình', jobTitle: 'Phó Chủ tịch UBND phường', role: 'DEPARTMENT_HEAD', unitId: String(await unitId('P-BACHA')) }));
-    expect(await getSessionUser(user.id, user.sessionVersion)).toMatchObject({ role: 'DEPARTMENT_HEAD', unitName: 'Phường Bắc Hà' });
+    const user = await db.user.findUniqueOrThrow({
+      where: { username: 'cb.namha' },
+      select: { id: true, sessionVersion: true },
+    });
+    await A.updateUser(
+      UserUpdateInput.parse({
+        userId: String(user.id),
+        displayName: 'Bùi Thị Bình',
+        jobTitle: 'Phó Chủ tịch UBND phường',
+        role: 'DEPARTMENT_HEAD',
+        unitId: String(await unitId('P-BACHA')),
+      }),
+    );
+    expect(await getSessionUser(user.id, user.sessionVersion)).toMatchObject({
+      role: 'DEPARTMENT_HEAD',
+      unitName: 'Phường Bắc Hà',
+    });
   });
 });
 
 describe('ending sessions', () => {
   it('a password reset ends every session; only the new password works', async () => {
     await actAs('admin');
-    const user = await db.user.findUniqueOrThrow({ where: { username: 'cb.thachha' }, select: { id: true, sessionVersion: true } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { username: 'cb.thachha' },
+      select: { id: true, sessionVersion: true },
+    });
     expect(await getSessionUser(user.id, user.sessionVersion)).not.toBeNull();
     await A.resetPassword(PasswordResetInput.parse({ userId: String(user.id), password: 'Mat-khau-moi-2027' }));
     expect(await getSessionUser(user.id, user.sessionVersion)).toBeNull();
     expect(await verifyCredentials('cb.thachha', 'DonDoc@2026')).toBeNull();
-    expect(await verifyCredentials('cb.thachha', 'Mat-khau-moi-2027')).toMatchObject({ sessionVersion: user.sessionVersion + 1 });
+    expect(await verifyCredentials('cb.thachha', 'Mat-khau-moi-2027')).toMatchObject({
+      sessionVersion: user.sessionVersion + 1,
+    });
     expect(PasswordResetInput.safeParse({ userId: '1', password: 'short' }).success).toBe(false);
   });
 
   it('deactivation ends every session and login; reactivation allows login again', async () => {
     await actAs('admin');
-    const user = await db.user.findUniqueOrThrow({ where: { username: 'cb.bacha' }, select: { id: true, sessionVersion: true } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { username: 'cb.bacha' },
+      select: { id: true, sessionVersion: true },
+    });
     await A.deactivateUser(user.id);
     expect(await getSessionUser(user.id, user.sessionVersion)).toBeNull();
     expect(await verifyCredentials('cb.bacha', 'DonDoc@2026')).toBeNull();
@@ -107,15 +156,34 @@ describe('ending sessions', () => {
     expect(await verifyCredentials('cb.bacha', 'DonDoc@2026')).not.toBeNull();
     // The old session stays ended: reactivation does not bring back a session version.
     expect(await getSessionUser(user.id, user.sessionVersion)).toBeNull();
-    expect(await db.auditEvent.count({ where: { entityType: 'User', entityId: String(user.id), action: { in: ['user.deactivated', 'user.reactivated'] } } })).toBe(2);
+    expect(
+      await db.auditEvent.count({
+        where: {
+          entityType: 'User',
+          entityId: String(user.id),
+          action: { in: ['user.deactivated', 'user.reactivated'] },
+        },
+      }),
+    ).toBe(2);
   });
 });
 
 describe('administrators', () => {
   it('cannot deactivate or demote themselves; the last active administrator cannot be removed', async () => {
     const me = (await actAs('admin'))!;
-    await expect(A.deactivateUser(me.id)).rejects.toMatchObject({ message: 'Bạn không thể tự khóa tài khoản của mình.' });
-    await expect(A.updateUser(UserUpdateInput.parse({ userId: String(me.id), displayName: me.displayName, role: 'OFFICER', unitId: String(me.unitId) }))).rejects.toMatchObject({ field: 'role' });
+    await expect(A.deactivateUser(me.id)).rejects.toMatchObject({
+      message: 'Bạn không thể tự khóa tài khoản của mình.',
+    });
+    await expect(
+      A.updateUser(
+        UserUpdateInput.parse({
+          userId: String(me.id),
+          displayName: me.displayName,
+          role: 'OFFICER',
+          unitId: String(me.unitId),
+        }),
+      ),
+    ).rejects.toMatchObject({ field: 'role' });
 
     // A second administrator; the two try to remove each other at the same moment: one wins.
     const { userId: second } = await create('qt.hai', { role: 'ADMIN', unitId: String(await unitId('NV')) });

@@ -19,7 +19,10 @@ describe('login and sessions', () => {
 
   it('refuses a deactivated user at login and ends their running sessions at once', async () => {
     const user = await getDb().user.findUniqueOrThrow({ where: { username: 'cb.namha' } });
-    expect(await getSessionUser(user.id, user.sessionVersion)).toMatchObject({ unitName: 'Phường Nam Hà', role: 'OFFICER' });
+    expect(await getSessionUser(user.id, user.sessionVersion)).toMatchObject({
+      unitName: 'Phường Nam Hà',
+      role: 'OFFICER',
+    });
     await getDb().user.update({ where: { id: user.id }, data: { active: false } });
     expect(await verifyCredentials('cb.namha', DEMO_PASSWORD)).toBeNull();
     expect(await getSessionUser(user.id, user.sessionVersion)).toBeNull();

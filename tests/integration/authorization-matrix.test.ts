@@ -21,7 +21,10 @@ const uploadDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-matrix-'));
 process.env.UPLOAD_DIR = uploadDir;
 process.env.AUTH_SECRET ??= 'matrix-secret';
 
-vi.mock('../../lib/auth', async (importOriginal) => ({ ...(await importOriginal<object>()), getCurrentUser: async () => currentUser() }));
+vi.mock('../../lib/auth', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  getCurrentUser: async () => currentUser(),
+}));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 vi.mock('next/navigation', async () => (await import('../support/outcome')).navigationMock);
 
@@ -44,24 +47,41 @@ const units = track('lib/actions/admin-units.ts', await import('../../lib/action
 const users = track('lib/actions/admin-users.ts', await import('../../lib/actions/admin-users'));
 const notifications = track('lib/actions/notifications.ts', await import('../../lib/actions/notifications'));
 const uploadRoute = track('app/api/evidence/route.ts', await import('../../app/api/evidence/route'));
-const evidenceRoute = track('app/api/evidence/[evidenceId]/route.ts', await import('../../app/api/evidence/[evidenceId]/route'));
+const evidenceRoute = track(
+  'app/api/evidence/[evidenceId]/route.ts',
+  await import('../../app/api/evidence/[evidenceId]/route'),
+);
 const xlsxRoute = track('app/api/exports/xlsx/route.ts', await import('../../app/api/exports/xlsx/route'));
 const docxRoute = track('app/api/exports/docx/route.ts', await import('../../app/api/exports/docx/route'));
-const notificationRoute = track('app/(app)/notifications/[notificationId]/route.ts', await import('../../app/(app)/notifications/[notificationId]/route'));
+const notificationRoute = track(
+  'app/(app)/notifications/[notificationId]/route.ts',
+  await import('../../app/(app)/notifications/[notificationId]/route'),
+);
 const jobsRoute = track('app/api/jobs/deadlines/route.ts', await import('../../app/api/jobs/deadlines/route'));
 
 const EXEMPT: Record<string, string> = {
-  'app/api/auth/[...nextauth]/route.ts#GET': 'next-auth’s sign-in endpoint: open to everyone by design (tests/integration/auth.test.ts)',
-  'app/api/auth/[...nextauth]/route.ts#POST': 'next-auth’s sign-in endpoint: open to everyone by design (tests/integration/auth.test.ts)',
+  'app/api/auth/[...nextauth]/route.ts#GET':
+    'next-auth’s sign-in endpoint: open to everyone by design (tests/integration/auth.test.ts)',
+  'app/api/auth/[...nextauth]/route.ts#POST':
+    'next-auth’s sign-in endpoint: open to everyone by design (tests/integration/auth.test.ts)',
   'lib/actions/account.ts#changePasswordAction':
     'one’s own password: renews the session cookie, which needs a request scope (tests/integration/account-audit.test.ts calls the data layer; e2e/account-security.spec.ts the page)',
-  'lib/actions/login.ts#loginAction': 'the login form: open to everyone by design (tests/integration/login-action.test.ts; hostile input in hostile-input.test.ts)',
+  'lib/actions/login.ts#loginAction':
+    'the login form: open to everyone by design (tests/integration/login-action.test.ts; hostile input in hostile-input.test.ts)',
 };
 
 const db = getDb();
 
 /** The kinds of user every row is tried as. */
-const USERS = { anon: null, admin: 'admin', chairman: 'chutich', standingHead: 'tp.noivu', otherHead: 'tp.vhtt', officer: 'cb.tranphu', otherOfficer: 'cb.namha' } as const;
+const USERS = {
+  anon: null,
+  admin: 'admin',
+  chairman: 'chutich',
+  standingHead: 'tp.noivu',
+  otherHead: 'tp.vhtt',
+  officer: 'cb.tranphu',
+  otherOfficer: 'cb.namha',
+} as const;
 type Who = keyof typeof USERS;
 const EVERYONE = Object.keys(USERS) as Who[];
 const SIGNED_IN = EVERYONE.filter((w) => w !== 'anon');
@@ -103,45 +123,292 @@ const r = {} as {
   notification: number;
 };
 
-const taskFields = () => ({ sectionId: String(r.section), number: '1', title: 'Nhiệm vụ của ma trận', text: 'Nội dung nhiệm vụ.', recurrence: 'ONCE', dueDate: '31/12/2027' });
+const taskFields = () => ({
+  sectionId: String(r.section),
+  number: '1',
+  title: 'Nhiệm vụ của ma trận',
+  text: 'Nội dung nhiệm vụ.',
+  recurrence: 'ONCE',
+  dueDate: '31/12/2027',
+});
 const importDraft = () =>
   JSON.stringify({
-    programme: { title: 'Kế hoạch nhập của ma trận', issuingBody: 'UBND thành phố Hà Tĩnh', issuedOn: '', summary: '', periodStart: '', periodEnd: '', documentNumber: '' },
+    programme: {
+      title: 'Kế hoạch nhập của ma trận',
+      issuingBody: 'UBND thành phố Hà Tĩnh',
+      issuedOn: '',
+      summary: '',
+      periodStart: '',
+      periodEnd: '',
+      documentNumber: '',
+    },
     sourceText: 'I. Chung',
-    sections: [{ numeral: 'I', title: 'Chung', tasks: [{ number: '1', title: 'Rà soát', text: 'Rà soát.', reformArea: '', dueDate: '30/06/2027', recurrence: 'ONCE', evidenceRequired: false, lead: 'TP', coordinators: [], coordinatingGroup: null, collective: null }] }],
+    sections: [
+      {
+        numeral: 'I',
+        title: 'Chung',
+        tasks: [
+          {
+            number: '1',
+            title: 'Rà soát',
+            text: 'Rà soát.',
+            reformArea: '',
+            dueDate: '30/06/2027',
+            recurrence: 'ONCE',
+            evidenceRequired: false,
+            lead: 'TP',
+            coordinators: [],
+            coordinatingGroup: null,
+            collective: null,
+          },
+        ],
+      },
+    ],
   });
-const pdf = () => new File([Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1')], 'bien-ban.pdf');
+const pdf = () =>
+  new File(
+    [Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1')],
+    'bien-ban.pdf',
+  );
 const evidenceParams = (id: number) => ({ params: Promise.resolve({ evidenceId: String(id) }) });
 
 const rows: Row[] = [
   // Reports and reviews
-  { endpoint: 'lib/actions/reports.ts#saveReportAction', allowed: ['officer'], proof: 'cb.tranphu', call: () => reports.saveReportAction(INITIAL_STATE, form({ assignmentId: String(r.a), periodKey: 'ONCE', version: '0', progress: '10', content: 'Bắt đầu.', intent: 'save' })) },
-  { endpoint: 'lib/actions/reports.ts#reviewReportAction', allowed: ['standingHead'], proof: 'tp.noivu', call: () => reports.reviewReportAction(INITIAL_STATE, form({ reportId: String(r.review), version: String(r.reviewVersion), decision: 'approve', comment: '' })) },
+  {
+    endpoint: 'lib/actions/reports.ts#saveReportAction',
+    allowed: ['officer'],
+    proof: 'cb.tranphu',
+    call: () =>
+      reports.saveReportAction(
+        INITIAL_STATE,
+        form({
+          assignmentId: String(r.a),
+          periodKey: 'ONCE',
+          version: '0',
+          progress: '10',
+          content: 'Bắt đầu.',
+          intent: 'save',
+        }),
+      ),
+  },
+  {
+    endpoint: 'lib/actions/reports.ts#reviewReportAction',
+    allowed: ['standingHead'],
+    proof: 'tp.noivu',
+    call: () =>
+      reports.reviewReportAction(
+        INITIAL_STATE,
+        form({ reportId: String(r.review), version: String(r.reviewVersion), decision: 'approve', comment: '' }),
+      ),
+  },
   // Extensions
-  { endpoint: 'lib/actions/extensions.ts#requestExtensionAction', allowed: [], proof: 'cb.thachha', call: () => extensions.requestExtensionAction(INITIAL_STATE, form({ assignmentId: String(r.ext), requestedDueDate: formatDateVn(addDays(vnDateOf(new Date()), 30)), reason: 'Chờ hướng dẫn của tỉnh về biểu mẫu.' })) },
-  { endpoint: 'lib/actions/extensions.ts#decideExtensionAction', allowed: ['chairman'], proof: 'chutich', call: () => extensions.decideExtensionAction(INITIAL_STATE, form({ extensionId: String(r.pendingExt), decision: 'reject', comment: 'Hoàn thành đúng hạn.' })) },
+  {
+    endpoint: 'lib/actions/extensions.ts#requestExtensionAction',
+    allowed: [],
+    proof: 'cb.thachha',
+    call: () =>
+      extensions.requestExtensionAction(
+        INITIAL_STATE,
+        form({
+          assignmentId: String(r.ext),
+          requestedDueDate: formatDateVn(addDays(vnDateOf(new Date()), 30)),
+          reason: 'Chờ hướng dẫn của tỉnh về biểu mẫu.',
+        }),
+      ),
+  },
+  {
+    endpoint: 'lib/actions/extensions.ts#decideExtensionAction',
+    allowed: ['chairman'],
+    proof: 'chutich',
+    call: () =>
+      extensions.decideExtensionAction(
+        INITIAL_STATE,
+        form({ extensionId: String(r.pendingExt), decision: 'reject', comment: 'Hoàn thành đúng hạn.' }),
+      ),
+  },
   // Programmes, sections, tasks, assignments, import
-  { endpoint: 'lib/actions/admin-programmes.ts#createProgrammeAction', allowed: PROGRAMME_MANAGERS, proof: 'admin', call: () => programmes.createProgrammeAction(INITIAL_STATE, form({ title: 'Kế hoạch của ma trận', issuingBody: 'UBND thành phố Hà Tĩnh' })) },
-  { endpoint: 'lib/actions/admin-programmes.ts#updateProgrammeAction', allowed: PROGRAMME_MANAGERS, proof: 'tp.noivu', call: () => programmes.updateProgrammeAction(INITIAL_STATE, form({ programmeId: String(r.programme), title: 'Kế hoạch (đã sửa)', issuingBody: 'UBND thành phố Hà Tĩnh' })) },
-  { endpoint: 'lib/actions/admin-programmes.ts#createSectionAction', allowed: PROGRAMME_MANAGERS, proof: 'admin', call: () => programmes.createSectionAction(INITIAL_STATE, form({ programmeId: String(r.programme), numeral: 'IX', title: 'Mục mới' })) },
-  { endpoint: 'lib/actions/admin-programmes.ts#updateSectionAction', allowed: PROGRAMME_MANAGERS, proof: 'admin', call: () => programmes.updateSectionAction(INITIAL_STATE, form({ sectionId: String(r.section), numeral: 'I', title: 'Mục (đã sửa)' })) },
-  { endpoint: 'lib/actions/admin-programmes.ts#moveSectionAction', allowed: PROGRAMME_MANAGERS, proof: 'admin', call: () => programmes.moveSectionAction(form({ id: String(r.section2), direction: 'up' })) },
-  { endpoint: 'lib/actions/admin-programmes.ts#createTaskAction', allowed: PROGRAMME_MANAGERS, proof: 'admin', call: () => programmes.createTaskAction(INITIAL_STATE, form({ programmeId: String(r.programme), ...taskFields(), number: '9', leadUnitId: '', collective: '' })) },
-  { endpoint: 'lib/actions/admin-programmes.ts#updateTaskAction', allowed: PROGRAMME_MANAGERS, proof: 'admin', call: () => programmes.updateTaskAction(INITIAL_STATE, form({ taskId: String(r.task), ...taskFields(), title: 'Nhiệm vụ (đã sửa)' })) },
-  { endpoint: 'lib/actions/admin-programmes.ts#moveTaskAction', allowed: PROGRAMME_MANAGERS, proof: 'admin', call: () => programmes.moveTaskAction(form({ id: String(r.task2), direction: 'up' })) },
-  { endpoint: 'lib/actions/admin-programmes.ts#setTaskAssignmentsAction', allowed: PROGRAMME_MANAGERS, proof: 'admin', call: () => programmes.setTaskAssignmentsAction(INITIAL_STATE, form({ taskId: String(r.task), [`role.${r.tp}`]: 'LEAD' })) },
-  { endpoint: 'lib/actions/admin-programmes.ts#fanOutTaskAction', allowed: PROGRAMME_MANAGERS, proof: 'admin', call: () => programmes.fanOutTaskAction(INITIAL_STATE, form({ taskId: String(r.task), group: 'DEPARTMENTS', role: 'IMPLEMENTING' })) },
-  { endpoint: 'lib/actions/admin-programmes.ts#taskStatusAction', allowed: PROGRAMME_MANAGERS, proof: 'admin', call: () => programmes.taskStatusAction(INITIAL_STATE, form({ id: String(r.task2), intent: 'archive' })) },
-  { endpoint: 'lib/actions/admin-programmes.ts#deleteSectionAction', allowed: PROGRAMME_MANAGERS, proof: 'admin', call: () => programmes.deleteSectionAction(INITIAL_STATE, form({ id: String(r.section2) })) },
-  { endpoint: 'lib/actions/admin-programmes.ts#programmeStatusAction', allowed: PROGRAMME_MANAGERS, proof: 'admin', call: () => programmes.programmeStatusAction(INITIAL_STATE, form({ id: String(r.programme2), intent: 'archive' })) },
-  { endpoint: 'lib/actions/admin-import.ts#analyzeDirectiveAction', allowed: PROGRAMME_MANAGERS, proof: 'tp.noivu', call: () => importer.analyzeDirectiveAction(INITIAL_STATE, form({ text: 'I. Chung\n1. Phòng Tư pháp chủ trì rà soát văn bản, hoàn thành trước 30/6/2027.' })) },
-  { endpoint: 'lib/actions/admin-import.ts#importProgrammeAction', allowed: PROGRAMME_MANAGERS, proof: 'admin', call: () => importer.importProgrammeAction(importDraft()) },
+  {
+    endpoint: 'lib/actions/admin-programmes.ts#createProgrammeAction',
+    allowed: PROGRAMME_MANAGERS,
+    proof: 'admin',
+    call: () =>
+      programmes.createProgrammeAction(
+        INITIAL_STATE,
+        form({ title: 'Kế hoạch của ma trận', issuingBody: 'UBND thành phố Hà Tĩnh' }),
+      ),
+  },
+  {
+    endpoint: 'lib/actions/admin-programmes.ts#updateProgrammeAction',
+    allowed: PROGRAMME_MANAGERS,
+    proof: 'tp.noivu',
+    call: () =>
+      programmes.updateProgrammeAction(
+        INITIAL_STATE,
+        form({ programmeId: String(r.programme), title: 'Kế hoạch (đã sửa)', issuingBody: 'UBND thành phố Hà Tĩnh' }),
+      ),
+  },
+  {
+    endpoint: 'lib/actions/admin-programmes.ts#createSectionAction',
+    allowed: PROGRAMME_MANAGERS,
+    proof: 'admin',
+    call: () =>
+      programmes.createSectionAction(
+        INITIAL_STATE,
+        form({ programmeId: String(r.programme), numeral: 'IX', title: 'Mục mới' }),
+      ),
+  },
+  {
+    endpoint: 'lib/actions/admin-programmes.ts#updateSectionAction',
+    allowed: PROGRAMME_MANAGERS,
+    proof: 'admin',
+    call: () =>
+      programmes.updateSectionAction(
+        INITIAL_STATE,
+        form({ sectionId: String(r.section), numeral: 'I', title: 'Mục (đã sửa)' }),
+      ),
+  },
+  {
+    endpoint: 'lib/actions/admin-programmes.ts#moveSectionAction',
+    allowed: PROGRAMME_MANAGERS,
+    proof: 'admin',
+    call: () => programmes.moveSectionAction(form({ id: String(r.section2), direction: 'up' })),
+  },
+  {
+    endpoint: 'lib/actions/admin-programmes.ts#createTaskAction',
+    allowed: PROGRAMME_MANAGERS,
+    proof: 'admin',
+    call: () =>
+      programmes.createTaskAction(
+        INITIAL_STATE,
+        form({ programmeId: String(r.programme), ...taskFields(), number: '9', leadUnitId: '', collective: '' }),
+      ),
+  },
+  {
+    endpoint: 'lib/actions/admin-programmes.ts#updateTaskAction',
+    allowed: PROGRAMME_MANAGERS,
+    proof: 'admin',
+    call: () =>
+      programmes.updateTaskAction(
+        INITIAL_STATE,
+        form({ taskId: String(r.task), ...taskFields(), title: 'Nhiệm vụ (đã sửa)' }),
+      ),
+  },
+  {
+    endpoint: 'lib/actions/admin-programmes.ts#moveTaskAction',
+    allowed: PROGRAMME_MANAGERS,
+    proof: 'admin',
+    call: () => programmes.moveTaskAction(form({ id: String(r.task2), direction: 'up' })),
+  },
+  {
+    endpoint: 'lib/actions/admin-programmes.ts#setTaskAssignmentsAction',
+    allowed: PROGRAMME_MANAGERS,
+    proof: 'admin',
+    call: () =>
+      programmes.setTaskAssignmentsAction(INITIAL_STATE, form({ taskId: String(r.task), [`role.${r.tp}`]: 'LEAD' })),
+  },
+  {
+    endpoint: 'lib/actions/admin-programmes.ts#fanOutTaskAction',
+    allowed: PROGRAMME_MANAGERS,
+    proof: 'admin',
+    call: () =>
+      programmes.fanOutTaskAction(
+        INITIAL_STATE,
+        form({ taskId: String(r.task), group: 'DEPARTMENTS', role: 'IMPLEMENTING' }),
+      ),
+  },
+  {
+    endpoint: 'lib/actions/admin-programmes.ts#taskStatusAction',
+    allowed: PROGRAMME_MANAGERS,
+    proof: 'admin',
+    call: () => programmes.taskStatusAction(INITIAL_STATE, form({ id: String(r.task2), intent: 'archive' })),
+  },
+  {
+    endpoint: 'lib/actions/admin-programmes.ts#deleteSectionAction',
+    allowed: PROGRAMME_MANAGERS,
+    proof: 'admin',
+    call: () => programmes.deleteSectionAction(INITIAL_STATE, form({ id: String(r.section2) })),
+  },
+  {
+    endpoint: 'lib/actions/admin-programmes.ts#programmeStatusAction',
+    allowed: PROGRAMME_MANAGERS,
+    proof: 'admin',
+    call: () => programmes.programmeStatusAction(INITIAL_STATE, form({ id: String(r.programme2), intent: 'archive' })),
+  },
+  {
+    endpoint: 'lib/actions/admin-import.ts#analyzeDirectiveAction',
+    allowed: PROGRAMME_MANAGERS,
+    proof: 'tp.noivu',
+    call: () =>
+      importer.analyzeDirectiveAction(
+        INITIAL_STATE,
+        form({ text: 'I. Chung\n1. Phòng Tư pháp chủ trì rà soát văn bản, hoàn thành trước 30/6/2027.' }),
+      ),
+  },
+  {
+    endpoint: 'lib/actions/admin-import.ts#importProgrammeAction',
+    allowed: PROGRAMME_MANAGERS,
+    proof: 'admin',
+    call: () => importer.importProgrammeAction(importDraft()),
+  },
   // Units
-  { endpoint: 'lib/actions/admin-units.ts#createUnitAction', allowed: ['admin'], proof: 'admin', call: () => units.createUnitAction(INITIAL_STATE, form({ code: 'X-MATRAN', name: 'Xã Ma Trận', kind: 'COMMUNE', validFrom: '01/01/2027' })) },
-  { endpoint: 'lib/actions/admin-units.ts#updateUnitAction', allowed: ['admin'], proof: 'admin', call: () => units.updateUnitAction(INITIAL_STATE, form({ unitId: String(r.unit), code: 'X-MT1', name: 'Xã Một (đã sửa)', kind: 'COMMUNE', validFrom: '01/01/2026' })) },
-  { endpoint: 'lib/actions/admin-units.ts#deactivateUnitAction', allowed: ['admin'], proof: 'admin', call: () => units.deactivateUnitAction(INITIAL_STATE, form({ unitId: String(r.unit2), effectiveDate: formatDateVn(vnDateOf(new Date())) })) },
-  { endpoint: 'lib/actions/admin-units.ts#reactivateUnitAction', allowed: ['admin'], proof: 'admin', call: () => units.reactivateUnitAction(INITIAL_STATE, form({ unitId: String(r.unit3) })) },
-  { endpoint: 'lib/actions/admin-units.ts#mergeUnitsAction', allowed: ['admin'], proof: 'admin', call: () => units.mergeUnitsAction(INITIAL_STATE, form({ predecessorIds: [String(r.mergeA), String(r.mergeB)], effectiveDate: formatDateVn(vnDateOf(new Date())), code: 'X-MTGOP', name: 'Xã Gộp', kind: 'COMMUNE' })) },
+  {
+    endpoint: 'lib/actions/admin-units.ts#createUnitAction',
+    allowed: ['admin'],
+    proof: 'admin',
+    call: () =>
+      units.createUnitAction(
+        INITIAL_STATE,
+        form({ code: 'X-MATRAN', name: 'Xã Ma Trận', kind: 'COMMUNE', validFrom: '01/01/2027' }),
+      ),
+  },
+  {
+    endpoint: 'lib/actions/admin-units.ts#updateUnitAction',
+    allowed: ['admin'],
+    proof: 'admin',
+    call: () =>
+      units.updateUnitAction(
+        INITIAL_STATE,
+        form({
+          unitId: String(r.unit),
+          code: 'X-MT1',
+          name: 'Xã Một (đã sửa)',
+          kind: 'COMMUNE',
+          validFrom: '01/01/2026',
+        }),
+      ),
+  },
+  {
+    endpoint: 'lib/actions/admin-units.ts#deactivateUnitAction',
+    allowed: ['admin'],
+    proof: 'admin',
+    call: () =>
+      units.deactivateUnitAction(
+        INITIAL_STATE,
+        form({ unitId: String(r.unit2), effectiveDate: formatDateVn(vnDateOf(new Date())) }),
+      ),
+  },
+  {
+    endpoint: 'lib/actions/admin-units.ts#reactivateUnitAction',
+    allowed: ['admin'],
+    proof: 'admin',
+    call: () => units.reactivateUnitAction(INITIAL_STATE, form({ unitId: String(r.unit3) })),
+  },
+  {
+    endpoint: 'lib/actions/admin-units.ts#mergeUnitsAction',
+    allowed: ['admin'],
+    proof: 'admin',
+    call: () =>
+      units.mergeUnitsAction(
+        INITIAL_STATE,
+        form({
+          predecessorIds: [String(r.mergeA), String(r.mergeB)],
+          effectiveDate: formatDateVn(vnDateOf(new Date())),
+          code: 'X-MTGOP',
+          name: 'Xã Gộp',
+          kind: 'COMMUNE',
+        }),
+      ),
+  },
   {
     endpoint: 'lib/actions/admin-units.ts#splitUnitAction',
     allowed: ['admin'],
@@ -149,17 +416,75 @@ const rows: Row[] = [
     call: () =>
       units.splitUnitAction(
         INITIAL_STATE,
-        form({ predecessorId: String(r.splitUnit), effectiveDate: formatDateVn(vnDateOf(new Date())), mainIndex: '0', 'successors.0.code': 'X-MTT1', 'successors.0.name': 'Xã Tách Một', 'successors.0.kind': 'COMMUNE', 'successors.1.code': 'X-MTT2', 'successors.1.name': 'Xã Tách Hai', 'successors.1.kind': 'COMMUNE' }),
+        form({
+          predecessorId: String(r.splitUnit),
+          effectiveDate: formatDateVn(vnDateOf(new Date())),
+          mainIndex: '0',
+          'successors.0.code': 'X-MTT1',
+          'successors.0.name': 'Xã Tách Một',
+          'successors.0.kind': 'COMMUNE',
+          'successors.1.code': 'X-MTT2',
+          'successors.1.name': 'Xã Tách Hai',
+          'successors.1.kind': 'COMMUNE',
+        }),
       ),
   },
   // Users
-  { endpoint: 'lib/actions/admin-users.ts#createUserAction', allowed: ['admin'], proof: 'admin', call: () => users.createUserAction(INITIAL_STATE, form({ username: 'cb.matran', displayName: 'Lê Văn Ma Trận', role: 'OFFICER', unitId: String(r.tp), password: 'Mot-mat-khau-du-dai' })) },
-  { endpoint: 'lib/actions/admin-users.ts#updateUserAction', allowed: ['admin'], proof: 'admin', call: () => users.updateUserAction(INITIAL_STATE, form({ userId: String(r.user), displayName: 'Người Dùng Ma Trận', role: 'OFFICER', unitId: String(r.tp) })) },
-  { endpoint: 'lib/actions/admin-users.ts#resetPasswordAction', allowed: ['admin'], proof: 'admin', call: () => users.resetPasswordAction(INITIAL_STATE, form({ userId: String(r.user), password: 'Mat-khau-moi-du-dai' })) },
-  { endpoint: 'lib/actions/admin-users.ts#userStatusAction', allowed: ['admin'], proof: 'admin', call: () => users.userStatusAction(INITIAL_STATE, form({ userId: String(r.user), intent: 'deactivate' })) },
+  {
+    endpoint: 'lib/actions/admin-users.ts#createUserAction',
+    allowed: ['admin'],
+    proof: 'admin',
+    call: () =>
+      users.createUserAction(
+        INITIAL_STATE,
+        form({
+          username: 'cb.matran',
+          displayName: 'Lê Văn Ma Trận',
+          role: 'OFFICER',
+          unitId: String(r.tp),
+          password: 'Mot-mat-khau-du-dai',
+        }),
+      ),
+  },
+  {
+    endpoint: 'lib/actions/admin-users.ts#updateUserAction',
+    allowed: ['admin'],
+    proof: 'admin',
+    call: () =>
+      users.updateUserAction(
+        INITIAL_STATE,
+        form({ userId: String(r.user), displayName: 'Người Dùng Ma Trận', role: 'OFFICER', unitId: String(r.tp) }),
+      ),
+  },
+  {
+    endpoint: 'lib/actions/admin-users.ts#resetPasswordAction',
+    allowed: ['admin'],
+    proof: 'admin',
+    call: () =>
+      users.resetPasswordAction(INITIAL_STATE, form({ userId: String(r.user), password: 'Mat-khau-moi-du-dai' })),
+  },
+  {
+    endpoint: 'lib/actions/admin-users.ts#userStatusAction',
+    allowed: ['admin'],
+    proof: 'admin',
+    call: () => users.userStatusAction(INITIAL_STATE, form({ userId: String(r.user), intent: 'deactivate' })),
+  },
   // Notifications
-  { endpoint: 'lib/actions/notifications.ts#markAllReadAction', allowed: SIGNED_IN, proof: 'cb.tranphu', call: () => notifications.markAllReadAction() },
-  { endpoint: 'app/(app)/notifications/[notificationId]/route.ts#GET', allowed: ['standingHead'], proof: 'tp.noivu', call: () => notificationRoute.GET(new Request('http://localhost/notifications/x'), { params: Promise.resolve({ notificationId: String(r.notification) }) }) },
+  {
+    endpoint: 'lib/actions/notifications.ts#markAllReadAction',
+    allowed: SIGNED_IN,
+    proof: 'cb.tranphu',
+    call: () => notifications.markAllReadAction(),
+  },
+  {
+    endpoint: 'app/(app)/notifications/[notificationId]/route.ts#GET',
+    allowed: ['standingHead'],
+    proof: 'tp.noivu',
+    call: () =>
+      notificationRoute.GET(new Request('http://localhost/notifications/x'), {
+        params: Promise.resolve({ notificationId: String(r.notification) }),
+      }),
+  },
   // Evidence
   {
     endpoint: 'app/api/evidence/route.ts#POST',
@@ -171,11 +496,35 @@ const rows: Row[] = [
     },
   },
   // Reading a file: its unit, the leaders who read everything, and the heads who may review it.
-  { endpoint: 'app/api/evidence/[evidenceId]/route.ts#GET', allowed: ['officer', 'admin', 'chairman', 'standingHead', 'otherHead'], proof: 'cb.tranphu', call: () => evidenceRoute.GET(new Request('http://localhost/api/evidence/x'), evidenceParams(r.evidence)) },
-  { endpoint: 'app/api/evidence/[evidenceId]/route.ts#DELETE', allowed: ['officer'], proof: 'cb.tranphu', call: () => evidenceRoute.DELETE(new Request('http://localhost/api/evidence/x', { method: 'DELETE' }), evidenceParams(r.evidence2)) },
+  {
+    endpoint: 'app/api/evidence/[evidenceId]/route.ts#GET',
+    allowed: ['officer', 'admin', 'chairman', 'standingHead', 'otherHead'],
+    proof: 'cb.tranphu',
+    call: () => evidenceRoute.GET(new Request('http://localhost/api/evidence/x'), evidenceParams(r.evidence)),
+  },
+  {
+    endpoint: 'app/api/evidence/[evidenceId]/route.ts#DELETE',
+    allowed: ['officer'],
+    proof: 'cb.tranphu',
+    call: () =>
+      evidenceRoute.DELETE(
+        new Request('http://localhost/api/evidence/x', { method: 'DELETE' }),
+        evidenceParams(r.evidence2),
+      ),
+  },
   // Exports: every signed-in user, scoped to what they may see.
-  { endpoint: 'app/api/exports/xlsx/route.ts#GET', allowed: SIGNED_IN, proof: 'chutich', call: () => xlsxRoute.GET(new Request('http://localhost/api/exports/xlsx')) },
-  { endpoint: 'app/api/exports/docx/route.ts#GET', allowed: SIGNED_IN, proof: 'tp.vhtt', call: () => docxRoute.GET(new Request('http://localhost/api/exports/docx')) },
+  {
+    endpoint: 'app/api/exports/xlsx/route.ts#GET',
+    allowed: SIGNED_IN,
+    proof: 'chutich',
+    call: () => xlsxRoute.GET(new Request('http://localhost/api/exports/xlsx')),
+  },
+  {
+    endpoint: 'app/api/exports/docx/route.ts#GET',
+    allowed: SIGNED_IN,
+    proof: 'tp.vhtt',
+    call: () => docxRoute.GET(new Request('http://localhost/api/exports/docx')),
+  },
   // The deadline job: no user at all, only the job token.
   {
     endpoint: 'app/api/jobs/deadlines/route.ts#POST',
@@ -194,7 +543,12 @@ const REFUSALS = [
 /** The visible text of an HTML answer, or undefined when it is not HTML. */
 function htmlText(bytes: Buffer): string | undefined {
   const text = bytes.toString('utf8');
-  return /<html/i.test(text) ? text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() : undefined;
+  return /<html/i.test(text)
+    ? text
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+    : undefined;
 }
 
 /** A refusal for who the user is: not signed in, forbidden, or not found. */
@@ -233,35 +587,77 @@ const cells = rows.flatMap((row) => EVERYONE.filter((who) => !row.allowed.includ
 
 beforeAll(async () => {
   const assignmentOf = async (unitCode: string, numeral: string, number: string) =>
-    (await db.assignment.findFirstOrThrow({ where: { unit: { code: unitCode }, task: { number, section: { numeral } } }, select: { id: true } })).id;
+    (
+      await db.assignment.findFirstOrThrow({
+        where: { unit: { code: unitCode }, task: { number, section: { numeral } } },
+        select: { id: true },
+      })
+    ).id;
   r.a = await assignmentOf('P-TRANPHU', 'I', '4');
   r.yearly = await assignmentOf('P-TRANPHU', 'II', '2');
   r.yearKey = periodContaining('YEARLY', vnDateOf(new Date())).key;
   r.ext = await assignmentOf('X-THACHHA', 'I', '1');
-  r.pendingExt = (await db.deadlineExtension.findFirstOrThrow({ where: { status: 'PENDING', assignment: { unit: { code: 'P-NGUYENDU' } } } })).id;
+  r.pendingExt = (
+    await db.deadlineExtension.findFirstOrThrow({
+      where: { status: 'PENDING', assignment: { unit: { code: 'P-NGUYENDU' } } },
+    })
+  ).id;
   r.tp = await unitId('TP');
 
   await actAs('cb.namha');
-  const submitted = await saveReport({ assignmentId: await assignmentOf('P-NAMHA', 'I', '4'), periodKey: 'ONCE', version: 0, progress: 80, content: 'Đã hoàn thành dự thảo, trình lãnh đạo.', difficulties: null, proposals: null, noEvidenceReason: null, intent: 'submit' });
+  const submitted = await saveReport({
+    assignmentId: await assignmentOf('P-NAMHA', 'I', '4'),
+    periodKey: 'ONCE',
+    version: 0,
+    progress: 80,
+    content: 'Đã hoàn thành dự thảo, trình lãnh đạo.',
+    difficulties: null,
+    proposals: null,
+    noEvidenceReason: null,
+    intent: 'submit',
+  });
   r.review = submitted.reportId;
   r.reviewVersion = submitted.version;
   const head = await db.user.findUniqueOrThrow({ where: { username: 'tp.noivu' } });
-  r.notification = (await db.notification.findFirstOrThrow({ where: { userId: head.id, kind: 'report.submitted', readAt: null }, orderBy: { id: 'desc' } })).id;
+  r.notification = (
+    await db.notification.findFirstOrThrow({
+      where: { userId: head.id, kind: 'report.submitted', readAt: null },
+      orderBy: { id: 'desc' },
+    })
+  ).id;
 
   await actAs('cb.tranphu');
   const bytes = Buffer.from(await pdf().arrayBuffer());
-  r.evidence = (await addEvidence({ assignmentId: r.yearly, periodKey: r.yearKey, fileName: 'mot.pdf', bytes })).evidence.id;
-  r.evidence2 = (await addEvidence({ assignmentId: r.yearly, periodKey: r.yearKey, fileName: 'hai.pdf', bytes })).evidence.id;
+  r.evidence = (
+    await addEvidence({ assignmentId: r.yearly, periodKey: r.yearKey, fileName: 'mot.pdf', bytes })
+  ).evidence.id;
+  r.evidence2 = (
+    await addEvidence({ assignmentId: r.yearly, periodKey: r.yearKey, fileName: 'hai.pdf', bytes })
+  ).evidence.id;
 
   await actAs('admin');
-  r.programme = (await P.createProgramme(ProgrammeInput.parse({ title: 'Kế hoạch ma trận', issuingBody: 'UBND thành phố Hà Tĩnh' }))).programmeId;
-  r.programme2 = (await P.createProgramme(ProgrammeInput.parse({ title: 'Kế hoạch ma trận 2', issuingBody: 'UBND thành phố Hà Tĩnh' }))).programmeId;
-  r.section = (await P.createSection(SectionInput.parse({ programmeId: String(r.programme), numeral: 'I', title: 'Mục một' }))).sectionId;
-  r.section2 = (await P.createSection(SectionInput.parse({ programmeId: String(r.programme), numeral: 'II', title: 'Mục hai' }))).sectionId;
-  const task = (n: string) => P.createTask(TaskCreateInput.parse({ programmeId: String(r.programme), ...taskFields(), number: n, leadUnitId: String(r.tp) }));
+  r.programme = (
+    await P.createProgramme(ProgrammeInput.parse({ title: 'Kế hoạch ma trận', issuingBody: 'UBND thành phố Hà Tĩnh' }))
+  ).programmeId;
+  r.programme2 = (
+    await P.createProgramme(
+      ProgrammeInput.parse({ title: 'Kế hoạch ma trận 2', issuingBody: 'UBND thành phố Hà Tĩnh' }),
+    )
+  ).programmeId;
+  r.section = (
+    await P.createSection(SectionInput.parse({ programmeId: String(r.programme), numeral: 'I', title: 'Mục một' }))
+  ).sectionId;
+  r.section2 = (
+    await P.createSection(SectionInput.parse({ programmeId: String(r.programme), numeral: 'II', title: 'Mục hai' }))
+  ).sectionId;
+  const task = (n: string) =>
+    P.createTask(
+      TaskCreateInput.parse({ programmeId: String(r.programme), ...taskFields(), number: n, leadUnitId: String(r.tp) }),
+    );
   r.task = (await task('1')).taskId;
   r.task2 = (await task('2')).taskId;
-  const unit = async (code: string, name: string) => (await U.createUnit(UnitInput.parse({ code, name, kind: 'COMMUNE', validFrom: '01/01/2026' }))).unitId;
+  const unit = async (code: string, name: string) =>
+    (await U.createUnit(UnitInput.parse({ code, name, kind: 'COMMUNE', validFrom: '01/01/2026' }))).unitId;
   r.unit = await unit('X-MT1', 'Xã Một');
   r.unit2 = await unit('X-MT2', 'Xã Hai');
   r.unit3 = await unit('X-MT3', 'Xã Ba');
@@ -269,43 +665,63 @@ beforeAll(async () => {
   r.mergeB = await unit('X-MTB', 'Xã B');
   r.splitUnit = await unit('X-MTS', 'Xã Tách');
   await U.deactivateUnit({ unitId: r.unit3, effectiveDate: vnDateOf(new Date()) });
-  r.user = (await db.user.create({ data: { username: 'cb.matran1', displayName: 'Người Dùng', role: 'OFFICER', unitId: r.tp, passwordHash: 'x' } })).id;
+  r.user = (
+    await db.user.create({
+      data: { username: 'cb.matran1', displayName: 'Người Dùng', role: 'OFFICER', unitId: r.tp, passwordHash: 'x' },
+    })
+  ).id;
 });
 
 let denied = 0;
 let leaks = 0;
 afterAll(() => {
-  console.log(`Authorization matrix: ${rows.length} endpoints × ${EVERYONE.length} kinds of user; ${cells.length} denied cells: ${denied} refused, ${leaks} leaks.`);
+  console.log(
+    `Authorization matrix: ${rows.length} endpoints × ${EVERYONE.length} kinds of user; ${cells.length} denied cells: ${denied} refused, ${leaks} leaks.`,
+  );
 });
 
 describe('authorization matrix', () => {
   it('every server action and route handler has a row', () => {
     const covered = new Set(rows.map((row) => row.endpoint));
     expect(listEndpoints().filter((e) => !covered.has(e) && !(e in EXEMPT))).toEqual([]);
-    expect([...covered].filter((e) => !listEndpoints().includes(e)), 'rows for endpoints that no longer exist').toEqual([]);
+    expect(
+      [...covered].filter((e) => !listEndpoints().includes(e)),
+      'rows for endpoints that no longer exist',
+    ).toEqual([]);
   });
 
-  it.each(cells.map((c) => [`${c.row.endpoint} as ${c.who}`, c] as const))('%s is refused and writes nothing', async (_title, { row, who }) => {
-    await actAs(USERS[who]);
-    const before = await snapshotOf(uploadDir);
-    const outcome = await outcomeOf(row.call);
-    try {
-      expectDenied(outcome);
-      expect(await snapshotOf(uploadDir), 'nothing written').toBe(before);
-    } catch (error) {
-      leaks += 1;
-      throw error;
-    }
-    denied += 1;
-  });
+  it.each(cells.map((c) => [`${c.row.endpoint} as ${c.who}`, c] as const))(
+    '%s is refused and writes nothing',
+    async (_title, { row, who }) => {
+      await actAs(USERS[who]);
+      const before = await snapshotOf(uploadDir);
+      const outcome = await outcomeOf(row.call);
+      try {
+        expectDenied(outcome);
+        expect(await snapshotOf(uploadDir), 'nothing written').toBe(before);
+      } catch (error) {
+        leaks += 1;
+        throw error;
+      }
+      denied += 1;
+    },
+  );
 
-  it.each(rows.filter((row) => row.proof !== null).map((row) => [`${row.endpoint} as ${row.proof}`, row] as const))('%s succeeds (the row is a real request)', async (_title, row) => {
-    await actAs(row.proof);
-    expectSucceeded(await outcomeOf(row.call));
-  });
+  it.each(rows.filter((row) => row.proof !== null).map((row) => [`${row.endpoint} as ${row.proof}`, row] as const))(
+    '%s succeeds (the row is a real request)',
+    async (_title, row) => {
+      await actAs(row.proof);
+      expectSucceeded(await outcomeOf(row.call));
+    },
+  );
 
   it('the deadline job succeeds with its token only', async () => {
-    const ok = await jobsRoute.POST(new Request('http://localhost/api/jobs/deadlines', { method: 'POST', headers: { authorization: `Bearer ${jobToken()}` } }));
+    const ok = await jobsRoute.POST(
+      new Request('http://localhost/api/jobs/deadlines', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${jobToken()}` },
+      }),
+    );
     expect(ok.status).toBe(200);
   });
 

@@ -18,7 +18,11 @@ describe('with DATABASE_URL set', () => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dondoc-other-pg-'));
     fs.chmodSync(dataDir, 0o755);
-    other = await startEmbeddedDatabase({ dataDir: path.join(dataDir, 'cluster'), port: 54000 + (process.pid % 900), database: 'city' });
+    other = await startEmbeddedDatabase({
+      dataDir: path.join(dataDir, 'cluster'),
+      port: 54000 + (process.pid % 900),
+      database: 'city',
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -45,7 +49,9 @@ describe('with DATABASE_URL set', () => {
     expect(stdout).toContain('Demo data ready.');
     const client = new pg.Client({ connectionString: other.url });
     await client.connect();
-    const { rows } = await client.query(`SELECT (SELECT count(*)::int FROM "Task") AS tasks, (SELECT count(*)::int FROM "User") AS users`);
+    const { rows } = await client.query(
+      `SELECT (SELECT count(*)::int FROM "Task") AS tasks, (SELECT count(*)::int FROM "User") AS users`,
+    );
     await client.end();
     expect(rows[0]).toEqual({ tasks: 10, users: 14 });
   }, 120_000);

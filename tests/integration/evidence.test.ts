@@ -34,7 +34,8 @@ vi.mock('../../lib/data/audit', async (importOriginal) => {
 });
 
 const { addEvidence, removeEvidence, listEvidence, openEvidenceForDownload } = await import('../../lib/data/evidence');
-const { EVIDENCE_LIMITS, EVIDENCE_MESSAGES, inspectEvidence, safeFileName, attachmentDisposition } = await import('../../lib/validation/evidence');
+const { EVIDENCE_LIMITS, EVIDENCE_MESSAGES, inspectEvidence, safeFileName, attachmentDisposition } =
+  await import('../../lib/validation/evidence');
 const { getDb } = await import('../../lib/db');
 const { periodContaining } = await import('../../lib/domain/periods');
 const { vnDateOf } = await import('../../lib/domain/time');
@@ -51,9 +52,15 @@ const PDF = Buffer.from(
   'latin1',
 );
 /** A 1×1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 /** The start of a JPEG from a camera: SOI, then the JFIF APP0 segment. */
-const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9]);
+const JPEG = Buffer.from([
+  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00,
+  0x00, 0xff, 0xd9,
+]);
 /** A Windows program: the MZ header pointing to a PE header. */
 const EXE = (() => {
   const b = Buffer.alloc(256);
@@ -126,15 +133,28 @@ const contentTypes = (part: string, type: string) =>
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
   `<Override PartName="${part}" ContentType="${type}"/></Types>`;
-const RELS = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>';
+const RELS =
+  '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>';
 
 const DOCX = zip([
-  ['[Content_Types].xml', contentTypes('/word/document.xml', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml')],
+  [
+    '[Content_Types].xml',
+    contentTypes(
+      '/word/document.xml',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+    ),
+  ],
   ['_rels/.rels', RELS],
-  ['word/document.xml', '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>'],
+  [
+    'word/document.xml',
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>',
+  ],
 ]);
 const XLSX = zip([
-  ['[Content_Types].xml', contentTypes('/xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml')],
+  [
+    '[Content_Types].xml',
+    contentTypes('/xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'),
+  ],
   ['_rels/.rels', RELS],
   ['xl/workbook.xml', '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'],
 ]);
@@ -214,7 +234,11 @@ describe('a file is judged by its content', () => {
     ['Bảng cũ.xls', 'application/vnd.ms-excel', XLS],
     ['Hồ sơ.zip', 'application/zip', PLAIN_ZIP],
   ])('accepts %s as %s', async (fileName, mimeType, bytes) => {
-    expect(await inspectEvidence({ fileName, bytes })).toEqual({ ok: true, fileName: fileName.normalize('NFC'), mimeType });
+    expect(await inspectEvidence({ fileName, bytes })).toEqual({
+      ok: true,
+      fileName: fileName.normalize('NFC'),
+      mimeType,
+    });
   });
 
   it.each([
@@ -223,7 +247,12 @@ describe('a file is judged by its content', () => {
     ['a spreadsheet renamed .docx', 'bao-cao.docx', XLSX, EVIDENCE_MESSAGES.mismatch('docx')],
     ['a plain zip renamed .docx', 'bao-cao.docx', PLAIN_ZIP, EVIDENCE_MESSAGES.mismatch('docx')],
     ['a Word document renamed .zip', 'ho-so.zip', DOCX, EVIDENCE_MESSAGES.mismatch('zip')],
-    ['a compound file that is not a Word document named .doc', 'cong-van.doc', compoundFile('SummaryInfo'), EVIDENCE_MESSAGES.mismatch('doc')],
+    [
+      'a compound file that is not a Word document named .doc',
+      'cong-van.doc',
+      compoundFile('SummaryInfo'),
+      EVIDENCE_MESSAGES.mismatch('doc'),
+    ],
     ['a Word compound file named .xls', 'bang.xls', DOC, EVIDENCE_MESSAGES.mismatch('xls')],
     ['a program by its own name', 'setup.exe', EXE, EVIDENCE_MESSAGES.notAccepted],
     ['a program without extension', 'setup', EXE, EVIDENCE_MESSAGES.notAccepted],
@@ -239,7 +268,11 @@ describe('a file is judged by its content', () => {
   });
 
   it('gives a name without extension (some phone pickers) the extension of its content', async () => {
-    expect(await inspectEvidence({ fileName: 'IMG_0042', bytes: JPEG })).toEqual({ ok: true, fileName: 'IMG_0042.jpg', mimeType: 'image/jpeg' });
+    expect(await inspectEvidence({ fileName: 'IMG_0042', bytes: JPEG })).toEqual({
+      ok: true,
+      fileName: 'IMG_0042.jpg',
+      mimeType: 'image/jpeg',
+    });
   });
 });
 
@@ -282,11 +315,18 @@ describe('adding evidence', () => {
   it('an officer attaches a file to their ward’s draft report; it is listed and downloads byte for byte', async () => {
     const me = await actAs('cb.tranphu');
     const db = getDb();
-    const draft = await db.report.findUniqueOrThrow({ where: { assignmentId_periodKey: { assignmentId: tranPhu.i3, periodKey: 'ONCE' } } });
+    const draft = await db.report.findUniqueOrThrow({
+      where: { assignmentId_periodKey: { assignmentId: tranPhu.i3, periodKey: 'ONCE' } },
+    });
     expect(draft.status).toBe('DRAFT');
     const before = await storedFiles();
 
-    const result = await addEvidence({ assignmentId: tranPhu.i3, periodKey: 'ONCE', fileName: 'Đề án một cửa số.pdf'.normalize('NFD'), bytes: PDF });
+    const result = await addEvidence({
+      assignmentId: tranPhu.i3,
+      periodKey: 'ONCE',
+      fileName: 'Đề án một cửa số.pdf'.normalize('NFD'),
+      bytes: PDF,
+    });
 
     expect(result).toMatchObject({
       reportId: draft.id,
@@ -296,7 +336,13 @@ describe('adding evidence', () => {
     // Attaching a file does not bump the report's version (an open form stays current).
     expect((await db.report.findUniqueOrThrow({ where: { id: draft.id } })).version).toBe(draft.version);
     const row = await db.evidence.findUniqueOrThrow({ where: { id: result.evidence.id } });
-    expect(row).toMatchObject({ reportId: draft.id, sha256: sha256(PDF), sizeBytes: PDF.length, uploadedById: me!.id, deletedAt: null });
+    expect(row).toMatchObject({
+      reportId: draft.id,
+      sha256: sha256(PDF),
+      sizeBytes: PDF.length,
+      uploadedById: me!.id,
+      deletedAt: null,
+    });
     expect(row.storageKey).toMatch(/^[0-9a-f]{32}$/);
     const after = await storedFiles();
     expect(after).toHaveLength(before.length + 1);
@@ -305,14 +351,30 @@ describe('adding evidence', () => {
     expect(await readFile(storedPath)).toEqual(PDF);
 
     expect(await listEvidence(draft.id)).toEqual([
-      expect.objectContaining({ id: result.evidence.id, fileName: 'Đề án một cửa số.pdf', sizeBytes: PDF.length, mimeType: 'application/pdf', uploadedBy: 'Nguyễn Văn An' }),
+      expect.objectContaining({
+        id: result.evidence.id,
+        fileName: 'Đề án một cửa số.pdf',
+        sizeBytes: PDF.length,
+        mimeType: 'application/pdf',
+        uploadedBy: 'Nguyễn Văn An',
+      }),
     ]);
     const download = await openEvidenceForDownload(result.evidence.id);
-    expect(download).toMatchObject({ fileName: 'Đề án một cửa số.pdf', mimeType: 'application/pdf', sizeBytes: PDF.length });
+    expect(download).toMatchObject({
+      fileName: 'Đề án một cửa số.pdf',
+      mimeType: 'application/pdf',
+      sizeBytes: PDF.length,
+    });
     expect(await bytesOf(download.stream)).toEqual(PDF);
 
-    const event = await db.auditEvent.findFirst({ where: { action: 'evidence.added', entityType: 'Evidence', entityId: String(result.evidence.id) } });
-    expect(event).toMatchObject({ actorId: me!.id, reportId: draft.id, data: { fileName: 'Đề án một cửa số.pdf', sha256: sha256(PDF) } });
+    const event = await db.auditEvent.findFirst({
+      where: { action: 'evidence.added', entityType: 'Evidence', entityId: String(result.evidence.id) },
+    });
+    expect(event).toMatchObject({
+      actorId: me!.id,
+      reportId: draft.id,
+      data: { fileName: 'Đề án một cửa số.pdf', sha256: sha256(PDF) },
+    });
   });
 
   it('creates an empty draft report when the assignment has none yet', async () => {
@@ -320,10 +382,22 @@ describe('adding evidence', () => {
     const db = getDb();
     expect(await db.report.count({ where: { assignmentId: tranPhu.i4 } })).toBe(0);
 
-    const result = await addEvidence({ assignmentId: tranPhu.i4, periodKey: 'ONCE', fileName: 'Tờ trình.docx', bytes: DOCX });
+    const result = await addEvidence({
+      assignmentId: tranPhu.i4,
+      periodKey: 'ONCE',
+      fileName: 'Tờ trình.docx',
+      bytes: DOCX,
+    });
 
     const report = await db.report.findUniqueOrThrow({ where: { id: result.reportId } });
-    expect(report).toMatchObject({ assignmentId: tranPhu.i4, periodKey: 'ONCE', status: 'DRAFT', version: 1, createdById: me!.id, content: '' });
+    expect(report).toMatchObject({
+      assignmentId: tranPhu.i4,
+      periodKey: 'ONCE',
+      status: 'DRAFT',
+      version: 1,
+      createdById: me!.id,
+      content: '',
+    });
     expect(result.version).toBe(1);
     expect(result.evidence.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect((await db.assignment.findUniqueOrThrow({ where: { id: tranPhu.i4 } })).startedAt).not.toBeNull();
@@ -332,10 +406,20 @@ describe('adding evidence', () => {
   it('refuses files that fail the content checks, and stores nothing for them', async () => {
     await actAs('cb.tranphu');
     const before = await storedFiles();
-    const add = (fileName: string, bytes: Buffer) => addEvidence({ assignmentId: tranPhu.i3, periodKey: 'ONCE', fileName, bytes });
-    await expect(add('bao-cao.pdf', EXE)).rejects.toMatchObject({ code: 'INVALID', message: EVIDENCE_MESSAGES.mismatch('pdf') });
-    await expect(add('anh.pdf', PNG)).rejects.toMatchObject({ code: 'INVALID', message: EVIDENCE_MESSAGES.mismatch('pdf') });
-    await expect(add('lon.pdf', OVER_LIMIT)).rejects.toMatchObject({ code: 'INVALID', message: EVIDENCE_MESSAGES.tooLarge });
+    const add = (fileName: string, bytes: Buffer) =>
+      addEvidence({ assignmentId: tranPhu.i3, periodKey: 'ONCE', fileName, bytes });
+    await expect(add('bao-cao.pdf', EXE)).rejects.toMatchObject({
+      code: 'INVALID',
+      message: EVIDENCE_MESSAGES.mismatch('pdf'),
+    });
+    await expect(add('anh.pdf', PNG)).rejects.toMatchObject({
+      code: 'INVALID',
+      message: EVIDENCE_MESSAGES.mismatch('pdf'),
+    });
+    await expect(add('lon.pdf', OVER_LIMIT)).rejects.toMatchObject({
+      code: 'INVALID',
+      message: EVIDENCE_MESSAGES.tooLarge,
+    });
     expect(await storedFiles()).toEqual(before);
   });
 
@@ -344,10 +428,17 @@ describe('adding evidence', () => {
     const db = getDb();
     let reportId = 0;
     for (let i = 1; i <= EVIDENCE_LIMITS.maxFilesPerReport; i++) {
-      ({ reportId } = await addEvidence({ assignmentId: tranPhu.i5, periodKey: 'CONTINUOUS', fileName: `Ảnh ${i}.png`, bytes: PNG }));
+      ({ reportId } = await addEvidence({
+        assignmentId: tranPhu.i5,
+        periodKey: 'CONTINUOUS',
+        fileName: `Ảnh ${i}.png`,
+        bytes: PNG,
+      }));
     }
     const before = await storedFiles();
-    await expect(addEvidence({ assignmentId: tranPhu.i5, periodKey: 'CONTINUOUS', fileName: 'Ảnh 11.png', bytes: PNG })).rejects.toMatchObject({
+    await expect(
+      addEvidence({ assignmentId: tranPhu.i5, periodKey: 'CONTINUOUS', fileName: 'Ảnh 11.png', bytes: PNG }),
+    ).rejects.toMatchObject({
       code: 'INVALID',
       message: EVIDENCE_MESSAGES.tooMany,
     });
@@ -366,13 +457,17 @@ describe('adding evidence', () => {
     const db = getDb();
     // I.2 for this ward has no report yet: the parallel first uploads also race to create it.
     const results = await Promise.allSettled(
-      Array.from({ length: 12 }, (_, i) => addEvidence({ assignmentId: tranPhu.i2, periodKey: 'ONCE', fileName: `Song song ${i}.png`, bytes: PNG })),
+      Array.from({ length: 12 }, (_, i) =>
+        addEvidence({ assignmentId: tranPhu.i2, periodKey: 'ONCE', fileName: `Song song ${i}.png`, bytes: PNG }),
+      ),
     );
     const ok = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(ok).toHaveLength(10);
     for (const r of refused) expect(r.reason).toMatchObject({ message: EVIDENCE_MESSAGES.tooMany });
-    const report = await db.report.findUniqueOrThrow({ where: { assignmentId_periodKey: { assignmentId: tranPhu.i2, periodKey: 'ONCE' } } });
+    const report = await db.report.findUniqueOrThrow({
+      where: { assignmentId_periodKey: { assignmentId: tranPhu.i2, periodKey: 'ONCE' } },
+    });
     expect(await db.evidence.count({ where: { reportId: report.id } })).toBe(10);
   });
 
@@ -383,9 +478,9 @@ describe('adding evidence', () => {
     const rowsBefore = await db.evidence.count();
     failures.nextAudit = new Error('simulated database failure');
 
-    await expect(addEvidence({ assignmentId: tranPhu.i7, periodKey: 'CONTINUOUS', fileName: 'Ảnh.png', bytes: PNG })).rejects.toThrow(
-      'simulated database failure',
-    );
+    await expect(
+      addEvidence({ assignmentId: tranPhu.i7, periodKey: 'CONTINUOUS', fileName: 'Ảnh.png', bytes: PNG }),
+    ).rejects.toThrow('simulated database failure');
 
     expect(failures.nextAudit).toBeNull(); // the failure was really hit, after the row was written
     expect(await storedFiles()).toEqual(before);
@@ -400,13 +495,18 @@ describe('who may add, remove, list and download', () => {
 
   beforeAll(async () => {
     await actAs('cb.tranphu');
-    ({ evidence: { id: evidenceId }, reportId } = await addEvidence({ assignmentId: tranPhu.i3, periodKey: 'ONCE', fileName: 'Danh sách.xlsx', bytes: XLSX }));
+    ({
+      evidence: { id: evidenceId },
+      reportId,
+    } = await addEvidence({ assignmentId: tranPhu.i3, periodKey: 'ONCE', fileName: 'Danh sách.xlsx', bytes: XLSX }));
   });
 
   it('an officer of another ward gets "not found" for everything, and changes nothing', async () => {
     await actAs('cb.namha');
     const before = await storedFiles();
-    await expect(addEvidence({ assignmentId: tranPhu.i3, periodKey: 'ONCE', fileName: 'x.pdf', bytes: PDF })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      addEvidence({ assignmentId: tranPhu.i3, periodKey: 'ONCE', fileName: 'x.pdf', bytes: PDF }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(listEvidence(reportId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(openEvidenceForDownload(evidenceId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(removeEvidence(evidenceId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -418,7 +518,9 @@ describe('who may add, remove, list and download', () => {
     await actAs('chutich');
     expect((await listEvidence(reportId)).map((e) => e.id)).toContain(evidenceId);
     expect(await bytesOf((await openEvidenceForDownload(evidenceId)).stream)).toEqual(XLSX);
-    await expect(addEvidence({ assignmentId: tranPhu.i3, periodKey: 'ONCE', fileName: 'x.pdf', bytes: PDF })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      addEvidence({ assignmentId: tranPhu.i3, periodKey: 'ONCE', fileName: 'x.pdf', bytes: PDF }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(removeEvidence(evidenceId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
@@ -431,24 +533,40 @@ describe('who may add, remove, list and download', () => {
   it('a submitted report takes no new files, and its files cannot be removed', async () => {
     await actAs('cb.thachha');
     const db = getDb();
-    const submitted = await db.report.findUniqueOrThrow({ where: { assignmentId_periodKey: { assignmentId: thachHaI1, periodKey: 'ONCE' } } });
+    const submitted = await db.report.findUniqueOrThrow({
+      where: { assignmentId_periodKey: { assignmentId: thachHaI1, periodKey: 'ONCE' } },
+    });
     expect(submitted.status).toBe('SUBMITTED');
     const before = await storedFiles();
-    await expect(addEvidence({ assignmentId: thachHaI1, periodKey: 'ONCE', fileName: 'Biên bản.pdf', bytes: PDF })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      addEvidence({ assignmentId: thachHaI1, periodKey: 'ONCE', fileName: 'Biên bản.pdf', bytes: PDF }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await storedFiles()).toEqual(before);
 
     // A file attached while the report was a draft stays once the report is sent.
     await actAs('cb.tranphu');
-    const attached = await addEvidence({ assignmentId: tranPhu.i4, periodKey: 'ONCE', fileName: 'Phụ lục.pdf', bytes: PDF });
-    await db.report.update({ where: { id: attached.reportId }, data: { status: 'SUBMITTED', submittedAt: new Date() } });
+    const attached = await addEvidence({
+      assignmentId: tranPhu.i4,
+      periodKey: 'ONCE',
+      fileName: 'Phụ lục.pdf',
+      bytes: PDF,
+    });
+    await db.report.update({
+      where: { id: attached.reportId },
+      data: { status: 'SUBMITTED', submittedAt: new Date() },
+    });
     await expect(removeEvidence(attached.evidence.id)).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(addEvidence({ assignmentId: tranPhu.i4, periodKey: 'ONCE', fileName: 'Thêm.pdf', bytes: PDF })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      addEvidence({ assignmentId: tranPhu.i4, periodKey: 'ONCE', fileName: 'Thêm.pdf', bytes: PDF }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect((await db.evidence.findUniqueOrThrow({ where: { id: attached.evidence.id } })).deletedAt).toBeNull();
   });
 
   it('a report approved as complete takes no new files', async () => {
     await actAs('cb.tranphu');
-    await expect(addEvidence({ assignmentId: tranPhu.i1, periodKey: 'ONCE', fileName: 'Muộn.pdf', bytes: PDF })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      addEvidence({ assignmentId: tranPhu.i1, periodKey: 'ONCE', fileName: 'Muộn.pdf', bytes: PDF }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('a removed file is gone for everyone, kept for the record, and audited', async () => {
@@ -456,7 +574,10 @@ describe('who may add, remove, list and download', () => {
     const db = getDb();
     const row = await db.evidence.findUniqueOrThrow({ where: { id: evidenceId } });
 
-    expect(await removeEvidence(evidenceId)).toEqual({ reportId, version: (await db.report.findUniqueOrThrow({ where: { id: reportId } })).version });
+    expect(await removeEvidence(evidenceId)).toEqual({
+      reportId,
+      version: (await db.report.findUniqueOrThrow({ where: { id: reportId } })).version,
+    });
 
     expect((await listEvidence(reportId)).map((e) => e.id)).not.toContain(evidenceId);
     await expect(openEvidenceForDownload(evidenceId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -466,14 +587,20 @@ describe('who may add, remove, list and download', () => {
 
     expect((await db.evidence.findUniqueOrThrow({ where: { id: evidenceId } })).deletedAt).toBeInstanceOf(Date);
     expect((await storedFiles()).map((f) => path.basename(f))).toContain(row.storageKey);
-    const event = await db.auditEvent.findFirst({ where: { action: 'evidence.removed', entityType: 'Evidence', entityId: String(evidenceId) } });
+    const event = await db.auditEvent.findFirst({
+      where: { action: 'evidence.removed', entityType: 'Evidence', entityId: String(evidenceId) },
+    });
     expect(event).toMatchObject({ actorId: me!.id, reportId, data: { fileName: 'Danh sách.xlsx' } });
   });
 });
 
 // ───────────────────────────── The route handlers ─────────────────────────────
 
-function uploadRequest(fields: Record<string, string>, file?: { name: string; bytes: Buffer; type?: string }, headers: Record<string, string> = {}) {
+function uploadRequest(
+  fields: Record<string, string>,
+  file?: { name: string; bytes: Buffer; type?: string },
+  headers: Record<string, string> = {},
+) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   if (file) form.append('file', new File([new Uint8Array(file.bytes)], file.name, { type: file.type ?? '' }));
@@ -493,15 +620,33 @@ describe('HTTP: /api/evidence', () => {
   it('uploads, downloads as an attachment with the stored type, and deletes', async () => {
     await actAs('cb.tranphu');
     // The browser claims HTML: the server decides from the bytes and serves a PDF.
-    const posted = await uploadRoute.POST(uploadRequest({ assignmentId: String(assignmentId), periodKey }, { name: 'Biên bản họp.pdf', bytes: PDF, type: 'text/html' }));
+    const posted = await uploadRoute.POST(
+      uploadRequest(
+        { assignmentId: String(assignmentId), periodKey },
+        { name: 'Biên bản họp.pdf', bytes: PDF, type: 'text/html' },
+      ),
+    );
     expect(posted.status).toBe(201);
-    const body = (await posted.json()) as { evidence: { id: number; fileName: string; mimeType: string }; reportId: number; version: number };
-    expect(body).toMatchObject({ evidence: { fileName: 'Biên bản họp.pdf', mimeType: 'application/pdf' }, reportId: expect.any(Number), version: expect.any(Number) });
+    const body = (await posted.json()) as {
+      evidence: { id: number; fileName: string; mimeType: string };
+      reportId: number;
+      version: number;
+    };
+    expect(body).toMatchObject({
+      evidence: { fileName: 'Biên bản họp.pdf', mimeType: 'application/pdf' },
+      reportId: expect.any(Number),
+      version: expect.any(Number),
+    });
 
-    const got = await evidenceRoute.GET(new Request(`http://localhost/api/evidence/${body.evidence.id}`), params(String(body.evidence.id)));
+    const got = await evidenceRoute.GET(
+      new Request(`http://localhost/api/evidence/${body.evidence.id}`),
+      params(String(body.evidence.id)),
+    );
     expect(got.status).toBe(200);
     expect(got.headers.get('content-type')).toBe('application/pdf');
-    expect(got.headers.get('content-disposition')).toBe(`attachment; filename="Bien ban hop.pdf"; filename*=UTF-8''Bi%C3%AAn%20b%E1%BA%A3n%20h%E1%BB%8Dp.pdf`);
+    expect(got.headers.get('content-disposition')).toBe(
+      `attachment; filename="Bien ban hop.pdf"; filename*=UTF-8''Bi%C3%AAn%20b%E1%BA%A3n%20h%E1%BB%8Dp.pdf`,
+    );
     expect(got.headers.get('x-content-type-options')).toBe('nosniff');
     expect(got.headers.get('cache-control')).toBe('private, no-store');
     expect(got.headers.get('content-length')).toBe(String(PDF.length));
@@ -511,18 +656,32 @@ describe('HTTP: /api/evidence', () => {
     const foreign = await evidenceRoute.GET(new Request('http://localhost/'), params(String(body.evidence.id)));
     expect(foreign.status).toBe(404);
     expect(await foreign.json()).toEqual({ error: 'Không tìm thấy nội dung này, hoặc bạn không có quyền xem.' });
-    expect((await evidenceRoute.DELETE(new Request('http://localhost/', { method: 'DELETE' }), params(String(body.evidence.id)))).status).toBe(404);
+    expect(
+      (
+        await evidenceRoute.DELETE(
+          new Request('http://localhost/', { method: 'DELETE' }),
+          params(String(body.evidence.id)),
+        )
+      ).status,
+    ).toBe(404);
 
     await actAs('cb.tranphu');
-    const deleted = await evidenceRoute.DELETE(new Request('http://localhost/', { method: 'DELETE' }), params(String(body.evidence.id)));
+    const deleted = await evidenceRoute.DELETE(
+      new Request('http://localhost/', { method: 'DELETE' }),
+      params(String(body.evidence.id)),
+    );
     expect(deleted.status).toBe(200);
     expect(await deleted.json()).toEqual({ reportId: body.reportId, version: body.version });
-    expect((await evidenceRoute.GET(new Request('http://localhost/'), params(String(body.evidence.id)))).status).toBe(404);
+    expect((await evidenceRoute.GET(new Request('http://localhost/'), params(String(body.evidence.id)))).status).toBe(
+      404,
+    );
   });
 
   it('answers refusals as JSON with the Vietnamese message and the matching status', async () => {
     await actAs('cb.tranphu');
-    const mismatch = await uploadRoute.POST(uploadRequest({ assignmentId: String(assignmentId), periodKey }, { name: 'anh.pdf', bytes: PNG }));
+    const mismatch = await uploadRoute.POST(
+      uploadRequest({ assignmentId: String(assignmentId), periodKey }, { name: 'anh.pdf', bytes: PNG }),
+    );
     expect(mismatch.status).toBe(400);
     expect(await mismatch.json()).toEqual({ error: EVIDENCE_MESSAGES.mismatch('pdf') });
 
@@ -530,18 +689,30 @@ describe('HTTP: /api/evidence', () => {
     expect(noFile.status).toBe(400);
     expect(await noFile.json()).toEqual({ error: EVIDENCE_MESSAGES.noFile });
 
-    const badField = await uploadRoute.POST(uploadRequest({ assignmentId: 'abc', periodKey }, { name: 'a.pdf', bytes: PDF }));
+    const badField = await uploadRoute.POST(
+      uploadRequest({ assignmentId: 'abc', periodKey }, { name: 'a.pdf', bytes: PDF }),
+    );
     expect(badField.status).toBe(400);
     expect(await badField.json()).toEqual({ error: 'Nhiệm vụ không hợp lệ.' });
 
-    const locked = await uploadRoute.POST(uploadRequest({ assignmentId: String(tranPhu.i1), periodKey: 'ONCE' }, { name: 'a.pdf', bytes: PDF }));
+    const locked = await uploadRoute.POST(
+      uploadRequest({ assignmentId: String(tranPhu.i1), periodKey: 'ONCE' }, { name: 'a.pdf', bytes: PDF }),
+    );
     expect(locked.status).toBe(409);
 
     await actAs('chutich');
-    expect((await uploadRoute.POST(uploadRequest({ assignmentId: String(assignmentId), periodKey }, { name: 'a.pdf', bytes: PDF }))).status).toBe(403);
+    expect(
+      (
+        await uploadRoute.POST(
+          uploadRequest({ assignmentId: String(assignmentId), periodKey }, { name: 'a.pdf', bytes: PDF }),
+        )
+      ).status,
+    ).toBe(403);
 
     await actAs(null);
-    const signedOut = await uploadRoute.POST(uploadRequest({ assignmentId: String(assignmentId), periodKey }, { name: 'a.pdf', bytes: PDF }));
+    const signedOut = await uploadRoute.POST(
+      uploadRequest({ assignmentId: String(assignmentId), periodKey }, { name: 'a.pdf', bytes: PDF }),
+    );
     expect(signedOut.status).toBe(401);
     expect(await signedOut.json()).toEqual({ error: 'Phiên đăng nhập đã hết. Vui lòng đăng nhập lại.' });
 
@@ -577,9 +748,16 @@ describe('HTTP: /api/evidence', () => {
 
   it('refuses an undeclared body as soon as it grows past the limit, and a 20 MB + 1 byte file', async () => {
     await actAs('cb.tranphu');
-    const big = await uploadRoute.POST(uploadRequest({ assignmentId: String(assignmentId), periodKey }, { name: 'lon.pdf', bytes: Buffer.concat([OVER_LIMIT, Buffer.alloc(1024 * 1024)]) }));
+    const big = await uploadRoute.POST(
+      uploadRequest(
+        { assignmentId: String(assignmentId), periodKey },
+        { name: 'lon.pdf', bytes: Buffer.concat([OVER_LIMIT, Buffer.alloc(1024 * 1024)]) },
+      ),
+    );
     expect(big.status).toBe(413);
-    const justOver = await uploadRoute.POST(uploadRequest({ assignmentId: String(assignmentId), periodKey }, { name: 'lon.pdf', bytes: OVER_LIMIT }));
+    const justOver = await uploadRoute.POST(
+      uploadRequest({ assignmentId: String(assignmentId), periodKey }, { name: 'lon.pdf', bytes: OVER_LIMIT }),
+    );
     expect(justOver.status).toBe(413);
     expect(await justOver.json()).toEqual({ error: EVIDENCE_MESSAGES.tooLarge });
   });
@@ -587,11 +765,19 @@ describe('HTTP: /api/evidence', () => {
   it('refuses uploads and deletions from another site', async () => {
     await actAs('cb.tranphu');
     const cross = await uploadRoute.POST(
-      uploadRequest({ assignmentId: String(assignmentId), periodKey }, { name: 'a.pdf', bytes: PDF }, { origin: 'https://evil.example', host: 'localhost' }),
+      uploadRequest(
+        { assignmentId: String(assignmentId), periodKey },
+        { name: 'a.pdf', bytes: PDF },
+        { origin: 'https://evil.example', host: 'localhost' },
+      ),
     );
     expect(cross.status).toBe(403);
     const sameSite = await uploadRoute.POST(
-      uploadRequest({ assignmentId: String(assignmentId), periodKey }, { name: 'a.pdf', bytes: PDF }, { origin: 'http://localhost', host: 'localhost' }),
+      uploadRequest(
+        { assignmentId: String(assignmentId), periodKey },
+        { name: 'a.pdf', bytes: PDF },
+        { origin: 'http://localhost', host: 'localhost' },
+      ),
     );
     expect(sameSite.status).toBe(201);
   });
@@ -601,12 +787,17 @@ describe('HTTP: /api/evidence', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     failures.nextAudit = new Error('connection to 10.0.0.5:5432 lost: password authentication failed for "dondoc"');
     try {
-      const response = await uploadRoute.POST(uploadRequest({ assignmentId: String(assignmentId), periodKey }, { name: 'a.pdf', bytes: PDF }));
+      const response = await uploadRoute.POST(
+        uploadRequest({ assignmentId: String(assignmentId), periodKey }, { name: 'a.pdf', bytes: PDF }),
+      );
       expect(response.status).toBe(500);
       const text = await response.text();
       expect(text).not.toContain('10.0.0.5');
       expect(JSON.parse(text)).toEqual({ error: expect.stringContaining('Hệ thống chưa xử lý được yêu cầu này') });
-      expect(logged).toHaveBeenCalledWith('Evidence request failed', expect.objectContaining({ message: expect.stringContaining('10.0.0.5') }));
+      expect(logged).toHaveBeenCalledWith(
+        'Evidence request failed',
+        expect.objectContaining({ message: expect.stringContaining('10.0.0.5') }),
+      );
     } finally {
       logged.mockRestore();
     }

@@ -126,7 +126,8 @@ describe('Excel, streamed', () => {
       const head = findRow(list, 1, 'STT');
       const statuses = new Map<string, number>();
       list.eachRow((row, r) => {
-        if (r > head) statuses.set(String(row.getCell(10).value), (statuses.get(String(row.getCell(10).value)) ?? 0) + 1);
+        if (r > head)
+          statuses.set(String(row.getCell(10).value), (statuses.get(String(row.getCell(10).value)) ?? 0) + 1);
       });
       expect(list.rowCount - head).toBe(h.total);
       expect(statuses.get('Đang thực hiện quá hạn') ?? 0).toBe(h.openOverdue);
@@ -280,7 +281,9 @@ describe('Word, Decree 30/2020 layout', () => {
     for (const w of stt) expect(w).toBeGreaterThanOrEqual(680);
     expect(text).toContain('TM. ỦY BAN NHÂN DÂNCHỦ TỊCHTrần Văn Minh');
     expect(text.match(/của Ủy ban nhân dân thành phố/g)?.length ?? 0).toBeLessThanOrEqual(2); // title and closing, never twice in one sentence
-    expect(text).toContain('Trên đây là báo cáo kết quả thực hiện các chương trình, kế hoạch của Ủy ban nhân dân thành phố./.');
+    expect(text).toContain(
+      'Trên đây là báo cáo kết quả thực hiện các chương trình, kế hoạch của Ủy ban nhân dân thành phố./.',
+    );
   });
 
   it('no chairman account: a line to write the name on', async () => {
@@ -313,8 +316,12 @@ describe('Word, Decree 30/2020 layout', () => {
   });
 
   it('closing sentence and section titles', () => {
-    expect(closingSentence('Kế hoạch cải cách hành chính năm 2026')).toBe('Trên đây là báo cáo kết quả thực hiện Kế hoạch cải cách hành chính năm 2026 của Ủy ban nhân dân thành phố./.');
-    expect(closingSentence('Chương trình hành động của UBND thành phố Hà Tĩnh')).toBe('Trên đây là báo cáo kết quả thực hiện Chương trình hành động của UBND thành phố Hà Tĩnh./.');
+    expect(closingSentence('Kế hoạch cải cách hành chính năm 2026')).toBe(
+      'Trên đây là báo cáo kết quả thực hiện Kế hoạch cải cách hành chính năm 2026 của Ủy ban nhân dân thành phố./.',
+    );
+    expect(closingSentence('Chương trình hành động của UBND thành phố Hà Tĩnh')).toBe(
+      'Trên đây là báo cáo kết quả thực hiện Chương trình hành động của UBND thành phố Hà Tĩnh./.',
+    );
     expect(withoutNumeral('IV. Về bố trí nguồn lực')).toBe('Về bố trí nguồn lực');
     expect(withoutNumeral('Việc chung')).toBe('Việc chung');
   });

@@ -9,10 +9,14 @@ const { slotsAtCte } = await import('../../lib/data/status-sql');
 const { addDays, fromDbDate, vnDateOf } = await import('../../lib/domain/time');
 
 async function i1(unitCode: string) {
-  return getDb().assignment.findFirstOrThrow({ where: { unit: { code: unitCode }, task: { number: '1', section: { numeral: 'I' } } } });
+  return getDb().assignment.findFirstOrThrow({
+    where: { unit: { code: unitCode }, task: { number: '1', section: { numeral: 'I' } } },
+  });
 }
 async function statusOf(assignmentId: number, now = new Date()) {
-  const rows = await getDb().$queryRaw<{ status: string }[]>(Prisma.sql`WITH ${slotsAtCte([now])} SELECT status FROM slots WHERE assignment_id = ${assignmentId}`);
+  const rows = await getDb().$queryRaw<{ status: string }[]>(
+    Prisma.sql`WITH ${slotsAtCte([now])} SELECT status FROM slots WHERE assignment_id = ${assignmentId}`,
+  );
   return rows[0]!.status;
 }
 const later = addDays(vnDateOf(new Date()), 20);
@@ -22,15 +26,29 @@ describe('deadline extensions', () => {
     const a = await i1('P-HAHUYTAP');
     expect(await statusOf(a.id)).toBe('IN_PROGRESS_OVERDUE');
     const officer = await getDb().user.create({
-      data: { username: 'cb.hahuytap', displayName: 'Cán bộ Hà Huy Tập', role: 'OFFICER', unitId: a.unitId, passwordHash: 'x' },
+      data: {
+        username: 'cb.hahuytap',
+        displayName: 'Cán bộ Hà Huy Tập',
+        role: 'OFFICER',
+        unitId: a.unitId,
+        passwordHash: 'x',
+      },
     });
     await actAs(officer.username);
-    const { extensionId } = await requestExtension({ assignmentId: a.id, requestedDueDate: later, reason: 'Chờ tập huấn của tỉnh theo kế hoạch.' });
-    await expect(requestExtension({ assignmentId: a.id, requestedDueDate: later, reason: 'Đề nghị lần hai trùng lặp.' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const { extensionId } = await requestExtension({
+      assignmentId: a.id,
+      requestedDueDate: later,
+      reason: 'Chờ tập huấn của tỉnh theo kế hoạch.',
+    });
+    await expect(
+      requestExtension({ assignmentId: a.id, requestedDueDate: later, reason: 'Đề nghị lần hai trùng lặp.' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
 
     await actAs('tp.noivu'); // by default only the chairman decides
     expect(await listPendingExtensions()).toEqual([]);
-    await expect(decideExtension({ extensionId, decision: 'approve', comment: '' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(decideExtension({ extensionId, decision: 'approve', comment: '' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
 
     await actAs('chutich');
     expect((await listPendingExtensions()).map((e) => e.id)).toContain(extensionId);
@@ -39,17 +57,28 @@ describe('deadline extensions', () => {
     expect(fromDbDate(after.dueDate!)).toBe(later);
     expect(fromDbDate(after.originalDueDate!)).toBe('2021-09-15');
     expect(await statusOf(a.id)).toBe('NOT_STARTED');
-    await expect(decideExtension({ extensionId, decision: 'reject', comment: 'Quyết định lại' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    const actions = await getDb().auditEvent.findMany({ where: { entityType: 'Assignment', entityId: String(a.id) }, select: { action: true } });
+    await expect(decideExtension({ extensionId, decision: 'reject', comment: 'Quyết định lại' })).rejects.toMatchObject(
+      { code: 'CONFLICT' },
+    );
+    const actions = await getDb().auditEvent.findMany({
+      where: { entityType: 'Assignment', entityId: String(a.id) },
+      select: { action: true },
+    });
     expect(actions.map((x) => x.action)).toEqual(['extension.requested', 'extension.approved']);
     expect(await getDb().notification.count({ where: { userId: officer.id, kind: 'extension.approved' } })).toBe(1);
   });
 
   it('a refusal needs a reason, keeps the deadline, and the unit is told', async () => {
     const a = await i1('P-NGUYENDU'); // the seed has a pending request here
-    const pending = await getDb().deadlineExtension.findFirstOrThrow({ where: { assignmentId: a.id, status: 'PENDING' } });
+    const pending = await getDb().deadlineExtension.findFirstOrThrow({
+      where: { assignmentId: a.id, status: 'PENDING' },
+    });
     await actAs('chutich');
-    await decideExtension({ extensionId: pending.id, decision: 'reject', comment: 'Đã quá hạn lâu, yêu cầu hoàn thành ngay.' });
+    await decideExtension({
+      extensionId: pending.id,
+      decision: 'reject',
+      comment: 'Đã quá hạn lâu, yêu cầu hoàn thành ngay.',
+    });
     const after = await getDb().assignment.findUniqueOrThrow({ where: { id: a.id } });
     expect(fromDbDate(after.dueDate!)).toBe('2021-09-15');
   });
@@ -57,18 +86,44 @@ describe('deadline extensions', () => {
   it('refuses a date not after the current deadline or today, and someone else’s unit', async () => {
     const a = await i1('P-TRANPHU');
     await actAs('cb.thachha');
-    await expect(requestExtension({ assignmentId: a.id, requestedDueDate: later, reason: 'Không phải đơn vị mình.' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      requestExtension({ assignmentId: a.id, requestedDueDate: later, reason: 'Không phải đơn vị mình.' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const own = await i1('X-THACHHA');
-    await expect(requestExtension({ assignmentId: own.id, requestedDueDate: '2021-09-10', reason: 'Ngày trước hạn hiện tại.' })).rejects.toMatchObject({ field: 'requestedDueDate' });
-    await expect(requestExtension({ assignmentId: own.id, requestedDueDate: vnDateOf(new Date()), reason: 'Hôm nay thì không được.' })).rejects.toMatchObject({ field: 'requestedDueDate' });
+    await expect(
+      requestExtension({ assignmentId: own.id, requestedDueDate: '2021-09-10', reason: 'Ngày trước hạn hiện tại.' }),
+    ).rejects.toMatchObject({ field: 'requestedDueDate' });
+    await expect(
+      requestExtension({
+        assignmentId: own.id,
+        requestedDueDate: vnDateOf(new Date()),
+        reason: 'Hôm nay thì không được.',
+      }),
+    ).rejects.toMatchObject({ field: 'requestedDueDate' });
   });
 
   it('with the setting "lead head decides", the lead department head decides instead of the chairman', async () => {
-    await getDb().setting.upsert({ where: { key: 'extensionApprover' }, create: { key: 'extensionApprover', value: 'LEAD_HEAD' }, update: { value: 'LEAD_HEAD' } });
+    await getDb().setting.upsert({
+      where: { key: 'extensionApprover' },
+      create: { key: 'extensionApprover', value: 'LEAD_HEAD' },
+      update: { value: 'LEAD_HEAD' },
+    });
     const a = await i1('P-VANYEN');
-    const officer = await getDb().user.create({ data: { username: 'cb.vanyen', displayName: 'Cán bộ Văn Yên', role: 'OFFICER', unitId: a.unitId, passwordHash: 'x' } });
+    const officer = await getDb().user.create({
+      data: {
+        username: 'cb.vanyen',
+        displayName: 'Cán bộ Văn Yên',
+        role: 'OFFICER',
+        unitId: a.unitId,
+        passwordHash: 'x',
+      },
+    });
     await actAs(officer.username);
-    const { extensionId } = await requestExtension({ assignmentId: a.id, requestedDueDate: later, reason: 'Phường đang sáp nhập tổ dân phố.' });
+    const { extensionId } = await requestExtension({
+      assignmentId: a.id,
+      requestedDueDate: later,
+      reason: 'Phường đang sáp nhập tổ dân phố.',
+    });
     await actAs('chutich');
     expect((await listPendingExtensions()).map((e) => e.id)).not.toContain(extensionId);
     await actAs('tp.noivu'); // I.1 has no lead: the standing office's head

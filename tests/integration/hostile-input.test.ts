@@ -27,7 +27,10 @@ const uploadDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-hostile-'));
 process.env.UPLOAD_DIR = uploadDir;
 process.env.AUTH_SECRET ??= 'hostile-suite-secret';
 
-vi.mock('../../lib/auth', async (importOriginal) => ({ ...(await importOriginal<object>()), getCurrentUser: async () => currentUser() }));
+vi.mock('../../lib/auth', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  getCurrentUser: async () => currentUser(),
+}));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 vi.mock('next/navigation', async () => (await import('../support/outcome')).navigationMock);
 
@@ -47,18 +50,26 @@ const { listUsers } = await import('../../lib/data/admin-users');
 const { parseId } = await import('../../lib/page-helpers');
 const { searchTerm } = await import('../../lib/validation/fields');
 const uploadRoute = track('app/api/evidence/route.ts', await import('../../app/api/evidence/route'));
-const evidenceRoute = track('app/api/evidence/[evidenceId]/route.ts', await import('../../app/api/evidence/[evidenceId]/route'));
+const evidenceRoute = track(
+  'app/api/evidence/[evidenceId]/route.ts',
+  await import('../../app/api/evidence/[evidenceId]/route'),
+);
 const xlsxRoute = track('app/api/exports/xlsx/route.ts', await import('../../app/api/exports/xlsx/route'));
 const docxRoute = track('app/api/exports/docx/route.ts', await import('../../app/api/exports/docx/route'));
-const notificationRoute = track('app/(app)/notifications/[notificationId]/route.ts', await import('../../app/(app)/notifications/[notificationId]/route'));
+const notificationRoute = track(
+  'app/(app)/notifications/[notificationId]/route.ts',
+  await import('../../app/(app)/notifications/[notificationId]/route'),
+);
 const jobsRoute = track('app/api/jobs/deadlines/route.ts', await import('../../app/api/jobs/deadlines/route'));
 
 /** Entry points this suite does not call, each with its reason. Anything else without a row fails. */
 const EXEMPT: Record<string, string> = {
   'lib/actions/account.ts#changePasswordAction':
     'renews the session cookie, which needs a request scope; its schema (lib/validation/account.ts) is built from lib/validation/fields.ts and tests/integration/account-audit.test.ts sends it bad input',
-  'app/api/auth/[...nextauth]/route.ts#GET': 'next-auth’s own handler; sign-in input is tested in tests/integration/auth.test.ts',
-  'app/api/auth/[...nextauth]/route.ts#POST': 'next-auth’s own handler; sign-in input is tested in tests/integration/auth.test.ts',
+  'app/api/auth/[...nextauth]/route.ts#GET':
+    'next-auth’s own handler; sign-in input is tested in tests/integration/auth.test.ts',
+  'app/api/auth/[...nextauth]/route.ts#POST':
+    'next-auth’s own handler; sign-in input is tested in tests/integration/auth.test.ts',
 };
 const { periodContaining } = await import('../../lib/domain/periods');
 const { addDays, formatDateVn, vnDateOf } = await import('../../lib/domain/time');
@@ -118,7 +129,11 @@ function zipBomb(): Buffer {
 
 // ───────────────────────────── Calling things as the browser does ─────────────────────────────
 
-function uploadRequest(fields: Record<string, string>, file?: { name: string; bytes: Buffer }, headers: Record<string, string> = {}) {
+function uploadRequest(
+  fields: Record<string, string>,
+  file?: { name: string; bytes: Buffer },
+  headers: Record<string, string> = {},
+) {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
   if (file) fd.append('file', new File([new Uint8Array(file.bytes)], file.name));
@@ -136,15 +151,24 @@ type Expect =
   /** Taken; `verify` checks what was stored. */
   | { refused: false; verify: (outcome: Outcome, unchanged: boolean) => Promise<void> | void };
 
-type Case = { area: string; name: string; as: string | null; call: () => Promise<unknown> | unknown } & { expect: Expect };
+type Case = { area: string; name: string; as: string | null; call: () => Promise<unknown> | unknown } & {
+  expect: Expect;
+};
 
 const cases: Case[] = [];
-const add = (area: string, as: string | null, list: [name: string, call: () => Promise<unknown> | unknown, expect: Expect][]) => {
+const add = (
+  area: string,
+  as: string | null,
+  list: [name: string, call: () => Promise<unknown> | unknown, expect: Expect][],
+) => {
   for (const [name, call, e] of list) cases.push({ area, name, as, call, expect: e });
 };
 const refused = (field?: string, echo?: Record<string, string>): Expect => ({ refused: true, field, echo });
 const refusedWith = (status: number): Expect => ({ refused: true, status });
-const accepted = (verify: (outcome: Outcome, unchanged: boolean) => Promise<void> | void): Expect => ({ refused: false, verify });
+const accepted = (verify: (outcome: Outcome, unchanged: boolean) => Promise<void> | void): Expect => ({
+  refused: false,
+  verify,
+});
 /** Answered without an error and without writing anything (a read, a redirect, a 404, a silent no-op). */
 const harmless = (check: (outcome: Outcome) => void): Expect =>
   accepted((outcome, unchanged) => {
@@ -179,52 +203,169 @@ async function versionOf(assignmentId: number): Promise<string> {
   return String((await reportOf(assignmentId))?.version ?? 0);
 }
 const reportForm = async (over: Record<string, string>) =>
-  form({ assignmentId: String(ids.a), periodKey: 'ONCE', version: await versionOf(ids.a), progress: '30', content: 'Đang triển khai các bước.', intent: 'save', ...over });
-const save = (over: Record<string, string>) => async () => reports.saveReportAction(INITIAL_STATE, await reportForm(over));
+  form({
+    assignmentId: String(ids.a),
+    periodKey: 'ONCE',
+    version: await versionOf(ids.a),
+    progress: '30',
+    content: 'Đang triển khai các bước.',
+    intent: 'save',
+    ...over,
+  });
+const save = (over: Record<string, string>) => async () =>
+  reports.saveReportAction(INITIAL_STATE, await reportForm(over));
 const review = (over: Record<string, string>) => () =>
-  reports.reviewReportAction(INITIAL_STATE, form({ reportId: String(ids.review), version: String(reviewVersion), decision: 'return', comment: 'Bổ sung số liệu.', ...over }));
+  reports.reviewReportAction(
+    INITIAL_STATE,
+    form({
+      reportId: String(ids.review),
+      version: String(reviewVersion),
+      decision: 'return',
+      comment: 'Bổ sung số liệu.',
+      ...over,
+    }),
+  );
 const requestExt = (over: Record<string, string>) => () =>
-  extensions.requestExtensionAction(INITIAL_STATE, form({ assignmentId: String(ids.ext), requestedDueDate: later(), reason: 'Chờ hướng dẫn của tỉnh về biểu mẫu.', ...over }));
+  extensions.requestExtensionAction(
+    INITIAL_STATE,
+    form({
+      assignmentId: String(ids.ext),
+      requestedDueDate: later(),
+      reason: 'Chờ hướng dẫn của tỉnh về biểu mẫu.',
+      ...over,
+    }),
+  );
 const decideExt = (over: Record<string, string>) => () =>
-  extensions.decideExtensionAction(INITIAL_STATE, form({ extensionId: String(ids.pendingExt), decision: 'reject', comment: 'Đề nghị hoàn thành đúng hạn.', ...over }));
+  extensions.decideExtensionAction(
+    INITIAL_STATE,
+    form({ extensionId: String(ids.pendingExt), decision: 'reject', comment: 'Đề nghị hoàn thành đúng hạn.', ...over }),
+  );
 const programmeForm = (over: Record<string, string>) => () =>
-  programmes.createProgrammeAction(INITIAL_STATE, form({ title: 'Kế hoạch kiểm tra CCHC 2027', issuingBody: 'UBND thành phố Hà Tĩnh', issuedOn: '15/01/2027', ...over }));
+  programmes.createProgrammeAction(
+    INITIAL_STATE,
+    form({
+      title: 'Kế hoạch kiểm tra CCHC 2027',
+      issuingBody: 'UBND thành phố Hà Tĩnh',
+      issuedOn: '15/01/2027',
+      ...over,
+    }),
+  );
 const taskForm = (over: Record<string, string>) => () =>
   programmes.createTaskAction(
     INITIAL_STATE,
-    form({ programmeId: String(ids.programme), sectionId: String(ids.section), number: '99', title: 'Nhiệm vụ thử', text: 'Nội dung nhiệm vụ thử.', recurrence: 'ONCE', dueDate: '31/12/2027', leadUnitId: '', collective: '', ...over }),
+    form({
+      programmeId: String(ids.programme),
+      sectionId: String(ids.section),
+      number: '99',
+      title: 'Nhiệm vụ thử',
+      text: 'Nội dung nhiệm vụ thử.',
+      recurrence: 'ONCE',
+      dueDate: '31/12/2027',
+      leadUnitId: '',
+      collective: '',
+      ...over,
+    }),
   );
-const unitForm = (over: Record<string, string>) => () => units.createUnitAction(INITIAL_STATE, form({ code: 'X-THU', name: 'Xã Thử', kind: 'COMMUNE', validFrom: '01/01/2027', ...over }));
+const unitForm = (over: Record<string, string>) => () =>
+  units.createUnitAction(
+    INITIAL_STATE,
+    form({ code: 'X-THU', name: 'Xã Thử', kind: 'COMMUNE', validFrom: '01/01/2027', ...over }),
+  );
 const userForm = (over: Record<string, string>) => () =>
-  users.createUserAction(INITIAL_STATE, form({ username: 'cb.thu', displayName: 'Lê Văn Thử', role: 'OFFICER', unitId: String(ids.unit), password: 'Mot-mat-khau-du-dai', ...over }));
-const upload = (fields: Record<string, string>, file?: { name: string; bytes: Buffer }, headers?: Record<string, string>) => () =>
-  uploadRoute.POST(uploadRequest({ assignmentId: String(ids.yearly), periodKey: ids.yearKey, ...fields }, file, headers));
-const importJson = (mutate: (draft: Record<string, unknown> & { programme: Record<string, unknown>; sections: { title: string; numeral: string; tasks: Record<string, unknown>[] }[] }) => void) => () => {
-  const task = { number: '1', title: 'Rà soát thủ tục', text: 'Rà soát thủ tục hành chính.', reformArea: '', dueDate: '30/06/2027', recurrence: 'ONCE', evidenceRequired: false, lead: 'TP', coordinators: [], coordinatingGroup: null, collective: null };
-  const draft = { programme: { title: 'Kế hoạch nhập thử', issuingBody: 'UBND thành phố Hà Tĩnh', issuedOn: '', summary: '', periodStart: '', periodEnd: '', documentNumber: '' }, sourceText: 'I. Chung', sections: [{ numeral: 'I', title: 'Chung', tasks: [task] }] };
-  mutate(draft);
-  return importer.importProgrammeAction(JSON.stringify(draft));
-};
+  users.createUserAction(
+    INITIAL_STATE,
+    form({
+      username: 'cb.thu',
+      displayName: 'Lê Văn Thử',
+      role: 'OFFICER',
+      unitId: String(ids.unit),
+      password: 'Mot-mat-khau-du-dai',
+      ...over,
+    }),
+  );
+const upload =
+  (fields: Record<string, string>, file?: { name: string; bytes: Buffer }, headers?: Record<string, string>) => () =>
+    uploadRoute.POST(
+      uploadRequest({ assignmentId: String(ids.yearly), periodKey: ids.yearKey, ...fields }, file, headers),
+    );
+const importJson =
+  (
+    mutate: (
+      draft: Record<string, unknown> & {
+        programme: Record<string, unknown>;
+        sections: { title: string; numeral: string; tasks: Record<string, unknown>[] }[];
+      },
+    ) => void,
+  ) =>
+  () => {
+    const task = {
+      number: '1',
+      title: 'Rà soát thủ tục',
+      text: 'Rà soát thủ tục hành chính.',
+      reformArea: '',
+      dueDate: '30/06/2027',
+      recurrence: 'ONCE',
+      evidenceRequired: false,
+      lead: 'TP',
+      coordinators: [],
+      coordinatingGroup: null,
+      collective: null,
+    };
+    const draft = {
+      programme: {
+        title: 'Kế hoạch nhập thử',
+        issuingBody: 'UBND thành phố Hà Tĩnh',
+        issuedOn: '',
+        summary: '',
+        periodStart: '',
+        periodEnd: '',
+        documentNumber: '',
+      },
+      sourceText: 'I. Chung',
+      sections: [{ numeral: 'I', title: 'Chung', tasks: [task] }],
+    };
+    mutate(draft);
+    return importer.importProgrammeAction(JSON.stringify(draft));
+  };
 
 // Reports (officer cb.tranphu on P-TRANPHU I.4).
 add('report', 'cb.tranphu', [
   ...[BEYOND_INT4, '99999999999999999999', '0', '-1', '0x10', '', '1e3', `12${NUL}`, ' 7 ', '１２'].map(
-    (v): [string, () => Promise<unknown>, Expect] => [`assignmentId ${JSON.stringify(v)}`, save({ assignmentId: v }), refused('assignmentId', { assignmentId: v })],
+    (v): [string, () => Promise<unknown>, Expect] => [
+      `assignmentId ${JSON.stringify(v)}`,
+      save({ assignmentId: v }),
+      refused('assignmentId', { assignmentId: v }),
+    ],
   ),
-  ...['', ' ', '0x32', '50.5', '-5', '101', '1e2', '5O', `50${NUL}`].map((v): [string, () => Promise<unknown>, Expect] => [
-    `progress ${JSON.stringify(v)} (no empty-as-zero, no hex)`,
-    save({ progress: v }),
-    refused('progress', { progress: v }),
+  ...['', ' ', '0x32', '50.5', '-5', '101', '1e2', '5O', `50${NUL}`].map(
+    (v): [string, () => Promise<unknown>, Expect] => [
+      `progress ${JSON.stringify(v)} (no empty-as-zero, no hex)`,
+      save({ progress: v }),
+      refused('progress', { progress: v }),
+    ],
+  ),
+  ...[BEYOND_INT4, '-1', '0x1', 'abc'].map((v): [string, () => Promise<unknown>, Expect] => [
+    `version ${JSON.stringify(v)}`,
+    save({ version: v }),
+    refused('version'),
   ]),
-  ...[BEYOND_INT4, '-1', '0x1', 'abc'].map((v): [string, () => Promise<unknown>, Expect] => [`version ${JSON.stringify(v)}`, save({ version: v }), refused('version')]),
-  ...['../../etc/passwd', `ONCE${NUL}`, '2026-13', ''].map((v): [string, () => Promise<unknown>, Expect] => [`periodKey ${JSON.stringify(v)}`, save({ periodKey: v }), refused('periodKey')]),
+  ...['../../etc/passwd', `ONCE${NUL}`, '2026-13', ''].map((v): [string, () => Promise<unknown>, Expect] => [
+    `periodKey ${JSON.stringify(v)}`,
+    save({ periodKey: v }),
+    refused('periodKey'),
+  ]),
   ['intent "delete"', save({ intent: 'delete' }), refused('intent')],
   ['content of 1 MB', save({ content: MB }), refused('content')],
   ['difficulties of 1 MB', save({ difficulties: MB }), refused('difficulties')],
   ['content 10 001 characters', save({ content: 'a'.repeat(10_001) }), refused('content')],
   ['submit with zero-width-only content', save({ content: ZW, intent: 'submit' }), refused('content', { content: ZW })],
   ['submit with NUL-only content', save({ content: NUL.repeat(20), intent: 'submit' }), refused('content')],
-  ['another unit’s assignment', async () => reports.saveReportAction(INITIAL_STATE, await reportForm({ assignmentId: String(ids.other), version: '0' })), refused()],
+  [
+    'another unit’s assignment',
+    async () =>
+      reports.saveReportAction(INITIAL_STATE, await reportForm({ assignmentId: String(ids.other), version: '0' })),
+    refused(),
+  ],
   ['an assignment that does not exist (int4 max)', save({ assignmentId: '2147483647', version: '0' }), refused()],
   [
     'content with NUL bytes, NFD and bidi overrides is stored clean',
@@ -240,8 +381,16 @@ add('report', 'cb.tranphu', [
     save({ content: XSS, difficulties: FORMULA }),
     accepted(async () => expect(await reportOf(ids.a)).toMatchObject({ content: XSS, difficulties: FORMULA })),
   ],
-  ['a stale version (another tab saved since)', async () => reports.saveReportAction(INITIAL_STATE, await reportForm({ version: '1' })), refused()],
-  ['a version from the future', async () => reports.saveReportAction(INITIAL_STATE, await reportForm({ version: '2147483647' })), refused()],
+  [
+    'a stale version (another tab saved since)',
+    async () => reports.saveReportAction(INITIAL_STATE, await reportForm({ version: '1' })),
+    refused(),
+  ],
+  [
+    'a version from the future',
+    async () => reports.saveReportAction(INITIAL_STATE, await reportForm({ version: '2147483647' })),
+    refused(),
+  ],
   [
     'a double submit of the same form: one save, one refusal',
     async () => {
@@ -259,7 +408,18 @@ add('report', 'cb.tranphu', [
   ],
   [
     'the data layer itself refuses NUL (the last line of defence), nothing written',
-    async () => saveReport({ assignmentId: ids.a, periodKey: 'ONCE', version: Number(await versionOf(ids.a)), progress: 40, content: `bypass${NUL}`, difficulties: null, proposals: null, noEvidenceReason: null, intent: 'save' }),
+    async () =>
+      saveReport({
+        assignmentId: ids.a,
+        periodKey: 'ONCE',
+        version: Number(await versionOf(ids.a)),
+        progress: 40,
+        content: `bypass${NUL}`,
+        difficulties: null,
+        proposals: null,
+        noEvidenceReason: null,
+        intent: 'save',
+      }),
     refused(),
   ],
 ]);
@@ -270,17 +430,31 @@ add('review', 'tp.noivu', [
   ['return with a NUL-only reason', review({ comment: NUL.repeat(10) }), refused('comment')],
   ['return with a blank reason', review({ comment: ' \t\n ' }), refused('comment')],
   ['return with a 1 MB reason', review({ comment: MB }), refused('comment')],
-  ...[BEYOND_INT4, '-3', 'abc', '0x1'].map((v): [string, () => unknown, Expect] => [`reportId ${JSON.stringify(v)}`, review({ reportId: v }), refused('reportId')]),
+  ...[BEYOND_INT4, '-3', 'abc', '0x1'].map((v): [string, () => unknown, Expect] => [
+    `reportId ${JSON.stringify(v)}`,
+    review({ reportId: v }),
+    refused('reportId'),
+  ]),
   ['version "x"', review({ version: 'x' }), refused('version')],
   ['version 0', review({ version: '0' }), refused('version')],
   [`decision "approve${'\\u0000'}"`, review({ decision: `approve${NUL}` }), refused('decision')],
-  ['a stale version', () => reports.reviewReportAction(INITIAL_STATE, form({ reportId: String(ids.review), version: String(reviewVersion - 1), decision: 'approve', comment: '' })), refused()],
+  [
+    'a stale version',
+    () =>
+      reports.reviewReportAction(
+        INITIAL_STATE,
+        form({ reportId: String(ids.review), version: String(reviewVersion - 1), decision: 'approve', comment: '' }),
+      ),
+    refused(),
+  ],
   [
     'return with an NFD reason holding NUL: stored NFC, without NUL',
     review({ comment: `${NFD}${NUL}, thiếu biên bản.` }),
     accepted(async (o) => {
       expect(o).toMatchObject({ kind: 'state', state: { ok: true } });
-      expect((await db.report.findUniqueOrThrow({ where: { id: ids.review } })).reviewComment).toBe(`${NFC}, thiếu biên bản.`);
+      expect((await db.report.findUniqueOrThrow({ where: { id: ids.review } })).reviewComment).toBe(
+        `${NFC}, thiếu biên bản.`,
+      );
     }),
   ],
   ['the same decision sent twice (the second is stale)', review({}), refused()],
@@ -289,9 +463,21 @@ add('review', 'cb.namha', [['an officer reviewing', review({ decision: 'approve'
 
 // Extensions: requests (cb.thachha on X-THACHHA I.1, overdue) and decisions (chutich).
 add('extension', 'cb.thachha', [
-  ...['31/12/9999', '9999-12-31', '01/01/1999', '30/02/2027', 'ngày mai', '', `15/06/2027${NUL}`, '2027-6-15x', '-1'].map(
-    (v): [string, () => unknown, Expect] => [`requestedDueDate ${JSON.stringify(v)}`, requestExt({ requestedDueDate: v }), refused('requestedDueDate', { requestedDueDate: v })],
-  ),
+  ...[
+    '31/12/9999',
+    '9999-12-31',
+    '01/01/1999',
+    '30/02/2027',
+    'ngày mai',
+    '',
+    `15/06/2027${NUL}`,
+    '2027-6-15x',
+    '-1',
+  ].map((v): [string, () => unknown, Expect] => [
+    `requestedDueDate ${JSON.stringify(v)}`,
+    requestExt({ requestedDueDate: v }),
+    refused('requestedDueDate', { requestedDueDate: v }),
+  ]),
   ['reason zero-width only', requestExt({ reason: ZW }), refused('reason', { reason: ZW })],
   ['reason NUL only', requestExt({ reason: NUL.repeat(30) }), refused('reason')],
   ['reason too short', requestExt({ reason: 'ngắn' }), refused('reason')],
@@ -311,7 +497,11 @@ add('extension', 'cb.thachha', [
   ['the same request sent twice (one is pending)', requestExt({}), refused()],
 ]);
 add('extension', 'chutich', [
-  ...[BEYOND_INT4, '-1', '', '1.5'].map((v): [string, () => unknown, Expect] => [`extensionId ${JSON.stringify(v)}`, decideExt({ extensionId: v }), refused('extensionId')]),
+  ...[BEYOND_INT4, '-1', '', '1.5'].map((v): [string, () => unknown, Expect] => [
+    `extensionId ${JSON.stringify(v)}`,
+    decideExt({ extensionId: v }),
+    refused('extensionId'),
+  ]),
   ['decision "maybe"', decideExt({ decision: 'maybe' }), refused('decision')],
   ['reject with a zero-width reason', decideExt({ comment: ZW }), refused('comment')],
   ['reject with a NUL-only reason', decideExt({ comment: NUL.repeat(8) }), refused('comment')],
@@ -321,7 +511,9 @@ add('extension', 'chutich', [
     decideExt({ comment: XSS }),
     accepted(async (o) => {
       expect(o).toMatchObject({ kind: 'state', state: { ok: true } });
-      expect((await db.deadlineExtension.findUniqueOrThrow({ where: { id: ids.pendingExt } })).decisionComment).toBe(XSS);
+      expect((await db.deadlineExtension.findUniqueOrThrow({ where: { id: ids.pendingExt } })).decisionComment).toBe(
+        XSS,
+      );
     }),
   ],
   ['the same decision twice', decideExt({ decision: 'approve', comment: '' }), refused()],
@@ -335,7 +527,11 @@ add('programme', 'admin', [
   ['issuing body blank', programmeForm({ issuingBody: '   ' }), refused('issuingBody')],
   ['issued on 31/12/9999', programmeForm({ issuedOn: '31/12/9999' }), refused('issuedOn')],
   ['issued on 00/00/0000', programmeForm({ issuedOn: '00/00/0000' }), refused('issuedOn')],
-  ['period ends before it starts', programmeForm({ periodStart: '01/06/2027', periodEnd: '01/01/2027' }), refused('periodEnd')],
+  [
+    'period ends before it starts',
+    programmeForm({ periodStart: '01/06/2027', periodEnd: '01/01/2027' }),
+    refused('periodEnd'),
+  ],
   ['summary of 1 MB', programmeForm({ summary: MB }), refused('summary')],
   [
     'a title with NUL and NFD is stored NFC without NUL',
@@ -354,14 +550,56 @@ add('programme', 'admin', [
       expect((await db.programme.findUniqueOrThrow({ where: { id } })).title).toBe(XSS);
     }),
   ],
-  ['update: programmeId beyond int4', () => programmes.updateProgrammeAction(INITIAL_STATE, form({ programmeId: BEYOND_INT4, title: 'X', issuingBody: 'Y' })), refused('programmeId')],
-  ['update: programmeId 1.5', () => programmes.updateProgrammeAction(INITIAL_STATE, form({ programmeId: '1.5', title: 'X', issuingBody: 'Y' })), refused('programmeId')],
-  ['archive: id beyond int4', () => programmes.programmeStatusAction(INITIAL_STATE, form({ id: BEYOND_INT4, intent: 'archive' })), refused()],
-  ['status: intent "drop"', () => programmes.programmeStatusAction(INITIAL_STATE, form({ id: String(ids.programme), intent: 'drop' })), refused()],
-  ['section: programmeId beyond int4', () => programmes.createSectionAction(INITIAL_STATE, form({ programmeId: BEYOND_INT4, numeral: 'IX', title: 'Mục' })), refused('programmeId')],
-  ['section: numeral zero-width', () => programmes.createSectionAction(INITIAL_STATE, form({ programmeId: String(ids.programme), numeral: ZW, title: 'Mục' })), refused('numeral')],
-  ['section: title NUL only', () => programmes.createSectionAction(INITIAL_STATE, form({ programmeId: String(ids.programme), numeral: 'IX', title: NUL })), refused('title')],
-  ['section update: id "-1"', () => programmes.updateSectionAction(INITIAL_STATE, form({ sectionId: '-1', numeral: 'I', title: 'Mục' })), refused('sectionId')],
+  [
+    'update: programmeId beyond int4',
+    () =>
+      programmes.updateProgrammeAction(INITIAL_STATE, form({ programmeId: BEYOND_INT4, title: 'X', issuingBody: 'Y' })),
+    refused('programmeId'),
+  ],
+  [
+    'update: programmeId 1.5',
+    () => programmes.updateProgrammeAction(INITIAL_STATE, form({ programmeId: '1.5', title: 'X', issuingBody: 'Y' })),
+    refused('programmeId'),
+  ],
+  [
+    'archive: id beyond int4',
+    () => programmes.programmeStatusAction(INITIAL_STATE, form({ id: BEYOND_INT4, intent: 'archive' })),
+    refused(),
+  ],
+  [
+    'status: intent "drop"',
+    () => programmes.programmeStatusAction(INITIAL_STATE, form({ id: String(ids.programme), intent: 'drop' })),
+    refused(),
+  ],
+  [
+    'section: programmeId beyond int4',
+    () =>
+      programmes.createSectionAction(INITIAL_STATE, form({ programmeId: BEYOND_INT4, numeral: 'IX', title: 'Mục' })),
+    refused('programmeId'),
+  ],
+  [
+    'section: numeral zero-width',
+    () =>
+      programmes.createSectionAction(
+        INITIAL_STATE,
+        form({ programmeId: String(ids.programme), numeral: ZW, title: 'Mục' }),
+      ),
+    refused('numeral'),
+  ],
+  [
+    'section: title NUL only',
+    () =>
+      programmes.createSectionAction(
+        INITIAL_STATE,
+        form({ programmeId: String(ids.programme), numeral: 'IX', title: NUL }),
+      ),
+    refused('title'),
+  ],
+  [
+    'section update: id "-1"',
+    () => programmes.updateSectionAction(INITIAL_STATE, form({ sectionId: '-1', numeral: 'I', title: 'Mục' })),
+    refused('sectionId'),
+  ],
   ['section delete: id in hex', () => programmes.deleteSectionAction(INITIAL_STATE, form({ id: '0x1' })), refused()],
   ['task: sectionId beyond int4', taskForm({ sectionId: BEYOND_INT4 }), refused('sectionId')],
   ['task: leadUnitId beyond int4', taskForm({ leadUnitId: BEYOND_INT4 }), refused('leadUnitId')],
@@ -372,14 +610,33 @@ add('programme', 'admin', [
   ['task: evidenceRequired "yes"', taskForm({ evidenceRequired: 'yes' }), refused('evidenceRequired')],
   ['task: reform area "<script>"', taskForm({ reformArea: '<script>' }), refused('reformArea')],
   ['task: title zero-width only', taskForm({ title: ZW }), refused('title')],
-  ['task update: taskId "-1"', () => programmes.updateTaskAction(INITIAL_STATE, form({ taskId: '-1', sectionId: String(ids.section), number: '1', title: 'X', text: 'Y', recurrence: 'ONCE' })), refused('taskId')],
+  [
+    'task update: taskId "-1"',
+    () =>
+      programmes.updateTaskAction(
+        INITIAL_STATE,
+        form({ taskId: '-1', sectionId: String(ids.section), number: '1', title: 'X', text: 'Y', recurrence: 'ONCE' }),
+      ),
+    refused('taskId'),
+  ],
   [
     'task update: a formula title is stored verbatim (the export defuses it)',
     async () => {
-      const t = await db.task.findUniqueOrThrow({ where: { id: ids.task }, select: { sectionId: true, number: true, text: true, recurrence: true, dueDate: true } });
+      const t = await db.task.findUniqueOrThrow({
+        where: { id: ids.task },
+        select: { sectionId: true, number: true, text: true, recurrence: true, dueDate: true },
+      });
       return programmes.updateTaskAction(
         INITIAL_STATE,
-        form({ taskId: String(ids.task), sectionId: String(t.sectionId), number: t.number, title: FORMULA, text: t.text, recurrence: t.recurrence, dueDate: t.dueDate ? formatDateVn(t.dueDate.toISOString().slice(0, 10)) : '' }),
+        form({
+          taskId: String(ids.task),
+          sectionId: String(t.sectionId),
+          number: t.number,
+          title: FORMULA,
+          text: t.text,
+          recurrence: t.recurrence,
+          dueDate: t.dueDate ? formatDateVn(t.dueDate.toISOString().slice(0, 10)) : '',
+        }),
       );
     },
     accepted(async (o) => {
@@ -387,32 +644,134 @@ add('programme', 'admin', [
       expect((await db.task.findUniqueOrThrow({ where: { id: ids.task } })).title).toBe(FORMULA);
     }),
   ],
-  ['task status: id beyond int4', () => programmes.taskStatusAction(INITIAL_STATE, form({ id: BEYOND_INT4, intent: 'archive' })), refused()],
-  ['matrix: unit key beyond int4', () => programmes.setTaskAssignmentsAction(INITIAL_STATE, form({ taskId: String(ids.task), [`role.${BEYOND_INT4}`]: 'LEAD' })), refused()],
-  ['matrix: role "BOSS"', () => programmes.setTaskAssignmentsAction(INITIAL_STATE, form({ taskId: String(ids.task), [`role.${ids.unit}`]: 'BOSS' })), refused()],
-  ['matrix: taskId beyond int4', () => programmes.setTaskAssignmentsAction(INITIAL_STATE, form({ taskId: BEYOND_INT4 })), refused('taskId')],
-  ['fan-out: group "EVERYONE"', () => programmes.fanOutTaskAction(INITIAL_STATE, form({ taskId: String(ids.task), group: 'EVERYONE', role: 'IMPLEMENTING' })), refused('group')],
-  ['fan-out: taskId 0', () => programmes.fanOutTaskAction(INITIAL_STATE, form({ taskId: '0', group: 'ALL', role: 'IMPLEMENTING' })), refused('taskId')],
-  ['a form that is not a form', () => programmes.createProgrammeAction(INITIAL_STATE, 'title=x' as unknown as FormData), refused()],
+  [
+    'task status: id beyond int4',
+    () => programmes.taskStatusAction(INITIAL_STATE, form({ id: BEYOND_INT4, intent: 'archive' })),
+    refused(),
+  ],
+  [
+    'matrix: unit key beyond int4',
+    () =>
+      programmes.setTaskAssignmentsAction(
+        INITIAL_STATE,
+        form({ taskId: String(ids.task), [`role.${BEYOND_INT4}`]: 'LEAD' }),
+      ),
+    refused(),
+  ],
+  [
+    'matrix: role "BOSS"',
+    () =>
+      programmes.setTaskAssignmentsAction(
+        INITIAL_STATE,
+        form({ taskId: String(ids.task), [`role.${ids.unit}`]: 'BOSS' }),
+      ),
+    refused(),
+  ],
+  [
+    'matrix: taskId beyond int4',
+    () => programmes.setTaskAssignmentsAction(INITIAL_STATE, form({ taskId: BEYOND_INT4 })),
+    refused('taskId'),
+  ],
+  [
+    'fan-out: group "EVERYONE"',
+    () =>
+      programmes.fanOutTaskAction(
+        INITIAL_STATE,
+        form({ taskId: String(ids.task), group: 'EVERYONE', role: 'IMPLEMENTING' }),
+      ),
+    refused('group'),
+  ],
+  [
+    'fan-out: taskId 0',
+    () => programmes.fanOutTaskAction(INITIAL_STATE, form({ taskId: '0', group: 'ALL', role: 'IMPLEMENTING' })),
+    refused('taskId'),
+  ],
+  [
+    'a form that is not a form',
+    () => programmes.createProgrammeAction(INITIAL_STATE, 'title=x' as unknown as FormData),
+    refused(),
+  ],
 ]);
 // Up/down buttons answer nothing: a bad form does nothing (and throws nothing).
 add('programme', 'admin', [
-  ['move section: id beyond int4', () => programmes.moveSectionAction(form({ id: BEYOND_INT4, direction: 'up' })), harmless((o) => expect(o).toEqual({ kind: 'value', value: undefined }))],
-  ['move task: direction "sideways"', () => programmes.moveTaskAction(form({ id: String(ids.task), direction: 'sideways' })), harmless((o) => expect(o).toEqual({ kind: 'value', value: undefined }))],
+  [
+    'move section: id beyond int4',
+    () => programmes.moveSectionAction(form({ id: BEYOND_INT4, direction: 'up' })),
+    harmless((o) => expect(o).toEqual({ kind: 'value', value: undefined })),
+  ],
+  [
+    'move task: direction "sideways"',
+    () => programmes.moveTaskAction(form({ id: String(ids.task), direction: 'sideways' })),
+    harmless((o) => expect(o).toEqual({ kind: 'value', value: undefined })),
+  ],
 ]);
 
 // The directive import (admin).
 add('import', 'admin', [
-  ['analyse: NUL-only text', () => importer.analyzeDirectiveAction(INITIAL_STATE, form({ text: NUL.repeat(100) })), refused('text')],
-  ['analyse: zero-width-only text', () => importer.analyzeDirectiveAction(INITIAL_STATE, form({ text: ZW })), refused('text')],
-  ['analyse: more than 1 MB of text', () => importer.analyzeDirectiveAction(INITIAL_STATE, form({ text: 'a'.repeat(1024 * 1024 + 10) })), refused('text')],
-  ['analyse: a program renamed .docx', () => importer.analyzeDirectiveAction(INITIAL_STATE, form({ text: '', file: new File([new Uint8Array(EXE)], 'chi-thi.docx') })), refused('file')],
-  ['analyse: a zip bomb named .docx', () => importer.analyzeDirectiveAction(INITIAL_STATE, form({ text: '', file: new File([new Uint8Array(zipBomb())], 'chi-thi.docx') })), refused('file')],
-  ['analyse: a .txt that is not UTF-8 (TCVN3 bytes)', () => importer.analyzeDirectiveAction(INITIAL_STATE, form({ text: '', file: new File([new Uint8Array([0xc2, 0xb5, 0xfe, 0xff, 0x41, 0xe9, 0x80])], 'chi-thi.txt') })), refused('file')],
-  ['analyse: a program by its own name', () => importer.analyzeDirectiveAction(INITIAL_STATE, form({ text: '', file: new File([new Uint8Array(EXE)], 'setup.exe') })), refused('file')],
+  [
+    'analyse: NUL-only text',
+    () => importer.analyzeDirectiveAction(INITIAL_STATE, form({ text: NUL.repeat(100) })),
+    refused('text'),
+  ],
+  [
+    'analyse: zero-width-only text',
+    () => importer.analyzeDirectiveAction(INITIAL_STATE, form({ text: ZW })),
+    refused('text'),
+  ],
+  [
+    'analyse: more than 1 MB of text',
+    () => importer.analyzeDirectiveAction(INITIAL_STATE, form({ text: 'a'.repeat(1024 * 1024 + 10) })),
+    refused('text'),
+  ],
+  [
+    'analyse: a program renamed .docx',
+    () =>
+      importer.analyzeDirectiveAction(
+        INITIAL_STATE,
+        form({ text: '', file: new File([new Uint8Array(EXE)], 'chi-thi.docx') }),
+      ),
+    refused('file'),
+  ],
+  [
+    'analyse: a zip bomb named .docx',
+    () =>
+      importer.analyzeDirectiveAction(
+        INITIAL_STATE,
+        form({ text: '', file: new File([new Uint8Array(zipBomb())], 'chi-thi.docx') }),
+      ),
+    refused('file'),
+  ],
+  [
+    'analyse: a .txt that is not UTF-8 (TCVN3 bytes)',
+    () =>
+      importer.analyzeDirectiveAction(
+        INITIAL_STATE,
+        form({ text: '', file: new File([new Uint8Array([0xc2, 0xb5, 0xfe, 0xff, 0x41, 0xe9, 0x80])], 'chi-thi.txt') }),
+      ),
+    refused('file'),
+  ],
+  [
+    'analyse: a program by its own name',
+    () =>
+      importer.analyzeDirectiveAction(
+        INITIAL_STATE,
+        form({ text: '', file: new File([new Uint8Array(EXE)], 'setup.exe') }),
+      ),
+    refused('file'),
+  ],
   [
     'analyse: a path-traversal .txt holding NUL and NFD: a proposal, cleaned',
-    () => importer.analyzeDirectiveAction(INITIAL_STATE, form({ text: '', file: new File([`I. Chung${NUL}\n1. Phòng Tư pháp chủ trì ${NFD}, hoàn thành trước 30/6/2027.`], '../../../etc/passwd.txt') })),
+    () =>
+      importer.analyzeDirectiveAction(
+        INITIAL_STATE,
+        form({
+          text: '',
+          file: new File(
+            [`I. Chung${NUL}\n1. Phòng Tư pháp chủ trì ${NFD}, hoàn thành trước 30/6/2027.`],
+            '../../../etc/passwd.txt',
+          ),
+        }),
+      ),
     accepted((o) => {
       expect(o).toMatchObject({ kind: 'state', state: { ok: true } });
       const proposal = String((o as { state: ActionState }).state.result?.proposal);
@@ -424,10 +783,26 @@ add('import', 'admin', [
   ['save: not a string', () => importer.importProgrammeAction(42 as unknown as string), refused()],
   ['save: no sections', importJson((d) => (d.sections = [])), refused('sections')],
   ['save: title NUL only', importJson((d) => (d.programme.title = NUL.repeat(3))), refused('programme.title')],
-  ['save: task due 31/12/9999', importJson((d) => (d.sections[0]!.tasks[0]!.dueDate = '31/12/9999')), refused('sections.0.tasks.0.dueDate')],
-  ['save: task text of 1 MB', importJson((d) => (d.sections[0]!.tasks[0]!.text = MB)), refused('sections.0.tasks.0.text')],
-  ['save: lead unit code with NUL', importJson((d) => (d.sections[0]!.tasks[0]!.lead = `TP${NUL}X`)), refused('sections.0.tasks.0.lead')],
-  ['save: evidenceRequired "yes"', importJson((d) => (d.sections[0]!.tasks[0]!.evidenceRequired = 'yes')), refused('sections.0.tasks.0.evidenceRequired')],
+  [
+    'save: task due 31/12/9999',
+    importJson((d) => (d.sections[0]!.tasks[0]!.dueDate = '31/12/9999')),
+    refused('sections.0.tasks.0.dueDate'),
+  ],
+  [
+    'save: task text of 1 MB',
+    importJson((d) => (d.sections[0]!.tasks[0]!.text = MB)),
+    refused('sections.0.tasks.0.text'),
+  ],
+  [
+    'save: lead unit code with NUL',
+    importJson((d) => (d.sections[0]!.tasks[0]!.lead = `TP${NUL}X`)),
+    refused('sections.0.tasks.0.lead'),
+  ],
+  [
+    'save: evidenceRequired "yes"',
+    importJson((d) => (d.sections[0]!.tasks[0]!.evidenceRequired = 'yes')),
+    refused('sections.0.tasks.0.evidenceRequired'),
+  ],
   [
     'save: NUL, NFD and XSS in every text: stored clean, XSS verbatim',
     importJson((d) => {
@@ -439,8 +814,19 @@ add('import', 'admin', [
     accepted(async (o) => {
       expect(o.kind).toBe('redirect');
       const id = Number(/programmes\/(\d+)/.exec((o as { url: string }).url)![1]);
-      const p = await db.programme.findUniqueOrThrow({ where: { id }, select: { title: true, sourceText: true, sections: { select: { title: true, tasks: { select: { text: true } } } } } });
-      expect(p).toEqual({ title: NFC, sourceText: `${NFC}\n${XSS}`, sections: [{ title: XSS, tasks: [{ text: FORMULA }] }] });
+      const p = await db.programme.findUniqueOrThrow({
+        where: { id },
+        select: {
+          title: true,
+          sourceText: true,
+          sections: { select: { title: true, tasks: { select: { text: true } } } },
+        },
+      });
+      expect(p).toEqual({
+        title: NFC,
+        sourceText: `${NFC}\n${XSS}`,
+        sections: [{ title: XSS, tasks: [{ text: FORMULA }] }],
+      });
     }),
   ],
 ]);
@@ -474,13 +860,76 @@ add('unit', 'admin', [
       expect(await db.unit.count({ where: { code: 'X-DOI' } })).toBe(1);
     }),
   ],
-  ['update: unitId beyond int4', () => units.updateUnitAction(INITIAL_STATE, form({ unitId: BEYOND_INT4, code: 'X-A', name: 'Xã A', kind: 'COMMUNE', validFrom: '01/01/2027' })), refused('unitId')],
-  ['deactivate: effective 01/01/1900', () => units.deactivateUnitAction(INITIAL_STATE, form({ unitId: String(ids.unit2), effectiveDate: '01/01/1900' })), refused('effectiveDate')],
+  [
+    'update: unitId beyond int4',
+    () =>
+      units.updateUnitAction(
+        INITIAL_STATE,
+        form({ unitId: BEYOND_INT4, code: 'X-A', name: 'Xã A', kind: 'COMMUNE', validFrom: '01/01/2027' }),
+      ),
+    refused('unitId'),
+  ],
+  [
+    'deactivate: effective 01/01/1900',
+    () => units.deactivateUnitAction(INITIAL_STATE, form({ unitId: String(ids.unit2), effectiveDate: '01/01/1900' })),
+    refused('effectiveDate'),
+  ],
   ['reactivate: unitId "1e3"', () => units.reactivateUnitAction(INITIAL_STATE, form({ unitId: '1e3' })), refused()],
-  ['merge: an id beyond int4', () => units.mergeUnitsAction(INITIAL_STATE, form({ predecessorIds: [BEYOND_INT4, String(ids.unit2)], effectiveDate: '01/01/2027', code: 'X-GOP', name: 'Xã Gộp', kind: 'COMMUNE' })), refused()],
-  ['merge: the same unit twice', () => units.mergeUnitsAction(INITIAL_STATE, form({ predecessorIds: [String(ids.unit2), String(ids.unit2)], effectiveDate: '01/01/2027', code: 'X-GOP', name: 'Xã Gộp', kind: 'COMMUNE' })), refused('predecessorIds')],
-  ['split: mainIndex in hex', () => units.splitUnitAction(INITIAL_STATE, form({ predecessorId: String(ids.unit2), effectiveDate: '01/01/2027', mainIndex: '0x1', 'successors.0.code': 'X-T1', 'successors.0.name': 'Xã Một', 'successors.0.kind': 'COMMUNE', 'successors.1.code': 'X-T2', 'successors.1.name': 'Xã Hai', 'successors.1.kind': 'COMMUNE' })), refused('mainIndex')],
-  ['split: predecessorId "-1"', () => units.splitUnitAction(INITIAL_STATE, form({ predecessorId: '-1', effectiveDate: '01/01/2027', mainIndex: '0' })), refused('predecessorId')],
+  [
+    'merge: an id beyond int4',
+    () =>
+      units.mergeUnitsAction(
+        INITIAL_STATE,
+        form({
+          predecessorIds: [BEYOND_INT4, String(ids.unit2)],
+          effectiveDate: '01/01/2027',
+          code: 'X-GOP',
+          name: 'Xã Gộp',
+          kind: 'COMMUNE',
+        }),
+      ),
+    refused(),
+  ],
+  [
+    'merge: the same unit twice',
+    () =>
+      units.mergeUnitsAction(
+        INITIAL_STATE,
+        form({
+          predecessorIds: [String(ids.unit2), String(ids.unit2)],
+          effectiveDate: '01/01/2027',
+          code: 'X-GOP',
+          name: 'Xã Gộp',
+          kind: 'COMMUNE',
+        }),
+      ),
+    refused('predecessorIds'),
+  ],
+  [
+    'split: mainIndex in hex',
+    () =>
+      units.splitUnitAction(
+        INITIAL_STATE,
+        form({
+          predecessorId: String(ids.unit2),
+          effectiveDate: '01/01/2027',
+          mainIndex: '0x1',
+          'successors.0.code': 'X-T1',
+          'successors.0.name': 'Xã Một',
+          'successors.0.kind': 'COMMUNE',
+          'successors.1.code': 'X-T2',
+          'successors.1.name': 'Xã Hai',
+          'successors.1.kind': 'COMMUNE',
+        }),
+      ),
+    refused('mainIndex'),
+  ],
+  [
+    'split: predecessorId "-1"',
+    () =>
+      units.splitUnitAction(INITIAL_STATE, form({ predecessorId: '-1', effectiveDate: '01/01/2027', mainIndex: '0' })),
+    refused('predecessorId'),
+  ],
 ]);
 
 // Users (admin). The password is never echoed back.
@@ -502,23 +951,66 @@ add('user', 'admin', [
       expect((await db.user.findUniqueOrThrow({ where: { username: 'cb.nfd' } })).displayName).toBe(NFC);
     }),
   ],
-  ['update: userId "0x2"', () => users.updateUserAction(INITIAL_STATE, form({ userId: '0x2', displayName: 'A B', role: 'OFFICER', unitId: String(ids.unit) })), refused('userId')],
-  ['reset: userId beyond int4', () => users.resetPasswordAction(INITIAL_STATE, form({ userId: BEYOND_INT4, password: 'Mot-mat-khau-du-dai' })), refused('userId')],
-  ['status: intent "delete"', () => users.userStatusAction(INITIAL_STATE, form({ userId: String(ids.user), intent: 'delete' })), refused()],
+  [
+    'update: userId "0x2"',
+    () =>
+      users.updateUserAction(
+        INITIAL_STATE,
+        form({ userId: '0x2', displayName: 'A B', role: 'OFFICER', unitId: String(ids.unit) }),
+      ),
+    refused('userId'),
+  ],
+  [
+    'reset: userId beyond int4',
+    () => users.resetPasswordAction(INITIAL_STATE, form({ userId: BEYOND_INT4, password: 'Mot-mat-khau-du-dai' })),
+    refused('userId'),
+  ],
+  [
+    'status: intent "delete"',
+    () => users.userStatusAction(INITIAL_STATE, form({ userId: String(ids.user), intent: 'delete' })),
+    refused(),
+  ],
 ]);
 
 // Evidence uploads and downloads (cb.tranphu), through the route handlers.
 add('evidence', 'cb.tranphu', [
-  ['upload: assignmentId beyond int4', upload({ assignmentId: BEYOND_INT4 }, { name: 'a.pdf', bytes: PDF }), refusedWith(400)],
+  [
+    'upload: assignmentId beyond int4',
+    upload({ assignmentId: BEYOND_INT4 }, { name: 'a.pdf', bytes: PDF }),
+    refusedWith(400),
+  ],
   ['upload: assignmentId in hex', upload({ assignmentId: '0x1' }, { name: 'a.pdf', bytes: PDF }), refusedWith(400)],
   ['upload: periodKey "../../"', upload({ periodKey: '../../' }, { name: 'a.pdf', bytes: PDF }), refusedWith(400)],
   ['upload: a program renamed .pdf', upload({}, { name: 'bao-cao.pdf', bytes: EXE }), refusedWith(400)],
-  ['upload: a program with a traversal name', upload({}, { name: '..\\..\\windows\\system32\\cmd.exe', bytes: EXE }), refusedWith(400)],
+  [
+    'upload: a program with a traversal name',
+    upload({}, { name: '..\\..\\windows\\system32\\cmd.exe', bytes: EXE }),
+    refusedWith(400),
+  ],
   ['upload: an empty file', upload({}, { name: 'rong.pdf', bytes: Buffer.alloc(0) }), refusedWith(400)],
   ['upload: no file', upload({}), refusedWith(400)],
-  ['upload: not multipart', () => uploadRoute.POST(new Request('http://localhost/api/evidence', { method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' } })), refusedWith(400)],
-  ['upload: from another site', upload({}, { name: 'a.pdf', bytes: PDF }, { origin: 'https://evil.example', host: 'localhost' }), refusedWith(403)],
-  ['upload: another unit’s assignment', () => upload({ assignmentId: String(ids.other), periodKey: 'ONCE' }, { name: 'a.pdf', bytes: PDF })(), refusedWith(404)],
+  [
+    'upload: not multipart',
+    () =>
+      uploadRoute.POST(
+        new Request('http://localhost/api/evidence', {
+          method: 'POST',
+          body: 'x',
+          headers: { 'content-type': 'text/plain' },
+        }),
+      ),
+    refusedWith(400),
+  ],
+  [
+    'upload: from another site',
+    upload({}, { name: 'a.pdf', bytes: PDF }, { origin: 'https://evil.example', host: 'localhost' }),
+    refusedWith(403),
+  ],
+  [
+    'upload: another unit’s assignment',
+    () => upload({ assignmentId: String(ids.other), periodKey: 'ONCE' }, { name: 'a.pdf', bytes: PDF })(),
+    refusedWith(404),
+  ],
   [
     'upload: a path-traversal name keeps only the file name, inside the upload folder',
     upload({}, { name: '../../../etc/passwd.pdf', bytes: PDF }),
@@ -532,15 +1024,39 @@ add('evidence', 'cb.tranphu', [
   [
     'upload: a name with NUL, bidi override and NFD is stored clean',
     upload({}, { name: `bao${NUL}cao\u202Egpj.${'Biên bản'.normalize('NFD')}.pdf`, bytes: PDF }),
-    accepted((o) => expect(o).toMatchObject({ kind: 'response', status: 201, body: { evidence: { fileName: 'baocaogpj.Biên bản.pdf' } } })),
+    accepted((o) =>
+      expect(o).toMatchObject({
+        kind: 'response',
+        status: 201,
+        body: { evidence: { fileName: 'baocaogpj.Biên bản.pdf' } },
+      }),
+    ),
   ],
-  ...[BEYOND_INT4, '99999999999999999999', '-1', '0', '0x10', '1e3', `1${NUL}`].map((v): [string, () => unknown, Expect] => [
-    `download: evidence id ${JSON.stringify(v)}`,
-    () => evidenceRoute.GET(new Request('http://localhost/api/evidence/x'), params(v)),
+  ...[BEYOND_INT4, '99999999999999999999', '-1', '0', '0x10', '1e3', `1${NUL}`].map(
+    (v): [string, () => unknown, Expect] => [
+      `download: evidence id ${JSON.stringify(v)}`,
+      () => evidenceRoute.GET(new Request('http://localhost/api/evidence/x'), params(v)),
+      refusedWith(404),
+    ],
+  ),
+  [
+    'delete: evidence id beyond int4',
+    () =>
+      evidenceRoute.DELETE(new Request('http://localhost/api/evidence/x', { method: 'DELETE' }), params(BEYOND_INT4)),
     refusedWith(404),
-  ]),
-  ['delete: evidence id beyond int4', () => evidenceRoute.DELETE(new Request('http://localhost/api/evidence/x', { method: 'DELETE' }), params(BEYOND_INT4)), refusedWith(404)],
-  ['delete: from another site', () => evidenceRoute.DELETE(new Request('http://localhost/api/evidence/x', { method: 'DELETE', headers: { 'sec-fetch-site': 'cross-site' } }), params(String(ids.evidence))), refusedWith(403)],
+  ],
+  [
+    'delete: from another site',
+    () =>
+      evidenceRoute.DELETE(
+        new Request('http://localhost/api/evidence/x', {
+          method: 'DELETE',
+          headers: { 'sec-fetch-site': 'cross-site' },
+        }),
+        params(String(ids.evidence)),
+      ),
+    refusedWith(403),
+  ],
 ]);
 
 // Exports, pages and other routes (chutich, admin).
@@ -550,13 +1066,16 @@ const readXlsx = async (bytes: Buffer) => {
   return wb;
 };
 add('export', 'chutich', [
-  ...[`programme=${BEYOND_INT4}`, 'programme=0x10&period=9999-Q9', `section=-1&area=${encodeURIComponent(XSS)}`, `programme=${encodeURIComponent(NUL)}&kind=${encodeURIComponent(MB.slice(0, 5000))}`].map(
-    (q): [string, () => unknown, Expect] => [
-      `xlsx with ?${q.slice(0, 40)}: the defaults, never an error`,
-      () => xlsxRoute.GET(new Request(`http://localhost/api/exports/xlsx?${q}`)),
-      harmless((o) => expect(o).toMatchObject({ kind: 'response', status: 200 })),
-    ],
-  ),
+  ...[
+    `programme=${BEYOND_INT4}`,
+    'programme=0x10&period=9999-Q9',
+    `section=-1&area=${encodeURIComponent(XSS)}`,
+    `programme=${encodeURIComponent(NUL)}&kind=${encodeURIComponent(MB.slice(0, 5000))}`,
+  ].map((q): [string, () => unknown, Expect] => [
+    `xlsx with ?${q.slice(0, 40)}: the defaults, never an error`,
+    () => xlsxRoute.GET(new Request(`http://localhost/api/exports/xlsx?${q}`)),
+    harmless((o) => expect(o).toMatchObject({ kind: 'response', status: 200 })),
+  ]),
   [
     'xlsx: a formula typed as a task title is text, never a formula',
     () => xlsxRoute.GET(new Request('http://localhost/api/exports/xlsx')),
@@ -578,12 +1097,22 @@ add('export', 'chutich', [
       expect(seen).toBeGreaterThan(0);
     }),
   ],
-  ['docx with hostile filters and an XSS title in the data', () => docxRoute.GET(new Request(`http://localhost/api/exports/docx?programme=${BEYOND_INT4}&period=${encodeURIComponent('<x>')}`)), harmless((o) => expect(o).toMatchObject({ kind: 'response', status: 200 }))],
+  [
+    'docx with hostile filters and an XSS title in the data',
+    () =>
+      docxRoute.GET(
+        new Request(`http://localhost/api/exports/docx?programme=${BEYOND_INT4}&period=${encodeURIComponent('<x>')}`),
+      ),
+    harmless((o) => expect(o).toMatchObject({ kind: 'response', status: 200 })),
+  ],
 ]);
 add('route', 'cb.tranphu', [
   ...[BEYOND_INT4, '99999999999', '-1', `5${NUL}`, '0x1'].map((v): [string, () => unknown, Expect] => [
     `notification ${JSON.stringify(v)}: back to the list`,
-    () => notificationRoute.GET(new Request('http://localhost/notifications/x'), { params: Promise.resolve({ notificationId: v }) }),
+    () =>
+      notificationRoute.GET(new Request('http://localhost/notifications/x'), {
+        params: Promise.resolve({ notificationId: v }),
+      }),
     harmless((o) => expect(o).toEqual({ kind: 'redirect', url: '/notifications' })),
   ]),
   ...[BEYOND_INT4, '-1', '0', '0x1', '1e3', ''].map((v): [string, () => unknown, Expect] => [
@@ -601,7 +1130,8 @@ const loginRefused = accepted((o) => {
   expectVietnamese(state.message, 'login message');
   expect(state.fields ?? {}).not.toHaveProperty('password');
 });
-const signIn = (fields: Record<string, string>) => () => login.loginAction(INITIAL_STATE, form({ username: 'admin', password: 'sai-mat-khau', callbackUrl: '/', ...fields }));
+const signIn = (fields: Record<string, string>) => () =>
+  login.loginAction(INITIAL_STATE, form({ username: 'admin', password: 'sai-mat-khau', callbackUrl: '/', ...fields }));
 add('login', null, [
   ['username with NUL', signIn({ username: `admin${NUL}` }), loginRefused],
   ['username of 1 MB', signIn({ username: MB }), loginRefused],
@@ -621,13 +1151,22 @@ add('route', 'cb.tranphu', [
   ],
 ]);
 add('route', null, [
-  ...[['no token', {}], ['a Latin-1 token (HTTP itself refuses NUL in a header)', { authorization: 'Bearer \u00ff\u00fe\u00e9' }], ['a 1 MB token', { authorization: `Bearer ${'a'.repeat(1024 * 1024)}` }], ['a forged token', { authorization: 'Bearer 0x32' }]].map(
-    ([name, headers]): [string, () => unknown, Expect] => [
-      `deadline job with ${name as string}: 401`,
-      () => jobsRoute.POST(new Request('http://localhost/api/jobs/deadlines', { method: 'POST', headers: headers as Record<string, string> })),
-      refusedWith(401),
-    ],
-  ),
+  ...[
+    ['no token', {}],
+    ['a Latin-1 token (HTTP itself refuses NUL in a header)', { authorization: 'Bearer \u00ff\u00fe\u00e9' }],
+    ['a 1 MB token', { authorization: `Bearer ${'a'.repeat(1024 * 1024)}` }],
+    ['a forged token', { authorization: 'Bearer 0x32' }],
+  ].map(([name, headers]): [string, () => unknown, Expect] => [
+    `deadline job with ${name as string}: 401`,
+    () =>
+      jobsRoute.POST(
+        new Request('http://localhost/api/jobs/deadlines', {
+          method: 'POST',
+          headers: headers as Record<string, string>,
+        }),
+      ),
+    refusedWith(401),
+  ]),
 ]);
 add('route', 'admin', [
   [
@@ -635,21 +1174,38 @@ add('route', 'admin', [
     () => listUsers({ q: searchTerm(`${NUL}Nguyễn${NUL}${MB}`) }),
     harmless((o) => expect(o.kind).toBe('value')),
   ],
-  ['the data layer given a NUL search term directly: refused as a message, not a 500', () => listUsers({ q: `Nguy${NUL}` }), refused()],
+  [
+    'the data layer given a NUL search term directly: refused as a message, not a 500',
+    () => listUsers({ q: `Nguy${NUL}` }),
+    refused(),
+  ],
 ]);
 
 // ───────────────────────────── Running the table ─────────────────────────────
 
 beforeAll(async () => {
   const assignmentOf = async (unitCode: string, numeral: string, number: string) =>
-    (await db.assignment.findFirstOrThrow({ where: { unit: { code: unitCode }, task: { number, section: { numeral } } }, select: { id: true } })).id;
+    (
+      await db.assignment.findFirstOrThrow({
+        where: { unit: { code: unitCode }, task: { number, section: { numeral } } },
+        select: { id: true },
+      })
+    ).id;
   ids.a = await assignmentOf('P-TRANPHU', 'I', '4');
   ids.other = await assignmentOf('P-NAMHA', 'I', '4');
   ids.ext = await assignmentOf('X-THACHHA', 'I', '1');
   ids.yearly = await assignmentOf('P-TRANPHU', 'II', '2');
   ids.yearKey = periodContaining('YEARLY', vnDateOf(new Date())).key;
-  ids.pendingExt = (await db.deadlineExtension.findFirstOrThrow({ where: { status: 'PENDING', assignment: { unit: { code: 'P-NGUYENDU' } } } })).id;
-  const task = await db.task.findFirstOrThrow({ where: { assignments: { some: {} } }, orderBy: { id: 'asc' }, select: { id: true, sectionId: true, section: { select: { programmeId: true } } } });
+  ids.pendingExt = (
+    await db.deadlineExtension.findFirstOrThrow({
+      where: { status: 'PENDING', assignment: { unit: { code: 'P-NGUYENDU' } } },
+    })
+  ).id;
+  const task = await db.task.findFirstOrThrow({
+    where: { assignments: { some: {} } },
+    orderBy: { id: 'asc' },
+    select: { id: true, sectionId: true, section: { select: { programmeId: true } } },
+  });
   ids.task = task.id;
   ids.section = task.sectionId;
   ids.programme = task.section.programmeId;
@@ -658,7 +1214,17 @@ beforeAll(async () => {
   ids.user = (await db.user.findUniqueOrThrow({ where: { username: 'cb.vhtt' } })).id;
   // A submitted report for the reviewer.
   await actAs('cb.namha');
-  const submitted = await saveReport({ assignmentId: ids.other, periodKey: 'ONCE', version: 0, progress: 80, content: 'Đã hoàn thành dự thảo, trình lãnh đạo.', difficulties: null, proposals: null, noEvidenceReason: null, intent: 'submit' });
+  const submitted = await saveReport({
+    assignmentId: ids.other,
+    periodKey: 'ONCE',
+    version: 0,
+    progress: 80,
+    content: 'Đã hoàn thành dự thảo, trình lãnh đạo.',
+    difficulties: null,
+    proposals: null,
+    noEvidenceReason: null,
+    intent: 'submit',
+  });
   ids.review = submitted.reportId;
   reviewVersion = submitted.version;
 });
@@ -666,7 +1232,9 @@ beforeAll(async () => {
 let ran = 0;
 let passed = 0;
 afterAll(() => {
-  console.log(`Hostile-input suite: ${cases.length} cases in ${new Set(cases.map((c) => c.area)).size} areas; ${ran} ran, ${passed} passed, ${ran - passed} failed.`);
+  console.log(
+    `Hostile-input suite: ${cases.length} cases in ${new Set(cases.map((c) => c.area)).size} areas; ${ran} ran, ${passed} passed, ${ran - passed} failed.`,
+  );
 });
 
 describe('hostile input', () => {
@@ -674,10 +1242,13 @@ describe('hostile input', () => {
     expect(cases.length).toBeGreaterThanOrEqual(120);
   });
 
-  it.each(cases.map((c, i) => [`${String(i + 1).padStart(3, '0')} ${c.area}: ${c.name}`, c] as const))('%s', async (_title, c) => {
-    await check(c);
-    passed += 1;
-  });
+  it.each(cases.map((c, i) => [`${String(i + 1).padStart(3, '0')} ${c.area}: ${c.name}`, c] as const))(
+    '%s',
+    async (_title, c) => {
+      await check(c);
+      passed += 1;
+    },
+  );
 
   async function check(c: Case) {
     await actAs(c.as);
@@ -695,8 +1266,13 @@ describe('hostile input', () => {
         const { state } = outcome;
         expect(state.ok).toBe(false);
         expectVietnamese(state.message, 'message');
-        for (const [field, messages] of Object.entries(state.fieldErrors ?? {})) for (const m of messages ?? []) expectVietnamese(m, `field ${field}`);
-        if (c.expect.field) expect(state.fieldErrors?.[c.expect.field]?.length ?? 0, `a message at ${c.expect.field}: ${state.message} ${JSON.stringify(state.fieldErrors)}`).toBeGreaterThan(0);
+        for (const [field, messages] of Object.entries(state.fieldErrors ?? {}))
+          for (const m of messages ?? []) expectVietnamese(m, `field ${field}`);
+        if (c.expect.field)
+          expect(
+            state.fieldErrors?.[c.expect.field]?.length ?? 0,
+            `a message at ${c.expect.field}: ${state.message} ${JSON.stringify(state.fieldErrors)}`,
+          ).toBeGreaterThan(0);
         if (c.expect.echo) expect(state.fields).toMatchObject(c.expect.echo);
         expect(state.fields ?? {}).not.toHaveProperty('password');
         break;

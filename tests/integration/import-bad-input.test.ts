@@ -18,7 +18,8 @@ vi.mock('../../lib/data/audit', async (importOriginal) => {
   return {
     ...real,
     audit: async (...args: Parameters<typeof real.audit>) => {
-      if (failing.on && args[1].action === 'programme.imported') throw new Error('simulated failure after every insert');
+      if (failing.on && args[1].action === 'programme.imported')
+        throw new Error('simulated failure after every insert');
       return real.audit(...args);
     },
   };
@@ -30,18 +31,32 @@ const { documentText } = await import('../../lib/data/admin-docx');
 const { ImportInput, issuesByPath } = await import('../../lib/validation/programme');
 
 const FIXTURES = path.join(import.meta.dirname, '../../lib/domain/directive/fixtures');
-const SEED_TEXT = fs.readFileSync(path.join(import.meta.dirname, '../../prisma/seed/chi-dao-trien-khai-nq76-thanh-pho-ha-tinh.txt'), 'utf8');
+const SEED_TEXT = fs.readFileSync(
+  path.join(import.meta.dirname, '../../prisma/seed/chi-dao-trien-khai-nq76-thanh-pho-ha-tinh.txt'),
+  'utf8',
+);
 
-const file = (name: string, content: string | Uint8Array) => ({ name, bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content });
+const file = (name: string, content: string | Uint8Array) => ({
+  name,
+  bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content,
+});
 
 async function counts() {
   const db = getDb();
-  const [programmes, sections, tasks, assignments] = await Promise.all([db.programme.count(), db.section.count(), db.task.count(), db.assignment.count()]);
+  const [programmes, sections, tasks, assignments] = await Promise.all([
+    db.programme.count(),
+    db.section.count(),
+    db.task.count(),
+    db.assignment.count(),
+  ]);
   return { programmes, sections, tasks, assignments };
 }
 
 /** A .docx as Word writes it: numbered paragraphs use automatic numbering (numbering.xml). */
-async function makeDocx(paragraphs: { text: string; level?: number }[], { table }: { table?: string[][] } = {}): Promise<Uint8Array> {
+async function makeDocx(
+  paragraphs: { text: string; level?: number }[],
+  { table }: { table?: string[][] } = {},
+): Promise<Uint8Array> {
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const p = ({ text, level }: { text: string; level?: number }) =>
     `<w:p>${level === undefined ? '' : `<w:pPr><w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="1"/></w:numPr></w:pPr>`}<w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p>`;
@@ -50,11 +65,26 @@ async function makeDocx(paragraphs: { text: string; level?: number }[], { table 
     : '';
   const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
   const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
-  zip.file('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
-  zip.file('word/_rels/document.xml.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>');
-  zip.file('word/numbering.xml', `<?xml version="1.0"?><w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="upperRoman"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`);
-  zip.file('word/document.xml', `<?xml version="1.0"?><w:document ${W}><w:body>${paragraphs.map(p).join('')}${tbl}</w:body></w:document>`);
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
+  zip.file(
+    'word/_rels/document.xml.rels',
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>',
+  );
+  zip.file(
+    'word/numbering.xml',
+    `<?xml version="1.0"?><w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="upperRoman"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`,
+  );
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0"?><w:document ${W}><w:body>${paragraphs.map(p).join('')}${tbl}</w:body></w:document>`,
+  );
   return zip.generateAsync({ type: 'uint8array' });
 }
 
@@ -70,8 +100,13 @@ describe('who may import', () => {
       await expect(importProgramme({} as never)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }
     await actAs('tp.noivu');
-    const draft = await analyzeDirective({ text: '1. Phòng Tư pháp chủ trì rà soát văn bản, hoàn thành trước 30/6/2026.', file: null });
-    const saved = await importProgramme(ImportInput.parse({ ...draft, programme: { ...draft.programme, title: 'Kế hoạch rà soát văn bản' } }));
+    const draft = await analyzeDirective({
+      text: '1. Phòng Tư pháp chủ trì rà soát văn bản, hoàn thành trước 30/6/2026.',
+      file: null,
+    });
+    const saved = await importProgramme(
+      ImportInput.parse({ ...draft, programme: { ...draft.programme, title: 'Kế hoạch rà soát văn bản' } }),
+    );
     expect(saved.tasks).toBe(1);
   });
 });
@@ -80,13 +115,17 @@ describe('bad input to the analysis', () => {
   it('empty text or only spaces: a message on the text field', async () => {
     await actAs('admin');
     for (const text of ['', '   \n\t  ']) {
-      await expect(analyzeDirective({ text, file: null })).rejects.toMatchObject({ field: 'text', message: expect.stringContaining('Dán nội dung') });
+      await expect(analyzeDirective({ text, file: null })).rejects.toMatchObject({
+        field: 'text',
+        message: expect.stringContaining('Dán nội dung'),
+      });
     }
   });
 
   it('text with no numbering: one task holding the text, a warning saying how to split it', async () => {
     await actAs('admin');
-    const text = 'Ủy ban nhân dân thành phố yêu cầu các đơn vị, địa phương tăng cường kỷ luật hành chính.\nĐồng thời rà soát thủ tục hành chính trong tháng 10/2026.';
+    const text =
+      'Ủy ban nhân dân thành phố yêu cầu các đơn vị, địa phương tăng cường kỷ luật hành chính.\nĐồng thời rà soát thủ tục hành chính trong tháng 10/2026.';
     const draft = await analyzeDirective({ text, file: null });
     expect(draft.sections).toHaveLength(1);
     expect(draft.sections[0]!.tasks).toHaveLength(1);
@@ -100,15 +139,23 @@ describe('bad input to the analysis', () => {
     const block = SEED_TEXT.slice(0, SEED_TEXT.indexOf('Đánh giá:'));
     const big = block.repeat(Math.ceil((1024 * 1024) / Buffer.byteLength(block)) + 1);
     expect(Buffer.byteLength(big)).toBeGreaterThan(1024 * 1024);
-    await expect(analyzeDirective({ text: big, file: null })).rejects.toMatchObject({ field: 'text', message: expect.stringContaining('tối đa 1 MB') });
-    await expect(analyzeDirective({ text: '', file: file('lon.txt', big) })).rejects.toMatchObject({ field: 'file', message: expect.stringContaining('tối đa 1 MB') });
+    await expect(analyzeDirective({ text: big, file: null })).rejects.toMatchObject({
+      field: 'text',
+      message: expect.stringContaining('tối đa 1 MB'),
+    });
+    await expect(analyzeDirective({ text: '', file: file('lon.txt', big) })).rejects.toMatchObject({
+      field: 'file',
+      message: expect.stringContaining('tối đa 1 MB'),
+    });
 
     let under = big;
     while (Buffer.byteLength(under) > 1024 * 1024) under = under.slice(0, under.lastIndexOf('\n\n'));
     const started = performance.now();
     const draft = await analyzeDirective({ text: under, file: null });
     const ms = performance.now() - started;
-    console.log(`1 MB analysis: ${Buffer.byteLength(under)} bytes, ${draft.sections.length} sections, ${draft.sections.reduce((n, s) => n + s.tasks.length, 0)} tasks, ${ms.toFixed(0)} ms`);
+    console.log(
+      `1 MB analysis: ${Buffer.byteLength(under)} bytes, ${draft.sections.length} sections, ${draft.sections.reduce((n, s) => n + s.tasks.length, 0)} tasks, ${ms.toFixed(0)} ms`,
+    );
     expect(draft.sections.length).toBeGreaterThan(100);
     // Too big to save as one programme: the review grid's limits say so in Vietnamese.
     const parsed = ImportInput.safeParse(draft);
@@ -129,24 +176,41 @@ describe('bad input to the analysis', () => {
   it('a .docx that is not a docx: a clear message, not a crash', async () => {
     await actAs('admin');
     const notZip = file('chi-thi.docx', 'Đây là văn bản thuần, đổi đuôi thành .docx');
-    await expect(analyzeDirective({ text: '', file: notZip })).rejects.toMatchObject({ field: 'file', message: expect.stringContaining('không phải tài liệu Word (.docx) hợp lệ') });
+    await expect(analyzeDirective({ text: '', file: notZip })).rejects.toMatchObject({
+      field: 'file',
+      message: expect.stringContaining('không phải tài liệu Word (.docx) hợp lệ'),
+    });
     const zip = new JSZip();
     zip.file('readme.txt', 'một tệp zip bình thường');
     const otherZip = file('chi-thi.docx', await zip.generateAsync({ type: 'uint8array' }));
-    await expect(analyzeDirective({ text: '', file: otherZip })).rejects.toMatchObject({ field: 'file', message: expect.stringContaining('không phải tài liệu Word') });
+    await expect(analyzeDirective({ text: '', file: otherZip })).rejects.toMatchObject({
+      field: 'file',
+      message: expect.stringContaining('không phải tài liệu Word'),
+    });
     const cut = await makeDocx([{ text: 'I. Mục' }]);
-    await expect(analyzeDirective({ text: '', file: file('hong.docx', cut.slice(0, cut.length - 30)) })).rejects.toMatchObject({ field: 'file' });
+    await expect(
+      analyzeDirective({ text: '', file: file('hong.docx', cut.slice(0, cut.length - 30)) }),
+    ).rejects.toMatchObject({ field: 'file' });
     const oldDoc = file('cu.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
-    await expect(analyzeDirective({ text: '', file: oldDoc })).rejects.toMatchObject({ field: 'file', message: expect.stringContaining('.docx') });
-    await expect(analyzeDirective({ text: '', file: file('anh.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47])) })).rejects.toMatchObject({
-      field: 'file', message: 'Chỉ nhận tệp văn bản .txt hoặc tài liệu Word .docx.',
+    await expect(analyzeDirective({ text: '', file: oldDoc })).rejects.toMatchObject({
+      field: 'file',
+      message: expect.stringContaining('.docx'),
+    });
+    await expect(
+      analyzeDirective({ text: '', file: file('anh.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47])) }),
+    ).rejects.toMatchObject({
+      field: 'file',
+      message: 'Chỉ nhận tệp văn bản .txt hoặc tài liệu Word .docx.',
     });
   });
 
   it('a .txt that is not UTF-8 is refused with how to fix it; UTF-8 with a BOM and UTF-16 are read', async () => {
     await actAs('admin');
     const latin = file('tcvn3.txt', new Uint8Array([0x31, 0x2e, 0x20, 0xb8, 0xe0, 0xf9, 0x0a]));
-    await expect(analyzeDirective({ text: '', file: latin })).rejects.toMatchObject({ field: 'file', message: expect.stringContaining('UTF-8') });
+    await expect(analyzeDirective({ text: '', file: latin })).rejects.toMatchObject({
+      field: 'file',
+      message: expect.stringContaining('UTF-8'),
+    });
     const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(SEED_TEXT)]);
     const a = await analyzeDirective({ text: '', file: file('nq76.txt', withBom) });
     expect(a.sections.map((s) => s.tasks.length)).toEqual([8, 2]);
@@ -159,17 +223,15 @@ describe('bad input to the analysis', () => {
 describe('Word documents', () => {
   it('reads a .docx with Word’s automatic numbering and a task table', async () => {
     await actAs('admin');
-    const bytes = await makeDocx(
-      [
-        { text: 'KẾ HOẠCH' },
-        { text: 'Triển khai chuyển đổi số năm 2026' },
-        { text: 'Về thể chế', level: 0 },
-        { text: 'Phòng Tư pháp chủ trì rà soát văn bản quy phạm pháp luật, hoàn thành trước 30/9/2026.', level: 1 },
-        { text: 'Các phòng, ban, ngành cập nhật thủ tục hành chính hàng quý.', level: 1 },
-        { text: 'Về nguồn lực', level: 0 },
-        { text: 'UBND các phường, xã bố trí kinh phí hàng năm.', level: 1 },
-      ],
-    );
+    const bytes = await makeDocx([
+      { text: 'KẾ HOẠCH' },
+      { text: 'Triển khai chuyển đổi số năm 2026' },
+      { text: 'Về thể chế', level: 0 },
+      { text: 'Phòng Tư pháp chủ trì rà soát văn bản quy phạm pháp luật, hoàn thành trước 30/9/2026.', level: 1 },
+      { text: 'Các phòng, ban, ngành cập nhật thủ tục hành chính hàng quý.', level: 1 },
+      { text: 'Về nguồn lực', level: 0 },
+      { text: 'UBND các phường, xã bố trí kinh phí hàng năm.', level: 1 },
+    ]);
     const draft = await analyzeDirective({ text: '', file: file('ke-hoach.docx', bytes) });
     expect(draft.sections.map((s) => [s.numeral, s.title, s.tasks.length])).toEqual([
       ['I', 'Về thể chế', 2],
@@ -189,7 +251,13 @@ describe('Word documents', () => {
         {
           type: 'table',
           children: [
-            { type: 'tableRow', children: ['TT', 'Nhiệm vụ', 'Chủ trì'].map((v) => ({ type: 'tableCell', children: [{ type: 'paragraph', children: [{ type: 'run', children: [{ type: 'text', value: v }] }] }] })) },
+            {
+              type: 'tableRow',
+              children: ['TT', 'Nhiệm vụ', 'Chủ trì'].map((v) => ({
+                type: 'tableCell',
+                children: [{ type: 'paragraph', children: [{ type: 'run', children: [{ type: 'text', value: v }] }] }],
+              })),
+            },
           ],
         },
       ],
@@ -239,15 +307,36 @@ describe('saving a reviewed proposal', () => {
 
   it('limits: empty sections, too many sections, too long texts are refused by the schema', async () => {
     const base = { programme: { title: 'X', issuingBody: 'UBND thành phố Hà Tĩnh' }, sourceText: '' };
-    const task = { number: '1', title: 'T', text: 'Nội dung', reformArea: '', dueDate: '', recurrence: 'ONCE', evidenceRequired: true, lead: 'NV', coordinators: [], coordinatingGroup: null, collective: null };
+    const task = {
+      number: '1',
+      title: 'T',
+      text: 'Nội dung',
+      reformArea: '',
+      dueDate: '',
+      recurrence: 'ONCE',
+      evidenceRequired: true,
+      lead: 'NV',
+      coordinators: [],
+      coordinatingGroup: null,
+      collective: null,
+    };
     expect(ImportInput.safeParse({ ...base, sections: [] }).success).toBe(false);
     const empty = ImportInput.safeParse({ ...base, sections: [{ numeral: 'I', title: 'Mục', tasks: [] }] });
     expect(issuesByPath(empty.error!)['sections.0.title']?.[0]).toContain('chưa có nhiệm vụ');
-    const many = ImportInput.safeParse({ ...base, sections: Array.from({ length: 101 }, () => ({ numeral: 'I', title: 'Mục', tasks: [task] })) });
+    const many = ImportInput.safeParse({
+      ...base,
+      sections: Array.from({ length: 101 }, () => ({ numeral: 'I', title: 'Mục', tasks: [task] })),
+    });
     expect(issuesByPath(many.error!).sections?.[0]).toContain('Tối đa 100 mục');
-    const long = ImportInput.safeParse({ ...base, sections: [{ numeral: 'I', title: 'Mục', tasks: [{ ...task, text: 'x'.repeat(20_001) }] }] });
+    const long = ImportInput.safeParse({
+      ...base,
+      sections: [{ numeral: 'I', title: 'Mục', tasks: [{ ...task, text: 'x'.repeat(20_001) }] }],
+    });
     expect(issuesByPath(long.error!)['sections.0.tasks.0.text']?.[0]).toContain('tối đa');
-    const periodic = ImportInput.safeParse({ ...base, sections: [{ numeral: 'I', title: 'Mục', tasks: [{ ...task, recurrence: 'MONTHLY', dueDate: '01/01/2027' }] }] });
+    const periodic = ImportInput.safeParse({
+      ...base,
+      sections: [{ numeral: 'I', title: 'Mục', tasks: [{ ...task, recurrence: 'MONTHLY', dueDate: '01/01/2027' }] }],
+    });
     expect(issuesByPath(periodic.error!)['sections.0.tasks.0.dueDate']?.[0]).toContain('định kỳ');
   });
 });

@@ -19,7 +19,10 @@ const { NQ76_SECTIONS } = await import('../../prisma/seed/nq76');
 const { NQ76_TITLE } = await import('../../prisma/seed/index');
 const { formatDateVn, fromDbDate } = await import('../../lib/domain/time');
 
-const SEED_TEXT = fs.readFileSync(path.join(import.meta.dirname, '../../prisma/seed/chi-dao-trien-khai-nq76-thanh-pho-ha-tinh.txt'), 'utf8');
+const SEED_TEXT = fs.readFileSync(
+  path.join(import.meta.dirname, '../../prisma/seed/chi-dao-trien-khai-nq76-thanh-pho-ha-tinh.txt'),
+  'utf8',
+);
 const SEED_SUMMARY =
   'Chỉ đạo triển khai Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ: quán triệt, chỉ đạo thực hiện và bố trí nguồn lực cho cải cách hành chính tại thành phố.';
 
@@ -32,15 +35,42 @@ type Edit = { where: string; field: string; value: unknown; why: string };
 /** The edits a reviewer makes, and nothing else. */
 function reviewEdits(): Edit[] {
   const edits: Edit[] = [
-    { where: 'programme', field: 'title', value: NQ76_TITLE, why: 'the preamble is one sentence; the office names the programme' },
-    { where: 'programme', field: 'summary', value: SEED_SUMMARY, why: 'the preamble is proposed as the summary; the office words it' },
+    {
+      where: 'programme',
+      field: 'title',
+      value: NQ76_TITLE,
+      why: 'the preamble is one sentence; the office names the programme',
+    },
+    {
+      where: 'programme',
+      field: 'summary',
+      value: SEED_SUMMARY,
+      why: 'the preamble is proposed as the summary; the office words it',
+    },
     { where: 'programme', field: 'periodStart', value: '15/07/2021', why: 'the period is not written in the text' },
     { where: 'programme', field: 'periodEnd', value: '31/12/2030', why: 'Resolution 76 runs to 2030' },
-    { where: 'I.5', field: 'recurrence', value: 'CONTINUOUS', why: '«Đẩy mạnh… Nhân rộng…» is ongoing work; no cue word in the text' },
-    { where: 'I.6', field: 'recurrence', value: 'MONTHLY', why: '«giao ban định kỳ hàng tháng» is the monthly cycle; the parser took the opening «Thường xuyên»' },
-    { where: 'I.8', field: 'recurrence', value: 'CONTINUOUS', why: 'propaganda is ongoing work; no cue word in the text' },
     {
-      where: 'I.8', field: 'text', value: NQ76_SECTIONS[0]!.tasks[7]!.text,
+      where: 'I.5',
+      field: 'recurrence',
+      value: 'CONTINUOUS',
+      why: '«Đẩy mạnh… Nhân rộng…» is ongoing work; no cue word in the text',
+    },
+    {
+      where: 'I.6',
+      field: 'recurrence',
+      value: 'MONTHLY',
+      why: '«giao ban định kỳ hàng tháng» is the monthly cycle; the parser took the opening «Thường xuyên»',
+    },
+    {
+      where: 'I.8',
+      field: 'recurrence',
+      value: 'CONTINUOUS',
+      why: 'propaganda is ongoing work; no cue word in the text',
+    },
+    {
+      where: 'I.8',
+      field: 'text',
+      value: NQ76_SECTIONS[0]!.tasks[7]!.text,
       why: 'the parser joins the two paragraphs with one line break; the seed keeps the blank line between them',
     },
     { where: 'II.1', field: 'reformArea', value: 'PUBLIC_FINANCE', why: 'the parser does not tag reform areas' },
@@ -48,7 +78,13 @@ function reviewEdits(): Edit[] {
   ];
   // Short titles: the parser proposes the first sentence (up to 200 characters).
   for (const s of NQ76_SECTIONS) {
-    for (const t of s.tasks) edits.push({ where: `${s.numeral}.${t.number}`, field: 'title', value: t.title, why: 'a short title instead of the first sentence' });
+    for (const t of s.tasks)
+      edits.push({
+        where: `${s.numeral}.${t.number}`,
+        field: 'title',
+        value: t.title,
+        why: 'a short title instead of the first sentence',
+      });
   }
   return edits;
 }
@@ -87,15 +123,30 @@ async function snapshot(programmeId: number) {
   const p = await getDb().programme.findUniqueOrThrow({
     where: { id: programmeId },
     select: {
-      title: true, issuingBody: true, summary: true, periodStart: true, periodEnd: true, sourceText: true, status: true,
+      title: true,
+      issuingBody: true,
+      summary: true,
+      periodStart: true,
+      periodEnd: true,
+      sourceText: true,
+      status: true,
       sections: {
         orderBy: { order: 'asc' },
         select: {
-          numeral: true, title: true, order: true,
+          numeral: true,
+          title: true,
+          order: true,
           tasks: {
             orderBy: { order: 'asc' },
             select: {
-              number: true, order: true, title: true, text: true, reformArea: true, dueDate: true, recurrence: true, evidenceRequired: true,
+              number: true,
+              order: true,
+              title: true,
+              text: true,
+              reformArea: true,
+              dueDate: true,
+              recurrence: true,
+              evidenceRequired: true,
               assignments: { select: { role: true, originalDueDate: true, unit: { select: { code: true } } } },
             },
           },
@@ -131,8 +182,14 @@ describe('importing the seed directive', () => {
       for (const t of s.tasks) {
         const expected = seedTask(s.numeral, t.number);
         const actual = {
-          title: t.title, text: t.text, recurrence: t.recurrence, reformArea: t.reformArea, dueDate: t.dueDate,
-          lead: t.lead, coordinatingGroup: t.coordinatingGroup, collective: t.collective,
+          title: t.title,
+          text: t.text,
+          recurrence: t.recurrence,
+          reformArea: t.reformArea,
+          dueDate: t.dueDate,
+          lead: t.lead,
+          coordinatingGroup: t.coordinatingGroup,
+          collective: t.collective,
         };
         for (const key of Object.keys(expected) as (keyof typeof expected)[]) {
           if (actual[key] !== expected[key]) differences.push(`${s.numeral}.${t.number}.${key}`);
@@ -141,7 +198,9 @@ describe('importing the seed directive', () => {
         expect(t.coordinators).toEqual([]);
       }
     }
-    const listed = reviewEdits().filter((e) => e.where !== 'programme').map((e) => `${e.where}.${e.field}`);
+    const listed = reviewEdits()
+      .filter((e) => e.where !== 'programme')
+      .map((e) => `${e.where}.${e.field}`);
     expect(differences.sort()).toEqual(listed.sort());
     // What the reviewer sees for I.8: the lead matched exactly, the outside partners flagged.
     const i8 = taskAt(draft, 'I.8');
@@ -163,14 +222,19 @@ describe('importing the seed directive', () => {
     const saved = await importProgramme(input);
     expect(saved).toMatchObject({ tasks: 10 });
 
-    const seeded = await getDb().programme.findFirstOrThrow({ where: { title: NQ76_TITLE, id: { not: saved.programmeId } }, select: { id: true } });
+    const seeded = await getDb().programme.findFirstOrThrow({
+      where: { title: NQ76_TITLE, id: { not: saved.programmeId } },
+      select: { id: true },
+    });
     const [mine, theirs] = await Promise.all([snapshot(saved.programmeId), snapshot(seeded.id)]);
     expect(mine).toEqual(theirs);
     // And it is a real programme: 27 reporting units (12 departments, 10 wards, 5 communes): I.1 has 27 assignments, I.2 one lead and 26 partners.
     const i1 = mine.sections[0]!.tasks[0]!;
     expect(i1.assignments).toHaveLength(27);
     expect(mine.sections[0]!.tasks[1]!.assignments.filter((a) => a.endsWith(':COORDINATING:-'))).toHaveLength(26);
-    expect(await getDb().auditEvent.count({ where: { action: 'programme.imported', entityId: String(saved.programmeId) } })).toBe(1);
+    expect(
+      await getDb().auditEvent.count({ where: { action: 'programme.imported', entityId: String(saved.programmeId) } }),
+    ).toBe(1);
   });
 
   it('the same text in decomposed Unicode (NFD) gives the same proposal', async () => {

@@ -11,7 +11,10 @@ describe('the review inbox, a page at a time', () => {
   it('pages of two walk the whole inbox in order, each report once; a bad cursor starts over', async () => {
     const db = getDb();
     // More waiting reports for the standing office: submit the seeded drafts of tasks without a lead.
-    await db.report.updateMany({ where: { status: 'DRAFT' }, data: { status: 'SUBMITTED', submittedAt: new Date('2026-11-30T03:00:00Z') } });
+    await db.report.updateMany({
+      where: { status: 'DRAFT' },
+      data: { status: 'SUBMITTED', submittedAt: new Date('2026-11-30T03:00:00Z') },
+    });
     await actAs('tp.noivu');
     const all = await listReviewInbox({ limit: 100 });
     expect(all.total).toBeGreaterThanOrEqual(3);

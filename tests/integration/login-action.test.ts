@@ -5,7 +5,9 @@ import { DEMO_PASSWORD } from '../../prisma/seed/demo-users';
 // The action's only contact with the request: the cookie jar, and redirect() (which throws).
 const jar = new Map<string, { value: string; options: Record<string, unknown> }>();
 vi.mock('next/headers', () => ({
-  cookies: async () => ({ set: (name: string, value: string, options: Record<string, unknown>) => jar.set(name, { value, options }) }),
+  cookies: async () => ({
+    set: (name: string, value: string, options: Record<string, unknown>) => jar.set(name, { value, options }),
+  }),
 }));
 vi.mock('next/navigation', () => ({
   redirect: (to: string) => {
@@ -24,7 +26,10 @@ function form(fields: Record<string, string | Blob>): FormData {
 }
 
 async function redirectOf(promise: Promise<unknown>): Promise<string> {
-  const error = (await promise.then(() => null, (e: unknown) => e)) as { to?: string } | null;
+  const error = (await promise.then(
+    () => null,
+    (e: unknown) => e,
+  )) as { to?: string } | null;
   expect(error?.to, 'a redirect').toBeDefined();
   return error!.to!;
 }
@@ -33,29 +38,60 @@ beforeEach(() => jar.clear());
 
 describe('loginAction (the login form, with or without JavaScript)', () => {
   it('signs in with the same session cookie next-auth reads, and redirects only to a safe path', async () => {
-    const to = await redirectOf(loginAction(INITIAL_STATE, form({ username: 'cb.tranphu', password: DEMO_PASSWORD, callbackUrl: '/%09/evil.example/' })));
+    const to = await redirectOf(
+      loginAction(
+        INITIAL_STATE,
+        form({ username: 'cb.tranphu', password: DEMO_PASSWORD, callbackUrl: '/%09/evil.example/' }),
+      ),
+    );
     expect(to).toBe('/');
     const cookie = jar.get('next-auth.session-token')!;
     expect(cookie.options).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/', secure: false });
     const token = await decode({ token: cookie.value, secret: process.env.AUTH_SECRET! });
     expect(token).toMatchObject({ uid: expect.any(Number), sv: expect.any(Number), sub: String(token!.uid) });
-    expect(await redirectOf(loginAction(INITIAL_STATE, form({ username: 'cb.tranphu', password: DEMO_PASSWORD, callbackUrl: '/reviews?x=1' })))).toBe('/reviews?x=1');
+    expect(
+      await redirectOf(
+        loginAction(
+          INITIAL_STATE,
+          form({ username: 'cb.tranphu', password: DEMO_PASSWORD, callbackUrl: '/reviews?x=1' }),
+        ),
+      ),
+    ).toBe('/reviews?x=1');
   });
 
   it.each([
     ['a wrong password', { username: 'cb.tranphu', password: 'sai' }, 'Tên đăng nhập hoặc mật khẩu không đúng.'],
-    ['an unknown user', { username: 'khong.ton.tai', password: DEMO_PASSWORD }, 'Tên đăng nhập hoặc mật khẩu không đúng.'],
-    ['a NUL byte in the username', { username: 'cb.tran\u0000phu', password: DEMO_PASSWORD }, 'Tên đăng nhập hoặc mật khẩu không đúng.'],
-    ['a 1 MB password', { username: 'cb.tranphu', password: 'x'.repeat(1 << 20) }, 'Tên đăng nhập hoặc mật khẩu không đúng.'],
+    [
+      'an unknown user',
+      { username: 'khong.ton.tai', password: DEMO_PASSWORD },
+      'Tên đăng nhập hoặc mật khẩu không đúng.',
+    ],
+    [
+      'a NUL byte in the username',
+      { username: 'cb.tran\u0000phu', password: DEMO_PASSWORD },
+      'Tên đăng nhập hoặc mật khẩu không đúng.',
+    ],
+    [
+      'a 1 MB password',
+      { username: 'cb.tranphu', password: 'x'.repeat(1 << 20) },
+      'Tên đăng nhập hoặc mật khẩu không đúng.',
+    ],
     ['a 1 MB username', { username: 'x'.repeat(1 << 20), password: 'x' }, 'Tên đăng nhập hoặc mật khẩu không đúng.'],
     ['empty fields', { username: '  ', password: '' }, 'Vui lòng nhập tên đăng nhập và mật khẩu.'],
     ['no fields at all', {}, 'Vui lòng nhập tên đăng nhập và mật khẩu.'],
-    ['a file instead of a password', { username: 'cb.tranphu', password: new Blob(['x']) }, 'Vui lòng nhập tên đăng nhập và mật khẩu.'],
-  ])('%s: a Vietnamese refusal, no cookie, the username echoed and the password not', async (_label, fields, message) => {
-    const state = await loginAction(INITIAL_STATE, form(fields as Record<string, string | Blob>));
-    expect(state).toMatchObject({ ok: false, message });
-    expect(jar.size).toBe(0);
-    expect(JSON.stringify(state)).not.toContain(DEMO_PASSWORD);
-    expect(Object.keys(state.fields ?? {})).not.toContain('password');
-  });
+    [
+      'a file instead of a password',
+      { username: 'cb.tranphu', password: new Blob(['x']) },
+      'Vui lòng nhập tên đăng nhập và mật khẩu.',
+    ],
+  ])(
+    '%s: a Vietnamese refusal, no cookie, the username echoed and the password not',
+    async (_label, fields, message) => {
+      const state = await loginAction(INITIAL_STATE, form(fields as Record<string, string | Blob>));
+      expect(state).toMatchObject({ ok: false, message });
+      expect(jar.size).toBe(0);
+      expect(JSON.stringify(state)).not.toContain(DEMO_PASSWORD);
+      expect(Object.keys(state.fields ?? {})).not.toContain('password');
+    },
+  );
 });

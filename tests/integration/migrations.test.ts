@@ -56,7 +56,10 @@ describe('migrations', () => {
 
   it('run one at a time when started concurrently', async () => {
     const url = await recreateDatabase(server, 'mig_concurrent');
-    const dir = tempMigrations({ '001_a': 'CREATE TABLE a (id int);', '002_b': 'SELECT pg_sleep(0.3); CREATE TABLE b (id int);' });
+    const dir = tempMigrations({
+      '001_a': 'CREATE TABLE a (id int);',
+      '002_b': 'SELECT pg_sleep(0.3); CREATE TABLE b (id int);',
+    });
     const results = await Promise.all([migrate(url, { dir }), migrate(url, { dir }), migrate(url, { dir })]);
     expect(results.flatMap((r) => r.applied).sort()).toEqual(['001_a', '002_b']);
   });

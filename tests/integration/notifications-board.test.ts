@@ -4,7 +4,8 @@ import { actAs, currentUser } from '../support/as-user';
 vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }));
 
 const { getDb } = await import('../../lib/db');
-const { generateDeadlineNotifications, countUnreadNotifications, markNotificationsRead, openNotification } = await import('../../lib/data/notifications');
+const { generateDeadlineNotifications, countUnreadNotifications, markNotificationsRead, openNotification } =
+  await import('../../lib/data/notifications');
 const { getSubmissionBoard } = await import('../../lib/data/board');
 const { periodContaining, previousPeriod } = await import('../../lib/domain/periods');
 const { vnDateOf, addDays, endOfDayVn } = await import('../../lib/domain/time');
@@ -16,7 +17,8 @@ describe('deadline reminders', () => {
     const namHa = await getDb().user.findUniqueOrThrow({ where: { username: 'cb.namha' } });
     // Nam Hà completed I.1 late: no reminder for it. Trần Phú completed it on time.
     const tranPhu = await getDb().user.findUniqueOrThrow({ where: { username: 'cb.tranphu' } });
-    const overdueFor = async (userId: number) => getDb().notification.count({ where: { userId, kind: 'deadline.overdue' } });
+    const overdueFor = async (userId: number) =>
+      getDb().notification.count({ where: { userId, kind: 'deadline.overdue' } });
     expect(await overdueFor(tranPhu.id)).toBe(0);
     expect(await overdueFor(namHa.id)).toBe(0);
     const bacHa = await getDb().user.findUniqueOrThrow({ where: { username: 'cb.bacha' } });

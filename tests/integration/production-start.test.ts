@@ -20,9 +20,20 @@ describe('a production start on an empty database', () => {
     await migrate(url);
     db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
     expect(await ensureAdmin(db, { username: 'quantri', password: 'mat-khau-rat-dai-2026' })).toBe('created');
-    const users = await db.user.findMany({ select: { username: true, role: true, passwordHash: true, unit: { select: { code: true, isStandingOffice: true } } } });
+    const users = await db.user.findMany({
+      select: {
+        username: true,
+        role: true,
+        passwordHash: true,
+        unit: { select: { code: true, isStandingOffice: true } },
+      },
+    });
     expect(users).toHaveLength(1);
-    expect(users[0]).toMatchObject({ username: 'quantri', role: 'ADMIN', unit: { code: 'NV', isStandingOffice: true } });
+    expect(users[0]).toMatchObject({
+      username: 'quantri',
+      role: 'ADMIN',
+      unit: { code: 'NV', isStandingOffice: true },
+    });
     expect(await verifyPassword(users[0]!.passwordHash, 'mat-khau-rat-dai-2026')).toBe(true);
     expect(await db.unit.count()).toBe(1);
     expect(await db.programme.count()).toBe(0);

@@ -58,7 +58,11 @@ describe('review routing: the database filter and the written rule agree on ever
       select: {
         id: true,
         assignment: {
-          select: { unitId: true, role: true, task: { select: { assignments: { where: { role: 'LEAD' }, select: { unitId: true } } } } },
+          select: {
+            unitId: true,
+            role: true,
+            task: { select: { assignments: { where: { role: 'LEAD' }, select: { unitId: true } } } },
+          },
         },
       },
     });
@@ -77,8 +81,15 @@ describe('review routing: the database filter and the written rule agree on ever
         standingOfficeUnitId: standingOffice,
       });
       const expected =
-        reviewer.kind === 'CHAIRMAN' ? 'chutich' : reviewer.unitId === standingOffice ? 'tp.noivu' : reviewer.unitId === vhtt ? 'tp.vhtt' : null;
-      for (const [username, inbox] of inboxes) expect(inbox.has(r.id), `report ${r.id} in ${username}`).toBe(username === expected);
+        reviewer.kind === 'CHAIRMAN'
+          ? 'chutich'
+          : reviewer.unitId === standingOffice
+            ? 'tp.noivu'
+            : reviewer.unitId === vhtt
+              ? 'tp.vhtt'
+              : null;
+      for (const [username, inbox] of inboxes)
+        expect(inbox.has(r.id), `report ${r.id} in ${username}`).toBe(username === expected);
     }
   });
 });

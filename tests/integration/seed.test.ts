@@ -6,7 +6,13 @@ import { NQ76_TITLE, seedDemo } from '../../prisma/seed';
 async function counts() {
   const db = getDb();
   const [units, users, programmes, tasks, assignments, reports, audit] = await Promise.all([
-    db.unit.count(), db.user.count(), db.programme.count(), db.task.count(), db.assignment.count(), db.report.count(), db.auditEvent.count(),
+    db.unit.count(),
+    db.user.count(),
+    db.programme.count(),
+    db.task.count(),
+    db.assignment.count(),
+    db.report.count(),
+    db.auditEvent.count(),
   ]);
   return { units, users, programmes, tasks, assignments, reports, audit };
 }
@@ -17,13 +23,29 @@ describe('seed', () => {
     const programme = await db.programme.findFirstOrThrow({
       where: { title: NQ76_TITLE },
       select: {
-        sections: { orderBy: { order: 'asc' }, select: { numeral: true, tasks: { orderBy: { order: 'asc' }, select: { number: true, dueDate: true, recurrence: true, assignments: { select: { role: true, unit: { select: { code: true } } } } } } } },
+        sections: {
+          orderBy: { order: 'asc' },
+          select: {
+            numeral: true,
+            tasks: {
+              orderBy: { order: 'asc' },
+              select: {
+                number: true,
+                dueDate: true,
+                recurrence: true,
+                assignments: { select: { role: true, unit: { select: { code: true } } } },
+              },
+            },
+          },
+        },
       },
     });
     expect(programme.sections.map((s) => `${s.numeral}:${s.tasks.length}`)).toEqual(['I:8', 'II:2']);
-    const task = (numeral: string, n: string) => programme.sections.find((s) => s.numeral === numeral)!.tasks.find((t) => t.number === n)!;
+    const task = (numeral: string, n: string) =>
+      programme.sections.find((s) => s.numeral === numeral)!.tasks.find((t) => t.number === n)!;
     expect(task('I', '1').dueDate?.toISOString().slice(0, 10)).toBe('2021-09-15');
-    const leadOf = (t: ReturnType<typeof task>) => t.assignments.filter((a) => a.role === 'LEAD').map((a) => a.unit.code);
+    const leadOf = (t: ReturnType<typeof task>) =>
+      t.assignments.filter((a) => a.role === 'LEAD').map((a) => a.unit.code);
     expect(leadOf(task('I', '2'))).toEqual(['NV']);
     expect(leadOf(task('I', '8'))).toEqual(['VHTT']);
     const reporting = HA_TINH_UNITS.filter((u) => u.kind !== 'LEADERSHIP').length;

@@ -21,7 +21,9 @@ describe('the data version', () => {
     const db = getDb();
     const before = Number(await statsVersion());
     const ids = (await db.assignment.findMany({ take: 3, select: { id: true } })).map((a) => a.id);
-    await db.$transaction(ids.map((id) => db.assignment.update({ where: { id }, data: { progress: { increment: 0 } } })));
+    await db.$transaction(
+      ids.map((id) => db.assignment.update({ where: { id }, data: { progress: { increment: 0 } } })),
+    );
     expect(Number(await statsVersion())).toBe(before + 1);
     await expect(
       db.$transaction(async (tx) => {
@@ -47,8 +49,14 @@ describe('cached numbers', () => {
 
     // Complete an open assignment: the city's done count must follow at once.
     const db = getDb();
-    const open = await db.assignment.findFirstOrThrow({ where: { completedAt: null, task: { recurrence: 'ONCE', archivedAt: null } }, select: { id: true } });
-    await db.assignment.update({ where: { id: open.id }, data: { completedAt: new Date(), startedAt: new Date(), progress: 100 } });
+    const open = await db.assignment.findFirstOrThrow({
+      where: { completedAt: null, task: { recurrence: 'ONCE', archivedAt: null } },
+      select: { id: true },
+    });
+    await db.assignment.update({
+      where: { id: open.id },
+      data: { completedAt: new Date(), startedAt: new Date(), progress: 100 },
+    });
     const after = await getHeadline();
     expect(statsCacheCounters().misses).toBe(2);
     expect(after.DONE_ON_TIME + after.DONE_LATE).toBe(first.DONE_ON_TIME + first.DONE_LATE + 1);
@@ -66,7 +74,9 @@ describe('cached numbers', () => {
     expect(city).toEqual(cityFresh);
     expect(ward).toEqual(wardFresh);
     expect(ward.total).toBeLessThan(city.total);
-    expect(ward.total).toBe(await getDb().assignment.count({ where: { unitId: await unitId('P-TRANPHU'), task: { archivedAt: null } } }));
+    expect(ward.total).toBe(
+      await getDb().assignment.count({ where: { unitId: await unitId('P-TRANPHU'), task: { archivedAt: null } } }),
+    );
     // The ward officer asks again: their own entry, not the chairman's.
     expect(await getHeadline()).toEqual(wardFresh);
   });

@@ -43,7 +43,9 @@ describe('the official status in SQL equals the pure function', () => {
 
   it('an approved extension turns a late completion into an on-time one', async () => {
     const db = getDb();
-    const quy = await db.assignment.findFirstOrThrow({ where: { unit: { code: 'P-THACHQUY' }, task: { number: '1', section: { numeral: 'I' } } } });
+    const quy = await db.assignment.findFirstOrThrow({
+      where: { unit: { code: 'P-THACHQUY' }, task: { number: '1', section: { numeral: 'I' } } },
+    });
     const statuses = await sqlStatuses(new Date());
     expect(statuses[quy.id]).toBe('DONE_ON_TIME');
     expect(fromDbDate(quy.originalDueDate!)).toBe('2021-09-15');

@@ -11,8 +11,13 @@ export async function catalogOf(url: string): Promise<string[]> {
              coalesce(character_maximum_length::text, '') AS len
       FROM information_schema.columns
       WHERE table_schema = 'public' AND table_name <> '_dondoc_migrations'`);
-    for (const c of columns.rows) lines.push(`column ${c.table_name}.${c.column_name} ${c.udt_name}(${c.len}) null=${c.is_nullable} default=${c.def}`);
-    const indexes = await client.query(`SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_dondoc_migrations'`);
+    for (const c of columns.rows)
+      lines.push(
+        `column ${c.table_name}.${c.column_name} ${c.udt_name}(${c.len}) null=${c.is_nullable} default=${c.def}`,
+      );
+    const indexes = await client.query(
+      `SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_dondoc_migrations'`,
+    );
     for (const i of indexes.rows) lines.push(`index ${i.indexdef}`);
     const constraints = await client.query(`
       SELECT rel.relname, con.conname, pg_get_constraintdef(con.oid) AS def

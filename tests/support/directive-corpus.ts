@@ -45,8 +45,14 @@ export type CorpusDoc = { file: string; split: 'tuning' | 'heldOut'; text: strin
 type RawTuple = [string, string, string | null, string[], string | null, Recurrence];
 
 export function loadCorpus(): CorpusDoc[] {
-  const split = JSON.parse(readFileSync(join(CORPUS_DIR, 'split.json'), 'utf8')) as { heldOut: string[]; tuning: string[] };
-  const files = [...split.tuning.map((f) => [f, 'tuning'] as const), ...split.heldOut.map((f) => [f, 'heldOut'] as const)];
+  const split = JSON.parse(readFileSync(join(CORPUS_DIR, 'split.json'), 'utf8')) as {
+    heldOut: string[];
+    tuning: string[];
+  };
+  const files = [
+    ...split.tuning.map((f) => [f, 'tuning'] as const),
+    ...split.heldOut.map((f) => [f, 'heldOut'] as const),
+  ];
   return files
     .map(([file, s]) => {
       const text = readFileSync(join(CORPUS_DIR, file), 'utf8');
@@ -76,7 +82,10 @@ export function loadCorpus(): CorpusDoc[] {
 
 /** Files of the corpus that have no annotation yet (listed in the benchmark, not scored). */
 export function unannotatedFiles(): string[] {
-  const split = JSON.parse(readFileSync(join(CORPUS_DIR, 'split.json'), 'utf8')) as { heldOut: string[]; tuning: string[] };
+  const split = JSON.parse(readFileSync(join(CORPUS_DIR, 'split.json'), 'utf8')) as {
+    heldOut: string[];
+    tuning: string[];
+  };
   const annotated = new Set(loadCorpus().map((d) => d.file));
   return [...split.tuning, ...split.heldOut].filter((f) => !annotated.has(f)).sort();
 }
@@ -246,7 +255,8 @@ export function scoreDoc(parsed: ParsedDirective, doc: CorpusDoc, diffs?: TaskDi
     const gr = g && g.recurrence !== 'ONCE' ? g.recurrence : null;
     const wr = w && w.recurrence !== 'ONCE' ? w.recurrence : null;
     addField(score.recurrence, gr !== null, wr !== null, gr === wr);
-    if (g && w && (gr || wr) && gr !== wr) diffs?.push({ start: label, field: 'recurrence', got: gr ?? '–', want: wr ?? '–' });
+    if (g && w && (gr || wr) && gr !== wr)
+      diffs?.push({ start: label, field: 'recurrence', got: gr ?? '–', want: wr ?? '–' });
   }
   return score;
 }

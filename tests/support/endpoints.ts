@@ -28,7 +28,15 @@ export function listEndpoints(): string[] {
   for (const file of walk('app').filter((f) => /(^|\/)route\.tsx?$/.test(f))) {
     const source = readFileSync(path.join(ROOT, file), 'utf8');
     for (const m of source.matchAll(/^export\s+(?:async\s+)?function\s+(\w+)|^export\s+(?:const\s+)?\{([^}]*)\}/gm)) {
-      const names = m[1] ? [m[1]] : (m[2] ?? '').split(',').map((n) => n.trim().split(/\s+as\s+/).pop()!.trim());
+      const names = m[1]
+        ? [m[1]]
+        : (m[2] ?? '').split(',').map((n) =>
+            n
+              .trim()
+              .split(/\s+as\s+/)
+              .pop()!
+              .trim(),
+          );
       for (const name of names) if (METHODS.includes(name)) out.push(`${file}#${name}`);
     }
   }

@@ -62,7 +62,9 @@ export async function outcomeOf(call: () => Promise<unknown> | unknown): Promise
     if (error instanceof Redirect) return { kind: 'redirect', url: error.url };
     if (error instanceof NotFound) return { kind: 'notFound' };
     if (error instanceof AppError) return { kind: 'appError', error };
-    throw new Error(`a 500: ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 300)}` : String(error)}`);
+    throw new Error(
+      `a 500: ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 300)}` : String(error)}`,
+    );
   }
 }
 
@@ -75,10 +77,30 @@ export function expectVietnamese(message: unknown, where: string) {
 }
 
 /** A checksum of every table's rows and the list of stored files: equal means nothing was written. */
-const TABLES = ['Unit', 'UnitLineage', 'User', 'Programme', 'Section', 'Task', 'Assignment', 'Report', 'ReportReview', 'Evidence', 'DeadlineExtension', 'AuditEvent', 'Notification', 'Setting'];
+const TABLES = [
+  'Unit',
+  'UnitLineage',
+  'User',
+  'Programme',
+  'Section',
+  'Task',
+  'Assignment',
+  'Report',
+  'ReportReview',
+  'Evidence',
+  'DeadlineExtension',
+  'AuditEvent',
+  'Notification',
+  'Setting',
+];
 export async function snapshot(uploadDir?: string): Promise<string> {
-  const parts = TABLES.map((t) => Prisma.sql`SELECT ${t} AS t, count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${Prisma.raw(`"${t}"`)} x`);
-  const rows = await getDb().$queryRaw<{ t: string; n: number; h: string }[]>(Prisma.sql`${Prisma.join(parts, ' UNION ALL ')}`);
+  const parts = TABLES.map(
+    (t) =>
+      Prisma.sql`SELECT ${t} AS t, count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${Prisma.raw(`"${t}"`)} x`,
+  );
+  const rows = await getDb().$queryRaw<{ t: string; n: number; h: string }[]>(
+    Prisma.sql`${Prisma.join(parts, ' UNION ALL ')}`,
+  );
   // Files only: an upload refused after storing removes its bytes; the empty shard folder may stay.
   const files = uploadDir
     ? (await readdir(uploadDir, { recursive: true, withFileTypes: true }))

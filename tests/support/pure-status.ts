@@ -16,11 +16,19 @@ export async function pureStatusesAt(asOf: Date): Promise<Record<number, Officia
   const rows = await getDb().assignment.findMany({
     where: { task: { archivedAt: null } },
     select: {
-      id: true, dueDate: true, startedAt: true, completedAt: true, createdAt: true,
+      id: true,
+      dueDate: true,
+      startedAt: true,
+      completedAt: true,
+      createdAt: true,
       task: { select: { recurrence: true, programme: { select: { periodStart: true } } } },
       unit: { select: { validTo: true } },
       reports: { select: { periodKey: true, completedAt: true, createdAt: true } },
-      extensions: { where: { status: 'APPROVED' }, orderBy: [{ decidedAt: 'asc' }, { id: 'asc' }], select: { decidedAt: true, previousDueDate: true } },
+      extensions: {
+        where: { status: 'APPROVED' },
+        orderBy: [{ decidedAt: 'asc' }, { id: 'asc' }],
+        select: { decidedAt: true, previousDueDate: true },
+      },
     },
   });
   const result: Record<number, OfficialStatus> = {};

@@ -13,7 +13,9 @@ export default async function ExtensionsPage() {
     <section className="space-y-4">
       <h1 className="text-xl font-bold sm:text-2xl">Đề nghị gia hạn chờ quyết định ({items.length})</h1>
       {items.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">Không có đề nghị nào đang chờ.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
+          Không có đề nghị nào đang chờ.
+        </p>
       ) : (
         <ul className="space-y-4">
           {items.map((e) => (
@@ -25,11 +27,13 @@ export default async function ExtensionsPage() {
                 </Link>
               </p>
               <p className="mt-1 text-sm">
-                Hạn hiện tại <strong>{e.previousDueDate ? formatDateVn(fromDbDate(e.previousDueDate)) : '—'}</strong> → đề nghị{' '}
-                <strong>{formatDateVn(fromDbDate(e.requestedDueDate))}</strong>
+                Hạn hiện tại <strong>{e.previousDueDate ? formatDateVn(fromDbDate(e.previousDueDate)) : '—'}</strong> →
+                đề nghị <strong>{formatDateVn(fromDbDate(e.requestedDueDate))}</strong>
               </p>
               <p className="mt-1 text-sm text-slate-700">Lý do: {e.reason}</p>
-              <p className="mt-1 text-xs text-slate-500">{e.requestedBy.displayName} · {formatDateTimeVn(e.createdAt)}</p>
+              <p className="mt-1 text-xs text-slate-500">
+                {e.requestedBy.displayName} · {formatDateTimeVn(e.createdAt)}
+              </p>
               <div className="mt-3">
                 <ExtensionDecisionForm extensionId={e.id} />
               </div>

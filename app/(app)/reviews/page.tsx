@@ -14,7 +14,8 @@ const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : u
 export default async function ReviewsPage({ searchParams }: Props) {
   const params = await searchParams;
   const unitParam = one(params.unit);
-  const unit = unitParam && /^[1-9]\d{0,9}$/.test(unitParam) && Number(unitParam) <= 2_147_483_647 ? Number(unitParam) : undefined;
+  const unit =
+    unitParam && /^[1-9]\d{0,9}$/.test(unitParam) && Number(unitParam) <= 2_147_483_647 ? Number(unitParam) : undefined;
   const cursor = one(params.cursor);
   const page = await loadPage(listReviewInbox({ unit, cursor }));
   const unitQuery = unit !== undefined ? `unit=${unit}` : '';
@@ -24,7 +25,11 @@ export default async function ReviewsPage({ searchParams }: Props) {
       <form action="/reviews" className="flex flex-wrap items-end gap-2 text-sm">
         <label className="flex flex-col gap-1">
           <span className="text-slate-700">Đơn vị</span>
-          <select name="unit" defaultValue={unit ?? ''} className="rounded-md border border-slate-300 bg-white px-2 py-1.5">
+          <select
+            name="unit"
+            defaultValue={unit ?? ''}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1.5"
+          >
             <option value="">Tất cả đơn vị</option>
             {page.units.map((u) => (
               <option key={u.id} value={u.id}>
@@ -33,7 +38,10 @@ export default async function ReviewsPage({ searchParams }: Props) {
             ))}
           </select>
         </label>
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50">
+        <button
+          type="submit"
+          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50"
+        >
           Lọc
         </button>
       </form>
@@ -46,7 +54,11 @@ export default async function ReviewsPage({ searchParams }: Props) {
           </Link>
         ) : null}
         {page.nextCursor ? (
-          <Link href={`/reviews?${unitQuery ? `${unitQuery}&` : ''}cursor=${page.nextCursor}`} className="underline" rel="next">
+          <Link
+            href={`/reviews?${unitQuery ? `${unitQuery}&` : ''}cursor=${page.nextCursor}`}
+            className="underline"
+            rel="next"
+          >
             Trang sau
           </Link>
         ) : null}

@@ -15,7 +15,8 @@ const STATUS: Record<AppError['code'], number> = {
   UNAUTHENTICATED: 401,
 };
 
-export const GENERIC_ERROR = 'Hệ thống chưa xử lý được yêu cầu này. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống.';
+export const GENERIC_ERROR =
+  'Hệ thống chưa xử lý được yêu cầu này. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống.';
 
 export function jsonError(message: string, status: number): Response {
   return Response.json({ error: message }, { status, headers: { 'Cache-Control': 'no-store' } });

@@ -56,13 +56,20 @@ export async function POST(request: Request): Promise<Response> {
     const form = await readForm(request);
     if (form instanceof Response) return form;
 
-    const fields = EvidenceUploadInput.safeParse({ assignmentId: form.get('assignmentId'), periodKey: form.get('periodKey') });
+    const fields = EvidenceUploadInput.safeParse({
+      assignmentId: form.get('assignmentId'),
+      periodKey: form.get('periodKey'),
+    });
     if (!fields.success) return jsonError(fields.error.issues[0]?.message ?? INVALID_FORM, 400);
     const file = form.get('file');
     if (!(file instanceof File)) return jsonError(EVIDENCE_MESSAGES.noFile, 400);
     if (file.size > EVIDENCE_LIMITS.maxBytes) return jsonError(EVIDENCE_MESSAGES.tooLarge, 413);
 
-    const result = await addEvidence({ ...fields.data, fileName: file.name, bytes: Buffer.from(await file.arrayBuffer()) });
+    const result = await addEvidence({
+      ...fields.data,
+      fileName: file.name,
+      bytes: Buffer.from(await file.arrayBuffer()),
+    });
     return Response.json(result, { status: 201, headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
     return errorResponse(error);

@@ -17,9 +17,16 @@ import { exportFileName } from '@/lib/exports/text';
 import { parseDashboardParams } from '@/lib/validation/dashboard';
 import { attachmentDisposition } from '@/lib/validation/evidence';
 
-const STATUS: Record<AppError['code'], number> = { NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, INVALID: 400, UNAUTHENTICATED: 401 };
+const STATUS: Record<AppError['code'], number> = {
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
+  INVALID: 400,
+  UNAUTHENTICATED: 401,
+};
 
-export const GENERIC_ERROR = 'Hệ thống chưa tạo được tệp báo cáo. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống.';
+export const GENERIC_ERROR =
+  'Hệ thống chưa tạo được tệp báo cáo. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống.';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -33,7 +40,11 @@ export function errorPage(status: number, message: string): Response {
 </head><body><main><h1>Không tạo được tệp</h1><p>${escapeHtml(message)}</p><p>${link}</p></main></body></html>`;
   return new Response(html, {
     status,
-    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
   });
 }
 
@@ -62,11 +73,16 @@ async function sourceOf(request: Request, heatUnits?: number): Promise<ExportSou
 }
 
 /** A file built whole (the Word report: small and bounded), sent with its length. */
-export async function exportResponse(request: Request, { build, ...o }: Options & { build: (data: ExportSource) => Promise<Buffer> }): Promise<Response> {
+export async function exportResponse(
+  request: Request,
+  { build, ...o }: Options & { build: (data: ExportSource) => Promise<Buffer> },
+): Promise<Response> {
   try {
     const data = await sourceOf(request, o.heatUnits);
     const bytes = await build(data);
-    return new Response(new Uint8Array(bytes), { headers: downloadHeaders(exportFileName(o.baseName, vnDateOf(data.generatedAt), o.ext), o.mime, bytes.length) });
+    return new Response(new Uint8Array(bytes), {
+      headers: downloadHeaders(exportFileName(o.baseName, vnDateOf(data.generatedAt), o.ext), o.mime, bytes.length),
+    });
   } catch (error) {
     return failure(error);
   }
@@ -77,7 +93,10 @@ export async function exportResponse(request: Request, { build, ...o }: Options 
  * `write` errors the stream (the download fails visibly); cancelling it (the client went away)
  * destroys the Node stream, which `write` notices at its next page.
  */
-export function streamedBody(write: (data: ExportSource, out: Writable) => Promise<void>, data: ExportSource): ReadableStream<Uint8Array> {
+export function streamedBody(
+  write: (data: ExportSource, out: Writable) => Promise<void>,
+  data: ExportSource,
+): ReadableStream<Uint8Array> {
   const out = new PassThrough({ highWaterMark: 256 * 1024 });
   write(data, out).then(
     () => {
@@ -96,7 +115,10 @@ export function streamedBody(write: (data: ExportSource, out: Writable) => Promi
  * into the response body; it may wait on the stream's backpressure. If the client goes away the
  * stream is destroyed and `write` should stop at its next page.
  */
-export async function streamedExportResponse(request: Request, { write, ...o }: Options & { write: (data: ExportSource, out: Writable) => Promise<void> }): Promise<Response> {
+export async function streamedExportResponse(
+  request: Request,
+  { write, ...o }: Options & { write: (data: ExportSource, out: Writable) => Promise<void> },
+): Promise<Response> {
   let data: ExportSource;
   try {
     data = await sourceOf(request, o.heatUnits);
@@ -104,5 +126,7 @@ export async function streamedExportResponse(request: Request, { write, ...o }: 
     return failure(error);
   }
   const body = streamedBody(write, data);
-  return new Response(body, { headers: downloadHeaders(exportFileName(o.baseName, vnDateOf(data.generatedAt), o.ext), o.mime) });
+  return new Response(body, {
+    headers: downloadHeaders(exportFileName(o.baseName, vnDateOf(data.generatedAt), o.ext), o.mime),
+  });
 }

@@ -31,12 +31,55 @@ const MAX_SCAN = 3000;
 const PERSON_PREFIXES = ['nguoi dung dau', 'thu truong', 'lanh dao', 'chu tich', 'giam doc', 'truong'];
 const GROUP_WORDS = new Set([
   // A province writes "các sở, ban, ngành tỉnh" and "UBND các xã, phường, đặc khu".
-  'so', 'tinh', 'dac', 'khu',
-  'cac', 'co', 'quan', 'don', 'vi', 'dia', 'phuong', 'phong', 'ban', 'nganh', 'xa', 'thi', 'tran',
-  'ubnd', 'uy', 'nhan', 'dan', 'chuyen', 'mon', 'thuoc', 'truc', 'thanh', 'pho', 'va', 'doan', 'the',
-  'hoi', 'lien', 'to', 'chuc', 'tren', 'tham', 'muu', 'giup', 'viec', 'cung', 'cap',
+  'so',
+  'tinh',
+  'dac',
+  'khu',
+  'cac',
+  'co',
+  'quan',
+  'don',
+  'vi',
+  'dia',
+  'phuong',
+  'phong',
+  'ban',
+  'nganh',
+  'xa',
+  'thi',
+  'tran',
+  'ubnd',
+  'uy',
+  'nhan',
+  'dan',
+  'chuyen',
+  'mon',
+  'thuoc',
+  'truc',
+  'thanh',
+  'pho',
+  'va',
+  'doan',
+  'the',
+  'hoi',
+  'lien',
+  'to',
+  'chuc',
+  'tren',
+  'tham',
+  'muu',
+  'giup',
+  'viec',
+  'cung',
+  'cap',
   // "Thủ trưởng các phòng, ban, ngành và Chủ tịch UBND các phường, xã": one addressee phrase.
-  'chu', 'tich', 'thu', 'truong', 'nguoi', 'dung', 'dau',
+  'chu',
+  'tich',
+  'thu',
+  'truong',
+  'nguoi',
+  'dung',
+  'dau',
 ]);
 const DEPT_WORDS = new Set(['phong', 'ban', 'nganh', 'chuyen', 'so']);
 const PLACE_WORDS = new Set(['phuong', 'xa', 'tran']);
@@ -136,7 +179,8 @@ function protectGroupCommas(folded: string): string {
 }
 
 /** Capitalised heads that may start a new unit inside a comma-less run ("… truyền thông Đài …"). */
-const INNER_HEADS = /\s(?=(?:Đài|Báo|Cổng|Sở|Trung tâm|Công an|Thanh tra|Văn phòng|UBND|Ủy ban|Uỷ ban|Phường|Xã|Ban)\s)|(?<!Văn)\s(?=Phòng\s)/g;
+const INNER_HEADS =
+  /\s(?=(?:Đài|Báo|Cổng|Sở|Trung tâm|Công an|Thanh tra|Văn phòng|UBND|Ủy ban|Uỷ ban|Phường|Xã|Ban)\s)|(?<!Văn)\s(?=Phòng\s)/g;
 
 /** Splits "A và B" when B starts with a head ("Phòng Nội vụ và Phòng Tư pháp"); not "Đài Phát thanh và Truyền hình". */
 function splitOnAnd(piece: string, matcher: UnitMatcher): string[] {
@@ -202,7 +246,14 @@ export function readUnitList(text: string, matcher: UnitMatcher, options: { stop
     const previous = refs[refs.length - 1];
     // "Sở Văn hóa, Thể thao và Du lịch": a short capitalised piece after a body outside the
     // registry continues its name rather than ending the list.
-    if (read.end === 'not-a-unit' && read.refs.length === 0 && previous && previous.unitCode === null && previous.confidence > 0 && continuesName(piece)) {
+    if (
+      read.end === 'not-a-unit' &&
+      read.refs.length === 0 &&
+      previous &&
+      previous.unitCode === null &&
+      previous.confidence > 0 &&
+      continuesName(piece)
+    ) {
       refs[refs.length - 1] = { ...previous, text: `${previous.text}, ${cleanUnitText(piece)}` };
       continue;
     }
@@ -278,7 +329,11 @@ function readPiece(piece: string, matcher: UnitMatcher): { refs: ParsedUnitRef[]
 }
 
 /** The references of a unit list (see readUnitList). */
-export function splitUnitList(text: string, matcher: UnitMatcher, options: { stopAtVerbs?: boolean } = {}): ParsedUnitRef[] {
+export function splitUnitList(
+  text: string,
+  matcher: UnitMatcher,
+  options: { stopAtVerbs?: boolean } = {},
+): ParsedUnitRef[] {
   return readUnitList(text, matcher, options).refs;
 }
 
@@ -286,9 +341,11 @@ export function splitUnitList(text: string, matcher: UnitMatcher, options: { sto
 // Lead and coordinators in running text
 
 /** Openers before the addressee: "Giao", "Yêu cầu", "Đề nghị", "Hàng năm,", "Định kỳ hằng quý,". */
-const OPENER = /^(?:\s*(?:giao(?:\s+cho)?|yeu\s+cau|de\s+nghi|chi\s+dao)\s*:?\s+|\s*(?:hang|moi|dinh\s+ky)(?:\s+(?:hang|moi))?\s+(?:nam|quy|thang|ngay|tuan)\s*,\s*)/;
+const OPENER =
+  /^(?:\s*(?:giao(?:\s+cho)?|yeu\s+cau|de\s+nghi|chi\s+dao)\s*:?\s+|\s*(?:hang|moi|dinh\s+ky)(?:\s+(?:hang|moi))?\s+(?:nam|quy|thang|ngay|tuan)\s*,\s*)/;
 
-const LEAD_VERB = /(?<![a-z])(?:la\s+co\s+quan\s+(?:chu\s*tri|thuong\s+truc|dau\s+moi)|chu\s*tri|chi\s*dao|tham\s*muu|chiu\s+trach\s+nhiem|co\s+trach\s+nhiem)(?![a-z])/;
+const LEAD_VERB =
+  /(?<![a-z])(?:la\s+co\s+quan\s+(?:chu\s*tri|thuong\s+truc|dau\s+moi)|chu\s*tri|chi\s*dao|tham\s*muu|chiu\s+trach\s+nhiem|co\s+trach\s+nhiem)(?![a-z])/;
 
 /** End of the sentence that starts at `from`. */
 function sentenceEnd(folded: string, from: number): number {
@@ -321,7 +378,13 @@ function leadFromList(phrase: string, matcher: UnitMatcher): LeadFound | null {
 }
 
 /** "Phòng Nội vụ chủ trì…" / "Giao phòng Nội vụ chủ trì…" / "Phòng văn hóa - thông tin chỉ đạo…". */
-function leadBeforeVerb(original: string, folded: string, start: number, end: number, matcher: UnitMatcher): LeadFound | null {
+function leadBeforeVerb(
+  original: string,
+  folded: string,
+  start: number,
+  end: number,
+  matcher: UnitMatcher,
+): LeadFound | null {
   const verb = LEAD_VERB.exec(folded.slice(start, Math.min(end, start + 200)));
   if (!verb || verb.index === 0) return null;
   const phrase = original.slice(start, start + verb.index);
@@ -338,7 +401,13 @@ function leadBeforeVerb(original: string, folded: string, start: number, end: nu
  * plus the units listed right after it ("UBND phường Thạch Linh, phường Văn Yên và xã Thạch Trung
  * xây dựng…": the first is the lead, the others are co-addressees).
  */
-function leadAtStart(original: string, folded: string, start: number, end: number, matcher: UnitMatcher): LeadFound | null {
+function leadAtStart(
+  original: string,
+  folded: string,
+  start: number,
+  end: number,
+  matcher: UnitMatcher,
+): LeadFound | null {
   // "Sở Văn hóa, Thể thao và Du lịch: Chủ trì …": a unit name (with its own commas) before a colon.
   const label = /^\s*([^:.;]{3,120}):\s/.exec(original.slice(start, Math.min(end, start + 130)))?.[1];
   if (label && !matcher.matchStrict(label).unitCode && unitNamePhrase(label) !== null && !classifyGroup(label)) {
@@ -357,7 +426,8 @@ function leadAtStart(original: string, folded: string, start: number, end: numbe
     return { lead: unitRef(candidate, matcher), with: more.filter((r) => !classifyGroup(r.text)) };
   }
   // "Công an thành phố: …": a body outside the registry that heads the task with a colon.
-  if (stop && folded[start + stop.index] === ':' && words.length <= 8) return { lead: unitRef(clause, matcher), with: [] };
+  if (stop && folded[start + stop.index] === ':' && words.length <= 8)
+    return { lead: unitRef(clause, matcher), with: [] };
   // "Sở Tài chính tổng hợp báo cáo …": a body outside the registry as the subject of a verb.
   const verb = LIST_STOP.exec(` ${foldSameLength(clause)}`);
   // "Chỉ đạo Bộ phận X hướng dẫn …": X is directed by the task's lead, it does not lead.
@@ -367,7 +437,13 @@ function leadAtStart(original: string, folded: string, start: number, end: numbe
     if (unitNamePhrase(subject) !== null) return { lead: unitRef(subject, matcher), with: [] };
   }
   // "Sở Tài chính, Sở Xây dựng, … có trách nhiệm …": the first of a list of bodies outside the registry.
-  if (!verb && !directed && stop && folded[start + stop.index] === ',' && /^(?:so|ban|cong an|uy ban|ubnd)\s/.test(foldWords(clause))) {
+  if (
+    !verb &&
+    !directed &&
+    stop &&
+    folded[start + stop.index] === ',' &&
+    /^(?:so|ban|cong an|uy ban|ubnd)\s/.test(foldWords(clause))
+  ) {
     if (unitNamePhrase(clause) !== null) return { lead: unitRef(clause, matcher), with: [] };
   }
   return null;
@@ -392,7 +468,10 @@ const NAME_BREAKER =
  * tổ chức (các Ban quản lý rừng…)"); null for a sentence or a phrase that names no body.
  */
 export function unitNamePhrase(text: string): string | null {
-  let clean = text.slice(0, 400).replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ');
+  let clean = text
+    .slice(0, 400)
+    .replace(/\([^()]*\)/g, ' ')
+    .replace(/\s+/g, ' ');
   clean = trimChars(clean, ' \t\n,;:.–—-');
   clean = clean.replace(/^(?:giao(?:\s+cho)?|đề nghị|yêu cầu)\s*:?\s+/i, '');
   const words = clean.split(' ').filter((w) => w !== '');
@@ -406,7 +485,10 @@ export function unitNamePhrase(text: string): string | null {
 
 /** Longest run of closing words that names a body: "Tổ chức tuyên truyền do Phòng X" → "Phòng X". */
 function unitSuffix(phrase: string, matcher: UnitMatcher): string | null {
-  const words = phrase.trim().split(/\s+/).filter((w) => w !== '');
+  const words = phrase
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   for (let k = Math.min(words.length, 12); k >= 1; k--) {
     const candidate = words.slice(words.length - k).join(' ');
     const named = unitHead(candidate) !== null || matcher.matchStrict(candidate).unitCode !== null;
@@ -423,7 +505,8 @@ function leadBeforeChuTri(original: string, folded: string, matcher: UnitMatcher
     const window = folded.slice(windowStart, m.index);
     // The phrase starts after the last punctuation (or "Giao") before "chủ trì".
     let from = windowStart;
-    for (const d of window.matchAll(/[(.;:,\n]|(?<![a-z])giao(?:\s+cho)?\s/g)) from = windowStart + (d.index ?? 0) + d[0].length;
+    for (const d of window.matchAll(/[(.;:,\n]|(?<![a-z])giao(?:\s+cho)?\s/g))
+      from = windowStart + (d.index ?? 0) + d[0].length;
     const suffix = unitSuffix(original.slice(from, m.index), matcher);
     if (suffix) return { lead: unitRef(suffix, matcher), with: [] };
   }
@@ -469,12 +552,18 @@ function skipOpeners(folded: string, from: number): number {
 }
 
 /** Collective or lead named by the sentence that starts at `from`. */
-function addresseeOfSentence(original: string, folded: string, from: number, matcher: UnitMatcher): { group: GroupMatch | null; found: LeadFound | null } {
+function addresseeOfSentence(
+  original: string,
+  folded: string,
+  from: number,
+  matcher: UnitMatcher,
+): { group: GroupMatch | null; found: LeadFound | null } {
   const start = skipOpeners(folded, from);
   const end = Math.max(start, sentenceEnd(folded, start));
   const group = classifyGroup(original.slice(start, end));
   if (group) return { group, found: null };
-  const found = leadBeforeVerb(original, folded, start, end, matcher) ?? leadAtStart(original, folded, start, end, matcher);
+  const found =
+    leadBeforeVerb(original, folded, start, end, matcher) ?? leadAtStart(original, folded, start, end, matcher);
   return { group: null, found };
 }
 
@@ -493,7 +582,8 @@ export function extractAddressees(text: string, matcher: UnitMatcher): Addressee
     if (next !== null) opening = addresseeOfSentence(original, folded, next, matcher);
   }
   if (opening.group) return { lead: null, coordinators, collective: opening.group.collective };
-  const found = opening.found ?? leadBeforeChuTri(original, folded, matcher) ?? leadAfterGiao(original, folded, matcher);
+  const found =
+    opening.found ?? leadBeforeChuTri(original, folded, matcher) ?? leadAfterGiao(original, folded, matcher);
   if (!found) return { lead: null, coordinators, collective: null };
   const { lead } = found;
   const partners: ParsedUnitRef[] = [];
@@ -508,12 +598,22 @@ export function extractAddressees(text: string, matcher: UnitMatcher): Addressee
  * Addressee of a heading ("1. Phòng Nội vụ:", "3. UBND các phường, xã:", "Cải cách thể chế (Phòng
  * Tư pháp chủ trì)"), inherited by the tasks below it that name nobody themselves.
  */
-export function headingAddressee(title: string, matcher: UnitMatcher): { lead: ParsedUnitRef | null; collective: Collective } {
+export function headingAddressee(
+  title: string,
+  matcher: UnitMatcher,
+): { lead: ParsedUnitRef | null; collective: Collective } {
   const clean = trimEnd(title.slice(0, 2000), ':. \t\n');
   const group = classifyGroup(clean);
-  if (group && group.words >= foldWords(clean).split(' ').length - 1) return { lead: null, collective: group.collective };
+  if (group && group.words >= foldWords(clean).split(' ').length - 1)
+    return { lead: null, collective: group.collective };
   // "Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án …" (a heading, no sentence).
-  if (group && group.words >= 3 && clean.length <= 220 && !/[.;!?](?:\s|$)/.test(clean) && /^(?:các|ubnd|ủy ban|uỷ ban)\s/i.test(clean)) {
+  if (
+    group &&
+    group.words >= 3 &&
+    clean.length <= 220 &&
+    !/[.;!?](?:\s|$)/.test(clean) &&
+    /^(?:các|ubnd|ủy ban|uỷ ban)\s/i.test(clean)
+  ) {
     return { lead: null, collective: group.collective };
   }
   const strict = matcher.matchStrict(clean.replace(/\([^()]*\)/g, ' '));
@@ -527,9 +627,11 @@ export function headingAddressee(title: string, matcher: UnitMatcher): { lead: P
   const name = unitNamePhrase(clean) ?? (label ? unitNamePhrase(label) : null);
   if (name === null) return { lead: null, collective: null };
   const named = classifyGroup(name);
-  if (named && named.words * 10 >= foldWords(name).split(' ').length * 6) return { lead: null, collective: named.collective };
+  if (named && named.words * 10 >= foldWords(name).split(' ').length * 6)
+    return { lead: null, collective: named.collective };
   // "Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh": the first named body leads.
   const pieces = name.split(/[,;]/).map((p) => p.trim());
-  if (pieces.length > 1 && pieces.every((p) => unitHead(p) !== null)) return { lead: unitRef(pieces[0] ?? name, matcher), collective: null };
+  if (pieces.length > 1 && pieces.every((p) => unitHead(p) !== null))
+    return { lead: unitRef(pieces[0] ?? name, matcher), collective: null };
   return { lead: unitRef(name, matcher), collective: null };
 }

@@ -141,18 +141,31 @@ describe('extractRecurrence', () => {
   });
 
   it('"định kỳ" alone is read as quarterly and flagged as an assumption', () => {
-    expect(extractRecurrence('Định kỳ kiểm tra công vụ')).toMatchObject({ recurrence: 'QUARTERLY', assumed: true, text: 'Định kỳ' });
+    expect(extractRecurrence('Định kỳ kiểm tra công vụ')).toMatchObject({
+      recurrence: 'QUARTERLY',
+      assumed: true,
+      text: 'Định kỳ',
+    });
     expect(extractRecurrence('định kỳ hằng quý')?.assumed).toBe(false);
   });
 
   it('a cue that opens a sentence beats one inside a phrase (seed I.6)', () => {
-    const i6 = 'Tăng cường công tác kiểm tra theo thẩm quyền. Thường xuyên quán triệt việc thực hiện; đưa chuyên đề vào các cuộc họp giao ban định kỳ hàng tháng.';
+    const i6 =
+      'Tăng cường công tác kiểm tra theo thẩm quyền. Thường xuyên quán triệt việc thực hiện; đưa chuyên đề vào các cuộc họp giao ban định kỳ hàng tháng.';
     expect(extractRecurrence(i6)?.recurrence).toBe('CONTINUOUS');
     expect(extractRecurrence('họp giao ban hàng tháng; Hàng năm, tổ chức tập huấn')?.recurrence).toBe('YEARLY');
   });
 
   it('durations, deadlines and "quy định" are not recurrences', () => {
-    for (const text of ['trong 6 tháng', 'sau 6 tháng kể từ ngày ký', 'theo quy định', 'mọi quy định', 'sơ kết 6 tháng đầu năm 2022', 'quy chế', '']) {
+    for (const text of [
+      'trong 6 tháng',
+      'sau 6 tháng kể từ ngày ký',
+      'theo quy định',
+      'mọi quy định',
+      'sơ kết 6 tháng đầu năm 2022',
+      'quy chế',
+      '',
+    ]) {
       expect(extractRecurrence(text)).toBeNull();
     }
   });

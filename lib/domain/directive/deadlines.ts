@@ -143,7 +143,10 @@ const CUE_RUN = new RegExp(CUED, 'g');
 /** Form bodies anchored at a position (sticky), tried right after each cue run. */
 const STICKY_FORMS = FORMS.map((form) => ({ form, re: new RegExp(form.body, 'y') }));
 /** Table cells need no cue: every non-yearless form, anywhere in the (short) cell. */
-const CELL_FORMS = FORMS.filter((f) => !f.yearless).map((form) => ({ form, re: new RegExp(`${OPTIONAL_CUE}${form.body}`, 'g') }));
+const CELL_FORMS = FORMS.filter((f) => !f.yearless).map((form) => ({
+  form,
+  re: new RegExp(`${OPTIONAL_CUE}${form.body}`, 'g'),
+}));
 
 function toMatch(form: Form, cue: string, groups: string[], index: number, text: string): DeadlineMatch {
   // "trước tháng 10/2021" ends before October; "trước 15/9/2021" includes the day (see toDate).
@@ -165,7 +168,15 @@ function findCued(original: string, folded: string): DeadlineMatch[] {
       const m = re.exec(folded);
       if (!m) continue;
       const end = at + m[0].length;
-      found.push(toMatch(form, cue[1] ?? '', m.slice(1).map((g) => g ?? ''), cue.index, original.slice(cue.index, end).trim()));
+      found.push(
+        toMatch(
+          form,
+          cue[1] ?? '',
+          m.slice(1).map((g) => g ?? ''),
+          cue.index,
+          original.slice(cue.index, end).trim(),
+        ),
+      );
     }
     if (cue[0].length === 0) CUE_RUN.lastIndex += 1;
   }
@@ -178,7 +189,15 @@ function findInCell(original: string, folded: string): DeadlineMatch[] {
     re.lastIndex = 0;
     for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
       const text = original.slice(m.index, m.index + m[0].length).trim();
-      found.push(toMatch(form, m[1] ?? '', m.slice(2).map((g) => g ?? ''), m.index, text));
+      found.push(
+        toMatch(
+          form,
+          m[1] ?? '',
+          m.slice(2).map((g) => g ?? ''),
+          m.index,
+          text,
+        ),
+      );
       if (m[0].length === 0) re.lastIndex += 1;
     }
   }
@@ -186,7 +205,9 @@ function findInCell(original: string, folded: string): DeadlineMatch[] {
   if (/^\s*\d{4}\s*$/.test(original)) {
     const date = isoDate(Number(original.trim()), 12, 31);
     const text = original.trim();
-    found.push(date === 'INVALID' ? { date: null, text, index: 0, problem: 'INVALID' } : { date, text, index: 0, problem: null });
+    found.push(
+      date === 'INVALID' ? { date: null, text, index: 0, problem: 'INVALID' } : { date, text, index: 0, problem: null },
+    );
   }
   return found;
 }
@@ -243,14 +264,29 @@ const NOT_QUARTER = String.raw`(?!\s*(?:dinh|che|trinh|hoach|mo|chuan|tac|uoc|do
  */
 /** Patterns (sources only: they are combined into RECURRENCE_RE). */
 const RECURRENCE_PATTERNS: readonly { re: RegExp; value: Exclude<Recurrence, 'ONCE'>; assumed?: boolean }[] = [
-  { re: /(?<![a-z])(?:dinh\s*ky\s*)?(?:hang|moi)\s*thang(?![a-z])|(?<![a-z])dinh\s*ky\s*thang(?![a-z])/g, value: 'MONTHLY' },
-  { re: new RegExp(String.raw`(?<![a-z])(?:dinh\s*ky\s*)?(?:hang|moi)\s*quy(?![a-z])${NOT_QUARTER}|(?<![a-z])dinh\s*ky\s*quy(?![a-z])${NOT_QUARTER}`, 'g'), value: 'QUARTERLY' },
-  { re: /(?<![a-z])(?:dinh\s*ky\s*)?(?:hang|moi)\s*nam(?![a-z])|(?<![a-z])thuong\s*nien(?![a-z])|(?<![a-z])dinh\s*ky\s*nam(?![a-z])/g, value: 'YEARLY' },
+  {
+    re: /(?<![a-z])(?:dinh\s*ky\s*)?(?:hang|moi)\s*thang(?![a-z])|(?<![a-z])dinh\s*ky\s*thang(?![a-z])/g,
+    value: 'MONTHLY',
+  },
+  {
+    re: new RegExp(
+      String.raw`(?<![a-z])(?:dinh\s*ky\s*)?(?:hang|moi)\s*quy(?![a-z])${NOT_QUARTER}|(?<![a-z])dinh\s*ky\s*quy(?![a-z])${NOT_QUARTER}`,
+      'g',
+    ),
+    value: 'QUARTERLY',
+  },
+  {
+    re: /(?<![a-z])(?:dinh\s*ky\s*)?(?:hang|moi)\s*nam(?![a-z])|(?<![a-z])thuong\s*nien(?![a-z])|(?<![a-z])dinh\s*ky\s*nam(?![a-z])/g,
+    value: 'YEARLY',
+  },
   {
     re: /(?<!(?<![a-z])(?:trong|sau|khoang|toi\s*da|duoi|tren|vong|it\s*nhat|hon)\s*)(?<![a-z0-9])(?:(?:dinh\s*ky|hang|moi)\s*)?(?:0?6|sau)\s*thang(?![a-z])(?!\s*(?:dau|cuoi)\s*nam\s*\d)(?!\s*(?:ke\s*tu|tiep\s*theo|toi))|(?<![a-z])nua\s*nam(?![a-z])/g,
     value: 'HALF_YEARLY',
   },
-  { re: /(?<![a-z])(?:thuong\s*xuyen|lien\s*tuc|khong\s*thoi\s*han|(?:hang|moi)\s*(?:ngay|tuan))(?![a-z])/g, value: 'CONTINUOUS' },
+  {
+    re: /(?<![a-z])(?:thuong\s*xuyen|lien\s*tuc|khong\s*thoi\s*han|(?:hang|moi)\s*(?:ngay|tuan))(?![a-z])/g,
+    value: 'CONTINUOUS',
+  },
   {
     re: /(?<![a-z])dinh\s*ky(?![a-z])(?!\s*(?:hang|moi|0?6|sau|nam|thang|quy)(?![a-z]))/g,
     value: 'QUARTERLY',

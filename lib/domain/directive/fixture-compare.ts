@@ -30,7 +30,15 @@ export type ExpectedFixture = {
 
 export type Metric = 'sections' | 'tasks' | 'lead' | 'collective' | 'coordinators' | 'deadline' | 'recurrence';
 
-export const METRICS: readonly Metric[] = ['sections', 'tasks', 'lead', 'collective', 'coordinators', 'deadline', 'recurrence'];
+export const METRICS: readonly Metric[] = [
+  'sections',
+  'tasks',
+  'lead',
+  'collective',
+  'coordinators',
+  'deadline',
+  'recurrence',
+];
 
 export type Counts = { tp: number; fp: number; fn: number };
 
@@ -111,7 +119,9 @@ export function scoreFixture(parsed: ParsedDirective, expected: ExpectedFixture)
   const score = emptyScore();
   const gotNumerals = new Set(parsed.sections.map((s) => s.numeral));
   const wantNumerals = new Set(expected.sections.map((s) => s.numeral));
-  for (const n of gotNumerals) if (wantNumerals.has(n)) score.sections.tp += 1; else score.sections.fp += 1;
+  for (const n of gotNumerals)
+    if (wantNumerals.has(n)) score.sections.tp += 1;
+    else score.sections.fp += 1;
   for (const n of wantNumerals) if (!gotNumerals.has(n)) score.sections.fn += 1;
   const { got, want } = taskMaps(parsed, expected);
   for (const key of new Set([...got.keys(), ...want.keys()])) {

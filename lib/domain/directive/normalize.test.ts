@@ -16,10 +16,17 @@ describe('normalizeDirectiveText', () => {
   });
 
   it('converts pasted HTML like a browser renders it', () => {
-    const html = '<p>Dòng <b>một</b>\nvẫn dòng một</p><ol type="a"><li>A</li><li>B</li></ol><ol start="3"><li>C</li></ol><table><tr><td>1</td><td>X</td></tr></table><script>alert("<p>")</script>';
+    const html =
+      '<p>Dòng <b>một</b>\nvẫn dòng một</p><ol type="a"><li>A</li><li>B</li></ol><ol start="3"><li>C</li></ol><table><tr><td>1</td><td>X</td></tr></table><script>alert("<p>")</script>';
     expect(looksLikeHtml(html)).toBe(true);
     const text = normalizeDirectiveText(html);
-    expect(text.split('\n').filter((l) => l !== '')).toEqual(['Dòng một vẫn dòng một', 'a) A', 'b) B', '3. C', '1 | X']);
+    expect(text.split('\n').filter((l) => l !== '')).toEqual([
+      'Dòng một vẫn dòng một',
+      'a) A',
+      'b) B',
+      '3. C',
+      '1 | X',
+    ]);
   });
 
   it('leaves a stray "<" in prose alone', () => {
@@ -60,7 +67,12 @@ describe('collective groups', () => {
     expect(classifyGroup(text)?.collective).toBe(expected);
   });
 
-  it.each(['Phòng Nội vụ', 'UBND phường Thạch Linh', 'các trường học', 'Căn cứ vào điều kiện thực tiễn đơn vị, địa phương'])('%s is not a group', (text) => {
+  it.each([
+    'Phòng Nội vụ',
+    'UBND phường Thạch Linh',
+    'các trường học',
+    'Căn cứ vào điều kiện thực tiễn đơn vị, địa phương',
+  ])('%s is not a group', (text) => {
     expect(classifyGroup(text)).toBeNull();
   });
 });
@@ -69,12 +81,18 @@ describe('unit lists', () => {
   const matcher = createUnitMatcher(HA_TINH_UNITS);
 
   it('splits on commas and "và" without breaking names that contain "và"', () => {
-    const refs = splitUnitList('Phòng Văn hóa và Thông tin, Văn phòng HĐND và UBND thành phố và Phòng Tư pháp tổ chức kiểm tra', matcher);
+    const refs = splitUnitList(
+      'Phòng Văn hóa và Thông tin, Văn phòng HĐND và UBND thành phố và Phòng Tư pháp tổ chức kiểm tra',
+      matcher,
+    );
     expect(refs.map((r) => r.unitCode)).toEqual(['VHTT', 'VP', 'TP']);
   });
 
   it('keeps group phrases whole and stops at the verb phrase', () => {
-    const refs = splitUnitList('các phòng, ban, ngành thành phố, các đơn vị, phường, xã có liên quan căn cứ Nghị quyết số 76/NQ-CP, văn bản', matcher);
+    const refs = splitUnitList(
+      'các phòng, ban, ngành thành phố, các đơn vị, phường, xã có liên quan căn cứ Nghị quyết số 76/NQ-CP, văn bản',
+      matcher,
+    );
     expect(refs.map((r) => r.text)).toEqual(['các phòng, ban, ngành thành phố', 'các đơn vị, phường, xã']);
   });
 });

@@ -15,14 +15,58 @@ const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 const DASH_LIKE = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/;
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ndash: '–', mdash: '—',
-  hellip: '…', laquo: '«', raquo: '»', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’',
-  bull: '•', middot: '·', deg: '°', percnt: '%', shy: '',
-  agrave: 'à', aacute: 'á', acirc: 'â', atilde: 'ã', egrave: 'è', eacute: 'é', ecirc: 'ê',
-  igrave: 'ì', iacute: 'í', ograve: 'ò', oacute: 'ó', ocirc: 'ô', otilde: 'õ', ugrave: 'ù',
-  uacute: 'ú', yacute: 'ý', Agrave: 'À', Aacute: 'Á', Acirc: 'Â', Atilde: 'Ã', Egrave: 'È',
-  Eacute: 'É', Ecirc: 'Ê', Igrave: 'Ì', Iacute: 'Í', Ograve: 'Ò', Oacute: 'Ó', Ocirc: 'Ô',
-  Otilde: 'Õ', Ugrave: 'Ù', Uacute: 'Ú', Yacute: 'Ý',
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  laquo: '«',
+  raquo: '»',
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  bull: '•',
+  middot: '·',
+  deg: '°',
+  percnt: '%',
+  shy: '',
+  agrave: 'à',
+  aacute: 'á',
+  acirc: 'â',
+  atilde: 'ã',
+  egrave: 'è',
+  eacute: 'é',
+  ecirc: 'ê',
+  igrave: 'ì',
+  iacute: 'í',
+  ograve: 'ò',
+  oacute: 'ó',
+  ocirc: 'ô',
+  otilde: 'õ',
+  ugrave: 'ù',
+  uacute: 'ú',
+  yacute: 'ý',
+  Agrave: 'À',
+  Aacute: 'Á',
+  Acirc: 'Â',
+  Atilde: 'Ã',
+  Egrave: 'È',
+  Eacute: 'É',
+  Ecirc: 'Ê',
+  Igrave: 'Ì',
+  Iacute: 'Í',
+  Ograve: 'Ò',
+  Oacute: 'Ó',
+  Ocirc: 'Ô',
+  Otilde: 'Õ',
+  Ugrave: 'Ù',
+  Uacute: 'Ú',
+  Yacute: 'Ý',
 };
 
 /** Decodes HTML character references. Unknown names and invalid code points are left as they are. */
@@ -63,9 +107,38 @@ function removeBlocks(s: string, open: string, close: string): string {
 }
 
 const BLOCK_TAGS = new Set([
-  'p', 'div', 'tr', 'table', 'tbody', 'thead', 'tfoot', 'section', 'article', 'header', 'footer',
-  'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'dt', 'dd', 'pre', 'caption',
-  'figure', 'figcaption', 'nav', 'aside', 'main', 'form', 'hr',
+  'p',
+  'div',
+  'tr',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'blockquote',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'pre',
+  'caption',
+  'figure',
+  'figcaption',
+  'nav',
+  'aside',
+  'main',
+  'form',
+  'hr',
 ]);
 
 /** Marks the start of a table cell while converting HTML; turned into " | " afterwards. */
@@ -140,13 +213,21 @@ export function htmlToText(html: string): string {
  * kept because they separate table cells). Glued words are not touched.
  */
 export function normalizeDirectiveText(raw: string): string {
-  let s = raw.normalize('NFC').replace(/\r\n?/g, '\n').replace(/[\u2028\u2029\f\v\u0085]/g, '\n');
+  let s = raw
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u2028\u2029\f\v\u0085]/g, '\n');
   if (looksLikeHtml(s)) s = htmlToText(s);
   s = decodeEntities(s).normalize('NFC');
   s = s.replace(INVISIBLE, '').replace(SPACE_LIKE, ' ');
   return s
     .split('\n')
-    .map((line) => line.replace(/ {2,}/g, ' ').replace(/^[ \t]+$/, '').replace(/^ +| +$/g, ''))
+    .map((line) =>
+      line
+        .replace(/ {2,}/g, ' ')
+        .replace(/^[ \t]+$/, '')
+        .replace(/^ +| +$/g, ''),
+    )
     .join('\n');
 }
 
@@ -166,8 +247,10 @@ function foldUnitCode(code: number): number {
   if (code < 0x80) out = ch.toLowerCase();
   else if (ch === 'đ' || ch === 'Đ') out = 'd';
   else if (DASH_LIKE.test(ch)) out = '-';
-  else if (code >= 0x300 && code <= 0x36f) out = ' '; // a combining mark NFC could not compose
-  else if (code >= 0xd800 && code <= 0xdfff) out = ch; // half of a surrogate pair: keep
+  else if (code >= 0x300 && code <= 0x36f)
+    out = ' '; // a combining mark NFC could not compose
+  else if (code >= 0xd800 && code <= 0xdfff)
+    out = ch; // half of a surrogate pair: keep
   else {
     const base = (ch.normalize('NFD')[0] ?? ch).toLowerCase();
     out = base.length === 1 ? base : ch;

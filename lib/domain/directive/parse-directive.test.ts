@@ -77,7 +77,13 @@ describe('parseDirective on the seed directive (NQ 76, Hà Tĩnh city)', () => {
   });
 
   it('addresses tasks that name nobody to every unit (I.1, I.5, I.6, I.7, II.2)', () => {
-    for (const [s, n] of [['I', '1'], ['I', '5'], ['I', '6'], ['I', '7'], ['II', '2']] as const) {
+    for (const [s, n] of [
+      ['I', '1'],
+      ['I', '5'],
+      ['I', '6'],
+      ['I', '7'],
+      ['II', '2'],
+    ] as const) {
       expect(task(result, s, n).collective).toBe('ALL');
       expect(task(result, s, n).lead).toBeNull();
     }
@@ -108,7 +114,12 @@ describe('parseDirective on the seed directive (NQ 76, Hà Tĩnh city)', () => {
     const seed = fixtureText('01-');
     expect(parseDirective(seed.normalize('NFD'), HA_TINH_UNITS)).toEqual(result);
     expect(parseDirective(seed.replace(/\n/g, '\r\n'), HA_TINH_UNITS)).toEqual(result);
-    expect(parseDirective(seed.replace(/ /g, (m, i: number) => (i % 7 === 0 ? '\u00a0' : m)), HA_TINH_UNITS)).toEqual(result);
+    expect(
+      parseDirective(
+        seed.replace(/ /g, (m, i: number) => (i % 7 === 0 ? '\u00a0' : m)),
+        HA_TINH_UNITS,
+      ),
+    ).toEqual(result);
   });
 });
 
@@ -124,7 +135,12 @@ describe('parseDirective on every fixture', () => {
     const raw = fixtureText('05-');
     expect(raw).not.toBe(raw.normalize('NFC'));
     expect(raw).toContain('\r\n');
-    const clean = raw.normalize('NFC').replace(/\r\n/g, '\n').replace(/\u00a0/g, ' ').replace(/\u200b/g, '').replace(/ +\n/g, '\n');
+    const clean = raw
+      .normalize('NFC')
+      .replace(/\r\n/g, '\n')
+      .replace(/\u00a0/g, ' ')
+      .replace(/\u200b/g, '')
+      .replace(/ +\n/g, '\n');
     expect(parseDirective(raw, HA_TINH_UNITS)).toEqual(parseDirective(clean, HA_TINH_UNITS));
   });
 
@@ -150,13 +166,17 @@ describe('parseDirective on every fixture', () => {
     expect(task(result, '1', 'c').deadline).toBeNull();
     expect(task(result, '1', 'c').deadlineText).toBe('trước ngày 25 hằng tháng');
     expect(task(result, '4', 'b').collective).toBe('WARDS_COMMUNES');
-    expect(result.warnings).toContain('Nhiệm vụ 1.c: thời hạn «trước ngày 25 hằng tháng» không ghi năm; cần nhập ngày cụ thể.');
+    expect(result.warnings).toContain(
+      'Nhiệm vụ 1.c: thời hạn «trước ngày 25 hằng tháng» không ghi năm; cần nhập ngày cụ thể.',
+    );
   });
 
   it('07 (tab table) joins a row broken by a two-line cell', () => {
     const result = parseDirective(fixtureText('07-'), HA_TINH_UNITS);
     const t = task(result, '', '5');
-    expect(t.text).toBe('Tích hợp, chia sẻ dữ liệu dân cư với hệ thống thông tin giải quyết thủ tục hành chính\ncủa thành phố');
+    expect(t.text).toBe(
+      'Tích hợp, chia sẻ dữ liệu dân cư với hệ thống thông tin giải quyết thủ tục hành chính\ncủa thành phố',
+    );
     expect(t.lead?.unitCode).toBe('VP');
   });
 
@@ -171,19 +191,29 @@ describe('parseDirective on every fixture', () => {
 describe('parseDirective edge cases', () => {
   it('returns no sections and "Văn bản trống." for empty or blank text', () => {
     for (const blank of ['', '   ', '\n\n\r\n', '\u00a0\t \u200b\n\u3000']) {
-      expect(parseDirective(blank, HA_TINH_UNITS)).toEqual({ preamble: '', sections: [], warnings: ['Văn bản trống.'] });
+      expect(parseDirective(blank, HA_TINH_UNITS)).toEqual({
+        preamble: '',
+        sections: [],
+        warnings: ['Văn bản trống.'],
+      });
     }
   });
 
   it('warns and returns no sections when nothing is numbered', () => {
-    const result = parseDirective('UBND thành phố yêu cầu các đơn vị tăng cường kỷ luật hành chính.\nPhòng Nội vụ theo dõi.', HA_TINH_UNITS);
+    const result = parseDirective(
+      'UBND thành phố yêu cầu các đơn vị tăng cường kỷ luật hành chính.\nPhòng Nội vụ theo dõi.',
+      HA_TINH_UNITS,
+    );
     expect(result.sections).toEqual([]);
     expect(result.preamble).toContain('Phòng Nội vụ theo dõi.');
     expect(result.warnings[0]).toMatch(/^Không tìm thấy mục hoặc nhiệm vụ được đánh số/);
   });
 
   it('puts numbered tasks without section numerals in one implicit section', () => {
-    const result = parseDirective('Yêu cầu:\n1. Phòng Tư pháp rà soát văn bản.\n2. Phòng Y tế kiểm tra, hoàn thành trong tháng 10/2021.', HA_TINH_UNITS);
+    const result = parseDirective(
+      'Yêu cầu:\n1. Phòng Tư pháp rà soát văn bản.\n2. Phòng Y tế kiểm tra, hoàn thành trong tháng 10/2021.',
+      HA_TINH_UNITS,
+    );
     expect(result.sections).toHaveLength(1);
     expect(result.sections[0]?.numeral).toBe('');
     expect(result.sections[0]?.tasks.map((t) => [t.number, t.lead?.unitCode, t.deadline])).toEqual([
@@ -194,7 +224,10 @@ describe('parseDirective edge cases', () => {
   });
 
   it('reads lettered items alone as tasks', () => {
-    const result = parseDirective('a) Phòng Nội vụ tổng hợp báo cáo hằng quý.\nb) Các phường, xã thực hiện thường xuyên.', HA_TINH_UNITS);
+    const result = parseDirective(
+      'a) Phòng Nội vụ tổng hợp báo cáo hằng quý.\nb) Các phường, xã thực hiện thường xuyên.',
+      HA_TINH_UNITS,
+    );
     expect(result.sections[0]?.tasks.map((t) => [t.number, t.recurrence, t.collective])).toEqual([
       ['a', 'QUARTERLY', null],
       ['b', 'CONTINUOUS', 'WARDS_COMMUNES'],
@@ -202,10 +235,15 @@ describe('parseDirective edge cases', () => {
   });
 
   it('parses a small HTML paste', () => {
-    const html = '<p><b>I.</b> Nhi&#7879;m v&#7909;</p><ol><li>Ph&ograve;ng N&#7897;i v&#7909; ch&#7911; tr&igrave;, ho&agrave;n th&agrave;nh tr&#432;&#7899;c 15/9/2021.</li></ol>';
+    const html =
+      '<p><b>I.</b> Nhi&#7879;m v&#7909;</p><ol><li>Ph&ograve;ng N&#7897;i v&#7909; ch&#7911; tr&igrave;, ho&agrave;n th&agrave;nh tr&#432;&#7899;c 15/9/2021.</li></ol>';
     const result = parseDirective(html, HA_TINH_UNITS);
     expect(result.sections[0]?.title).toBe('Nhiệm vụ');
-    expect(result.sections[0]?.tasks[0]).toMatchObject({ number: '1', deadline: '2021-09-15', lead: { unitCode: 'NV' } });
+    expect(result.sections[0]?.tasks[0]).toMatchObject({
+      number: '1',
+      deadline: '2021-09-15',
+      lead: { unitCode: 'NV' },
+    });
   });
 
   // Speed is measured by scripts/bench-directive-parser.ts (1 MB ≤ 1 s there), not asserted here:
@@ -214,7 +252,8 @@ describe('parseDirective edge cases', () => {
     const seed = fixtureText('01-');
     const body = seed.slice(0, seed.indexOf('Đánh giá:'));
     let big = '';
-    for (let k = 1; big.length < 1_000_000; k++) big += body.replace(/\n(\d+)\. /g, (_m, n: string) => `\n${n}. Đợt ${k}: `);
+    for (let k = 1; big.length < 1_000_000; k++)
+      big += body.replace(/\n(\d+)\. /g, (_m, n: string) => `\n${n}. Đợt ${k}: `);
     const result = parseDirective(big, HA_TINH_UNITS);
     expect(result.sections.length).toBeGreaterThan(400);
   });
@@ -250,7 +289,47 @@ describe('parseDirective edge cases', () => {
   it('never throws on random strings and always returns a well-formed result', () => {
     let seed = 20240515;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const alphabet = ['a', 'ă', 'đ', 'Ệ', 'I', 'V', 'X', '1', '9', '.', ',', ')', '(', '/', '-', '–', '|', '\t', '\n', '\r', ' ', '<', '>', '&', '#', ';', ':', '\u0301', '\u00a0', '\ud83d', 'Phòng ', 'chủ trì ', 'phối hợp với ', 'trước ', 'Quý ', 'hàng năm ', 'các phường, xã ', '<li>', '</ol>'];
+    const alphabet = [
+      'a',
+      'ă',
+      'đ',
+      'Ệ',
+      'I',
+      'V',
+      'X',
+      '1',
+      '9',
+      '.',
+      ',',
+      ')',
+      '(',
+      '/',
+      '-',
+      '–',
+      '|',
+      '\t',
+      '\n',
+      '\r',
+      ' ',
+      '<',
+      '>',
+      '&',
+      '#',
+      ';',
+      ':',
+      '\u0301',
+      '\u00a0',
+      '\ud83d',
+      'Phòng ',
+      'chủ trì ',
+      'phối hợp với ',
+      'trước ',
+      'Quý ',
+      'hàng năm ',
+      'các phường, xã ',
+      '<li>',
+      '</ol>',
+    ];
     for (let i = 0; i < 300; i++) {
       let s = '';
       const length = Math.floor(next() * 400);
@@ -270,11 +349,14 @@ describe('parseDirective edge cases', () => {
   it('does not throw on values that are not strings or registries', () => {
     expect(parseDirective(undefined as unknown as string, HA_TINH_UNITS).warnings).toEqual(['Văn bản trống.']);
     expect(() => parseDirective('1. Phòng Nội vụ chủ trì.', null as unknown as [])).not.toThrow();
-    expect(parseDirective('1. Phòng Nội vụ chủ trì.', []).sections[0]?.tasks[0]?.lead).toMatchObject({ unitCode: null });
+    expect(parseDirective('1. Phòng Nội vụ chủ trì.', []).sections[0]?.tasks[0]?.lead).toMatchObject({
+      unitCode: null,
+    });
   });
 
   it('skips sections that state aims and drops sections without tasks, with warnings', () => {
-    const text = 'I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao chất lượng.\nII. NHIỆM VỤ\n1. Phòng Nội vụ chủ trì.\nIII. KINH PHÍ\nTừ ngân sách thành phố.';
+    const text =
+      'I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao chất lượng.\nII. NHIỆM VỤ\n1. Phòng Nội vụ chủ trì.\nIII. KINH PHÍ\nTừ ngân sách thành phố.';
     const result = parseDirective(text, HA_TINH_UNITS);
     expect(result.sections.map((s) => s.numeral)).toEqual(['II']);
     expect(result.warnings).toEqual([

@@ -17,12 +17,29 @@
  * - Sections titled "Mục đích, yêu cầu", "Mục tiêu", "Căn cứ", "Quan điểm" hold aims, not tasks,
  *   and are skipped with a warning; sections left without tasks are dropped with a warning.
  */
-import { type Addressees, classifyGroup, extractAddressees, headingAddressee, splitUnitList, startsWithUnitName, unitNamePhrase, unitRef } from './addressees';
+import {
+  type Addressees,
+  classifyGroup,
+  extractAddressees,
+  headingAddressee,
+  splitUnitList,
+  startsWithUnitName,
+  unitNamePhrase,
+  unitRef,
+} from './addressees';
 import { type DeadlineMatch, extractDeadline, extractRecurrence, findDeadlines } from './deadlines';
 import { foldSameLength, foldWords, normalizeDirectiveText } from './normalize';
 import { reflowPaste } from './reflow';
 import { type Block, buildSkeleton, FIELD_LINE, type Item, isHeadingLike, isTaskDash } from './structure';
-import type { Collective, ParsedDirective, ParsedSection, ParsedTask, ParsedUnitRef, Recurrence, UnitRef } from './types';
+import type {
+  Collective,
+  ParsedDirective,
+  ParsedSection,
+  ParsedTask,
+  ParsedUnitRef,
+  Recurrence,
+  UnitRef,
+} from './types';
 import { createUnitMatcher, type UnitMatcher } from './unit-matcher';
 import { firstSentence, taskTitle, trimEnd } from './text-utils';
 
@@ -87,7 +104,10 @@ function itemText(item: Item): string {
     const cell = item.cells[item.columns.text] ?? '';
     return [cell, ...item.lines].filter((s) => s !== '').join('\n');
   }
-  return [item.body, ...item.lines, ...item.children.map(renderChild)].filter((s) => s.trim() !== '').join('\n').trim();
+  return [item.body, ...item.lines, ...item.children.map(renderChild)]
+    .filter((s) => s.trim() !== '')
+    .join('\n')
+    .trim();
 }
 
 /**
@@ -111,13 +131,26 @@ function isGroupHeading(body: string): boolean {
  * Dash bullets under a group heading → one task each; "+" bullets and unmarked paragraphs after a
  * dash belong to it; paragraphs before the first dash only introduce the list.
  */
-function dashSources(lines: readonly string[], prefix: string, inherited: Inherited): { source: TaskSource; inherited: Inherited }[] {
+function dashSources(
+  lines: readonly string[],
+  prefix: string,
+  inherited: Inherited,
+): { source: TaskSource; inherited: Inherited }[] {
   const out: { source: TaskSource; inherited: Inherited }[] = [];
   let current: Item | null = null;
   for (const line of lines) {
     if (isTaskDash(line)) {
-      current = { kind: 'letter', marker: String(out.length + 1), body: line.replace(/^[-–—•]\s*/, ''), lines: [], children: [] };
-      out.push({ source: { number: prefix ? `${prefix}.${current.marker}` : current.marker, text: '', item: current }, inherited });
+      current = {
+        kind: 'letter',
+        marker: String(out.length + 1),
+        body: line.replace(/^[-–—•]\s*/, ''),
+        lines: [],
+        children: [],
+      };
+      out.push({
+        source: { number: prefix ? `${prefix}.${current.marker}` : current.marker, text: '', item: current },
+        inherited,
+      });
     } else if (current) current.lines.push(line);
   }
   for (const o of out) o.source.text = itemText(o.source.item);
@@ -130,7 +163,12 @@ function namesUnitOnly(body: string): boolean {
 }
 
 /** The tasks of one item or child, given the addressee it inherits. */
-function expand(item: Item, number: string, ctx: Context, inherited: Inherited): { source: TaskSource; inherited: Inherited }[] {
+function expand(
+  item: Item,
+  number: string,
+  ctx: Context,
+  inherited: Inherited,
+): { source: TaskSource; inherited: Inherited }[] {
   const dashes = item.kind !== 'row' && item.lines.some(isTaskDash) && isGroupHeading(item.body);
   const unitOnly = !dashes && item.kind !== 'row' && item.lines.length > 0 && namesUnitOnly(item.body);
   if (!dashes && !unitOnly) return [{ source: { number, text: itemText(item), item }, inherited }];
@@ -162,7 +200,8 @@ function isTopicHeading(body: string): boolean {
  * "12. Các tổ chức, cá nhân và hộ gia đình …"): they are not units of the administration, so what
  * follows is not tracked as tasks.
  */
-const NOT_UNITS = /^(?:đề nghị\s+)?(?:các\s+)?(?:doanh nghiệp|công ty|cơ sở sản xuất|tổ chức, cá nhân|tổ chức và cá nhân|hộ gia đình|người dân|nhân dân)(?:\s|,|$)/i;
+const NOT_UNITS =
+  /^(?:đề nghị\s+)?(?:các\s+)?(?:doanh nghiệp|công ty|cơ sở sản xuất|tổ chức, cá nhân|tổ chức và cá nhân|hộ gia đình|người dân|nhân dân)(?:\s|,|$)/i;
 
 function itemSources(item: Item, ctx: Context, inherited: Inherited): { source: TaskSource; inherited: Inherited }[] {
   if (NOT_UNITS.test(item.body.trim()) && isTopicHeading(item.body.replace(/:\s*$/, ''))) {
@@ -204,7 +243,8 @@ function rowAddressees(item: Item, text: string, ctx: Context): Addressees {
   const coordCell = cols.coordinators !== null ? (cells[cols.coordinators] ?? '') : '';
   let leads = leadCell ? splitUnitList(leadCell, ctx.matcher, { stopAtVerbs: false }) : [];
   // A lead cell names the lead even when the name is of no known kind ("Thuế Đồng Nai").
-  if (leads.length === 0 && leadCell.trim() !== '') leads = [unitRef((leadCell.split(/[;\n]/)[0] ?? leadCell).trim(), ctx.matcher)];
+  if (leads.length === 0 && leadCell.trim() !== '')
+    leads = [unitRef((leadCell.split(/[;\n]/)[0] ?? leadCell).trim(), ctx.matcher)];
   const partners = coordCell ? splitUnitList(coordCell, ctx.matcher, { stopAtVerbs: false }) : fromText.coordinators;
   if (leads.length === 0) return { ...fromText, coordinators: partners };
   const first = leads[0];
@@ -285,7 +325,8 @@ function fieldValue(text: string, name: RegExp): string {
 }
 
 /** Verbs after the lead in a "Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu …" line. */
-const AFTER_LEAD = /\s(?:chu tri|thuc hien|tham muu|phoi hop|trien khai|to chuc|ra soat|tien hanh|co trach nhiem)(?![a-z])/;
+const AFTER_LEAD =
+  /\s(?:chu tri|thuc hien|tham muu|phoi hop|trien khai|to chuc|ra soat|tien hanh|co trach nhiem)(?![a-z])/;
 
 /** Lead and partners from "Cơ quan chủ trì/thực hiện:" and "Cơ quan phối hợp:" lines. */
 function fieldAddressees(text: string, ctx: Context): Addressees | null {
@@ -314,16 +355,23 @@ function recurrenceOf(source: TaskSource, deadline: DeadlineMatch | null, label:
     found = extractRecurrence(source.text);
     // A cue deep inside a long task ("…; thường xuyên cập nhật thông tin…") describes one of its
     // clauses, not the task: only the first sentence or a sentence-opening cue counts.
-    if (found && found.index > firstSentence(source.text).length + 1 && !/(?:^|[.;:!?\n]\s*)$/.test(source.text.slice(0, found.index))) found = null;
+    if (
+      found &&
+      found.index > firstSentence(source.text).length + 1 &&
+      !/(?:^|[.;:!?\n]\s*)$/.test(source.text.slice(0, found.index))
+    )
+      found = null;
   }
   if (!found) return 'ONCE';
-  if (found.assumed) warn(ctx, `Nhiệm vụ ${label}: «${found.text}» không nêu chu kỳ; tạm hiểu là hằng quý, cần kiểm tra lại.`);
+  if (found.assumed)
+    warn(ctx, `Nhiệm vụ ${label}: «${found.text}» không nêu chu kỳ; tạm hiểu là hằng quý, cần kiểm tra lại.`);
   return found.recurrence;
 }
 
 function warnDeadline(deadline: DeadlineMatch | null, label: string, ctx: Context): void {
   if (!deadline || deadline.date) return;
-  if (deadline.problem === 'INVALID') warn(ctx, `Nhiệm vụ ${label}: ngày trong «${deadline.text}» không hợp lệ; cần nhập lại thời hạn.`);
+  if (deadline.problem === 'INVALID')
+    warn(ctx, `Nhiệm vụ ${label}: ngày trong «${deadline.text}» không hợp lệ; cần nhập lại thời hạn.`);
   else warn(ctx, `Nhiệm vụ ${label}: thời hạn «${deadline.text}» không ghi năm; cần nhập ngày cụ thể.`);
 }
 
@@ -334,13 +382,19 @@ function warnUnit(ref: ParsedUnitRef, role: string, label: string, ctx: Context)
   }
   if (ref.confidence < 0.85) {
     const name = ctx.unitNames.get(ref.unitCode) ?? ref.unitCode;
-    warn(ctx, `Nhiệm vụ ${label}: ${role} «${ref.text}» được khớp gần đúng với «${name}» (độ tin cậy ${formatConfidence(ref.confidence)}).`);
+    warn(
+      ctx,
+      `Nhiệm vụ ${label}: ${role} «${ref.text}» được khớp gần đúng với «${name}» (độ tin cậy ${formatConfidence(ref.confidence)}).`,
+    );
   }
 }
 
 function analyzeTask(source: TaskSource, inherited: Inherited, label: string, ctx: Context): ParsedTask {
   const fields = source.item.kind === 'row' ? null : fieldAddressees(source.text, ctx);
-  const fromText = source.item.kind === 'row' ? rowAddressees(source.item, source.text, ctx) : extractAddressees(source.text, ctx.matcher);
+  const fromText =
+    source.item.kind === 'row'
+      ? rowAddressees(source.item, source.text, ctx)
+      : extractAddressees(source.text, ctx.matcher);
   const own: Addressees = fields
     ? {
         lead: fields.lead ?? (fields.collective ? null : fromText.lead),
@@ -350,7 +404,8 @@ function analyzeTask(source: TaskSource, inherited: Inherited, label: string, ct
     : fromText;
   let { lead, collective } = own;
   // "Chỉ đạo các đơn vị liên quan …" under "3. Ủy ban MTTQ": the group is directed, not the lead.
-  if (!lead && collective && inherited.lead && /^\s*(?:chỉ đạo|hướng dẫn|đôn đốc)\s/i.test(source.text)) collective = null;
+  if (!lead && collective && inherited.lead && /^\s*(?:chỉ đạo|hướng dẫn|đôn đốc)\s/i.test(source.text))
+    collective = null;
   if (!lead && !collective) ({ lead, collective } = inherited);
   const named = Boolean(lead || collective);
   if (named) ctx.named += 1;
@@ -362,7 +417,11 @@ function analyzeTask(source: TaskSource, inherited: Inherited, label: string, ct
   const deadline = deadlineOf(source, ctx);
   warnDeadline(deadline, label, ctx);
   const notDate = deadline?.date ? null : nonDateDeadline(source);
-  if (notDate) warn(ctx, `Nhiệm vụ ${label}: thời hạn «${notDate}» không phải là một ngày (${/sau khi/i.test(notDate) ? 'tính từ một sự kiện' : 'lặp lại'}); để trống hạn hoặc nhập ngày cụ thể.`);
+  if (notDate)
+    warn(
+      ctx,
+      `Nhiệm vụ ${label}: thời hạn «${notDate}» không phải là một ngày (${/sau khi/i.test(notDate) ? 'tính từ một sự kiện' : 'lặp lại'}); để trống hạn hoặc nhập ngày cụ thể.`,
+    );
   const task: ParsedTask = {
     number: source.number,
     title: taskTitle(source.text),
@@ -426,7 +485,12 @@ function preambleAddressee(preamble: readonly string[]): Inherited {
   return { lead: null, collective: group?.collective ?? null };
 }
 
-function buildSection(block: Block, ctx: Context, numberedSections: boolean, document: Inherited): ParsedSection | null {
+function buildSection(
+  block: Block,
+  ctx: Context,
+  numberedSections: boolean,
+  document: Inherited,
+): ParsedSection | null {
   const title = trimEnd(block.title, ': \t\n');
   const label = block.numeral || '(không đánh số)';
   if (SKIPPED_TITLES.test(foldWords(title))) {
@@ -470,7 +534,11 @@ function unnumberedAssignments(paragraphs: readonly string[], ctx: Context): Par
     const rest = p.slice(m.index + m[0].length);
     if (!startsWithUnitName(rest) && !/chủ trì/i.test(rest.slice(0, 300))) continue;
     const number = String(tasks.length + 1);
-    const source: TaskSource = { number, text: p.slice(m.index).replace(/^[.;:]\s+/, ''), item: { kind: 'number', marker: number, body: p, lines: [], children: [] } };
+    const source: TaskSource = {
+      number,
+      text: p.slice(m.index).replace(/^[.;:]\s+/, ''),
+      item: { kind: 'number', marker: number, body: p, lines: [], children: [] },
+    };
     tasks.push(analyzeTask(source, { lead: null, collective: null }, number, ctx));
   }
   return tasks.length > 0 ? { numeral: '', title: '', tasks } : null;
@@ -493,7 +561,11 @@ function dropRestatedTasks(sections: ParsedSection[], ctx: Context): void {
     if (kept.length === 0) sections.splice(i, 1);
     else s.tasks = kept;
   }
-  if (dropped > 0) warn(ctx, `Bỏ ${dropped} mục trong thân văn bản không nêu đơn vị thực hiện: bảng nhiệm vụ ở phụ lục đã liệt kê các nhiệm vụ.`);
+  if (dropped > 0)
+    warn(
+      ctx,
+      `Bỏ ${dropped} mục trong thân văn bản không nêu đơn vị thực hiện: bảng nhiệm vụ ở phụ lục đã liệt kê các nhiệm vụ.`,
+    );
 }
 
 function capWarnings(warnings: string[], dropped: number): string[] {
@@ -533,16 +605,27 @@ function parseUnsafe(input: string, units: readonly UnitRef[]): ParsedDirective 
     const count = sections.reduce((n, s) => n + s.tasks.length, 0);
     sections.length = 0;
     assignsNoTasks = true;
-    ctx.warnings.unshift(`Văn bản có ${count} mục được đánh số nhưng không giao việc cho đơn vị nào; không đề xuất nhiệm vụ. Nếu văn bản có giao nhiệm vụ, hãy nhập thủ công.`);
+    ctx.warnings.unshift(
+      `Văn bản có ${count} mục được đánh số nhưng không giao việc cho đơn vị nào; không đề xuất nhiệm vụ. Nếu văn bản có giao nhiệm vụ, hãy nhập thủ công.`,
+    );
   } else if (sections.length === 0 && skeleton.articles) {
     assignsNoTasks = true;
-    ctx.warnings.unshift('Văn bản gồm các Điều (quyết định, quy chế): các Điều không giao nhiệm vụ và văn bản không kèm kế hoạch hay phụ lục nhiệm vụ; không đề xuất nhiệm vụ.');
+    ctx.warnings.unshift(
+      'Văn bản gồm các Điều (quyết định, quy chế): các Điều không giao nhiệm vụ và văn bản không kèm kế hoạch hay phụ lục nhiệm vụ; không đề xuất nhiệm vụ.',
+    );
   }
   if (assignsNoTasks) {
-    return { preamble: skeleton.preamble.join('\n'), sections, warnings: capWarnings(ctx.warnings, ctx.dropped), assignsNoTasks };
+    return {
+      preamble: skeleton.preamble.join('\n'),
+      sections,
+      warnings: capWarnings(ctx.warnings, ctx.dropped),
+      assignsNoTasks,
+    };
   }
   if (skeleton.shape === 'NONE' && sections.length === 0) {
-    ctx.warnings.unshift('Không tìm thấy mục hoặc nhiệm vụ được đánh số (I., II., 1., 2., a), b)…); hãy tách nhiệm vụ thủ công.');
+    ctx.warnings.unshift(
+      'Không tìm thấy mục hoặc nhiệm vụ được đánh số (I., II., 1., 2., a), b)…); hãy tách nhiệm vụ thủ công.',
+    );
   } else if (sections.length === 0) {
     ctx.warnings.unshift('Không nhận ra nhiệm vụ nào trong văn bản.');
   }

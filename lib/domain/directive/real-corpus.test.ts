@@ -14,17 +14,30 @@ const docs = loadCorpus();
 
 describe('real directives of other provinces', () => {
   it('has the held-out and tuning texts annotated, split as written in split.json', () => {
-    expect(docs.filter((d) => d.split === 'heldOut').map((d) => d.file.slice(0, 2))).toEqual(['03', '06', '09', '12', '15', '18', '21', '24']);
+    expect(docs.filter((d) => d.split === 'heldOut').map((d) => d.file.slice(0, 2))).toEqual([
+      '03',
+      '06',
+      '09',
+      '12',
+      '15',
+      '18',
+      '21',
+      '24',
+    ]);
   });
 
-  it.each(docs.filter((d) => d.tasks.length === 0).map((d) => [d.file, d] as const))('%s assigns no task and none is read', (_f, doc) => {
-    const parsed = parseDirective(doc.text, HA_TINH_UNITS);
-    expect(parsed.sections.flatMap((s) => s.tasks)).toEqual([]);
-  });
+  it.each(docs.filter((d) => d.tasks.length === 0).map((d) => [d.file, d] as const))(
+    '%s assigns no task and none is read',
+    (_f, doc) => {
+      const parsed = parseDirective(doc.text, HA_TINH_UNITS);
+      expect(parsed.sections.flatMap((s) => s.tasks)).toEqual([]);
+    },
+  );
 
   it('keeps the tuning split at or above its floors (tasks, lead, coordinators, deadline, recurrence F1)', () => {
     let total = emptyCorpusScore();
-    for (const doc of docs.filter((d) => d.split === 'tuning')) total = addCorpusScores(total, scoreDoc(parseDirective(doc.text, HA_TINH_UNITS), doc));
+    for (const doc of docs.filter((d) => d.split === 'tuning'))
+      total = addCorpusScores(total, scoreDoc(parseDirective(doc.text, HA_TINH_UNITS), doc));
     expect(f1(total.tasks)).toBeGreaterThanOrEqual(0.9);
     expect(f1(total.lead)).toBeGreaterThanOrEqual(0.85);
     expect(f1(total.coordinators)).toBeGreaterThanOrEqual(0.55);

@@ -29,7 +29,11 @@ function rows(result: ParsedDirective) {
 describe('Markdown paste from a legal-database site', () => {
   it('reflows bold numbering and hard-wrapped lines into one paragraph a line', () => {
     const text = '**III. TỔ CHỨC\nTHỰC HIỆN**\n\n**1. Sở\nNội vụ:**\n\n- Chủ trì tổng hợp\nkết quả.\n\n** **\n';
-    expect(reflowPaste(text).split('\n')).toEqual(['III. TỔ CHỨC THỰC HIỆN', '1. Sở Nội vụ:', '- Chủ trì tổng hợp kết quả.']);
+    expect(reflowPaste(text).split('\n')).toEqual([
+      'III. TỔ CHỨC THỰC HIỆN',
+      '1. Sở Nội vụ:',
+      '- Chủ trì tổng hợp kết quả.',
+    ]);
   });
 
   it('leaves text without Markdown signs untouched (the seed has one paragraph a line)', () => {
@@ -38,14 +42,48 @@ describe('Markdown paste from a legal-database site', () => {
   });
 
   it('rebuilds a table flattened to one cell per line between lone "|" lines', () => {
-    const text = ['|', 'STT', '|', 'Nội dung', '|', 'Cơ quan chủ trì', '|', 'Thời gian', '|', '|', '1', '|', 'Xây dựng', 'kế hoạch', '|', 'Sở Tài chính', '|', 'Quý III/2025', '|'].join('\n');
-    expect(reflowPaste(text).split('\n')).toEqual(['STT | Nội dung | Cơ quan chủ trì | Thời gian', '1 | Xây dựng kế hoạch | Sở Tài chính | Quý III/2025']);
+    const text = [
+      '|',
+      'STT',
+      '|',
+      'Nội dung',
+      '|',
+      'Cơ quan chủ trì',
+      '|',
+      'Thời gian',
+      '|',
+      '|',
+      '1',
+      '|',
+      'Xây dựng',
+      'kế hoạch',
+      '|',
+      'Sở Tài chính',
+      '|',
+      'Quý III/2025',
+      '|',
+    ].join('\n');
+    expect(reflowPaste(text).split('\n')).toEqual([
+      'STT | Nội dung | Cơ quan chủ trì | Thời gian',
+      '1 | Xây dựng kế hoạch | Sở Tài chính | Quý III/2025',
+    ]);
   });
 
   it('reads tasks under bold Roman and numbered headings', () => {
     const text = [
-      '**I. NHIỆM VỤ**', '', '**1. Sở Y\ntế:**', '', '- Tổ chức tiêm chủng\ncho trẻ em.', '', '- Kiểm tra các cơ sở y tế.', '',
-      '**2. Công an tỉnh**', '', 'Tăng cường tuần tra, kiểm soát.', '', '** **',
+      '**I. NHIỆM VỤ**',
+      '',
+      '**1. Sở Y\ntế:**',
+      '',
+      '- Tổ chức tiêm chủng\ncho trẻ em.',
+      '',
+      '- Kiểm tra các cơ sở y tế.',
+      '',
+      '**2. Công an tỉnh**',
+      '',
+      'Tăng cường tuần tra, kiểm soát.',
+      '',
+      '** **',
     ].join('\n');
     expect(rows(parse(text)).map((r) => [r.section, r.start, r.lead])).toEqual([
       ['I', 'Tổ chức tiêm chủng cho trẻ em.', 'Sở Y tế'],
@@ -72,8 +110,15 @@ describe('group headings that name the unit', () => {
   });
 
   it('reads lettered items under a unit heading, whether or not "đ" is used', () => {
-    for (const letters of [['a', 'b', 'c', 'd', 'đ', 'e'], ['a', 'b', 'c', 'd', 'e', 'g']]) {
-      const text = ['I. TỔ CHỨC THỰC HIỆN', '1. Sở Giáo dục và Đào tạo', ...letters.map((l) => `${l}) Việc ${l} của Sở.`)].join('\n');
+    for (const letters of [
+      ['a', 'b', 'c', 'd', 'đ', 'e'],
+      ['a', 'b', 'c', 'd', 'e', 'g'],
+    ]) {
+      const text = [
+        'I. TỔ CHỨC THỰC HIỆN',
+        '1. Sở Giáo dục và Đào tạo',
+        ...letters.map((l) => `${l}) Việc ${l} của Sở.`),
+      ].join('\n');
       const got = rows(parse(text));
       expect(got).toHaveLength(6);
       expect(new Set(got.map((r) => r.lead))).toEqual(new Set(['Sở Giáo dục và Đào tạo']));
@@ -81,12 +126,24 @@ describe('group headings that name the unit', () => {
   });
 
   it('keeps unit names with hyphens and en dashes whole', () => {
-    const text = ['1. Phòng Văn hóa - Thể thao – Du lịch:', '- Tổ chức lễ hội.', '2. Sở Lao động – Thương binh và Xã hội:', '- Rà soát hộ nghèo.'].join('\n');
-    expect(rows(parse(text)).map((r) => r.lead)).toEqual(['Phòng Văn hóa - Thể thao – Du lịch', 'Sở Lao động – Thương binh và Xã hội']);
+    const text = [
+      '1. Phòng Văn hóa - Thể thao – Du lịch:',
+      '- Tổ chức lễ hội.',
+      '2. Sở Lao động – Thương binh và Xã hội:',
+      '- Rà soát hộ nghèo.',
+    ].join('\n');
+    expect(rows(parse(text)).map((r) => r.lead)).toEqual([
+      'Phòng Văn hóa - Thể thao – Du lịch',
+      'Sở Lao động – Thương binh và Xã hội',
+    ]);
   });
 
   it('reads a collective heading as a collective ("UBND các xã, phường, đặc khu")', () => {
-    const text = ['1. Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ:', '- Rà soát diện tích rừng bị lấn chiếm.', '- Xử lý dứt điểm vi phạm.'].join('\n');
+    const text = [
+      '1. Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ:',
+      '- Rà soát diện tích rừng bị lấn chiếm.',
+      '- Xử lý dứt điểm vi phạm.',
+    ].join('\n');
     const result = parse(text);
     expect(result.sections[0]?.tasks.map((t) => t.collective)).toEqual(['WARDS_COMMUNES', 'WARDS_COMMUNES']);
   });
@@ -115,7 +172,10 @@ describe('leads written as the subject of the sentence', () => {
   });
 
   it('does not take the object of "Chỉ đạo …" for the lead', () => {
-    const text = ['1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh', 'Chỉ đạo các đơn vị liên quan giám sát việc thực hiện.'].join('\n');
+    const text = [
+      '1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh',
+      'Chỉ đạo các đơn vị liên quan giám sát việc thực hiện.',
+    ].join('\n');
     expect(rows(parse(text))[0]?.lead).toBe('Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh');
   });
 });
@@ -136,7 +196,9 @@ describe('collective addressees named before the list', () => {
   });
 
   it('reads «Ủy ban nhân dân tỉnh yêu cầu UBND các xã, phường:» as wards and communes', () => {
-    const result = parse('Ủy ban nhân dân tỉnh yêu cầu UBND các xã, phường:\n1. Rà soát hộ nghèo.\n2. Báo cáo kết quả.');
+    const result = parse(
+      'Ủy ban nhân dân tỉnh yêu cầu UBND các xã, phường:\n1. Rà soát hộ nghèo.\n2. Báo cáo kết quả.',
+    );
     expect(result.sections[0]?.tasks.map((t) => t.collective)).toEqual(['WARDS_COMMUNES', 'WARDS_COMMUNES']);
   });
 });
@@ -179,9 +241,16 @@ describe('field lines and task tables', () => {
 
   it('reads a "|" task table in an appendix after the signature, with its Roman sections as PL.I, PL.II', () => {
     const text = [
-      'I. MỤC ĐÍCH', '1. Nâng cao nhận thức.', 'II. TỔ CHỨC THỰC HIỆN', '1. Sở Khoa học và Công nghệ', '- Theo dõi, tổng hợp.',
-      'Nơi nhận:', '- Như trên;', 'KT. CHỦ TỊCH',
-      'PHỤ LỤC', 'DANH MỤC NHIỆM VỤ',
+      'I. MỤC ĐÍCH',
+      '1. Nâng cao nhận thức.',
+      'II. TỔ CHỨC THỰC HIỆN',
+      '1. Sở Khoa học và Công nghệ',
+      '- Theo dõi, tổng hợp.',
+      'Nơi nhận:',
+      '- Như trên;',
+      'KT. CHỦ TỊCH',
+      'PHỤ LỤC',
+      'DANH MỤC NHIỆM VỤ',
       'STT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành',
       'I. NÂNG CAO NHẬN THỨC',
       '1 | Triển khai nền tảng đào tạo | Sở KH&CN | Các sở, ban, ngành tỉnh | Thường xuyên',
@@ -198,7 +267,16 @@ describe('field lines and task tables', () => {
   });
 
   it('does not read a numbered list of companies in an appendix as tasks', () => {
-    const text = ['1. Sở Tài chính:', '- Bố trí kinh phí.', 'Nơi nhận:', '- Như trên;', 'PHỤ LỤC', 'DANH SÁCH ĐƠN VỊ', '1. Công ty A', '2. Công ty B'].join('\n');
+    const text = [
+      '1. Sở Tài chính:',
+      '- Bố trí kinh phí.',
+      'Nơi nhận:',
+      '- Như trên;',
+      'PHỤ LỤC',
+      'DANH SÁCH ĐƠN VỊ',
+      '1. Công ty A',
+      '2. Công ty B',
+    ].join('\n');
     expect(rows(parse(text))).toHaveLength(1);
   });
 });
@@ -216,7 +294,8 @@ describe('deadlines real texts write', () => {
   });
 
   it('reads the end of a range in a time cell ("Quý IV/2025 - Quý II/2026")', () => {
-    const text = 'STT | Nội dung | Cơ quan chủ trì | Thời gian\n1 | Khảo sát hạ tầng | Sở Xây dựng | Quý IV/2025- Quý II/2026';
+    const text =
+      'STT | Nội dung | Cơ quan chủ trì | Thời gian\n1 | Khảo sát hạ tầng | Sở Xây dựng | Quý IV/2025- Quý II/2026';
     expect(rows(parse(text))[0]?.deadline).toBe('2026-06-30');
   });
 
@@ -233,8 +312,9 @@ describe('deadlines real texts write', () => {
     expect(extractRecurrence(text)).toBeNull();
   });
 
-  it('reads «từ nay đến cuối năm» as the end of the year of the document\'s date line', () => {
-    const text = 'UBND TỈNH X\nSố: 12/KH-UBND, ngày 19 tháng 11 năm 2025\n1. Sở Y tế:\n- Xây dựng kế hoạch từ nay đến cuối năm.';
+  it("reads «từ nay đến cuối năm» as the end of the year of the document's date line", () => {
+    const text =
+      'UBND TỈNH X\nSố: 12/KH-UBND, ngày 19 tháng 11 năm 2025\n1. Sở Y tế:\n- Xây dựng kế hoạch từ nay đến cuối năm.';
     expect(rows(parse(text))[0]?.deadline).toBe('2025-12-31');
   });
 
@@ -250,8 +330,12 @@ describe('deadlines real texts write', () => {
 describe('texts that assign no task', () => {
   it('a Quyết định made of articles gives no task and no whole-text task in the review', () => {
     const text = [
-      'QUYẾT ĐỊNH', 'Điều 1. Phạm vi điều chỉnh', '1. Quyết định này quy định về phân cấp.', '2. Các nội dung khác.',
-      'Điều 2. Tổ chức thực hiện', 'Giám đốc các sở, ban, ngành chịu trách nhiệm thi hành Quyết định này.',
+      'QUYẾT ĐỊNH',
+      'Điều 1. Phạm vi điều chỉnh',
+      '1. Quyết định này quy định về phân cấp.',
+      '2. Các nội dung khác.',
+      'Điều 2. Tổ chức thực hiện',
+      'Giám đốc các sở, ban, ngành chịu trách nhiệm thi hành Quyết định này.',
     ].join('\n');
     const parsed = parse(text);
     expect(parsed.sections).toEqual([]);
@@ -260,17 +344,30 @@ describe('texts that assign no task', () => {
   });
 
   it('numbered text that names no unit (a forecast) gives no task', () => {
-    const text = ['I. DỰ BÁO', '1. Tăng trưởng kinh tế đạt 8%.', '2. Thu ngân sách tăng 10%.', 'II. GIẢI PHÁP', '1. Tăng cường quản lý thu.'].join('\n');
+    const text = [
+      'I. DỰ BÁO',
+      '1. Tăng trưởng kinh tế đạt 8%.',
+      '2. Thu ngân sách tăng 10%.',
+      'II. GIẢI PHÁP',
+      '1. Tăng cường quản lý thu.',
+    ].join('\n');
     const parsed = parse(text);
     expect(parsed.sections).toEqual([]);
     expect(parsed.warnings[0]).toMatch(/không giao việc cho đơn vị nào/);
   });
 
-  it('a Quyết định with an attached plan after the signature gives the plan\'s table tasks', () => {
+  it("a Quyết định with an attached plan after the signature gives the plan's table tasks", () => {
     const text = [
-      'Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.', 'Điều 2. Quyết định có hiệu lực kể từ ngày ký.', 'Nơi nhận:', '- Như Điều 2;',
-      'PHỤ LỤC', 'STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian thực hiện', '1 | Xây dựng đề án | Sở Công Thương | Năm 2026',
+      'Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.',
+      'Điều 2. Quyết định có hiệu lực kể từ ngày ký.',
+      'Nơi nhận:',
+      '- Như Điều 2;',
+      'PHỤ LỤC',
+      'STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian thực hiện',
+      '1 | Xây dựng đề án | Sở Công Thương | Năm 2026',
     ].join('\n');
-    expect(rows(parse(text)).map((r) => [r.section, r.lead, r.deadline])).toEqual([['PL', 'Sở Công Thương', '2026-12-31']]);
+    expect(rows(parse(text)).map((r) => [r.section, r.lead, r.deadline])).toEqual([
+      ['PL', 'Sở Công Thương', '2026-12-31'],
+    ]);
   });
 });

@@ -130,7 +130,8 @@ function lineRole(f: string, structured: boolean): 'stop' | 'noise' | 'content' 
   return NOISE.some((re) => re.test(f)) ? 'noise' : 'content';
 }
 
-const ROMAN_LINE = /^(?:(?:PHẦN|Phần|MỤC|Mục)\s+)?((?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\s*[.):–-](?!\d)\s*(.*)$/;
+const ROMAN_LINE =
+  /^(?:(?:PHẦN|Phần|MỤC|Mục)\s+)?((?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\s*[.):–-](?!\d)\s*(.*)$/;
 const SUBNUMBER_LINE = /^(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)(?:[.)])?(?:\s+|(?=[^\s\d.,/-]))(.*)$/;
 const NUMBER_LINE = /^(\d{1,2})\s?[.)](?![\d/])\s*(.*)$/;
 const LETTER_LINE = /^([a-zđ])(?:\s?\)\s*|\.\s+)(.*)$/;
@@ -212,7 +213,8 @@ function tokenize(lines: readonly string[]): Token[] {
     if (row && columns) {
       structured = true;
       if (row.kind === 'section') tokens.push({ kind: 'row-section', marker: row.numeral, body: row.title, raw: line });
-      else if (row.kind === 'task') tokens.push({ kind: 'row', marker: row.number, body: '', raw: line, cells: row.cells, columns });
+      else if (row.kind === 'task')
+        tokens.push({ kind: 'row', marker: row.number, body: '', raw: line, cells: row.cells, columns });
       else if (row.kind === 'continuation') {
         const last = tokens[tokens.length - 1];
         if (last?.kind === 'row' && last.cells) mergeCells(last.cells, row.cells);
@@ -296,7 +298,8 @@ type Cursor = { block: Block | null; item: Item | null; child: Item | null };
 function addItem(cur: Cursor, t: Token, nested: boolean): void {
   const block = cur.block;
   if (!block) return;
-  const kind: ItemKind = t.kind === 'row' ? 'row' : t.kind === 'letter' ? 'letter' : t.kind === 'subnumber' ? 'subnumber' : 'number';
+  const kind: ItemKind =
+    t.kind === 'row' ? 'row' : t.kind === 'letter' ? 'letter' : t.kind === 'subnumber' ? 'subnumber' : 'number';
   if (nested && cur.item && isChildOf(t, cur.item)) {
     cur.child = newItem(t, kind);
     cur.item.children.push(cur.child);

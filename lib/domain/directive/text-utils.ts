@@ -3,7 +3,25 @@
 export const TITLE_MAX = 200;
 
 /** Abbreviations that end with a full stop without ending the sentence ("TP. Hà Tĩnh"). */
-const ABBREVIATIONS = new Set(['tp', 'tx', 'p', 'q', 'ths', 'ts', 'pgs', 'gs', 'ks', 'bs', 'v.v', 'ông', 'bà', 'đ/c', 'nxb', 'tt', 'k']);
+const ABBREVIATIONS = new Set([
+  'tp',
+  'tx',
+  'p',
+  'q',
+  'ths',
+  'ts',
+  'pgs',
+  'gs',
+  'ks',
+  'bs',
+  'v.v',
+  'ông',
+  'bà',
+  'đ/c',
+  'nxb',
+  'tt',
+  'k',
+]);
 
 function isUpperStart(ch: string | undefined): boolean {
   if (ch === undefined) return true;

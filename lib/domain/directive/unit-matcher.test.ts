@@ -37,14 +37,19 @@ describe('unit matcher: exact normalised matches (confidence 1)', () => {
   });
 
   it('decomposed (NFD) input matches like NFC', () => {
-    expect(matcher.match('Phòng Lao động – Thương binh và Xã hội'.normalize('NFD'))).toEqual(matcher.match('Phòng Lao động – Thương binh và Xã hội'));
+    expect(matcher.match('Phòng Lao động – Thương binh và Xã hội'.normalize('NFD'))).toEqual(
+      matcher.match('Phòng Lao động – Thương binh và Xã hội'),
+    );
   });
 });
 
 describe('unit matcher: near matches (confidence below 1)', () => {
   it('glued words keep the letters: 0.95', () => {
     expect(matcher.match('Phòng Tài chính-Kếhoạch')).toMatchObject({ unitCode: 'TCKH', confidence: 0.95 });
-    expect(matcher.match('Phòng Lao động – Thương binh và Xãhội')).toMatchObject({ unitCode: 'LDTBXH', confidence: 0.95 });
+    expect(matcher.match('Phòng Lao động – Thương binh và Xãhội')).toMatchObject({
+      unitCode: 'LDTBXH',
+      confidence: 0.95,
+    });
   });
 
   it('acronyms of the name: 0.85', () => {
@@ -105,7 +110,13 @@ describe('unit matcher: no match', () => {
 
 describe('unit matcher helpers', () => {
   it('canonical words drop diacritics, "và", punctuation and a trailing "thành phố"', () => {
-    expect(unitWords('Phòng Tài nguyên và Môi trường thành phố Hà Tĩnh')).toEqual(['phong', 'tai', 'nguyen', 'moi', 'truong']);
+    expect(unitWords('Phòng Tài nguyên và Môi trường thành phố Hà Tĩnh')).toEqual([
+      'phong',
+      'tai',
+      'nguyen',
+      'moi',
+      'truong',
+    ]);
     expect(unitWords('Ủy ban nhân dân TP')).toEqual(['ubnd']);
     expect(unitWords('Đồng Môn')).toEqual(['dong', 'mon']);
   });

@@ -15,7 +15,9 @@ export default async function ChangePasswordPage() {
           Mật khẩu của bạn vừa được quản trị viên đặt lại. Hãy đặt mật khẩu của riêng bạn để tiếp tục sử dụng hệ thống.
         </p>
       ) : (
-        <p className="text-sm text-slate-600">Sau khi đổi, mọi phiên đăng nhập khác của bạn (trên máy khác, trình duyệt khác) sẽ kết thúc.</p>
+        <p className="text-sm text-slate-600">
+          Sau khi đổi, mọi phiên đăng nhập khác của bạn (trên máy khác, trình duyệt khác) sẽ kết thúc.
+        </p>
       )}
       <div className={card}>
         <PasswordChangeForm username={user.username} />

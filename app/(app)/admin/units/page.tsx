@@ -29,12 +29,19 @@ export default async function UnitsPage() {
           {rows.map((u) => (
             <tr key={u.id} className="border-b border-slate-100">
               <td className={td}>
-                <Link href={`/admin/units/${u.id}`} className="text-blue-700 underline">{u.name}</Link>
-                {u.isStandingOffice ? <span className="ml-1 text-xs text-slate-500">(cơ quan thường trực CCHC)</span> : null}
+                <Link href={`/admin/units/${u.id}`} className="text-blue-700 underline">
+                  {u.name}
+                </Link>
+                {u.isStandingOffice ? (
+                  <span className="ml-1 text-xs text-slate-500">(cơ quan thường trực CCHC)</span>
+                ) : null}
               </td>
               <td className={td}>{u.code}</td>
               <td className={td}>{UNIT_KIND_LABELS[u.kind]}</td>
-              <td className={td}>từ {formatDateVn(u.validFrom)}{u.validTo ? ` đến trước ${formatDateVn(u.validTo)}` : ''}</td>
+              <td className={td}>
+                từ {formatDateVn(u.validFrom)}
+                {u.validTo ? ` đến trước ${formatDateVn(u.validTo)}` : ''}
+              </td>
               <td className={`${td} text-right`}>{u.activeUsers}</td>
               <td className={`${td} text-right`}>{u.openAssignments}</td>
             </tr>
@@ -48,15 +55,23 @@ export default async function UnitsPage() {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-xl font-bold sm:text-2xl">Đơn vị ({active.length} đang hoạt động)</h1>
         <div className="flex flex-wrap gap-2">
-          <Link href="/admin/units/new" className={primaryButton}>Thêm đơn vị</Link>
-          <Link href="/admin/units/merge" className={secondaryButton}>Sáp nhập</Link>
-          <Link href="/admin/units/split" className={secondaryButton}>Chia tách</Link>
+          <Link href="/admin/units/new" className={primaryButton}>
+            Thêm đơn vị
+          </Link>
+          <Link href="/admin/units/merge" className={secondaryButton}>
+            Sáp nhập
+          </Link>
+          <Link href="/admin/units/split" className={secondaryButton}>
+            Chia tách
+          </Link>
         </div>
       </div>
       {table(active)}
       {former.length > 0 ? (
         <section aria-labelledby="former-heading" className="space-y-2">
-          <h2 id="former-heading" className="font-semibold">Đơn vị đã thôi hoạt động ({former.length})</h2>
+          <h2 id="former-heading" className="font-semibold">
+            Đơn vị đã thôi hoạt động ({former.length})
+          </h2>
           {table(former)}
         </section>
       ) : null}

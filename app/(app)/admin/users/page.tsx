@@ -17,14 +17,20 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <section className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-xl font-bold sm:text-2xl">Người dùng ({users.length})</h1>
-        <Link href="/admin/users/new" className={primaryButton}>Thêm người dùng</Link>
+        <Link href="/admin/users/new" className={primaryButton}>
+          Thêm người dùng
+        </Link>
       </div>
       <form role="search" className="flex flex-wrap items-end gap-2">
         <div>
-          <label htmlFor="user-search" className="block text-sm font-medium">Tìm theo tên, tên đăng nhập, đơn vị</label>
+          <label htmlFor="user-search" className="block text-sm font-medium">
+            Tìm theo tên, tên đăng nhập, đơn vị
+          </label>
           <input id="user-search" name="q" defaultValue={q} className={`${inputClass} mt-1 sm:w-80`} />
         </div>
-        <button type="submit" className={secondaryButton}>Tìm</button>
+        <button type="submit" className={secondaryButton}>
+          Tìm
+        </button>
       </form>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full">
@@ -42,7 +48,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             {users.map((u) => (
               <tr key={u.id} className={`border-b border-slate-100 ${u.active ? '' : 'text-slate-400'}`}>
                 <td className={td}>
-                  <Link href={`/admin/users/${u.id}`} className="text-blue-700 underline">{u.displayName}</Link>
+                  <Link href={`/admin/users/${u.id}`} className="text-blue-700 underline">
+                    {u.displayName}
+                  </Link>
                   {u.jobTitle ? <span className="block text-xs text-slate-500">{u.jobTitle}</span> : null}
                 </td>
                 <td className={td}>{u.username}</td>

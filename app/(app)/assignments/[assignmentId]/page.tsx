@@ -30,8 +30,12 @@ export default async function AssignmentPage({
     loadPage(Promise.all([getAssignment(id), getReportForm(id, period), listExtensions(id)])),
   ]);
   const mayRequestExtension =
-    can(user, 'extension:request') && a.unit.id === user.unitId && a.task.recurrence === 'ONCE' && a.dueDate !== null &&
-    a.completedAt === null && !extensions.some((e) => e.status === 'PENDING');
+    can(user, 'extension:request') &&
+    a.unit.id === user.unitId &&
+    a.task.recurrence === 'ONCE' &&
+    a.dueDate !== null &&
+    a.completedAt === null &&
+    !extensions.some((e) => e.status === 'PENDING');
   const lead = a.task.assignments[0]?.unit.name ?? null;
   const due = a.dueDate ? fromDbDate(a.dueDate) : null;
   const originalDue = a.originalDueDate ? fromDbDate(a.originalDueDate) : null;
@@ -40,7 +44,10 @@ export default async function AssignmentPage({
   return (
     <article className="space-y-6">
       <nav aria-label="Đường dẫn" className="text-sm text-slate-600">
-        <Link href="/" className="hover:underline">Trang chủ</Link> / {a.task.programme.title}
+        <Link href="/" className="hover:underline">
+          Trang chủ
+        </Link>{' '}
+        / {a.task.programme.title}
       </nav>
       <header>
         <p className="text-sm text-slate-600">
@@ -59,29 +66,51 @@ export default async function AssignmentPage({
           </p>
         ) : null}
         <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
-          <div><dt className="inline text-slate-600">Đơn vị: </dt><dd className="inline font-medium">{a.unit.name} ({ASSIGNMENT_ROLE_LABELS[a.role]})</dd></div>
-          <div><dt className="inline text-slate-600">Đơn vị chủ trì: </dt><dd className="inline">{lead ?? 'Không có (các đơn vị, địa phương cùng thực hiện)'}</dd></div>
+          <div>
+            <dt className="inline text-slate-600">Đơn vị: </dt>
+            <dd className="inline font-medium">
+              {a.unit.name} ({ASSIGNMENT_ROLE_LABELS[a.role]})
+            </dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-600">Đơn vị chủ trì: </dt>
+            <dd className="inline">{lead ?? 'Không có (các đơn vị, địa phương cùng thực hiện)'}</dd>
+          </div>
           {current ? (
             <div>
               <dt className="inline text-slate-600">Hạn báo cáo kỳ này: </dt>
-              <dd className="inline">{formatDateVn(current.end)} ({current.label})</dd>
+              <dd className="inline">
+                {formatDateVn(current.end)} ({current.label})
+              </dd>
             </div>
           ) : (
             <div>
               <dt className="inline text-slate-600">Thời hạn: </dt>
               <dd className="inline">
                 {due ? formatDateVn(due) : 'Không thời hạn'}
-                {originalDue && due && originalDue !== due ? <span className="text-slate-500"> (hạn ban đầu {formatDateVn(originalDue)}, đã gia hạn)</span> : null}
+                {originalDue && due && originalDue !== due ? (
+                  <span className="text-slate-500"> (hạn ban đầu {formatDateVn(originalDue)}, đã gia hạn)</span>
+                ) : null}
               </dd>
             </div>
           )}
-          <div><dt className="inline text-slate-600">Tính chất: </dt><dd className="inline">{RECURRENCE_LABELS[a.task.recurrence]}</dd></div>
-          {current ? null : <div><dt className="inline text-slate-600">Tiến độ: </dt><dd className="inline">{a.progress}%</dd></div>}
+          <div>
+            <dt className="inline text-slate-600">Tính chất: </dt>
+            <dd className="inline">{RECURRENCE_LABELS[a.task.recurrence]}</dd>
+          </div>
+          {current ? null : (
+            <div>
+              <dt className="inline text-slate-600">Tiến độ: </dt>
+              <dd className="inline">{a.progress}%</dd>
+            </div>
+          )}
         </dl>
       </header>
       <section aria-labelledby="task-text" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="task-text" className="mb-2 font-semibold">Nội dung nhiệm vụ</h2>
-        <p className="whitespace-pre-line leading-relaxed">{a.task.text}</p>
+        <h2 id="task-text" className="mb-2 font-semibold">
+          Nội dung nhiệm vụ
+        </h2>
+        <p className="leading-relaxed whitespace-pre-line">{a.task.text}</p>
       </section>
       {form.canEdit ? (
         <section aria-labelledby="report-form" className="rounded-lg border-2 border-red-200 bg-white p-4">
@@ -98,29 +127,54 @@ export default async function AssignmentPage({
           />
         </section>
       ) : form.mayWrite && form.report ? (
-        <section aria-labelledby="report-state" role="status" className="rounded-lg border border-blue-200 bg-blue-50 p-4">
+        <section
+          aria-labelledby="report-state"
+          role="status"
+          className="rounded-lg border border-blue-200 bg-blue-50 p-4"
+        >
           <h2 id="report-state" className="font-semibold text-blue-900">
-            {form.report.status === 'SUBMITTED' ? 'Đã gửi báo cáo — đang chờ duyệt' : 'Báo cáo đã được duyệt: nhiệm vụ hoàn thành'}
+            {form.report.status === 'SUBMITTED'
+              ? 'Đã gửi báo cáo — đang chờ duyệt'
+              : 'Báo cáo đã được duyệt: nhiệm vụ hoàn thành'}
           </h2>
           <p className="mt-1 text-sm text-blue-900">
             {form.report.status === 'SUBMITTED'
               ? 'Bạn sẽ nhận thông báo khi lãnh đạo duyệt hoặc trả lại để bổ sung.'
               : 'Không cần báo cáo thêm cho kỳ này.'}{' '}
-            <Link href={`/reports/${form.report.id}`} className="underline">Xem báo cáo</Link>
+            <Link href={`/reports/${form.report.id}`} className="underline">
+              Xem báo cáo
+            </Link>
           </p>
         </section>
       ) : null}
       {extensions.length > 0 || mayRequestExtension ? (
         <section aria-labelledby="extensions" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="extensions" className="mb-2 font-semibold">Gia hạn</h2>
+          <h2 id="extensions" className="mb-2 font-semibold">
+            Gia hạn
+          </h2>
           {extensions.length > 0 ? (
             <ul className="mb-3 space-y-2 text-sm">
               {extensions.map((e) => (
                 <li key={e.id} className="rounded bg-slate-50 p-2">
-                  <strong>{e.status === 'PENDING' ? 'Đang chờ quyết định' : e.status === 'APPROVED' ? 'Đã đồng ý' : 'Không đồng ý'}</strong>:{' '}
-                  {e.previousDueDate ? formatDateVn(fromDbDate(e.previousDueDate)) : '—'} → {formatDateVn(fromDbDate(e.requestedDueDate))} · {e.reason}
-                  <span className="text-slate-500"> ({e.requestedBy.displayName}, {formatDateTimeVn(e.createdAt)})</span>
-                  {e.decidedBy ? <span className="block text-slate-600">Quyết định: {e.decidedBy.displayName}{e.decisionComment ? ` — ${e.decisionComment}` : ''}</span> : null}
+                  <strong>
+                    {e.status === 'PENDING'
+                      ? 'Đang chờ quyết định'
+                      : e.status === 'APPROVED'
+                        ? 'Đã đồng ý'
+                        : 'Không đồng ý'}
+                  </strong>
+                  : {e.previousDueDate ? formatDateVn(fromDbDate(e.previousDueDate)) : '—'} →{' '}
+                  {formatDateVn(fromDbDate(e.requestedDueDate))} · {e.reason}
+                  <span className="text-slate-500">
+                    {' '}
+                    ({e.requestedBy.displayName}, {formatDateTimeVn(e.createdAt)})
+                  </span>
+                  {e.decidedBy ? (
+                    <span className="block text-slate-600">
+                      Quyết định: {e.decidedBy.displayName}
+                      {e.decisionComment ? ` — ${e.decisionComment}` : ''}
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -128,15 +182,21 @@ export default async function AssignmentPage({
           {mayRequestExtension ? (
             <details>
               <summary className="cursor-pointer text-sm font-medium text-blue-700">Đề nghị gia hạn</summary>
-              <div className="mt-3"><ExtensionRequestForm assignmentId={a.id} /></div>
+              <div className="mt-3">
+                <ExtensionRequestForm assignmentId={a.id} />
+              </div>
             </details>
           ) : null}
         </section>
       ) : null}
       <section aria-labelledby="reports">
-        <h2 id="reports" className="mb-3 font-semibold">Các báo cáo ({a.reports.length})</h2>
+        <h2 id="reports" className="mb-3 font-semibold">
+          Các báo cáo ({a.reports.length})
+        </h2>
         {a.reports.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">Chưa có báo cáo nào.</p>
+          <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
+            Chưa có báo cáo nào.
+          </p>
         ) : (
           <ul className="space-y-3">
             {a.reports.map((r) => (
@@ -152,7 +212,9 @@ export default async function AssignmentPage({
                   Xem chi tiết, tài liệu và lịch sử
                 </Link>
                 {r.status === 'RETURNED' && r.reviewComment ? (
-                  <p className="mt-2 rounded bg-orange-50 p-2 text-sm text-orange-900"><strong>Lý do trả lại:</strong> {r.reviewComment}</p>
+                  <p className="mt-2 rounded bg-orange-50 p-2 text-sm text-orange-900">
+                    <strong>Lý do trả lại:</strong> {r.reviewComment}
+                  </p>
                 ) : null}
               </li>
             ))}

@@ -23,7 +23,10 @@ export default async function DashboardAssignmentsPage({ searchParams }: Props) 
   return (
     <div className="space-y-4">
       <DrillTitle filters={filters} unitName={target.unitName} />
-      <Suspense key={dashboardQuery({ ...filters, ...drill })} fallback={<BlockSkeleton label="danh sách nhiệm vụ" className="h-96" />}>
+      <Suspense
+        key={dashboardQuery({ ...filters, ...drill })}
+        fallback={<BlockSkeleton label="danh sách nhiệm vụ" className="h-96" />}
+      >
         <DrillList filters={filters} drill={drill} />
       </Suspense>
     </div>

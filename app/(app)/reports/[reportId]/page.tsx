@@ -18,23 +18,33 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
   return (
     <article className="space-y-6">
       <nav aria-label="Đường dẫn" className="text-sm text-slate-600">
-        <Link href="/" className="hover:underline">Trang chủ</Link> /{' '}
+        <Link href="/" className="hover:underline">
+          Trang chủ
+        </Link>{' '}
+        /{' '}
         <Link href={`/assignments/${r.assignment.id}`} className="hover:underline">
           {task.section.numeral}.{task.number} · {r.assignment.unit.name}
         </Link>
       </nav>
       <header>
-        <h1 className="text-xl font-bold sm:text-2xl">
-          Báo cáo của {r.assignment.unit.name}
-        </h1>
+        <h1 className="text-xl font-bold sm:text-2xl">Báo cáo của {r.assignment.unit.name}</h1>
         <p className="mt-1 text-slate-700">
           {task.section.numeral}.{task.number} {task.title}
         </p>
         <p className="mt-2 flex flex-wrap gap-2 text-sm">
-          <span className="rounded bg-slate-100 px-2 py-0.5 font-medium" data-testid="report-status">{REPORT_STATUS_LABELS[r.status]}</span>
+          <span className="rounded bg-slate-100 px-2 py-0.5 font-medium" data-testid="report-status">
+            {REPORT_STATUS_LABELS[r.status]}
+          </span>
           <span>Kỳ: {periodLabel(task.recurrence, r.periodKey)}</span>
-          <span>Tiến độ: <strong>{r.progress}%</strong></span>
-          {r.submittedAt ? <span>Gửi {formatDateTimeVn(r.submittedAt)}{r.submittedBy ? ` bởi ${r.submittedBy.displayName}` : ''}</span> : null}
+          <span>
+            Tiến độ: <strong>{r.progress}%</strong>
+          </span>
+          {r.submittedAt ? (
+            <span>
+              Gửi {formatDateTimeVn(r.submittedAt)}
+              {r.submittedBy ? ` bởi ${r.submittedBy.displayName}` : ''}
+            </span>
+          ) : null}
         </p>
       </header>
 
@@ -74,7 +84,9 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
             <ul className="mt-1 space-y-1">
               {r.evidence.map((e) => (
                 <li key={e.id}>
-                  <a href={`/api/evidence/${e.id}`} className="text-blue-700 underline">{e.fileName}</a>{' '}
+                  <a href={`/api/evidence/${e.id}`} className="text-blue-700 underline">
+                    {e.fileName}
+                  </a>{' '}
                   <span className="text-sm text-slate-500">({formatBytes(e.sizeBytes)})</span>
                 </li>
               ))}
@@ -85,18 +97,26 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
 
       {r.canReview ? (
         <section aria-labelledby="review" className="rounded-lg border-2 border-red-200 bg-white p-4">
-          <h2 id="review" className="mb-3 font-semibold">Xem xét báo cáo</h2>
+          <h2 id="review" className="mb-3 font-semibold">
+            Xem xét báo cáo
+          </h2>
           <ReviewForm reportId={r.id} version={r.version} />
         </section>
       ) : null}
 
       {r.reviews.length > 0 ? (
         <section aria-labelledby="decisions">
-          <h2 id="decisions" className="mb-2 font-semibold">Các lần xem xét</h2>
+          <h2 id="decisions" className="mb-2 font-semibold">
+            Các lần xem xét
+          </h2>
           <ul className="space-y-2">
             {r.reviews.map((v) => (
-              <li key={v.id} className={`rounded-md p-3 text-sm ${v.decision === 'APPROVED' ? 'bg-green-50' : 'bg-orange-50'}`}>
-                <strong>{v.decision === 'APPROVED' ? 'Đã duyệt' : 'Trả lại'}</strong> · {v.reviewer.displayName} · {formatDateTimeVn(v.createdAt)}
+              <li
+                key={v.id}
+                className={`rounded-md p-3 text-sm ${v.decision === 'APPROVED' ? 'bg-green-50' : 'bg-orange-50'}`}
+              >
+                <strong>{v.decision === 'APPROVED' ? 'Đã duyệt' : 'Trả lại'}</strong> · {v.reviewer.displayName} ·{' '}
+                {formatDateTimeVn(v.createdAt)}
                 {v.comment ? <p className="mt-1">{v.comment}</p> : null}
               </li>
             ))}
@@ -105,7 +125,9 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
       ) : null}
 
       <section aria-labelledby="history">
-        <h2 id="history" className="mb-2 font-semibold">Lịch sử</h2>
+        <h2 id="history" className="mb-2 font-semibold">
+          Lịch sử
+        </h2>
         <Timeline events={r.timeline} />
       </section>
     </article>

@@ -6,7 +6,12 @@ import { ProgrammeForm } from '@/components/admin/programme-form';
 import { NewSectionForm, SectionEditForm } from '@/components/admin/section-forms';
 import { card, dangerButton, td, th } from '@/components/admin/styles';
 import { TaskForm } from '@/components/admin/task-form';
-import { deleteSectionAction, moveSectionAction, moveTaskAction, programmeStatusAction } from '@/lib/actions/admin-programmes';
+import {
+  deleteSectionAction,
+  moveSectionAction,
+  moveTaskAction,
+  programmeStatusAction,
+} from '@/lib/actions/admin-programmes';
 import { getProgrammeForEdit, listAssignableUnits } from '@/lib/data/programmes';
 import { REFORM_AREA_LABELS } from '@/lib/domain/labels';
 import { RECURRENCE_LABELS } from '@/lib/domain/periods';
@@ -32,7 +37,10 @@ export default async function ProgrammePage({
   return (
     <article className="space-y-6">
       <nav aria-label="Đường dẫn" className="text-sm text-slate-600">
-        <Link href="/admin/programmes" className="hover:underline">Chương trình</Link> / {p.title}
+        <Link href="/admin/programmes" className="hover:underline">
+          Chương trình
+        </Link>{' '}
+        / {p.title}
       </nav>
       {imported ? (
         <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-800">
@@ -42,11 +50,18 @@ export default async function ProgrammePage({
       <header className="space-y-1">
         <h1 className="text-xl font-bold sm:text-2xl">{p.title}</h1>
         <p className="text-sm text-slate-600">
-          {[p.documentNumber, p.issuingBody, p.issuedOn ? `ngày ${formatDateVn(p.issuedOn)}` : null].filter(Boolean).join(' · ')}
-          {p.periodStart || p.periodEnd ? ` · Thực hiện ${p.periodStart ? formatDateVn(p.periodStart) : '…'} – ${p.periodEnd ? formatDateVn(p.periodEnd) : '…'}` : ''}
+          {[p.documentNumber, p.issuingBody, p.issuedOn ? `ngày ${formatDateVn(p.issuedOn)}` : null]
+            .filter(Boolean)
+            .join(' · ')}
+          {p.periodStart || p.periodEnd
+            ? ` · Thực hiện ${p.periodStart ? formatDateVn(p.periodStart) : '…'} – ${p.periodEnd ? formatDateVn(p.periodEnd) : '…'}`
+            : ''}
         </p>
         <p className="text-sm">
-          <span className={`rounded px-2 py-0.5 font-medium ${p.status === 'ACTIVE' ? 'bg-green-100 text-green-900' : 'bg-slate-200 text-slate-800'}`} data-testid="programme-status">
+          <span
+            className={`rounded px-2 py-0.5 font-medium ${p.status === 'ACTIVE' ? 'bg-green-100 text-green-900' : 'bg-slate-200 text-slate-800'}`}
+            data-testid="programme-status"
+          >
             {p.status === 'ACTIVE' ? 'Đang thực hiện' : 'Đã lưu trữ'}
           </span>{' '}
           <span className="text-slate-600">
@@ -64,13 +79,28 @@ export default async function ProgrammePage({
       </details>
 
       <section aria-labelledby="sections-heading" className="space-y-4">
-        <h2 id="sections-heading" className="text-lg font-semibold">Mục và nhiệm vụ</h2>
-        {p.sections.length === 0 ? <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">Chưa có mục nào: thêm mục ở dưới.</p> : null}
+        <h2 id="sections-heading" className="text-lg font-semibold">
+          Mục và nhiệm vụ
+        </h2>
+        {p.sections.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
+            Chưa có mục nào: thêm mục ở dưới.
+          </p>
+        ) : null}
         {p.sections.map((s, si) => (
           <section key={s.id} aria-label={`Mục ${s.numeral}`} className={card}>
             <div className="flex flex-wrap items-start justify-between gap-2">
-              <h3 className="font-semibold">{s.numeral ? `${s.numeral}. ` : ''}{s.title}</h3>
-              <MoveButtons action={moveSectionAction} id={s.id} label={`mục ${s.numeral}`} first={si === 0} last={si === p.sections.length - 1} />
+              <h3 className="font-semibold">
+                {s.numeral ? `${s.numeral}. ` : ''}
+                {s.title}
+              </h3>
+              <MoveButtons
+                action={moveSectionAction}
+                id={s.id}
+                label={`mục ${s.numeral}`}
+                first={si === 0}
+                last={si === p.sections.length - 1}
+              />
             </div>
             {s.tasks.length === 0 ? (
               <p className="mt-2 text-sm text-slate-600">Mục chưa có nhiệm vụ.</p>
@@ -83,27 +113,44 @@ export default async function ProgrammePage({
                       <th className={th}>Nhiệm vụ</th>
                       <th className={th}>Thời hạn</th>
                       <th className={th}>Giao cho</th>
-                      <th className={th}><span className="sr-only">Sắp xếp</span></th>
+                      <th className={th}>
+                        <span className="sr-only">Sắp xếp</span>
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
                     {s.tasks.map((t, ti) => (
                       <tr key={t.id} className={`border-b border-slate-100 ${t.archived ? 'text-slate-400' : ''}`}>
-                        <td className={td}>{s.numeral ? `${s.numeral}.` : ''}{t.number}</td>
                         <td className={td}>
-                          <Link href={`/admin/programmes/${p.id}/tasks/${t.id}`} className="text-blue-700 underline">{t.title}</Link>
+                          {s.numeral ? `${s.numeral}.` : ''}
+                          {t.number}
+                        </td>
+                        <td className={td}>
+                          <Link href={`/admin/programmes/${p.id}/tasks/${t.id}`} className="text-blue-700 underline">
+                            {t.title}
+                          </Link>
                           {t.archived ? <span className="ml-1 text-xs">(đã lưu trữ)</span> : null}
-                          {t.reformArea ? <span className="block text-xs text-slate-500">{REFORM_AREA_LABELS[t.reformArea]}</span> : null}
+                          {t.reformArea ? (
+                            <span className="block text-xs text-slate-500">{REFORM_AREA_LABELS[t.reformArea]}</span>
+                          ) : null}
                         </td>
                         <td className={td}>{t.dueDate ? formatDateVn(t.dueDate) : RECURRENCE_LABELS[t.recurrence]}</td>
                         <td className={td}>
                           {t.lead ? <span className="block">Chủ trì: {t.lead}</span> : null}
                           {t.coordinating ? <span className="block">Phối hợp: {t.coordinating} đơn vị</span> : null}
                           {t.implementing ? <span className="block">Thực hiện: {t.implementing} đơn vị</span> : null}
-                          {!t.lead && !t.coordinating && !t.implementing ? <span className="text-red-700">Chưa giao</span> : null}
+                          {!t.lead && !t.coordinating && !t.implementing ? (
+                            <span className="text-red-700">Chưa giao</span>
+                          ) : null}
                         </td>
                         <td className={td}>
-                          <MoveButtons action={moveTaskAction} id={t.id} label={`nhiệm vụ ${s.numeral}.${t.number}`} first={ti === 0} last={ti === s.tasks.length - 1} />
+                          <MoveButtons
+                            action={moveTaskAction}
+                            id={t.id}
+                            label={`nhiệm vụ ${s.numeral}.${t.number}`}
+                            first={ti === 0}
+                            last={ti === s.tasks.length - 1}
+                          />
                         </td>
                       </tr>
                     ))}
@@ -116,7 +163,13 @@ export default async function ProgrammePage({
               <div className="mt-2 space-y-3">
                 <SectionEditForm section={s} />
                 {s.tasks.length === 0 ? (
-                  <ActionButton action={deleteSectionAction} fields={{ id: s.id }} label="Xóa mục" confirm={`Xóa mục ${s.numeral}?`} className={dangerButton} />
+                  <ActionButton
+                    action={deleteSectionAction}
+                    fields={{ id: s.id }}
+                    label="Xóa mục"
+                    confirm={`Xóa mục ${s.numeral}?`}
+                    className={dangerButton}
+                  />
                 ) : null}
               </div>
             </details>
@@ -128,7 +181,12 @@ export default async function ProgrammePage({
         <details className={card}>
           <summary className="cursor-pointer font-semibold">Thêm nhiệm vụ</summary>
           <div className="mt-3">
-            <TaskForm programmeId={p.id} sections={p.sections} units={units} defaultSectionId={p.sections[p.sections.length - 1]?.id} />
+            <TaskForm
+              programmeId={p.id}
+              sections={p.sections}
+              units={units}
+              defaultSectionId={p.sections[p.sections.length - 1]?.id}
+            />
           </div>
         </details>
       ) : null}
@@ -143,12 +201,14 @@ export default async function ProgrammePage({
       {p.sourceText ? (
         <details className={card}>
           <summary className="cursor-pointer font-semibold">Văn bản gốc</summary>
-          <pre className="mt-3 max-h-96 overflow-auto whitespace-pre-wrap text-sm">{p.sourceText}</pre>
+          <pre className="mt-3 max-h-96 overflow-auto text-sm whitespace-pre-wrap">{p.sourceText}</pre>
         </details>
       ) : null}
 
       <section aria-labelledby="status-heading" className={`${card} space-y-2`}>
-        <h2 id="status-heading" className="font-semibold">Lưu trữ</h2>
+        <h2 id="status-heading" className="font-semibold">
+          Lưu trữ
+        </h2>
         <p className="text-sm text-slate-600">
           {p.status === 'ACTIVE'
             ? 'Lưu trữ khi chương trình đã kết thúc: các nhiệm vụ không còn hiện với đơn vị và không tính vào số liệu; báo cáo vẫn được giữ.'

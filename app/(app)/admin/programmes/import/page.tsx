@@ -12,7 +12,10 @@ export default async function ImportPage() {
   return (
     <section className="space-y-4">
       <nav aria-label="Đường dẫn" className="text-sm text-slate-600">
-        <Link href="/admin/programmes" className="hover:underline">Chương trình</Link> / Nhập từ văn bản
+        <Link href="/admin/programmes" className="hover:underline">
+          Chương trình
+        </Link>{' '}
+        / Nhập từ văn bản
       </nav>
       <h1 className="text-xl font-bold sm:text-2xl">Nhập chương trình từ văn bản chỉ đạo</h1>
       <p className="max-w-3xl text-sm text-slate-600">

@@ -14,11 +14,18 @@ export default async function NewProgrammePage() {
   return (
     <section className="space-y-4">
       <nav aria-label="Đường dẫn" className="text-sm text-slate-600">
-        <Link href="/admin/programmes" className="hover:underline">Chương trình</Link> / Tạo mới
+        <Link href="/admin/programmes" className="hover:underline">
+          Chương trình
+        </Link>{' '}
+        / Tạo mới
       </nav>
       <h1 className="text-xl font-bold sm:text-2xl">Tạo chương trình</h1>
       <p className="text-sm text-slate-600">
-        Nhập thông tin văn bản chỉ đạo, rồi thêm mục và nhiệm vụ. Có văn bản sẵn? <Link href="/admin/programmes/import" className="text-blue-700 underline">Nhập từ văn bản</Link> nhanh hơn.
+        Nhập thông tin văn bản chỉ đạo, rồi thêm mục và nhiệm vụ. Có văn bản sẵn?{' '}
+        <Link href="/admin/programmes/import" className="text-blue-700 underline">
+          Nhập từ văn bản
+        </Link>{' '}
+        nhanh hơn.
       </p>
       <div className={card}>
         <ProgrammeForm defaultIssuingBody={issuer} />

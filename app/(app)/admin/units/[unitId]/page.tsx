@@ -33,7 +33,13 @@ export default async function UnitPage({
   searchParams,
 }: {
   params: Promise<{ unitId: string }>;
-  searchParams: Promise<{ created?: string; merged?: string; split?: string; deactivated?: string; reactivated?: string }>;
+  searchParams: Promise<{
+    created?: string;
+    merged?: string;
+    split?: string;
+    deactivated?: string;
+    reactivated?: string;
+  }>;
 }) {
   const [{ unitId }, query] = await Promise.all([params, searchParams]);
   const u = await loadPage(getUnit(parseId(unitId)));
@@ -47,9 +53,16 @@ export default async function UnitPage({
   return (
     <article className="space-y-6">
       <nav aria-label="Đường dẫn" className="text-sm text-slate-600">
-        <Link href="/admin/units" className="hover:underline">Đơn vị</Link> / {u.name}
+        <Link href="/admin/units" className="hover:underline">
+          Đơn vị
+        </Link>{' '}
+        / {u.name}
       </nav>
-      {notice ? <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-800">{notice}</p> : null}
+      {notice ? (
+        <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-800">
+          {notice}
+        </p>
+      ) : null}
       <header>
         <h1 className="text-xl font-bold sm:text-2xl">{u.name}</h1>
         <p className="text-sm text-slate-600">
@@ -58,23 +71,40 @@ export default async function UnitPage({
           {u.isStandingOffice ? ' · cơ quan thường trực cải cách hành chính' : ''}
         </p>
         <p className="text-sm">
-          <span className={`rounded px-2 py-0.5 font-medium ${u.active ? 'bg-green-100 text-green-900' : 'bg-slate-200'}`}>{u.active ? 'Đang hoạt động' : 'Đã thôi hoạt động'}</span>{' '}
-          <span className="text-slate-600">{u.activeUsers} người dùng · {u.openAssignments} nhiệm vụ chưa hoàn thành · {u.completedAssignments} đã hoàn thành</span>
+          <span
+            className={`rounded px-2 py-0.5 font-medium ${u.active ? 'bg-green-100 text-green-900' : 'bg-slate-200'}`}
+          >
+            {u.active ? 'Đang hoạt động' : 'Đã thôi hoạt động'}
+          </span>{' '}
+          <span className="text-slate-600">
+            {u.activeUsers} người dùng · {u.openAssignments} nhiệm vụ chưa hoàn thành · {u.completedAssignments} đã hoàn
+            thành
+          </span>
         </p>
       </header>
 
       {u.predecessors.length + u.successors.length > 0 ? (
         <section aria-labelledby="lineage-heading" className={card}>
-          <h2 id="lineage-heading" className="mb-2 font-semibold">Lịch sử sắp xếp</h2>
+          <h2 id="lineage-heading" className="mb-2 font-semibold">
+            Lịch sử sắp xếp
+          </h2>
           <ul className="space-y-1 text-sm">
             {u.predecessors.map((l) => (
               <li key={`p${l.predecessor.id}`}>
-                Từ ngày {formatDateVn(l.effectiveDate)}: tiếp nhận từ <Link href={`/admin/units/${l.predecessor.id}`} className="text-blue-700 underline">{l.predecessor.name}</Link> ({CHANGE[l.kind]}){l.note ? ` — ${l.note}` : ''}
+                Từ ngày {formatDateVn(l.effectiveDate)}: tiếp nhận từ{' '}
+                <Link href={`/admin/units/${l.predecessor.id}`} className="text-blue-700 underline">
+                  {l.predecessor.name}
+                </Link>{' '}
+                ({CHANGE[l.kind]}){l.note ? ` — ${l.note}` : ''}
               </li>
             ))}
             {u.successors.map((l) => (
               <li key={`s${l.successor.id}`}>
-                Từ ngày {formatDateVn(l.effectiveDate)}: {CHANGE[l.kind]} vào <Link href={`/admin/units/${l.successor.id}`} className="text-blue-700 underline">{l.successor.name}</Link>{l.note ? ` — ${l.note}` : ''}
+                Từ ngày {formatDateVn(l.effectiveDate)}: {CHANGE[l.kind]} vào{' '}
+                <Link href={`/admin/units/${l.successor.id}`} className="text-blue-700 underline">
+                  {l.successor.name}
+                </Link>
+                {l.note ? ` — ${l.note}` : ''}
               </li>
             ))}
           </ul>
@@ -82,18 +112,28 @@ export default async function UnitPage({
       ) : null}
 
       <section aria-labelledby="edit-heading" className={card}>
-        <h2 id="edit-heading" className="mb-3 font-semibold">Thông tin đơn vị</h2>
+        <h2 id="edit-heading" className="mb-3 font-semibold">
+          Thông tin đơn vị
+        </h2>
         <UnitForm unit={u} />
       </section>
 
       <section aria-labelledby="status-heading" className={`${card} space-y-2`}>
-        <h2 id="status-heading" className="font-semibold">Hoạt động</h2>
+        <h2 id="status-heading" className="font-semibold">
+          Hoạt động
+        </h2>
         {u.active ? (
           <>
             <p className="text-sm text-slate-600">
               Đơn vị còn người dùng hoặc nhiệm vụ chưa hoàn thành thì không cho thôi hoạt động được: hãy ghi nhận{' '}
-              <Link href="/admin/units/merge" className="text-blue-700 underline">sáp nhập</Link> hoặc{' '}
-              <Link href="/admin/units/split" className="text-blue-700 underline">chia tách</Link> để chuyển giao nhiệm vụ.
+              <Link href="/admin/units/merge" className="text-blue-700 underline">
+                sáp nhập
+              </Link>{' '}
+              hoặc{' '}
+              <Link href="/admin/units/split" className="text-blue-700 underline">
+                chia tách
+              </Link>{' '}
+              để chuyển giao nhiệm vụ.
             </p>
             <DeactivateUnitForm unitId={u.id} today={vnDateOf(new Date())} />
           </>

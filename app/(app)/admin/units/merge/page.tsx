@@ -13,10 +13,15 @@ export default async function MergePage() {
   return (
     <section className="space-y-4">
       <nav aria-label="Đường dẫn" className="text-sm text-slate-600">
-        <Link href="/admin/units" className="hover:underline">Đơn vị</Link> / Sáp nhập
+        <Link href="/admin/units" className="hover:underline">
+          Đơn vị
+        </Link>{' '}
+        / Sáp nhập
       </nav>
       <h1 className="text-xl font-bold sm:text-2xl">Ghi nhận sáp nhập đơn vị</h1>
-      <div className={card}><MergeForm units={units} today={vnDateOf(new Date())} /></div>
+      <div className={card}>
+        <MergeForm units={units} today={vnDateOf(new Date())} />
+      </div>
     </section>
   );
 }

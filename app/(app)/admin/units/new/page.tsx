@@ -12,10 +12,15 @@ export default async function NewUnitPage() {
   return (
     <section className="space-y-4">
       <nav aria-label="Đường dẫn" className="text-sm text-slate-600">
-        <Link href="/admin/units" className="hover:underline">Đơn vị</Link> / Thêm mới
+        <Link href="/admin/units" className="hover:underline">
+          Đơn vị
+        </Link>{' '}
+        / Thêm mới
       </nav>
       <h1 className="text-xl font-bold sm:text-2xl">Thêm đơn vị</h1>
-      <div className={card}><UnitForm /></div>
+      <div className={card}>
+        <UnitForm />
+      </div>
     </section>
   );
 }

@@ -13,10 +13,15 @@ export default async function SplitPage() {
   return (
     <section className="space-y-4">
       <nav aria-label="Đường dẫn" className="text-sm text-slate-600">
-        <Link href="/admin/units" className="hover:underline">Đơn vị</Link> / Chia tách
+        <Link href="/admin/units" className="hover:underline">
+          Đơn vị
+        </Link>{' '}
+        / Chia tách
       </nav>
       <h1 className="text-xl font-bold sm:text-2xl">Ghi nhận chia tách đơn vị</h1>
-      <div className={card}><SplitForm units={units} today={vnDateOf(new Date())} /></div>
+      <div className={card}>
+        <SplitForm units={units} today={vnDateOf(new Date())} />
+      </div>
     </section>
   );
 }

@@ -12,10 +12,15 @@ export default async function NewUserPage() {
   return (
     <section className="space-y-4">
       <nav aria-label="Đường dẫn" className="text-sm text-slate-600">
-        <Link href="/admin/users" className="hover:underline">Người dùng</Link> / Thêm mới
+        <Link href="/admin/users" className="hover:underline">
+          Người dùng
+        </Link>{' '}
+        / Thêm mới
       </nav>
       <h1 className="text-xl font-bold sm:text-2xl">Thêm người dùng</h1>
-      <div className={card}><UserForm units={units} /></div>
+      <div className={card}>
+        <UserForm units={units} />
+      </div>
     </section>
   );
 }
