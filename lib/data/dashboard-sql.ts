@@ -12,6 +12,7 @@ import {
   trendPlan,
   type Dashboard,
 } from './dashboard-shape';
+import { vnDateOf } from '../domain/time';
 import { missedPeriodsSql, slotsAtCte } from './status-sql';
 
 /**
@@ -267,7 +268,10 @@ export async function queryStatusCounts(
 /**
  * How many distinct tasks the headline's assignments belong to ("10 nhiệm vụ, 244 lượt giao"):
  * the same assignments as queryStatusCounts — scope, filters, existence at the moment, and the
- * unit-kind and unit filters on the unit a slot is counted under (slotCtes' `f`).
+ * unit-kind and unit filters on the unit a slot is counted under. Which tasks are counted does not
+ * depend on any status, so without a status filter this reads the assignments that exist at the
+ * moment (slotsAtCte's existence rule, `existsAt`) and never evaluates a status; with one, the
+ * slots (slotCtes' `f`).
  */
 export async function queryTaskCount(
   db: PrismaClient,
@@ -276,14 +280,43 @@ export async function queryTaskCount(
   filter: SlotFilter,
   live = false,
 ): Promise<number> {
+  if (filter.status !== undefined) {
+    const rows = await run<{ n: number }>(
+      db,
+      Prisma.sql`
+      WITH RECURSIVE ${slotCtes([asOf], scope, filter, undefined, live)}
+      SELECT count(DISTINCT f.task_id)::int AS n FROM f`,
+    );
+    return rows[0]?.n ?? 0;
+  }
+  const byUnit = filter.kind !== undefined || filter.unit !== undefined;
   const rows = await run<{ n: number }>(
     db,
     Prisma.sql`
-    WITH RECURSIVE ${slotCtes([asOf], scope, filter, undefined, live)}
-    SELECT count(DISTINCT f.task_id)::int AS n FROM f`,
+    WITH RECURSIVE ${oneMoment(asOf)}${byUnit ? Prisma.sql`, ${LINEAGE}` : Prisma.empty}
+    SELECT count(DISTINCT a."taskId")::int AS n
+    FROM moments m
+    CROSS JOIN "Assignment" a
+    JOIN "Task" t ON t.id = a."taskId" AND t."archivedAt" IS NULL
+    JOIN "Programme" p ON p.id = t."programmeId"
+    ${
+      byUnit
+        ? Prisma.sql`LEFT JOIN unit_final uf ON uf.moment = m.moment AND uf.unit_id = a."unitId"
+    JOIN "Unit" ru ON ru.id = coalesce(uf.target_id, a."unitId")`
+        : Prisma.empty
+    }
+    WHERE ${existsAt} AND ${assignmentWhere(scope, filter)} AND ${kindWhere(filter)} AND ${unitWhere(filter)}`,
   );
   return rows[0]?.n ?? 0;
 }
+
+/** The CTE `moments` of one moment, as slotsAtCte writes it. */
+function oneMoment(asOf: Date): Prisma.Sql {
+  return Prisma.sql`moments(moment, as_of_utc, as_of_day) AS (VALUES (0::int, ${utcText(asOf)}::timestamp, ${vnDateOf(asOf)}::date))`;
+}
+
+/** slotsAtCte's rule for "this assignment exists at the moment m" (a, p, m as there). */
+const existsAt = Prisma.sql`(p."periodStart" <= m.as_of_day OR a."createdAt" <= m.as_of_utc)`;
 
 export type AggregateRow = CountRow & {
   /** Which grouping set: 'all' | 'unit' | 'section' | 'area'. */
@@ -316,7 +349,16 @@ export async function queryAggregates(
   return run<AggregateRow>(
     db,
     Prisma.sql`
-    WITH RECURSIVE ${countCtes([asOf], scope, filter, { pending: true, live })},
+    WITH RECURSIVE ${countCtes([asOf], scope, filter, { pending: true, live })}
+    ${AGGREGATES_OF_F}`,
+  );
+}
+
+/**
+ * The grouping sets of the aggregates over a relation `f`(report_unit_id, section_id,
+ * reform_area, status, n, pending), with the names the page shows.
+ */
+const AGGREGATES_OF_F = Prisma.sql`,
     g AS (
       SELECT GROUPING(f.report_unit_id, f.section_id, f.reform_area) AS bits,
              f.report_unit_id AS unit_id, f.section_id, f.reform_area,
@@ -333,7 +375,50 @@ export async function queryAggregates(
     FROM g
     LEFT JOIN "Unit" u ON u.id = g.unit_id
     LEFT JOIN "Section" sec ON sec.id = g.section_id
-    LEFT JOIN "Programme" pr ON pr.id = sec."programmeId"`,
+    LEFT JOIN "Programme" pr ON pr.id = sec."programmeId"`;
+
+/**
+ * queryAggregates for a past moment, read from its snapshot (StatusSnapshot, decision 008; filled
+ * first if missing) instead of evaluating every slot again: the same numbers — the snapshot holds
+ * the counts "as it stood" per unit, counted-under unit, section, reform area, lead units and
+ * status. The reports awaiting approval are the current state in both (approval history is not
+ * kept per moment): counted from the submitted reports of the assignments that exist at the moment.
+ */
+export async function queryAggregatesFromSnapshot(
+  db: PrismaClient,
+  asOf: Date,
+  scope: DashboardScope,
+  filter: SlotFilter,
+): Promise<AggregateRow[]> {
+  await ensureSnapshots(db, [asOf]);
+  return run<AggregateRow>(
+    db,
+    Prisma.sql`
+    WITH RECURSIVE ${oneMoment(asOf)},
+    ${LINEAGE},
+    pend AS (
+      SELECT coalesce(uf.target_id, a."unitId") AS report_unit_id, t."sectionId" AS section_id, t."reformArea"::text AS reform_area,
+             count(*)::int AS n
+      FROM moments m
+      JOIN "Report" r ON r.status = 'SUBMITTED'
+      JOIN "Assignment" a ON a.id = r."assignmentId"
+      JOIN "Task" t ON t.id = a."taskId" AND t."archivedAt" IS NULL
+      JOIN "Programme" p ON p.id = t."programmeId"
+      LEFT JOIN unit_final uf ON uf.moment = m.moment AND uf.unit_id = a."unitId"
+      JOIN "Unit" ru ON ru.id = coalesce(uf.target_id, a."unitId")
+      WHERE ${existsAt} AND ${assignmentWhere(scope, filter)} AND ${kindWhere(filter)} AND ${unitWhere(filter)}
+      GROUP BY 1, 2, 3
+    ),
+    f AS (
+      SELECT s."reportUnitId" AS report_unit_id, s."sectionId" AS section_id, s."reformArea" AS reform_area, s.status,
+             sum(s.n)::int AS n, 0 AS pending
+      FROM "StatusSnapshot" s
+      WHERE ${snapshotWhere([asOf], scope, filter)}
+      GROUP BY 1, 2, 3, 4
+      UNION ALL
+      SELECT report_unit_id, section_id, reform_area, NULL, 0, n FROM pend
+    )
+    ${AGGREGATES_OF_F}`,
   );
 }
 
@@ -367,6 +452,36 @@ export async function queryHeat(
     SELECT f.report_unit_id AS unit_id, ${column}, ${COUNT_COLUMNS}
     FROM f
     ${units === 'all' ? Prisma.empty : Prisma.sql`WHERE f.report_unit_id = ANY(${units}::int[])`}
+    GROUP BY f.report_unit_id, ${group}`,
+  );
+}
+
+/** queryHeat for a past moment, from its snapshot (see queryAggregatesFromSnapshot). */
+export async function queryHeatFromSnapshot(
+  db: PrismaClient,
+  asOf: Date,
+  scope: DashboardScope,
+  filter: SlotFilter,
+  heat: 'section' | 'area',
+  units: number[] | 'all',
+): Promise<HeatRow[]> {
+  if (units !== 'all' && units.length === 0) return [];
+  await ensureSnapshots(db, [asOf]);
+  const column =
+    heat === 'section'
+      ? Prisma.sql`f.section_id, NULL::text AS reform_area`
+      : Prisma.sql`NULL::int AS section_id, f.reform_area`;
+  const group = heat === 'section' ? Prisma.sql`f.section_id` : Prisma.sql`f.reform_area`;
+  const only = units === 'all' ? Prisma.empty : Prisma.sql`AND s."reportUnitId" = ANY(${units}::int[])`;
+  return run<HeatRow>(
+    db,
+    Prisma.sql`
+    SELECT f.report_unit_id AS unit_id, ${column}, ${COUNT_COLUMNS}
+    FROM (
+      SELECT s."reportUnitId" AS report_unit_id, s."sectionId" AS section_id, s."reformArea" AS reform_area, s.status, s.n
+      FROM "StatusSnapshot" s
+      WHERE ${snapshotWhere([asOf], scope, filter)} ${only}
+    ) f
     GROUP BY f.report_unit_id, ${group}`,
   );
 }
@@ -460,7 +575,35 @@ export async function queryTrend(
     Object.assign(rows[last]!, countRowOf(await queryStatusCounts(db, moments[last]!, scope, filter, true)));
   if (past.length === 0) return rows;
   await ensureSnapshots(db, past);
-  const parts: Prisma.Sql[] = [Prisma.sql`s.moment = ANY(${past.map(utcText)}::timestamp[])`];
+  const counted = await run<{ at: Date; status: OfficialStatus; n: number }>(
+    db,
+    Prisma.sql`
+    SELECT s.moment AS at, s.status, sum(s.n)::int AS n FROM "StatusSnapshot" s
+    WHERE ${snapshotWhere(past, scope, filter)}
+    GROUP BY s.moment, s.status`,
+  );
+  const COLUMN: Record<OfficialStatus, keyof CountRow> = {
+    DONE_ON_TIME: 'done_on_time',
+    DONE_LATE: 'done_late',
+    IN_PROGRESS_ON_TIME: 'on_time',
+    IN_PROGRESS_OVERDUE: 'overdue',
+    NOT_STARTED: 'not_started',
+  };
+  const index = new Map(past.map((m, i) => [m.getTime(), i]));
+  for (const r of counted) {
+    const i = index.get(r.at.getTime());
+    if (i !== undefined) rows[i]![COLUMN[r.status]] += r.n;
+  }
+  return rows;
+}
+
+/**
+ * The snapshot rows (alias s) of these moments in a scope and filters: the same selection as
+ * assignmentWhere and the unit-kind and unit filters make on the slots, on the snapshot's columns.
+ */
+function snapshotWhere(moments: readonly Date[], scope: DashboardScope, filter: SlotFilter): Prisma.Sql {
+  if (filter.status !== undefined) throw new RangeError('snapshots hold counts, not a status filter');
+  const parts: Prisma.Sql[] = [Prisma.sql`s.moment = ANY(${moments.map(utcText)}::timestamp[])`];
   if (scope.kind === 'UNIT') parts.push(Prisma.sql`s."unitId" = ${scope.unitId}`);
   if (scope.kind === 'LED') {
     const alternatives = [Prisma.sql`${scope.unitId}::int = ANY(s."leadUnitIds")`];
@@ -477,26 +620,7 @@ export async function queryTrend(
   if (filter.unit !== undefined) parts.push(Prisma.sql`s."reportUnitId" = ${filter.unit}`);
   if (filter.kind)
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Unit" ru WHERE ru.id = s."reportUnitId" AND ${kindWhere(filter)})`);
-  const counted = await run<{ at: Date; status: OfficialStatus; n: number }>(
-    db,
-    Prisma.sql`
-    SELECT s.moment AS at, s.status, sum(s.n)::int AS n FROM "StatusSnapshot" s
-    WHERE ${Prisma.join(parts, ' AND ')}
-    GROUP BY s.moment, s.status`,
-  );
-  const COLUMN: Record<OfficialStatus, keyof CountRow> = {
-    DONE_ON_TIME: 'done_on_time',
-    DONE_LATE: 'done_late',
-    IN_PROGRESS_ON_TIME: 'on_time',
-    IN_PROGRESS_OVERDUE: 'overdue',
-    NOT_STARTED: 'not_started',
-  };
-  const index = new Map(past.map((m, i) => [m.getTime(), i]));
-  for (const r of counted) {
-    const i = index.get(r.at.getTime());
-    if (i !== undefined) rows[i]![COLUMN[r.status]] += r.n;
-  }
-  return rows;
+  return Prisma.join(parts, ' AND ');
 }
 
 function countRowOf(c: StatusCounts): CountRow {
@@ -618,6 +742,13 @@ export async function assignmentsSql(
 }
 
 /**
+ * How a statistic is read: `live` — now on the real clock, from the read model; `as-of` — the
+ * rule "as it stood" evaluated on every slot (a pinned now, in tests); `snapshot` — a past moment,
+ * from its snapshot (the same numbers; see queryAggregatesFromSnapshot).
+ */
+export type StatRead = 'live' | 'as-of' | 'snapshot';
+
+/**
  * What getDashboard returns except who is asking: the aggregates, then the heatmap of the first
  * `heatUnits` units in the chosen order. Shared by lib/data/dashboard.ts and the benchmark.
  */
@@ -627,21 +758,26 @@ export async function computeDashboard(
   scope: DashboardScope,
   filter: SlotFilter,
   view: { sort: 'rate' | 'overdue'; heat: 'section' | 'area'; heatUnits?: number },
-  live = false,
+  read: StatRead = 'as-of',
 ): Promise<
   Pick<
     Dashboard,
     'headline' | 'taskCount' | 'pending' | 'units' | 'sections' | 'areas' | 'heat' | 'completionRate' | 'onTimeRate'
   >
 > {
+  const live = read === 'live';
+  const snapshot = read === 'snapshot' && filter.status === undefined;
   const [aggregates, taskCount] = await Promise.all([
-    queryAggregates(db, asOf, scope, filter, live),
+    snapshot ? queryAggregatesFromSnapshot(db, asOf, scope, filter) : queryAggregates(db, asOf, scope, filter, live),
     queryTaskCount(db, asOf, scope, filter, live),
   ]);
   const shaped = shapeAggregates(aggregates, view);
   const shown = shaped.units.slice(0, view.heatUnits ?? HEAT_ROWS);
   const all = shown.length === shaped.units.length && shown.length > 500;
-  const heatRows = await queryHeat(db, asOf, scope, filter, view.heat, all ? 'all' : shown.map((u) => u.unitId), live);
+  const units = all ? 'all' : shown.map((u) => u.unitId);
+  const heatRows = snapshot
+    ? await queryHeatFromSnapshot(db, asOf, scope, filter, view.heat, units)
+    : await queryHeat(db, asOf, scope, filter, view.heat, units, live);
   return {
     ...shaped,
     taskCount,

@@ -74,11 +74,11 @@ export async function getDashboard(
 ): Promise<Dashboard> {
   const user = await requirePermission('work:read-own');
   const resolved = scopeOf(user);
-  const { now, asOf, live } = resolveMoment(filters.period, options.now);
+  const { now, asOf, live, read } = resolveMoment(filters.period, options.now);
   const view = { sort: filters.sort, heat: filters.heat, heatUnits: options.heatUnits };
   const filter = slotFilter(filters);
   const computed = await cachedStat(['dashboard', resolved.scope, filter, view, momentKey(asOf, live)], () =>
-    computeDashboard(getDb(), asOf, resolved.scope, filter, view, live),
+    computeDashboard(getDb(), asOf, resolved.scope, filter, view, read),
   );
   return {
     scope: resolved.kind,

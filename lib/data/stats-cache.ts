@@ -2,6 +2,7 @@ import 'server-only';
 import { getDb } from '../db';
 import { vnDateOf } from '../domain/time';
 import { asOfFor } from '../validation/dashboard';
+import type { StatRead } from './dashboard-sql';
 
 /**
  * A cache of the statistics shared by everyone who sees the same numbers (decision 008).
@@ -42,12 +43,20 @@ export async function statsVersion(): Promise<string> {
 /**
  * The moment a statistic is computed for: `asOf` is the end of the chosen period (or now), and it
  * is `live` when it is "now" on the real clock — then reads use the read model and the cache keys
- * on the day (decision 008). A caller that pins `now` (tests) is never live.
+ * on the day (decision 008). A caller that pins `now` (tests) is never live. `read` says how the
+ * dashboard's counts are read (lib/data/dashboard-sql.ts StatRead): a period that has ended from
+ * its snapshot.
  */
-export function resolveMoment(period: string | undefined, pinnedNow?: Date): { now: Date; asOf: Date; live: boolean } {
+export function resolveMoment(
+  period: string | undefined,
+  pinnedNow?: Date,
+): { now: Date; asOf: Date; live: boolean; read: StatRead } {
   const now = pinnedNow ?? new Date();
   const asOf = asOfFor(period, now);
-  return { now, asOf, live: !pinnedNow && asOf.getTime() === now.getTime() };
+  const live = !pinnedNow && asOf.getTime() === now.getTime();
+  // A chosen period that has ended reads its snapshot: the same numbers, computed once.
+  const read: StatRead = live ? 'live' : asOf.getTime() < now.getTime() ? 'snapshot' : 'as-of';
+  return { now, asOf, live, read };
 }
 
 /** The part of a key that names the moment: a day for "now" on the real clock, else the instant. */

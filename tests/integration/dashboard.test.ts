@@ -31,7 +31,7 @@ const {
 } = await import('../../lib/data/dashboard');
 const { getHeadline } = await import('../../lib/data/stats');
 const { slotsAtCte } = await import('../../lib/data/status-sql');
-const { queryTrend } = await import('../../lib/data/dashboard-sql');
+const { queryTrend, computeDashboard, queryTaskCount, slotCtes } = await import('../../lib/data/dashboard-sql');
 const { pureStatusesAt } = await import('../support/pure-status');
 const { trendPlan } = await import('../../lib/data/dashboard-shape');
 const { parseDashboardParams, parseDrillParams, dashboardQuery, asOfFor } =
@@ -376,6 +376,61 @@ describe('the trend’s counting is the same rule', () => {
       Prisma.sql`WITH ${slotsAtCte(moments, { where })} SELECT moment, status, count(*)::int AS n FROM slots GROUP BY moment, status`,
     );
     expect(key(trendRows(await queryTrend(db, moments, { kind: 'CITY' }, { programme: ids.P })))).toEqual(key(exactP));
+  });
+});
+
+describe('a period that has ended is read from its snapshot', () => {
+  it('= every slot evaluated as it stood, for every scope and filter (units, sections, areas, heatmap, pending, tasks)', async () => {
+    const db = getDb();
+    const view = { sort: 'rate', heat: 'section' } as const;
+    const scopes = [
+      { kind: 'CITY' },
+      { kind: 'LED', unitId: ids.D1, includeOwn: true, includeUnled: true },
+      { kind: 'LED', unitId: ids.D2, includeOwn: false, includeUnled: false },
+      { kind: 'UNIT', unitId: ids.W2 },
+    ] as const;
+    const filters = [
+      {},
+      { programme: ids.P },
+      { kind: 'WARD' },
+      { kind: 'COMMUNE' },
+      { unit: ids.W2 },
+      { section: ids.S2 },
+      { lead: ids.D1 },
+      { area: 'NONE' },
+    ] as const;
+    let compared = 0;
+    for (const period of ['2026-03', '2026-05', '2026-Q2']) {
+      const asOf = asOfFor(period, new Date());
+      for (const scope of scopes) {
+        for (const filter of filters) {
+          const evaluated = await computeDashboard(db, asOf, scope, filter, view, 'as-of');
+          // The task count never evaluates a status: it must still count the tasks of the slots.
+          const [tasks] = await db.$queryRaw<{ n: number }[]>(
+            Prisma.sql`WITH RECURSIVE ${slotCtes([asOf], scope, filter)} SELECT count(DISTINCT f.task_id)::int AS n FROM f`,
+          );
+          expect(evaluated.taskCount, `tasks ${period} ${JSON.stringify(scope)} ${JSON.stringify(filter)}`).toBe(
+            tasks!.n,
+          );
+          expect(await queryTaskCount(db, NOW, scope, filter)).toBe(
+            (
+              await db.$queryRaw<{ n: number }[]>(
+                Prisma.sql`WITH RECURSIVE ${slotCtes([NOW], scope, filter)} SELECT count(DISTINCT f.task_id)::int AS n FROM f`,
+              )
+            )[0]!.n,
+          );
+          const fromSnapshot = await computeDashboard(db, asOf, scope, filter, view, 'snapshot');
+          expect(fromSnapshot, `${period} ${JSON.stringify(scope)} ${JSON.stringify(filter)}`).toEqual(evaluated);
+          if (evaluated.headline.total > 0) compared += 1;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(40); // most combinations count something
+    // The area view of the heatmap too.
+    const asOf = asOfFor('2026-05', new Date());
+    expect(
+      await computeDashboard(db, asOf, { kind: 'CITY' }, {}, { sort: 'overdue', heat: 'area' }, 'snapshot'),
+    ).toEqual(await computeDashboard(db, asOf, { kind: 'CITY' }, {}, { sort: 'overdue', heat: 'area' }, 'as-of'));
   });
 });
 
