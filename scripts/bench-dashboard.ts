@@ -23,6 +23,7 @@ import { shapeRow, shapeTrend, trendPlan } from '../lib/data/dashboard-shape';
 import {
   computeDashboard,
   ensureSnapshots,
+  forgetSnapshots,
   queryAggregates,
   queryAssignments,
   queryStatusCounts,
@@ -193,8 +194,7 @@ async function main(): Promise<void> {
 
   const plan = trendPlan(now);
   // The trend's past cut-offs come from snapshots (decision 008): the first fill is timed once, then the reads.
-  await db.$executeRaw`DELETE FROM "StatusSnapshotMoment"`;
-  await db.$executeRaw`DELETE FROM "StatusSnapshot"`;
+  await forgetSnapshots(db);
   const fillStart = performance.now();
   await ensureSnapshots(db, plan.moments.slice(0, -1));
   timings.push({

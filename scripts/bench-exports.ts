@@ -58,7 +58,7 @@ const rss = (() => {
 })();
 
 async function source(now: Date, heatUnits?: number): Promise<ExportSource> {
-  const computed = await computeDashboard(db, now, city, {}, { sort: 'rate', heat: 'section', heatUnits });
+  const computed = await computeDashboard(db, now, city, {}, { sort: 'rate', heat: 'section', heatUnits }, 'live');
   return {
     dashboard: { ...computed, scope: 'CITY', scopeLabel: 'toàn thành phố', asOf: now, isNow: true, periodLabel: null },
     programme: null,
@@ -66,7 +66,7 @@ async function source(now: Date, heatUnits?: number): Promise<ExportSource> {
     generatedAt: now,
     preparedBy: 'Người chạy thử',
     signer: { title: 'CHỦ TỊCH', name: null },
-    rows: () => exportRowPages(db, now, city, {}),
+    rows: () => exportRowPages(db, now, city, {}, { live: true }),
   };
 }
 

@@ -511,12 +511,13 @@ export async function ensureSnapshots(db: PrismaClient, moments: readonly Date[]
       async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${SNAPSHOT_LOCK}::bigint)`;
         await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = '${SNAPSHOT_FILL_TIMEOUT}'`);
+        // Claimed by another instance (committed, or waiting on this row until it commits): skip it.
+        const claimed = await tx.$executeRaw`
+        INSERT INTO "StatusSnapshotMoment" (moment) VALUES (${utcText(moment)}::timestamp) ON CONFLICT (moment) DO NOTHING`;
+        if (claimed === 0) return;
         await tx.$executeRaw`
         WITH RECURSIVE ${slotsAtCte([moment])},
         ${LINEAGE},
-        claimed AS (
-          INSERT INTO "StatusSnapshotMoment" (moment) SELECT as_of_utc FROM moments ON CONFLICT (moment) DO NOTHING RETURNING moment
-        ),
         leads AS (
           SELECT l."taskId" AS task_id, array_agg(DISTINCT l."unitId" ORDER BY l."unitId") AS ids
           FROM "Assignment" l WHERE l.role = 'LEAD' GROUP BY l."taskId"
@@ -524,14 +525,26 @@ export async function ensureSnapshots(db: PrismaClient, moments: readonly Date[]
         INSERT INTO "StatusSnapshot" (moment, "unitId", "reportUnitId", "sectionId", "reformArea", "leadUnitIds", status, n)
         SELECT s.as_of_utc, s.unit_id, coalesce(uf.target_id, s.unit_id), s.section_id, s.reform_area, coalesce(ld.ids, '{}'), s.status, count(*)::int
         FROM slots s
-        JOIN claimed c ON c.moment = s.as_of_utc
         LEFT JOIN unit_final uf ON uf.moment = s.moment AND uf.unit_id = s.unit_id
         LEFT JOIN leads ld ON ld.task_id = s.task_id
         GROUP BY 1, 2, 3, 4, 5, 6, 7`;
+        await tx.$executeRaw`
+        INSERT INTO "StatusSnapshotTotal" (moment, "sectionId", "reformArea", "leadUnitIds", "reportUnitKind", status, n)
+        SELECT s.moment, s."sectionId", s."reformArea", s."leadUnitIds", ru.kind::text, s.status, sum(s.n)::int
+        FROM "StatusSnapshot" s JOIN "Unit" ru ON ru.id = s."reportUnitId"
+        WHERE s.moment = ${utcText(moment)}::timestamp
+        GROUP BY 1, 2, 3, 4, 5, 6`;
       },
       { maxWait: 60_000, timeout: 1_800_000 },
     );
   }
+}
+
+/** Forgets every snapshot (the rebuild command, tests, the benchmark); writes that rewrite the past do it by trigger. */
+export async function forgetSnapshots(db: Pick<PrismaClient, '$executeRaw'>): Promise<void> {
+  await db.$executeRaw`DELETE FROM "StatusSnapshotMoment"`;
+  await db.$executeRaw`DELETE FROM "StatusSnapshot"`;
+  await db.$executeRaw`DELETE FROM "StatusSnapshotTotal"`;
 }
 
 const SNAPSHOT_FILL_TIMEOUT = '30min';
@@ -575,13 +588,7 @@ export async function queryTrend(
     Object.assign(rows[last]!, countRowOf(await queryStatusCounts(db, moments[last]!, scope, filter, true)));
   if (past.length === 0) return rows;
   await ensureSnapshots(db, past);
-  const counted = await run<{ at: Date; status: OfficialStatus; n: number }>(
-    db,
-    Prisma.sql`
-    SELECT s.moment AS at, s.status, sum(s.n)::int AS n FROM "StatusSnapshot" s
-    WHERE ${snapshotWhere(past, scope, filter)}
-    GROUP BY s.moment, s.status`,
-  );
+  const counted = await run<{ at: Date; status: OfficialStatus; n: number }>(db, trendCountsSql(past, scope, filter));
   const COLUMN: Record<OfficialStatus, keyof CountRow> = {
     DONE_ON_TIME: 'done_on_time',
     DONE_LATE: 'done_late',
@@ -598,25 +605,75 @@ export async function queryTrend(
 }
 
 /**
+ * The trend's counts of past moments: from StatusSnapshotTotal (a few hundred rows per cut-off)
+ * when the scope and filters do not name a unit — the city, the tasks a department leads — and
+ * from StatusSnapshot (one row per unit and task, read through its (moment, unit) indexes)
+ * otherwise. A department head who also sees his own unit's work gets both: the led (and unled)
+ * tasks from the totals, plus his unit's other assignments from the details.
+ */
+function trendCountsSql(past: readonly Date[], scope: DashboardScope, filter: SlotFilter): Prisma.Sql {
+  const details = (where: Prisma.Sql) => Prisma.sql`
+    SELECT s.moment AS at, s.status, sum(s.n)::int AS n FROM "StatusSnapshot" s WHERE ${where} GROUP BY s.moment, s.status`;
+  if (filter.unit !== undefined || scope.kind === 'UNIT') return details(snapshotWhere(past, scope, filter));
+  const totals = (led: Prisma.Sql | undefined) => {
+    const parts = [snapshotFilterWhere(past, filter, 'totals')];
+    if (led) parts.push(led);
+    return Prisma.sql`
+    SELECT s.moment AS at, s.status, sum(s.n)::int AS n FROM "StatusSnapshotTotal" s
+    WHERE ${Prisma.join(parts, ' AND ')} GROUP BY s.moment, s.status`;
+  };
+  if (scope.kind === 'CITY') return totals(undefined);
+  const led = ledWhere(scope.unitId, scope.includeUnled);
+  if (!scope.includeOwn) return totals(led);
+  // Own assignments of tasks the department neither leads nor (if counted) are unled.
+  const own = Prisma.sql`s."unitId" = ${scope.unitId} AND NOT ${led}`;
+  return Prisma.sql`
+    SELECT at, status, sum(n)::int AS n FROM (
+      ${totals(led)}
+      UNION ALL
+      ${details(Prisma.sql`${snapshotFilterWhere(past, filter, 'details')} AND ${own}`)}
+    ) both_parts GROUP BY at, status`;
+}
+
+/** The tasks a unit leads (and, for the standing office, the unled ones), on snapshot rows s. */
+function ledWhere(unitId: number, includeUnled: boolean): Prisma.Sql {
+  const alternatives = [Prisma.sql`${unitId}::int = ANY(s."leadUnitIds")`];
+  if (includeUnled) alternatives.push(Prisma.sql`cardinality(s."leadUnitIds") = 0`);
+  return Prisma.sql`(${Prisma.join(alternatives, ' OR ')})`;
+}
+
+/**
  * The snapshot rows (alias s) of these moments in a scope and filters: the same selection as
  * assignmentWhere and the unit-kind and unit filters make on the slots, on the snapshot's columns.
  */
 function snapshotWhere(moments: readonly Date[], scope: DashboardScope, filter: SlotFilter): Prisma.Sql {
-  if (filter.status !== undefined) throw new RangeError('snapshots hold counts, not a status filter');
-  const parts: Prisma.Sql[] = [Prisma.sql`s.moment = ANY(${moments.map(utcText)}::timestamp[])`];
+  const parts: Prisma.Sql[] = [snapshotFilterWhere(moments, filter, 'details')];
   if (scope.kind === 'UNIT') parts.push(Prisma.sql`s."unitId" = ${scope.unitId}`);
   if (scope.kind === 'LED') {
-    const alternatives = [Prisma.sql`${scope.unitId}::int = ANY(s."leadUnitIds")`];
-    if (scope.includeUnled) alternatives.push(Prisma.sql`cardinality(s."leadUnitIds") = 0`);
-    if (scope.includeOwn) alternatives.push(Prisma.sql`s."unitId" = ${scope.unitId}`);
-    parts.push(Prisma.sql`(${Prisma.join(alternatives, ' OR ')})`);
+    const led = ledWhere(scope.unitId, scope.includeUnled);
+    parts.push(scope.includeOwn ? Prisma.sql`(${led} OR s."unitId" = ${scope.unitId})` : led);
   }
+  return Prisma.join(parts, ' AND ');
+}
+
+/**
+ * The moments and the task and unit filters on snapshot rows s: StatusSnapshot ('details') or
+ * StatusSnapshotTotal ('totals', which has no unit but the kind of the unit counted under).
+ */
+function snapshotFilterWhere(moments: readonly Date[], filter: SlotFilter, table: 'details' | 'totals'): Prisma.Sql {
+  if (filter.status !== undefined) throw new RangeError('snapshots hold counts, not a status filter');
+  const parts: Prisma.Sql[] = [Prisma.sql`s.moment = ANY(${moments.map(utcText)}::timestamp[])`];
   if (filter.programme !== undefined)
     parts.push(Prisma.sql`s."sectionId" IN (SELECT id FROM "Section" WHERE "programmeId" = ${filter.programme})`);
   if (filter.section !== undefined) parts.push(Prisma.sql`s."sectionId" = ${filter.section}`);
   if (filter.area === 'NONE') parts.push(Prisma.sql`s."reformArea" IS NULL`);
   else if (filter.area !== undefined) parts.push(Prisma.sql`s."reformArea" = ${filter.area}`);
   if (filter.lead !== undefined) parts.push(Prisma.sql`${filter.lead}::int = ANY(s."leadUnitIds")`);
+  if (table === 'totals') {
+    if (filter.unit !== undefined) throw new RangeError('the totals have no unit');
+    if (filter.kind) parts.push(Prisma.sql`s."reportUnitKind" IN (${Prisma.join(KIND_SETS[filter.kind])})`);
+    return Prisma.join(parts, ' AND ');
+  }
   if (filter.unit !== undefined) parts.push(Prisma.sql`s."reportUnitId" = ${filter.unit}`);
   if (filter.kind)
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Unit" ru WHERE ru.id = s."reportUnitId" AND ${kindWhere(filter)})`);

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '../db';
+import { forgetSnapshots } from './dashboard-sql';
 
 /**
  * Rebuilds the statistics read model from the source tables (decision 008): Assignment."firstGap"
@@ -13,8 +14,7 @@ export async function rebuildStatistics(): Promise<{ repaired: number }> {
     async (tx) => {
       const repaired = await tx.$executeRaw`
       UPDATE "Assignment" a SET "firstGap" = recurring_first_gap(a.id) WHERE a."firstGap" IS DISTINCT FROM recurring_first_gap(a.id)`;
-      await tx.$executeRaw`DELETE FROM "StatusSnapshotMoment"`;
-      await tx.$executeRaw`DELETE FROM "StatusSnapshot"`;
+      await forgetSnapshots(tx);
       return { repaired };
     },
     { timeout: 600_000, maxWait: 60_000 },

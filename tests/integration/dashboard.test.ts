@@ -379,6 +379,42 @@ describe('the trend’s counting is the same rule', () => {
   });
 });
 
+describe('the trend per scope and filter: totals or details, the same counts', () => {
+  it('= the slots grouped, for the city, a department (led, own, unled), one unit, and unit-kind, unit and lead filters', async () => {
+    const db = getDb();
+    const moments = trendPlan(NOW).moments.slice(0, -1);
+    const scopes = [
+      { kind: 'CITY' },
+      { kind: 'LED', unitId: ids.D1, includeOwn: true, includeUnled: true },
+      { kind: 'LED', unitId: ids.D1, includeOwn: true, includeUnled: false },
+      { kind: 'LED', unitId: ids.D2, includeOwn: false, includeUnled: false },
+      { kind: 'UNIT', unitId: ids.W2 },
+    ] as const;
+    const filters = [
+      {},
+      { kind: 'WARD' },
+      { kind: 'COMMUNE' },
+      { unit: ids.W2 },
+      { lead: ids.D1 },
+      { section: ids.S2 },
+    ] as const;
+    const key = (rows: { moment: number; status: string; n: number }[]) =>
+      Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [`${r.moment} ${r.status}`, r.n]));
+    let counted = 0;
+    for (const scope of scopes) {
+      for (const filter of filters) {
+        const exact = await db.$queryRaw<{ moment: number; status: string; n: number }[]>(
+          Prisma.sql`WITH RECURSIVE ${slotCtes(moments, scope, filter)} SELECT f.moment, f.status, count(*)::int AS n FROM f GROUP BY f.moment, f.status`,
+        );
+        const trend = trendRows(await queryTrend(db, moments, scope, filter));
+        expect(key(trend), `${JSON.stringify(scope)} ${JSON.stringify(filter)}`).toEqual(key(exact));
+        if (exact.length > 0) counted += 1;
+      }
+    }
+    expect(counted).toBeGreaterThan(20);
+  });
+});
+
 describe('a period that has ended is read from its snapshot', () => {
   it('= every slot evaluated as it stood, for every scope and filter (units, sections, areas, heatmap, pending, tasks)', async () => {
     const db = getDb();

@@ -10,7 +10,7 @@ vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }))
 
 const { getDb, Prisma } = await import('../../lib/db');
 const { slotsAtCte } = await import('../../lib/data/status-sql');
-const { ensureSnapshots, queryTrend } = await import('../../lib/data/dashboard-sql');
+const { ensureSnapshots, forgetSnapshots, queryTrend } = await import('../../lib/data/dashboard-sql');
 const { toDbDate } = await import('../../lib/domain/time');
 const { rebuildStatistics } = await import('../../lib/data/statistics-rebuild');
 
@@ -218,8 +218,7 @@ describe('the trend’s snapshots', () => {
 
   it('two instances filling the same cut-offs at once write each once', async () => {
     const db = getDb();
-    await db.$executeRaw`DELETE FROM "StatusSnapshotMoment"`;
-    await db.$executeRaw`DELETE FROM "StatusSnapshot"`;
+    await forgetSnapshots(db);
     await Promise.all([ensureSnapshots(db, moments), ensureSnapshots(db, moments), ensureSnapshots(db, moments)]);
     expect(await db.statusSnapshotMoment.count()).toBe(3);
     expect(await trendTotals()).toEqual(await exactTotals());
