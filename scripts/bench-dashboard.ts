@@ -194,13 +194,16 @@ async function main(): Promise<void> {
 
   const plan = trendPlan(now);
   // The trend's past cut-offs come from snapshots (decision 008): the first fill is timed once, then the reads.
-  await forgetSnapshots(db);
-  const fillStart = performance.now();
-  await ensureSnapshots(db, plan.moments.slice(0, -1));
-  timings.push({
-    name: `Trend snapshots: first fill of ${plan.moments.length - 1} cut-offs (once; the hourly job does it as each passes)`,
-    ms: [performance.now() - fillStart],
-  });
+  // --keep-snapshots: reuse the snapshots a previous run wrote (the fill is the slowest step by far).
+  if (!process.argv.includes('--keep-snapshots')) {
+    await forgetSnapshots(db);
+    const fillStart = performance.now();
+    await ensureSnapshots(db, plan.moments.slice(0, -1));
+    timings.push({
+      name: `Trend snapshots: first fill of ${plan.moments.length - 1} cut-offs (once; the hourly job does it as each passes)`,
+      ms: [performance.now() - fillStart],
+    });
+  } else await ensureSnapshots(db, plan.moments.slice(0, -1));
   timings.push(
     (
       await time(`Trend: ${plan.moments.length} points, past cut-offs from snapshots (getCompletionTrend)`, async () =>
