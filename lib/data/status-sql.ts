@@ -43,7 +43,7 @@ function ordinalEndSql(ordinal: Prisma.Sql, months: Prisma.Sql): Prisma.Sql {
  * The official status rule of lib/domain/status.ts over the slots of lib/domain/slot.ts, in SQL,
  * "as it stood" at one or more moments (`asOf`): for the dashboard, its period filter, the trend,
  * the home headlines and the deadline reminders (at `now`). Yields
- *   slots(moment, as_of_utc, as_of_day, assignment_id, task_id, unit_id, programme_id, section_id,
+ *   slots(moment, as_of_utc, as_of_day, assignment_id, task_id, unit_id, role, programme_id, section_id,
  *         reform_area, recurrence, due, completed, started, owed_first, owed_upto, period_months, status)
  * with `moment` the index of the moment in `moments`, `as_of_day` its Vietnamese calendar day,
  * `completed` a UTC timestamp, and for recurring tasks the ordinals of the periods owed,
@@ -142,7 +142,7 @@ export function slotsAtCte(
       ORDER BY m.moment, e."assignmentId", e."decidedAt", e.id
     ),
     raw_slots_at AS (
-      SELECT m.moment, m.as_of_utc, m.as_of_day, a.id AS assignment_id, a."taskId" AS task_id, a."unitId" AS unit_id,
+      SELECT m.moment, m.as_of_utc, m.as_of_day, a.id AS assignment_id, a."taskId" AS task_id, a."unitId" AS unit_id, a.role::text AS role,
              t."programmeId" AS programme_id, t."sectionId" AS section_id, t."reformArea"::text AS reform_area,
              t.recurrence::text AS recurrence,
              CASE WHEN cur.key IS NOT NULL THEN CASE WHEN owed.first_missed < owed.upto THEN ${ordinalEndSql(Prisma.sql`owed.first_missed`, Prisma.sql`cur.months`)} ELSE cur.end_date END
