@@ -2,7 +2,6 @@ import { describe, it, expect } from 'vitest';
 import {
   computeStatus,
   DUE_SOON_DAYS,
-  isDone,
   OFFICIAL_STATUSES,
   STATUS_COLORS,
   STATUS_LABELS,
@@ -45,10 +44,6 @@ describe('constants', () => {
       NOT_STARTED: '#6b7280',
     });
     expect(DUE_SOON_DAYS).toBe(3);
-  });
-
-  it('isDone is true for the two done statuses only', () => {
-    expect(OFFICIAL_STATUSES.filter(isDone)).toEqual(['DONE_ON_TIME', 'DONE_LATE']);
   });
 });
 

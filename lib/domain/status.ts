@@ -83,10 +83,6 @@ export type StatusResult = {
   daysOverdue: number | null;
 };
 
-export function isDone(status: OfficialStatus): boolean {
-  return status === 'DONE_ON_TIME' || status === 'DONE_LATE';
-}
-
 /** Applies the rule in the header comment. */
 export function computeStatus(input: StatusInput, now: Date): StatusResult {
   const { dueDate, completedAt, started } = input;
