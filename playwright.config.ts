@@ -5,7 +5,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const executablePath = process.env.CHROMIUM_PATH || undefined;
 
 export default defineConfig({
-  testDir: 'e2e',
+  // scripts/e2e-order.ts points this at reordered copies of the specs.
+  testDir: process.env.E2E_TEST_DIR ?? 'e2e',
   fullyParallel: false,
   workers: 1,
   retries: 0,

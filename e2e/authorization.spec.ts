@@ -40,7 +40,7 @@ test('a department head cannot open or decide reports outside their routing', as
 
 test('the chairman reads everything but writes no unit’s report', async ({ page }) => {
   const [{ id }] = (await query<{ id: number }>(
-    `SELECT a.id FROM "Assignment" a JOIN "Unit" u ON u.id = a."unitId" WHERE u.code = 'P-VANYEN' ORDER BY a.id LIMIT 1`,
+    `SELECT a.id FROM "Assignment" a JOIN "Unit" u ON u.id = a."unitId" WHERE u.code = 'P-THACHQUY' ORDER BY a.id LIMIT 1`,
   )) as [{ id: number }];
   await login(page, 'chutich');
   expect((await page.goto(`/assignments/${id}`))?.status()).toBe(200);

@@ -83,7 +83,7 @@ test('officer submits with a file → head returns with a reason → officer fix
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Báo cáo của Phường Trần Phú');
   await page.getByRole('button', { name: 'Duyệt' }).click();
   await expect(page.getByTestId('report-status')).toHaveText('Đã duyệt');
-  await expect(page.getByTestId('timeline')).toContainText('Trả lại, yêu cầu bổ sung');
+  await expect(page.getByTestId('timeline')).toContainText('Yêu cầu bổ sung báo cáo');
   await logout(page);
 
   // 5. The officer's list and the chairman's counts follow.

@@ -12,6 +12,15 @@ export class AppError extends Error {
   }
 }
 
+/** The HTTP status of each refusal, for the API routes that answer with one. */
+export const HTTP_STATUS: Record<AppError['code'], number> = {
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
+  INVALID: 400,
+  UNAUTHENTICATED: 401,
+};
+
 /** What a user may not see is "not found" to them: no hint that it exists. */
 export class NotFoundError extends AppError {
   constructor(message = 'Không tìm thấy nội dung này, hoặc bạn không có quyền xem.') {

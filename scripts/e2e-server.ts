@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildTemplate, copyOfTemplate, openSharedTestServer } from '../lib/database/test-support';
+import { buildTemplate, copyOfTemplate, openSharedTestServer } from '../tests/support/test-databases';
 import { launch } from './lib/launch';
 
 const server = await openSharedTestServer();

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildTemplate, openSharedTestServer } from '../lib/database/test-support';
+import { buildTemplate, openSharedTestServer } from '../tests/support/test-databases';
 
 const root = process.cwd();
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);

@@ -6,7 +6,7 @@ import { INITIAL_STATE, type ActionState } from '@/lib/action-state';
 import { analyzeDirectiveAction, importProgrammeAction } from '@/lib/actions/admin-import';
 import { taskTitle } from '@/lib/domain/directive/text-utils';
 import { FAN_OUT_GROUP_LABELS, FAN_OUT_GROUPS, type FanOutGroup } from '@/lib/domain/fan-out';
-import { REFORM_AREA_LABELS, UNIT_KIND_LABELS } from '@/lib/domain/labels';
+import { ASSIGNMENT_ROLE_LABELS, REFORM_AREA_LABELS, UNIT_KIND_LABELS } from '@/lib/domain/labels';
 import { RECURRENCE_LABELS } from '@/lib/domain/periods';
 import {
   PROGRAMME_LIMITS,
@@ -286,7 +286,7 @@ function RefList({ refs }: { refs: ProposalRef[] }) {
   return (
     <ul className="mt-1 space-y-0.5 text-xs" aria-label="Đơn vị đọc được trong văn bản">
       {refs.map((r, i) => {
-        const role = r.role === 'LEAD' ? 'Chủ trì' : 'Phối hợp';
+        const role = ASSIGNMENT_ROLE_LABELS[r.role];
         if (r.group) {
           return (
             <li key={i} className="text-blue-800">

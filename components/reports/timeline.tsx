@@ -1,4 +1,4 @@
-import { AUDIT_ACTION_LABELS } from '@/lib/domain/labels';
+import { auditActionLabel } from '@/lib/domain/audit-actions';
 import { formatDateTimeVn } from '@/lib/domain/time';
 
 type Event = { id: string; at: Date; action: string; data: unknown; actor: { displayName: string } | null };
@@ -25,7 +25,7 @@ export function Timeline({ events }: { events: Event[] }) {
             className="absolute top-1.5 -left-[1.4rem] size-3 rounded-full border-2 border-white bg-slate-400"
           />
           <p className="text-sm">
-            <strong>{AUDIT_ACTION_LABELS[e.action] ?? e.action}</strong>
+            <strong>{auditActionLabel(e.action)}</strong>
             {e.actor ? ` · ${e.actor.displayName}` : ''} ·{' '}
             <time dateTime={e.at.toISOString()}>{formatDateTimeVn(e.at)}</time>
           </p>

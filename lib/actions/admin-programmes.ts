@@ -3,7 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { formFields, type ActionState } from '../action-state';
+import * as assignments from '../data/assignments';
 import * as programmes from '../data/programmes';
+import * as sections from '../data/sections';
+import * as tasks from '../data/tasks';
 import {
   FanOutInput,
   IdInput,
@@ -90,7 +93,7 @@ export async function createSectionAction(_prev: ActionState, formData: FormData
   const parsed = SectionInput.safeParse(fields);
   if (!parsed.success) return invalid(parsed.error, fields);
   try {
-    await programmes.createSection(parsed.data);
+    await sections.createSection(parsed.data);
   } catch (error) {
     return refusal(error, fields);
   }
@@ -103,7 +106,7 @@ export async function updateSectionAction(_prev: ActionState, formData: FormData
   const parsed = SectionUpdateInput.safeParse(fields);
   if (!parsed.success) return invalid(parsed.error, fields);
   try {
-    const { programmeId } = await programmes.updateSection(parsed.data);
+    const { programmeId } = await sections.updateSection(parsed.data);
     touched(programmeId);
   } catch (error) {
     return refusal(error, fields);
@@ -116,7 +119,7 @@ export async function deleteSectionAction(_prev: ActionState, formData: FormData
   const parsed = IdInput.safeParse(fields);
   if (!parsed.success) return { ok: false, message: 'Thao tác không hợp lệ.', fields };
   try {
-    const { programmeId } = await programmes.deleteSection(parsed.data.id);
+    const { programmeId } = await sections.deleteSection(parsed.data.id);
     touched(programmeId);
   } catch (error) {
     return refusal(error, fields);
@@ -128,14 +131,14 @@ export async function deleteSectionAction(_prev: ActionState, formData: FormData
 export async function moveSectionAction(formData: FormData): Promise<void> {
   const parsed = MoveInput.safeParse(formFields(formData));
   if (!parsed.success) return;
-  const { programmeId } = await programmes.moveSection(parsed.data);
+  const { programmeId } = await sections.moveSection(parsed.data);
   touched(programmeId);
 }
 
 export async function moveTaskAction(formData: FormData): Promise<void> {
   const parsed = MoveInput.safeParse(formFields(formData));
   if (!parsed.success) return;
-  const { programmeId } = await programmes.moveTask(parsed.data);
+  const { programmeId } = await tasks.moveTask(parsed.data);
   touched(programmeId);
 }
 
@@ -148,7 +151,7 @@ export async function createTaskAction(_prev: ActionState, formData: FormData): 
   if (!parsed.success) return invalid(parsed.error, fields);
   let taskId: number;
   try {
-    taskId = (await programmes.createTask(parsed.data)).taskId;
+    taskId = (await tasks.createTask(parsed.data)).taskId;
   } catch (error) {
     return refusal(error, fields);
   }
@@ -162,7 +165,7 @@ export async function updateTaskAction(_prev: ActionState, formData: FormData): 
   if (!parsed.success) return invalid(parsed.error, fields);
   let changed: string[];
   try {
-    const result = await programmes.updateTask(parsed.data);
+    const result = await tasks.updateTask(parsed.data);
     changed = result.changed;
     touched(result.programmeId, parsed.data.taskId);
   } catch (error) {
@@ -190,8 +193,8 @@ export async function taskStatusAction(_prev: ActionState, formData: FormData): 
   try {
     programmeId =
       intent === 'delete'
-        ? (await programmes.deleteTask(id)).programmeId
-        : (await programmes.setTaskArchived(id, intent === 'archive')).programmeId;
+        ? (await tasks.deleteTask(id)).programmeId
+        : (await tasks.setTaskArchived(id, intent === 'archive')).programmeId;
   } catch (error) {
     return refusal(error, fields);
   }
@@ -219,7 +222,7 @@ export async function setTaskAssignmentsAction(_prev: ActionState, formData: For
   const parsed = TaskAssignmentsInput.safeParse({ taskId: fields.taskId, roles });
   if (!parsed.success) return invalid(parsed.error, fields);
   try {
-    const r = await programmes.setTaskAssignments(parsed.data);
+    const r = await assignments.setTaskAssignments(parsed.data);
     touched(r.programmeId, parsed.data.taskId);
     const changes = r.added + r.removed + r.changed;
     return {
@@ -240,7 +243,7 @@ export async function fanOutTaskAction(_prev: ActionState, formData: FormData): 
   const parsed = FanOutInput.safeParse(fields);
   if (!parsed.success) return invalid(parsed.error, fields);
   try {
-    const r = await programmes.fanOutTask(parsed.data);
+    const r = await assignments.fanOutTask(parsed.data);
     touched(r.programmeId, parsed.data.taskId);
     return {
       ok: true,

@@ -45,7 +45,6 @@ export type {
   TrendPoint,
   UnitStanding,
 } from './dashboard-shape';
-export { AREA_SHORT_LABELS } from './dashboard-shape';
 
 type ResolvedScope = StatisticsScope;
 export const scopeOf = statisticsScope;
@@ -219,58 +218,5 @@ export async function getDashboardFilterOptions(filters: Pick<DashboardFilters, 
     scope: scopeOf(user).kind,
     programmes: programmes.map((p) => ({ id: p.id, title: p.title, archived: p.status === 'ARCHIVED' })),
     sections: sections.map((s) => ({ id: s.id, programmeId: s.programmeId, label: `${s.numeral}. ${s.title}` })),
-  };
-}
-
-/** Units listed under each section of the Word report (all of them in a city; a national report says how many were left out). */
-export const REPORT_UNIT_ROWS = 200;
-
-/** At most this many assignment rows go into an export; the sheet says so when there are more. */
-export const EXPORT_ROW_LIMIT = 20_000;
-
-export type ExportData = {
-  dashboard: Dashboard;
-  rows: DrillRow[];
-  totalRows: number;
-  programme: { id: number; title: string; documentNumber: string | null; issuingBody: string } | null;
-  sectionTitle: string | null;
-  generatedAt: Date;
-};
-
-/**
- * What the Excel table and the Word report are made of: the dashboard's aggregates and the list of
- * assignments, from the same functions as the screen, for the same filters.
- */
-export async function getExportData(filters: DashboardFilters, options: { now?: Date } = {}): Promise<ExportData> {
-  const user = await requirePermission('work:read-own');
-  const resolved = scopeOf(user);
-  const db = getDb();
-  const { now, asOf, live } = resolveMoment(filters.period, options.now);
-  const [dashboard, rows, programme, section] = await Promise.all([
-    // The Word report lists the units under each section: all of a city's, the first of a nation's.
-    getDashboard(filters, { now: options.now, heatUnits: REPORT_UNIT_ROWS }),
-    queryAssignments(db, asOf, resolved.scope, slotFilter(filters), {
-      order: 'urgency',
-      limit: EXPORT_ROW_LIMIT,
-      offset: 0,
-      live,
-    }),
-    filters.programme !== undefined
-      ? db.programme.findUnique({
-          where: { id: filters.programme },
-          select: { id: true, title: true, documentNumber: true, issuingBody: true },
-        })
-      : null,
-    filters.section !== undefined
-      ? db.section.findUnique({ where: { id: filters.section }, select: { numeral: true, title: true } })
-      : null,
-  ]);
-  return {
-    dashboard,
-    rows: rows.map(shapeRow),
-    totalRows: rows[0]?.total ?? 0,
-    programme,
-    sectionTitle: section ? `${section.numeral}. ${section.title}` : null,
-    generatedAt: now,
   };
 }

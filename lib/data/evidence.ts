@@ -151,32 +151,6 @@ export async function removeEvidence(
   });
 }
 
-export type EvidenceListItem = EvidenceFile & { createdAt: Date; uploadedBy: string };
-
-/** The current files of a report, oldest first; "not found" to users who may not see the report. */
-export async function listEvidence(reportId: number): Promise<EvidenceListItem[]> {
-  const user = await requirePermission('work:read-own');
-  const report = await getDb().report.findFirst({
-    where: { id: reportId, assignment: assignmentScope(user) },
-    select: {
-      evidence: {
-        where: { deletedAt: null },
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        select: {
-          id: true,
-          fileName: true,
-          sizeBytes: true,
-          mimeType: true,
-          createdAt: true,
-          uploadedBy: { select: { displayName: true } },
-        },
-      },
-    },
-  });
-  if (!report) throw new NotFoundError();
-  return report.evidence.map(({ uploadedBy, ...file }) => ({ ...file, uploadedBy: uploadedBy.displayName }));
-}
-
 /**
  * One file to download, for users who may see its report. The MIME type is the one decided from
  * the content at upload, never what the uploader's browser claimed. Removed files are not found.

@@ -1,21 +1,21 @@
 import 'server-only';
 import { getDb, type Prisma } from '../db';
 import { ConflictError, FieldError, NotFoundError } from '../errors';
+import type { Recurrence } from '../domain/periods';
 import { formatDateVn, fromDbDate, toDbDate, vnDateOf } from '../domain/time';
-import type { SessionUser } from '../permissions';
+import { can, type SessionUser } from '../permissions';
 import type { ExtensionDecisionInput, ExtensionRequestInput } from '../validation/extension';
 import { audit } from './audit';
 import { requirePermission } from './guard';
 import { assignmentScope } from './scope';
-import { notifyUsers, unitMemberIds } from './notify';
+import { leadHeadDeciderIds, notifyUsers, unitMemberIds, userIdsOf } from './notify';
 import { readSetting } from './settings';
 
 type Tx = Prisma.TransactionClient;
 
 /**
- * Who decides an extension (setting `extensionApprover`): the chairman (default), or the head of
- * the task's lead department — the standing office's head when the task has no lead, and the
- * chairman when the request comes from that same department.
+ * The requests a user decides (setting `extensionApprover`): all of them for the chairman (default),
+ * or, with LEAD_HEAD, the rule `extensionDeciderFor` of lib/domain/review-routing.ts as a filter.
  */
 async function deciderScope(tx: Tx, user: SessionUser): Promise<Prisma.DeadlineExtensionWhereInput | null> {
   const approver = await readSetting('extensionApprover', tx);
@@ -38,29 +38,29 @@ async function deciderScope(tx: Tx, user: SessionUser): Promise<Prisma.DeadlineE
   return { OR: routes };
 }
 
+/** Who is told of a new request: exactly the users `deciderScope` lets decide it. */
 async function deciderIds(tx: Tx, assignmentId: number): Promise<number[]> {
   const approver = await readSetting('extensionApprover', tx);
-  if (approver === 'CHAIRMAN') {
-    return (await tx.user.findMany({ where: { role: 'CHAIRMAN', active: true }, select: { id: true } })).map(
-      (u) => u.id,
-    );
-  }
-  const a = await tx.assignment.findUniqueOrThrow({
-    where: { id: assignmentId },
-    select: {
-      unitId: true,
-      role: true,
-      task: { select: { assignments: { where: { role: 'LEAD' }, select: { unitId: true } } } },
-    },
-  });
-  const lead =
-    a.task.assignments[0]?.unitId ??
-    (await tx.unit.findFirst({ where: { isStandingOffice: true }, select: { id: true } }))?.id;
-  const where: Prisma.UserWhereInput =
-    a.role === 'LEAD' || lead === a.unitId
-      ? { role: 'CHAIRMAN', active: true }
-      : { role: 'DEPARTMENT_HEAD', unitId: lead, active: true };
-  return (await tx.user.findMany({ where, select: { id: true } })).map((u) => u.id);
+  return approver === 'CHAIRMAN' ? userIdsOf(tx, { kind: 'CHAIRMAN' }) : leadHeadDeciderIds(tx, assignmentId);
+}
+
+type RequestFacts = {
+  dueDate: Date | null;
+  completedAt: Date | null;
+  task: { recurrence: Recurrence };
+  extensions: { status: string }[];
+};
+
+/**
+ * Why this assignment's unit may not ask for a later deadline now, or null: only a one-off task
+ * with a deadline, not yet completed, without a request awaiting a decision. The one rule for
+ * requestExtension and for the assignment page's "Đề nghị gia hạn" form.
+ */
+function requestRefusal(a: RequestFacts): string | null {
+  if (a.task.recurrence !== 'ONCE' || !a.dueDate) return 'Chỉ gia hạn được nhiệm vụ có thời hạn cụ thể.';
+  if (a.completedAt) return 'Nhiệm vụ đã hoàn thành, không cần gia hạn.';
+  if (a.extensions.some((e) => e.status === 'PENDING')) return 'Đã có một đề nghị gia hạn đang chờ quyết định.';
+  return null;
 }
 
 /** An officer asks for a later deadline for their unit's one-off assignment. */
@@ -77,15 +77,13 @@ export async function requestExtension(
         dueDate: true,
         completedAt: true,
         task: { select: { title: true, recurrence: true } },
-        extensions: { where: { status: 'PENDING' }, select: { id: true } },
+        extensions: { where: { status: 'PENDING' }, select: { status: true } },
       },
     });
     if (!a) throw new NotFoundError();
-    if (a.task.recurrence !== 'ONCE' || !a.dueDate)
-      throw new ConflictError('Chỉ gia hạn được nhiệm vụ có thời hạn cụ thể.');
-    if (a.completedAt) throw new ConflictError('Nhiệm vụ đã hoàn thành, không cần gia hạn.');
-    if (a.extensions.length > 0) throw new ConflictError('Đã có một đề nghị gia hạn đang chờ quyết định.');
-    const current = fromDbDate(a.dueDate);
+    const refusal = requestRefusal(a);
+    if (refusal) throw new ConflictError(refusal);
+    const current = fromDbDate(a.dueDate!);
     if (input.requestedDueDate <= current)
       throw new FieldError(
         'requestedDueDate',
@@ -191,23 +189,37 @@ export async function listPendingExtensions() {
   });
 }
 
-/** The extension history of an assignment, for those who may see the assignment. */
-export async function listExtensions(assignmentId: number) {
+/**
+ * The extension history of an assignment, for those who may see the assignment, and whether this
+ * user may ask for one now (what requestExtension would accept).
+ */
+export async function getExtensions(assignmentId: number) {
   const user = await requirePermission('work:read-own');
-  return getDb().deadlineExtension.findMany({
-    where: { assignmentId, assignment: assignmentScope(user) },
-    orderBy: { createdAt: 'desc' },
+  const a = await getDb().assignment.findFirst({
+    where: { AND: [{ id: assignmentId }, assignmentScope(user)] },
     select: {
-      id: true,
-      status: true,
-      reason: true,
-      previousDueDate: true,
-      requestedDueDate: true,
-      createdAt: true,
-      decidedAt: true,
-      decisionComment: true,
-      requestedBy: { select: { displayName: true } },
-      decidedBy: { select: { displayName: true } },
+      unitId: true,
+      dueDate: true,
+      completedAt: true,
+      task: { select: { recurrence: true } },
+      extensions: {
+        orderBy: { createdAt: 'desc' },
+        select: {
+          id: true,
+          status: true,
+          reason: true,
+          previousDueDate: true,
+          requestedDueDate: true,
+          createdAt: true,
+          decidedAt: true,
+          decisionComment: true,
+          requestedBy: { select: { displayName: true } },
+          decidedBy: { select: { displayName: true } },
+        },
+      },
     },
   });
+  if (!a) throw new NotFoundError();
+  const mayRequest = can(user, 'extension:request') && a.unitId === user.unitId && requestRefusal(a) === null;
+  return { history: a.extensions, mayRequest };
 }

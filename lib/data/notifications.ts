@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb, Prisma } from '../db';
 import { NotFoundError } from '../errors';
+import { DUE_SOON_DAYS } from '../domain/status';
 import { requirePermission } from './guard';
 import { slotsAtCte } from './status-sql';
 
@@ -41,8 +42,9 @@ export async function markNotificationsRead(ids: number[] | 'all', { now = new D
 
 /**
  * The deadline reminders — a system job, not a user action (run by POST /api/jobs/deadlines,
- * which the launcher calls every hour). For every open slot that is due within 3 days or overdue
- * (the official rule in SQL, lib/data/status-sql.ts), each officer and head of the unit gets one
+ * which the launcher calls every hour). For every open slot that is due within DUE_SOON_DAYS days
+ * ("Sắp đến hạn", lib/domain/status.ts) or overdue (the official rule in SQL,
+ * lib/data/status-sql.ts), each officer and head of the unit gets one
  * notification per slot and deadline: "Sắp đến hạn" once, "Quá hạn" once.
  * One INSERT … SELECT, idempotent: running it again adds nothing.
  */
@@ -55,7 +57,7 @@ export async function generateDeadlineNotifications(now = new Date()): Promise<n
       FROM slots s
       WHERE s.due IS NOT NULL AND s.completed IS NULL
         AND (s.status = 'IN_PROGRESS_OVERDUE'
-             OR (s.due - (${now}::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) BETWEEN 0 AND 3)
+             OR (s.due - (${now}::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) BETWEEN 0 AND ${DUE_SOON_DAYS})
     ),
     messages AS (
       SELECT u.id AS user_id, d.kind,

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Prisma } from '../db';
-import { reviewerFor } from '../domain/review-routing';
+import { extensionDeciderFor, reviewerFor, type Reviewer } from '../domain/review-routing';
 
 type Tx = Prisma.TransactionClient;
 type Message = { kind: string; title: string; body?: string; link?: string };
@@ -28,8 +28,24 @@ export async function unitMemberIds(tx: Tx, unitId: number): Promise<number[]> {
   return users.map((u) => u.id);
 }
 
-/** Who decides on reports of this assignment (lib/domain/review-routing.ts). */
-export async function reviewerIds(tx: Tx, assignmentId: number): Promise<number[]> {
+/** The active users a routing rule names: the chairmen, or the heads of one department. */
+export async function userIdsOf(tx: Tx, who: Reviewer): Promise<number[]> {
+  const users = await tx.user.findMany({
+    where:
+      who.kind === 'CHAIRMAN'
+        ? { role: 'CHAIRMAN', active: true }
+        : { role: 'DEPARTMENT_HEAD', unitId: who.unitId, active: true },
+    select: { id: true },
+  });
+  return users.map((u) => u.id);
+}
+
+/**
+ * The active users a rule of lib/domain/review-routing.ts names for this assignment: the
+ * assignment's unit and role, its task's lead and the (active) standing office, read in one place.
+ * Nobody without a standing office (a unit merger always hands the flag on, decision 006).
+ */
+async function routedUserIds(tx: Tx, assignmentId: number, rule: 'report' | 'extension'): Promise<number[]> {
   const a = await tx.assignment.findUniqueOrThrow({
     where: { id: assignmentId },
     select: {
@@ -43,18 +59,34 @@ export async function reviewerIds(tx: Tx, assignmentId: number): Promise<number[
     select: { id: true },
   });
   if (!standingOffice) return [];
-  const reviewer = reviewerFor({
-    reportUnitId: a.unitId,
-    reportIsLead: a.role === 'LEAD',
-    leadUnitId: a.task.assignments[0]?.unitId ?? null,
-    standingOfficeUnitId: standingOffice.id,
-  });
-  const users = await tx.user.findMany({
-    where:
-      reviewer.kind === 'CHAIRMAN'
-        ? { role: 'CHAIRMAN', active: true }
-        : { role: 'DEPARTMENT_HEAD', unitId: reviewer.unitId, active: true },
-    select: { id: true },
-  });
-  return users.map((u) => u.id);
+  const leadUnitId = a.task.assignments[0]?.unitId ?? null;
+  const isLead = a.role === 'LEAD';
+  const who =
+    rule === 'report'
+      ? reviewerFor({
+          reportUnitId: a.unitId,
+          reportIsLead: isLead,
+          leadUnitId,
+          standingOfficeUnitId: standingOffice.id,
+        })
+      : extensionDeciderFor({
+          requestUnitId: a.unitId,
+          requestIsLead: isLead,
+          leadUnitId,
+          standingOfficeUnitId: standingOffice.id,
+        });
+  return userIdsOf(tx, who);
+}
+
+/** Who decides on reports of this assignment (lib/domain/review-routing.ts `reviewerFor`). */
+export function reviewerIds(tx: Tx, assignmentId: number): Promise<number[]> {
+  return routedUserIds(tx, assignmentId, 'report');
+}
+
+/**
+ * Who decides a deadline extension of this assignment when the lead's head decides (setting
+ * LEAD_HEAD; lib/domain/review-routing.ts `extensionDeciderFor`).
+ */
+export function leadHeadDeciderIds(tx: Tx, assignmentId: number): Promise<number[]> {
+  return routedUserIds(tx, assignmentId, 'extension');
 }

@@ -12,11 +12,11 @@
  * A unit named as a partner is a partner even if the task is also addressed to everyone; a unit
  * only swept in by "phối hợp với các phòng, ban, ngành" must still do what everyone must do.
  */
+import type { UnitKind } from '../generated/prisma/enums';
 import type { IsoDate } from './time';
 
 export type FanOutGroup = 'ALL' | 'DEPARTMENTS' | 'WARDS_COMMUNES';
 export type AssignmentRoleName = 'LEAD' | 'COORDINATING' | 'IMPLEMENTING';
-export type UnitKindName = 'LEADERSHIP' | 'DEPARTMENT' | 'WARD' | 'COMMUNE';
 
 export const FAN_OUT_GROUPS: readonly FanOutGroup[] = ['ALL', 'DEPARTMENTS', 'WARDS_COMMUNES'];
 
@@ -28,14 +28,14 @@ export const FAN_OUT_GROUP_LABELS: Record<FanOutGroup, string> = {
 
 export const ROLE_RANK: Record<AssignmentRoleName, number> = { LEAD: 3, COORDINATING: 2, IMPLEMENTING: 1 };
 
-export function inGroup(kind: UnitKindName, group: FanOutGroup): boolean {
+export function inGroup(kind: UnitKind, group: FanOutGroup): boolean {
   if (kind === 'LEADERSHIP') return false;
   if (group === 'ALL') return true;
   if (group === 'DEPARTMENTS') return kind === 'DEPARTMENT';
   return kind === 'WARD' || kind === 'COMMUNE';
 }
 
-export type FanOutUnit = { id: number; kind: UnitKindName; active: boolean };
+export type FanOutUnit = { id: number; kind: UnitKind; active: boolean };
 
 /** The active units of a group. */
 export function groupMembers<U extends FanOutUnit>(units: readonly U[], group: FanOutGroup): U[] {

@@ -2,12 +2,12 @@
  * The units of Hà Tĩnh city (2021–2024), as listed in shared/DOMAIN.md.
  * Pure data: used by the seed and as the registry in parser tests.
  */
-export type UnitKindName = 'LEADERSHIP' | 'DEPARTMENT' | 'WARD' | 'COMMUNE';
+import type { UnitKind } from '../generated/prisma/enums';
 
 export type UnitSeed = {
   code: string;
   name: string;
-  kind: UnitKindName;
+  kind: UnitKind;
   /** Other ways the name is written in real documents. */
   aliases?: string[];
 };

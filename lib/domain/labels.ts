@@ -1,4 +1,8 @@
-/** Vietnamese labels of the stored enums (the official terms of shared/DOMAIN.md). */
+/**
+ * Vietnamese labels of the stored enums (the official terms of shared/DOMAIN.md). Labels of other
+ * kinds live with their kind: official statuses in status.ts, recurrences in periods.ts, audit
+ * events in audit-actions.ts, roles in lib/permissions.ts.
+ */
 import type { AssignmentRole, ReformArea, ReportStatus, UnitKind } from '../generated/prisma/enums';
 
 export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
@@ -28,16 +32,4 @@ export const REFORM_AREA_LABELS: Record<ReformArea, string> = {
   CIVIL_SERVICE: 'Cải cách chế độ công vụ',
   PUBLIC_FINANCE: 'Cải cách tài chính công',
   DIGITAL_GOVERNMENT: 'Xây dựng và phát triển Chính phủ điện tử, Chính phủ số',
-};
-
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  'report.draft_saved': 'Lưu nháp',
-  'report.submitted': 'Gửi báo cáo',
-  'report.approved': 'Duyệt báo cáo',
-  'report.returned': 'Trả lại, yêu cầu bổ sung',
-  'evidence.added': 'Đính kèm tài liệu kiểm chứng',
-  'evidence.removed': 'Gỡ tài liệu kiểm chứng',
-  'extension.requested': 'Đề nghị gia hạn',
-  'extension.approved': 'Đồng ý gia hạn',
-  'extension.rejected': 'Không đồng ý gia hạn',
 };

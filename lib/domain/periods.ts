@@ -179,13 +179,3 @@ export function periodsBetween(recurrence: Recurrence, from: IsoDate, to: IsoDat
   }
   return periods;
 }
-
-/** The day a period's report is due: the last day of its window. */
-export function reportDueDate(period: Period): IsoDate {
-  return period.end;
-}
-
-/** Whether `date` lies within the period's window (inclusive). */
-export function periodContains(period: Period, date: IsoDate): boolean {
-  return period.start <= date && date <= period.end;
-}

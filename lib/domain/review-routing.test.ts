@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reviewerFor } from './review-routing';
+import { extensionDeciderFor, reviewerFor } from './review-routing';
 
 const NV = 1; // the standing office
 const VHTT = 2;
@@ -34,5 +34,24 @@ describe('who decides on a report', () => {
       kind: 'DEPARTMENT_HEAD',
       unitId: VHTT,
     });
+  });
+});
+
+describe('who decides an extension when the lead’s head decides', () => {
+  const ask = (requestUnitId: number, requestIsLead: boolean, leadUnitId: number | null) =>
+    extensionDeciderFor({ requestUnitId, requestIsLead, leadUnitId, standingOfficeUnitId: NV });
+  it('a ward on a task led by a department → that department’s heads', () => {
+    expect(ask(WARD, false, VHTT)).toEqual({ kind: 'DEPARTMENT_HEAD', unitId: VHTT });
+  });
+  it('a ward on a task without a lead → the standing office', () => {
+    expect(ask(WARD, false, null)).toEqual({ kind: 'DEPARTMENT_HEAD', unitId: NV });
+  });
+  it('the lead’s own request → the chairman (unlike a report, not the standing office)', () => {
+    expect(ask(VHTT, true, VHTT)).toEqual({ kind: 'CHAIRMAN' });
+    expect(ask(NV, true, NV)).toEqual({ kind: 'CHAIRMAN' });
+  });
+  it('the standing office on a task without a lead → the chairman; on a led task → the lead', () => {
+    expect(ask(NV, false, null)).toEqual({ kind: 'CHAIRMAN' });
+    expect(ask(NV, false, VHTT)).toEqual({ kind: 'DEPARTMENT_HEAD', unitId: VHTT });
   });
 });

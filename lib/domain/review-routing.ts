@@ -11,6 +11,10 @@
  *
  * lib/data/scope.ts expresses the same rule as a database filter; an integration test checks that
  * the two agree on every seeded report.
+ *
+ * Who decides a deadline extension when the setting `extensionApprover` is LEAD_HEAD (by default
+ * the chairman decides every request) is extensionDeciderFor below; its database filter is
+ * `deciderScope` in lib/data/extensions.ts (an integration test checks that they agree).
  */
 export type Reviewer = { kind: 'DEPARTMENT_HEAD'; unitId: number } | { kind: 'CHAIRMAN' };
 
@@ -24,4 +28,23 @@ export function reviewerFor(input: {
   if (!reportIsLead && leadUnitId !== null) return { kind: 'DEPARTMENT_HEAD', unitId: leadUnitId };
   if (reportUnitId === standingOfficeUnitId) return { kind: 'CHAIRMAN' };
   return { kind: 'DEPARTMENT_HEAD', unitId: standingOfficeUnitId };
+}
+
+/**
+ * Who decides a deadline extension when the lead's head decides (setting LEAD_HEAD):
+ *  1. a coordinating or implementing unit's request → the heads of the task's lead unit, or of the
+ *     standing office when the task has no lead;
+ *  2. the lead unit's own request, and the standing office's own request on a task without a lead
+ *     → the chairman (nobody extends their own deadline).
+ */
+export function extensionDeciderFor(input: {
+  requestUnitId: number;
+  requestIsLead: boolean;
+  leadUnitId: number | null;
+  standingOfficeUnitId: number;
+}): Reviewer {
+  const { requestUnitId, requestIsLead, leadUnitId, standingOfficeUnitId } = input;
+  if (requestIsLead) return { kind: 'CHAIRMAN' };
+  const decider = leadUnitId ?? standingOfficeUnitId;
+  return decider === requestUnitId ? { kind: 'CHAIRMAN' } : { kind: 'DEPARTMENT_HEAD', unitId: decider };
 }

@@ -2,12 +2,9 @@ import { describe, it, expect } from 'vitest';
 import {
   computeStatus,
   DUE_SOON_DAYS,
-  isDone,
   OFFICIAL_STATUSES,
-  rollUpStatus,
   STATUS_COLORS,
   STATUS_LABELS,
-  type OfficialStatus,
   type StatusInput,
 } from './status';
 
@@ -47,10 +44,6 @@ describe('constants', () => {
       NOT_STARTED: '#6b7280',
     });
     expect(DUE_SOON_DAYS).toBe(3);
-  });
-
-  it('isDone is true for the two done statuses only', () => {
-    expect(OFFICIAL_STATUSES.filter(isDone)).toEqual(['DONE_ON_TIME', 'DONE_LATE']);
   });
 });
 
@@ -237,61 +230,5 @@ describe('computeStatus — invariants', () => {
         if (r.daysOverdue !== null) expect(r.daysOverdue).toBeGreaterThanOrEqual(1);
       }
     }
-  });
-});
-
-describe('rollUpStatus', () => {
-  const roll = (...s: OfficialStatus[]) => rollUpStatus(s);
-
-  it('is NOT_STARTED for a task without assignments', () => {
-    expect(rollUpStatus([])).toBe('NOT_STARTED');
-  });
-
-  it('a single assignment passes through unchanged', () => {
-    for (const s of OFFICIAL_STATUSES) expect(roll(s)).toBe(s);
-  });
-
-  it('is done only when every assignment is done; late if any was late', () => {
-    expect(roll('DONE_ON_TIME', 'DONE_ON_TIME')).toBe('DONE_ON_TIME');
-    expect(roll('DONE_ON_TIME', 'DONE_LATE', 'DONE_ON_TIME')).toBe('DONE_LATE');
-    expect(roll('DONE_LATE', 'DONE_LATE')).toBe('DONE_LATE');
-  });
-
-  it('is overdue when any open assignment is overdue, even if others are done', () => {
-    expect(roll('DONE_ON_TIME', 'IN_PROGRESS_OVERDUE')).toBe('IN_PROGRESS_OVERDUE');
-    expect(roll('IN_PROGRESS_ON_TIME', 'IN_PROGRESS_OVERDUE', 'NOT_STARTED')).toBe('IN_PROGRESS_OVERDUE');
-    expect(roll('NOT_STARTED', 'IN_PROGRESS_OVERDUE')).toBe('IN_PROGRESS_OVERDUE');
-  });
-
-  it('an untouched assignment past its deadline makes the task overdue (via computeStatus)', () => {
-    const untouched = computeStatus(open(DUE, false), DEADLINE).status;
-    const doneOnTime = computeStatus(done(DUE, '2021-09-10T00:00:00Z'), DEADLINE).status;
-    expect(roll(doneOnTime, untouched)).toBe('IN_PROGRESS_OVERDUE');
-  });
-
-  it('is in progress on time when some work has started or finished and the rest is in time', () => {
-    expect(roll('IN_PROGRESS_ON_TIME', 'NOT_STARTED')).toBe('IN_PROGRESS_ON_TIME');
-    expect(roll('DONE_ON_TIME', 'NOT_STARTED')).toBe('IN_PROGRESS_ON_TIME');
-    expect(roll('DONE_LATE', 'NOT_STARTED')).toBe('IN_PROGRESS_ON_TIME');
-    expect(roll('DONE_ON_TIME', 'IN_PROGRESS_ON_TIME')).toBe('IN_PROGRESS_ON_TIME');
-  });
-
-  it('is NOT_STARTED when no assignment has started', () => {
-    expect(roll('NOT_STARTED', 'NOT_STARTED', 'NOT_STARTED')).toBe('NOT_STARTED');
-  });
-
-  it('does not depend on the order of assignments', () => {
-    const mixes: OfficialStatus[][] = [
-      ['DONE_LATE', 'DONE_ON_TIME'],
-      ['NOT_STARTED', 'DONE_ON_TIME', 'IN_PROGRESS_OVERDUE'],
-      ['NOT_STARTED', 'IN_PROGRESS_ON_TIME'],
-    ];
-    for (const m of mixes) expect(rollUpStatus([...m].reverse())).toBe(rollUpStatus(m));
-  });
-
-  it('does not mutate its input', () => {
-    const input: OfficialStatus[] = ['NOT_STARTED', 'DONE_LATE'];
-    rollUpStatus(input);
-    expect(input).toEqual(['NOT_STARTED', 'DONE_LATE']);
   });
 });

@@ -83,10 +83,6 @@ export type StatusResult = {
   daysOverdue: number | null;
 };
 
-export function isDone(status: OfficialStatus): boolean {
-  return status === 'DONE_ON_TIME' || status === 'DONE_LATE';
-}
-
 /** Applies the rule in the header comment. */
 export function computeStatus(input: StatusInput, now: Date): StatusResult {
   const { dueDate, completedAt, started } = input;
@@ -116,29 +112,4 @@ export function computeStatus(input: StatusInput, now: Date): StatusResult {
     daysLeft,
     dueSoon: daysLeft <= DUE_SOON_DAYS,
   };
-}
-
-/**
- * A task's status from the statuses of its assignments (one per unit it was given to), computed
- * with computeStatus for each. First matching rule wins:
- *
- *   1. no assignments                                  → NOT_STARTED
- *   2. every assignment done                           → DONE_LATE if any is DONE_LATE,
- *                                                        else DONE_ON_TIME
- *      (the task is only done on time if every unit was)
- *   3. any IN_PROGRESS_OVERDUE                         → IN_PROGRESS_OVERDUE
- *      (this covers "not started and past due" too, since computeStatus already reports such an
- *      assignment as IN_PROGRESS_OVERDUE; one late unit makes the whole task late)
- *   4. any IN_PROGRESS_ON_TIME, DONE_ON_TIME or DONE_LATE → IN_PROGRESS_ON_TIME
- *      (some unit has started or finished, others are still open and in time: the task is under way)
- *   5. otherwise (all NOT_STARTED)                     → NOT_STARTED
- */
-export function rollUpStatus(children: OfficialStatus[]): OfficialStatus {
-  if (children.length === 0) return 'NOT_STARTED';
-  if (children.every(isDone)) {
-    return children.includes('DONE_LATE') ? 'DONE_LATE' : 'DONE_ON_TIME';
-  }
-  if (children.includes('IN_PROGRESS_OVERDUE')) return 'IN_PROGRESS_OVERDUE';
-  if (children.some((s) => s !== 'NOT_STARTED')) return 'IN_PROGRESS_ON_TIME';
-  return 'NOT_STARTED';
 }

@@ -5,7 +5,7 @@
  * Pure (no I/O): the page, the drill-down list and the export routes share it.
  */
 import { z } from 'zod';
-import { REFORM_AREA_LABELS } from '../domain/labels';
+import { REFORM_AREA_LABELS, UNIT_KIND_LABELS } from '../domain/labels';
 import { periodByKey, periodContaining, previousPeriod, type Period, type Recurrence } from '../domain/periods';
 import { OFFICIAL_STATUSES } from '../domain/status';
 import { endOfDayVn, vnDateOf, type IsoDate } from '../domain/time';
@@ -19,9 +19,9 @@ export const UNIT_KIND_FILTERS = ['LOCAL', 'WARD', 'COMMUNE', 'DEPARTMENT'] as c
 export type UnitKindFilter = (typeof UNIT_KIND_FILTERS)[number];
 export const UNIT_KIND_FILTER_LABELS: Record<UnitKindFilter, string> = {
   LOCAL: 'Phường và xã',
-  WARD: 'Phường',
-  COMMUNE: 'Xã',
-  DEPARTMENT: 'Phòng, ban',
+  WARD: UNIT_KIND_LABELS.WARD,
+  COMMUNE: UNIT_KIND_LABELS.COMMUNE,
+  DEPARTMENT: UNIT_KIND_LABELS.DEPARTMENT,
 };
 
 export const SORTS = ['rate', 'overdue'] as const;

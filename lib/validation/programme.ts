@@ -154,8 +154,6 @@ export const TaskUpdateInput = z
   .refine(deadlineFitsRecurrence, deadlineMessage);
 export type TaskUpdateInput = z.infer<typeof TaskUpdateInput>;
 
-export const ASSIGNMENT_ROLES = ['LEAD', 'COORDINATING', 'IMPLEMENTING'] as const;
-
 /** The assignment matrix of one task: unit id → role ('NONE' = not given). */
 export const TaskAssignmentsInput = z
   .object({

@@ -8,7 +8,10 @@ import { actAs, currentUser, unitId } from '../support/as-user';
 vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }));
 
 const { getDb } = await import('../../lib/db');
-const P = await import('../../lib/data/programmes');
+const Programmes = await import('../../lib/data/programmes');
+const Sections = await import('../../lib/data/sections');
+const Tasks = await import('../../lib/data/tasks');
+const Assignments = await import('../../lib/data/assignments');
 const { decideExtension } = await import('../../lib/data/extensions');
 const { getHeadline } = await import('../../lib/data/stats');
 const { ProgrammeInput, TaskCreateInput, TaskUpdateInput, TaskAssignmentsInput } =
@@ -32,7 +35,7 @@ async function auditCount(action: string): Promise<number> {
 }
 
 async function newProgramme(title = 'Kế hoạch cải cách hành chính năm 2027') {
-  const { programmeId } = await P.createProgramme(
+  const { programmeId } = await Programmes.createProgramme(
     ProgrammeInput.parse({
       title,
       issuingBody: 'UBND thành phố Hà Tĩnh',
@@ -41,7 +44,7 @@ async function newProgramme(title = 'Kế hoạch cải cách hành chính năm 
       periodEnd: '31/12/2027',
     }),
   );
-  const { sectionId } = await P.createSection({ programmeId, numeral: 'I', title: 'Nhiệm vụ trọng tâm' });
+  const { sectionId } = await Sections.createSection({ programmeId, numeral: 'I', title: 'Nhiệm vụ trọng tâm' });
   return { programmeId, sectionId };
 }
 
@@ -49,28 +52,32 @@ describe('who may manage programmes', () => {
   it('the administrator and the standing office’s head may; an officer, another head and the chairman may not', async () => {
     for (const username of ['cb.tranphu', 'cb.noivu', 'tp.vhtt', 'chutich']) {
       await actAs(username);
-      await expect(P.listProgrammes()).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(P.createProgramme(ProgrammeInput.parse({ title: 'X', issuingBody: 'Y' }))).rejects.toMatchObject({
+      await expect(Programmes.listProgrammes()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(
+        Programmes.createProgramme(ProgrammeInput.parse({ title: 'X', issuingBody: 'Y' })),
+      ).rejects.toMatchObject({
         code: 'FORBIDDEN',
       });
-      await expect(P.updateTask({} as never)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(P.setTaskAssignments({ taskId: 1, roles: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(P.fanOutTask({ taskId: 1, group: 'ALL', role: 'IMPLEMENTING' })).rejects.toMatchObject({
+      await expect(Tasks.updateTask({} as never)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(Assignments.setTaskAssignments({ taskId: 1, roles: {} })).rejects.toMatchObject({
         code: 'FORBIDDEN',
       });
-      await expect(P.archiveProgramme(1)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(Assignments.fanOutTask({ taskId: 1, group: 'ALL', role: 'IMPLEMENTING' })).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      await expect(Programmes.archiveProgramme(1)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }
     await actAs('tp.noivu');
-    expect((await P.listProgrammes()).length).toBeGreaterThan(0);
+    expect((await Programmes.listProgrammes()).length).toBeGreaterThan(0);
     await actAs('admin');
-    expect((await P.listProgrammes()).length).toBeGreaterThan(0);
+    expect((await Programmes.listProgrammes()).length).toBeGreaterThan(0);
   });
 
   it('a programme, section or task that does not exist is not found', async () => {
     await actAs('admin');
-    await expect(P.getProgrammeForEdit(999_999)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(P.getTaskForEdit(999_999)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(P.updateSection({ sectionId: 999_999, numeral: 'I', title: 'x' })).rejects.toMatchObject({
+    await expect(Programmes.getProgrammeForEdit(999_999)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(Tasks.getTaskForEdit(999_999)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(Sections.updateSection({ sectionId: 999_999, numeral: 'I', title: 'x' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });
@@ -82,7 +89,7 @@ describe('creating a programme with tasks', () => {
     const audits = await auditCount('task.created');
     const { programmeId, sectionId } = await newProgramme();
     const tp = await unitId('TP');
-    const { taskId: id, assignments } = await P.createTask(
+    const { taskId: id, assignments } = await Tasks.createTask(
       TaskCreateInput.parse({
         programmeId: String(programmeId),
         sectionId: String(sectionId),
@@ -115,11 +122,11 @@ describe('creating a programme with tasks', () => {
     expect(await auditCount('task.created')).toBe(audits + 1);
 
     // Fan out in one step to all departments as partners: one assignment per active department, TP kept as lead.
-    const fan = await P.fanOutTask({ taskId: id, group: 'DEPARTMENTS', role: 'COORDINATING' });
+    const fan = await Assignments.fanOutTask({ taskId: id, group: 'DEPARTMENTS', role: 'COORDINATING' });
     expect(fan.created).toBe(12 - 1);
     expect(await db.assignment.count({ where: { taskId: id } })).toBe(1 + 15 + 11);
-    expect((await P.fanOutTask({ taskId: id, group: 'ALL', role: 'IMPLEMENTING' })).created).toBe(0);
-    const view = await P.getProgrammeForEdit(programmeId);
+    expect((await Assignments.fanOutTask({ taskId: id, group: 'ALL', role: 'IMPLEMENTING' })).created).toBe(0);
+    const view = await Programmes.getProgrammeForEdit(programmeId);
     expect(view.sections[0]!.tasks[0]).toMatchObject({
       lead: 'Phòng Tư pháp',
       coordinating: 11,
@@ -167,7 +174,7 @@ describe('creating a programme with tasks', () => {
     const a = await newProgramme('Chương trình A');
     const b = await newProgramme('Chương trình B');
     await expect(
-      P.createTask(
+      Tasks.createTask(
         TaskCreateInput.parse({
           programmeId: String(a.programmeId),
           sectionId: String(b.sectionId),
@@ -186,10 +193,10 @@ describe('reordering', () => {
   it('moves sections and tasks up and down; the ends stay put', async () => {
     await actAs('admin');
     const { programmeId, sectionId } = await newProgramme('Sắp xếp');
-    const s2 = (await P.createSection({ programmeId, numeral: 'II', title: 'Hai' })).sectionId;
+    const s2 = (await Sections.createSection({ programmeId, numeral: 'II', title: 'Hai' })).sectionId;
     const mk = async (n: string) =>
       (
-        await P.createTask(
+        await Tasks.createTask(
           TaskCreateInput.parse({
             programmeId: String(programmeId),
             sectionId: String(sectionId),
@@ -202,15 +209,15 @@ describe('reordering', () => {
         )
       ).taskId;
     const [t1, t2, t3] = [await mk('1'), await mk('2'), await mk('3')];
-    await P.moveTask({ id: t3, direction: 'up' });
-    await P.moveTask({ id: t1, direction: 'up' }); // already first: nothing
-    const order = async () => (await P.getProgrammeForEdit(programmeId)).sections[0]!.tasks.map((t) => t.id);
+    await Tasks.moveTask({ id: t3, direction: 'up' });
+    await Tasks.moveTask({ id: t1, direction: 'up' }); // already first: nothing
+    const order = async () => (await Programmes.getProgrammeForEdit(programmeId)).sections[0]!.tasks.map((t) => t.id);
     expect(await order()).toEqual([t1, t3, t2]);
-    await P.moveSection({ id: s2, direction: 'up' });
-    expect((await P.getProgrammeForEdit(programmeId)).sections.map((s) => s.id)).toEqual([s2, sectionId]);
+    await Sections.moveSection({ id: s2, direction: 'up' });
+    expect((await Programmes.getProgrammeForEdit(programmeId)).sections.map((s) => s.id)).toEqual([s2, sectionId]);
     // Moving a task to another section puts it last there.
-    const edit = await P.getTaskForEdit(t2);
-    await P.updateTask(
+    const edit = await Tasks.getTaskForEdit(t2);
+    await Tasks.updateTask(
       TaskUpdateInput.parse({
         taskId: String(t2),
         sectionId: String(s2),
@@ -221,8 +228,8 @@ describe('reordering', () => {
         evidenceRequired: 'on',
       }),
     );
-    expect((await P.getProgrammeForEdit(programmeId)).sections[0]!.tasks.map((t) => t.id)).toEqual([t2]);
-    await expect(P.deleteSection(s2)).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await Programmes.getProgrammeForEdit(programmeId)).sections[0]!.tasks.map((t) => t.id)).toEqual([t2]);
+    await expect(Sections.deleteSection(s2)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });
 
@@ -248,7 +255,7 @@ describe('changing a task after reports exist', () => {
     expect(reportsBefore.length).toBeGreaterThan(5);
 
     await actAs('tp.noivu');
-    const t = await P.getTaskForEdit(i1);
+    const t = await Tasks.getTaskForEdit(i1);
     const base = {
       taskId: String(i1),
       sectionId: String(t.sectionId),
@@ -258,7 +265,7 @@ describe('changing a task after reports exist', () => {
       recurrence: 'ONCE',
       evidenceRequired: 'on',
     };
-    const result = await P.updateTask(
+    const result = await Tasks.updateTask(
       TaskUpdateInput.parse({ ...base, title: 'Quán triệt Nghị quyết 76 (sửa)', dueDate: '30/09/2021' }),
     );
     expect(result.changed.sort()).toEqual(['dueDate', 'title']);
@@ -298,7 +305,7 @@ describe('changing a task after reports exist', () => {
 
     // A deadline later than the extension: the unit gets the later date.
     const later = addDays(extended, 10);
-    await P.updateTask(TaskUpdateInput.parse({ ...base, dueDate: formatDateVn(later) }));
+    await Tasks.updateTask(TaskUpdateInput.parse({ ...base, dueDate: formatDateVn(later) }));
     const du = await db.assignment.findFirstOrThrow({
       where: { taskId: i1, unitId: nguyenDu },
       select: { dueDate: true, originalDueDate: true },
@@ -307,8 +314,8 @@ describe('changing a task after reports exist', () => {
 
     // Saving without a change writes no audit event.
     const events = await auditCount('task.updated');
-    const same = await P.getTaskForEdit(i1);
-    await P.updateTask(TaskUpdateInput.parse({ ...base, title: same.title, dueDate: formatDateVn(same.dueDate!) }));
+    const same = await Tasks.getTaskForEdit(i1);
+    await Tasks.updateTask(TaskUpdateInput.parse({ ...base, title: same.title, dueDate: formatDateVn(same.dueDate!) }));
     expect(await auditCount('task.updated')).toBe(events);
   });
 
@@ -326,12 +333,14 @@ describe('changing a task after reports exist', () => {
       );
     const roles = await rolesOf();
     await expect(
-      P.setTaskAssignments(TaskAssignmentsInput.parse({ taskId: i3, roles: { ...roles, [tranPhu]: 'NONE' } })),
+      Assignments.setTaskAssignments(
+        TaskAssignmentsInput.parse({ taskId: i3, roles: { ...roles, [tranPhu]: 'NONE' } }),
+      ),
     ).rejects.toMatchObject({
       field: 'roles',
       message: expect.stringContaining('Phường Trần Phú đã có báo cáo'),
     });
-    const result = await P.setTaskAssignments(
+    const result = await Assignments.setTaskAssignments(
       TaskAssignmentsInput.parse({ taskId: i3, roles: { ...roles, [tranPhu]: 'LEAD', [yenTe]: 'NONE' } }),
     );
     expect(result).toMatchObject({ added: 0, removed: 1, changed: 1 });
@@ -344,10 +353,10 @@ describe('changing a task after reports exist', () => {
       TaskAssignmentsInput.safeParse({ taskId: i3, roles: { ...now, [yenTe]: 'LEAD', [tranPhu]: 'LEAD', 999: 'LEAD' } })
         .success,
     ).toBe(false);
-    await expect(P.setTaskAssignments({ taskId: i3, roles: { [yenTe]: 'LEAD' } })).rejects.toMatchObject({
+    await expect(Assignments.setTaskAssignments({ taskId: i3, roles: { [yenTe]: 'LEAD' } })).rejects.toMatchObject({
       field: 'roles',
     });
-    await P.setTaskAssignments({ taskId: i3, roles: { [yenTe]: 'IMPLEMENTING' } });
+    await Assignments.setTaskAssignments({ taskId: i3, roles: { [yenTe]: 'IMPLEMENTING' } });
     expect((await rolesOf())[yenTe]).toBe('IMPLEMENTING');
   });
 });
@@ -356,7 +365,7 @@ describe('archive, restore, delete', () => {
   it('archiving a programme takes its tasks out of the city totals; restoring brings them back', async () => {
     await actAs('admin');
     const { programmeId, sectionId } = await newProgramme('Lưu trữ thử');
-    await P.createTask(
+    await Tasks.createTask(
       TaskCreateInput.parse({
         programmeId: String(programmeId),
         sectionId: String(sectionId),
@@ -368,7 +377,7 @@ describe('archive, restore, delete', () => {
       }),
     );
     const archivedEarlier = (
-      await P.createTask(
+      await Tasks.createTask(
         TaskCreateInput.parse({
           programmeId: String(programmeId),
           sectionId: String(sectionId),
@@ -380,22 +389,22 @@ describe('archive, restore, delete', () => {
         }),
       )
     ).taskId;
-    await P.setTaskArchived(archivedEarlier, true);
+    await Tasks.setTaskArchived(archivedEarlier, true);
     await actAs('chutich');
     const before = await getHeadline();
     await actAs('admin');
-    await P.archiveProgramme(programmeId);
+    await Programmes.archiveProgramme(programmeId);
     await actAs('chutich');
     expect((await getHeadline()).total).toBe(before.total - 27);
     await actAs('admin');
-    await expect(P.archiveProgramme(programmeId)).rejects.toMatchObject({ code: 'CONFLICT' });
-    await P.restoreProgramme(programmeId);
+    await expect(Programmes.archiveProgramme(programmeId)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await Programmes.restoreProgramme(programmeId);
     await actAs('chutich');
     expect((await getHeadline()).total).toBe(before.total);
     // The task archived on its own before stays archived.
     expect((await db.task.findUniqueOrThrow({ where: { id: archivedEarlier } })).archivedAt).not.toBeNull();
     await actAs('admin');
-    await P.deleteProgramme(programmeId);
+    await Programmes.deleteProgramme(programmeId);
     expect(await db.programme.count({ where: { id: programmeId } })).toBe(0);
     expect(await db.auditEvent.count({ where: { entityType: 'Programme', entityId: String(programmeId) } })).toBe(4); // created, archived, restored, deleted
   });
@@ -406,8 +415,8 @@ describe('archive, restore, delete', () => {
       where: { title: { startsWith: 'Triển khai Nghị quyết 76' } },
       select: { id: true },
     });
-    await expect(P.deleteProgramme(nq76.id)).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(P.deleteTask(await taskId('I', '1'))).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(Programmes.deleteProgramme(nq76.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(Tasks.deleteTask(await taskId('I', '1'))).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });
 

@@ -33,7 +33,9 @@ const { INITIAL_STATE } = await import('../../lib/action-state');
 const { jobToken } = await import('../../lib/job-token');
 const { saveReport } = await import('../../lib/data/reports');
 const { addEvidence } = await import('../../lib/data/evidence');
-const P = await import('../../lib/data/programmes');
+const Programmes = await import('../../lib/data/programmes');
+const Sections = await import('../../lib/data/sections');
+const Tasks = await import('../../lib/data/tasks');
 const U = await import('../../lib/data/units');
 const { ProgrammeInput, SectionInput, TaskCreateInput } = await import('../../lib/validation/programme');
 const { UnitInput } = await import('../../lib/validation/unit');
@@ -637,21 +639,27 @@ beforeAll(async () => {
 
   await actAs('admin');
   r.programme = (
-    await P.createProgramme(ProgrammeInput.parse({ title: 'Kế hoạch ma trận', issuingBody: 'UBND thành phố Hà Tĩnh' }))
+    await Programmes.createProgramme(
+      ProgrammeInput.parse({ title: 'Kế hoạch ma trận', issuingBody: 'UBND thành phố Hà Tĩnh' }),
+    )
   ).programmeId;
   r.programme2 = (
-    await P.createProgramme(
+    await Programmes.createProgramme(
       ProgrammeInput.parse({ title: 'Kế hoạch ma trận 2', issuingBody: 'UBND thành phố Hà Tĩnh' }),
     )
   ).programmeId;
   r.section = (
-    await P.createSection(SectionInput.parse({ programmeId: String(r.programme), numeral: 'I', title: 'Mục một' }))
+    await Sections.createSection(
+      SectionInput.parse({ programmeId: String(r.programme), numeral: 'I', title: 'Mục một' }),
+    )
   ).sectionId;
   r.section2 = (
-    await P.createSection(SectionInput.parse({ programmeId: String(r.programme), numeral: 'II', title: 'Mục hai' }))
+    await Sections.createSection(
+      SectionInput.parse({ programmeId: String(r.programme), numeral: 'II', title: 'Mục hai' }),
+    )
   ).sectionId;
   const task = (n: string) =>
-    P.createTask(
+    Tasks.createTask(
       TaskCreateInput.parse({ programmeId: String(r.programme), ...taskFields(), number: n, leadUnitId: String(r.tp) }),
     );
   r.task = (await task('1')).taskId;

@@ -33,7 +33,10 @@ vi.mock('../../lib/data/audit', async (importOriginal) => {
   };
 });
 
-const { addEvidence, removeEvidence, listEvidence, openEvidenceForDownload } = await import('../../lib/data/evidence');
+const { addEvidence, removeEvidence, openEvidenceForDownload } = await import('../../lib/data/evidence');
+const { getReport } = await import('../../lib/data/report-views');
+/** The files the report page lists (what users see), "not found" outside their scope. */
+const listEvidence = async (reportId: number) => (await getReport(reportId)).evidence;
 const { EVIDENCE_LIMITS, EVIDENCE_MESSAGES, inspectEvidence, safeFileName, attachmentDisposition } =
   await import('../../lib/validation/evidence');
 const { getDb } = await import('../../lib/db');
@@ -356,7 +359,6 @@ describe('adding evidence', () => {
         fileName: 'Đề án một cửa số.pdf',
         sizeBytes: PDF.length,
         mimeType: 'application/pdf',
-        uploadedBy: 'Nguyễn Văn An',
       }),
     ]);
     const download = await openEvidenceForDownload(result.evidence.id);

@@ -5,6 +5,7 @@ vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }))
 
 const { getDb, Prisma } = await import('../../lib/db');
 const { requestExtension, decideExtension, listPendingExtensions } = await import('../../lib/data/extensions');
+const { leadHeadDeciderIds } = await import('../../lib/data/notify');
 const { slotsAtCte } = await import('../../lib/data/status-sql');
 const { addDays, fromDbDate, vnDateOf } = await import('../../lib/domain/time');
 
@@ -130,5 +131,49 @@ describe('deadline extensions', () => {
     await decideExtension({ extensionId, decision: 'approve', comment: '' });
     expect(fromDbDate((await getDb().assignment.findUniqueOrThrow({ where: { id: a.id } })).dueDate!)).toBe(later);
     await getDb().setting.delete({ where: { key: 'extensionApprover' } });
+  });
+});
+
+describe('who decides an extension: the notified users are exactly those who may decide', () => {
+  it('with "lead head decides", for every seeded assignment', async () => {
+    const db = getDb();
+    await db.setting.upsert({
+      where: { key: 'extensionApprover' },
+      create: { key: 'extensionApprover', value: 'LEAD_HEAD' },
+      update: { value: 'LEAD_HEAD' },
+    });
+    const requester = await db.user.findFirstOrThrow({ where: { username: 'cb.tranphu' } });
+    const assignments = await db.assignment.findMany({ select: { id: true, role: true } });
+    // Every branch of the rule is among them: a lead's own request, a task with and without a lead.
+    expect(new Set(assignments.map((a) => a.role))).toEqual(new Set(['LEAD', 'COORDINATING', 'IMPLEMENTING']));
+    const extensions = await db.deadlineExtension.createManyAndReturn({
+      data: assignments.map((a) => ({
+        assignmentId: a.id,
+        requestedDueDate: new Date('2030-01-01'),
+        reason: 'Kiểm tra người quyết định.',
+        requestedById: requester.id,
+      })),
+      select: { id: true, assignmentId: true },
+    });
+    const deciders = await db.user.findMany({
+      where: { active: true, role: { in: ['CHAIRMAN', 'DEPARTMENT_HEAD'] } },
+      select: { id: true, username: true },
+    });
+    const decides = new Map<number, Set<number>>();
+    for (const u of deciders) {
+      await actAs(u.username);
+      decides.set(u.id, new Set((await listPendingExtensions()).map((e) => e.id)));
+    }
+    const seen = new Set<number>();
+    for (const ext of extensions) {
+      const notified = await leadHeadDeciderIds(db, ext.assignmentId);
+      const mayDecide = deciders.filter((u) => decides.get(u.id)!.has(ext.id)).map((u) => u.id);
+      expect(notified.length, `extension of assignment ${ext.assignmentId}`).toBeGreaterThan(0);
+      expect(new Set(notified), `extension of assignment ${ext.assignmentId}`).toEqual(new Set(mayDecide));
+      for (const id of notified) seen.add(id);
+    }
+    // The chairman and more than one department's heads each decide some of them.
+    expect(seen.size).toBeGreaterThanOrEqual(3);
+    await db.setting.delete({ where: { key: 'extensionApprover' } });
   });
 });

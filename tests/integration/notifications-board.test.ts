@@ -8,7 +8,8 @@ const { generateDeadlineNotifications, countUnreadNotifications, markNotificatio
   await import('../../lib/data/notifications');
 const { getSubmissionBoard } = await import('../../lib/data/board');
 const { periodContaining, previousPeriod } = await import('../../lib/domain/periods');
-const { vnDateOf, addDays, endOfDayVn } = await import('../../lib/domain/time');
+const { vnDateOf, addDays, endOfDayVn, formatDateVn } = await import('../../lib/domain/time');
+const { DUE_SOON_DAYS } = await import('../../lib/domain/status');
 
 describe('deadline reminders', () => {
   it('tell every unit with an overdue slot once, and the units whose period ends within 3 days once', async () => {
@@ -31,6 +32,18 @@ describe('deadline reminders', () => {
     const soon = new Date(endOfDayVn(addDays(period.end, -2)).getTime() - 3_600_000);
     await generateDeadlineNotifications(soon);
     expect(await getDb().notification.count({ where: { userId: namHa.id, kind: 'deadline.soon' } })).toBeGreaterThan(0);
+  });
+
+  it('"due soon" reminders start DUE_SOON_DAYS days before a cut-off, the window of the "Sắp đến hạn" status', async () => {
+    const namHa = await getDb().user.findUniqueOrThrow({ where: { username: 'cb.namha' } });
+    const period = periodContaining('MONTHLY', vnDateOf(new Date()));
+    const soonFor = { userId: namHa.id, kind: 'deadline.soon', title: { endsWith: formatDateVn(period.end) } };
+    await getDb().notification.deleteMany({ where: { kind: 'deadline.soon' } });
+    const daysBefore = (days: number) => new Date(endOfDayVn(addDays(period.end, -days)).getTime() - 3_600_000);
+    await generateDeadlineNotifications(daysBefore(DUE_SOON_DAYS + 1));
+    expect(await getDb().notification.count({ where: soonFor })).toBe(0);
+    await generateDeadlineNotifications(daysBefore(DUE_SOON_DAYS));
+    expect(await getDb().notification.count({ where: soonFor })).toBeGreaterThan(0);
   });
 
   it('the bell counts unread notifications; opening one marks it read; they can all be marked read', async () => {

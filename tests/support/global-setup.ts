@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { buildTemplate, openSharedTestServer } from '../../lib/database/test-support';
+import { buildTemplate, openSharedTestServer } from './test-databases';
 
 declare module 'vitest' {
   export interface ProvidedContext {

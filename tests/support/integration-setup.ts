@@ -3,7 +3,7 @@
  * never see each other's writes. lib/db reads DATABASE_URL lazily, so this comes first.
  */
 import { afterAll, inject } from 'vitest';
-import { copyOfTemplate } from '../../lib/database/test-support';
+import { copyOfTemplate } from './test-databases';
 
 const serverUrl = inject('testServerUrl');
 process.env.TEST_SERVER_URL = serverUrl;

@@ -4,16 +4,8 @@
  * here and answered with a generic message.
  */
 import 'server-only';
-import { AppError, ForbiddenError } from '@/lib/errors';
+import { AppError, ForbiddenError, HTTP_STATUS } from '@/lib/errors';
 import { isCrossOrigin } from '@/lib/same-origin';
-
-const STATUS: Record<AppError['code'], number> = {
-  NOT_FOUND: 404,
-  FORBIDDEN: 403,
-  CONFLICT: 409,
-  INVALID: 400,
-  UNAUTHENTICATED: 401,
-};
 
 export const GENERIC_ERROR =
   'Hệ thống chưa xử lý được yêu cầu này. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống.';
@@ -23,7 +15,7 @@ export function jsonError(message: string, status: number): Response {
 }
 
 export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) return jsonError(error.message, STATUS[error.code]);
+  if (error instanceof AppError) return jsonError(error.message, HTTP_STATUS[error.code]);
   console.error('Evidence request failed', error);
   return jsonError(GENERIC_ERROR, 500);
 }

@@ -12,18 +12,10 @@ import 'server-only';
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import { getExportSource, type ExportSource } from '@/lib/data/exports';
 import { vnDateOf } from '@/lib/domain/time';
-import { AppError } from '@/lib/errors';
+import { AppError, HTTP_STATUS } from '@/lib/errors';
 import { exportFileName } from '@/lib/exports/text';
 import { parseDashboardParams } from '@/lib/validation/dashboard';
 import { attachmentDisposition } from '@/lib/validation/evidence';
-
-const STATUS: Record<AppError['code'], number> = {
-  NOT_FOUND: 404,
-  FORBIDDEN: 403,
-  CONFLICT: 409,
-  INVALID: 400,
-  UNAUTHENTICATED: 401,
-};
 
 export const GENERIC_ERROR =
   'Hệ thống chưa tạo được tệp báo cáo. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống.';
@@ -49,7 +41,7 @@ export function errorPage(status: number, message: string): Response {
 }
 
 function failure(error: unknown): Response {
-  if (error instanceof AppError) return errorPage(STATUS[error.code], error.message);
+  if (error instanceof AppError) return errorPage(HTTP_STATUS[error.code], error.message);
   console.error('Export failed', error);
   return errorPage(500, GENERIC_ERROR);
 }

@@ -3,10 +3,8 @@ import Link from 'next/link';
 import { ReportForm } from '@/components/reports/report-form';
 import { DueText, StatusBadge } from '@/components/ui/status-badge';
 import { ExtensionRequestForm } from '@/components/extensions/extension-request-form';
-import { listExtensions } from '@/lib/data/extensions';
+import { getExtensions } from '@/lib/data/extensions';
 import { getReportForm } from '@/lib/data/report-views';
-import { requireUser } from '@/lib/auth';
-import { can } from '@/lib/permissions';
 import { getAssignment } from '@/lib/data/work';
 import { currentPeriod, periodLabel } from '@/lib/domain/slot';
 import { ASSIGNMENT_ROLE_LABELS, REPORT_STATUS_LABELS } from '@/lib/domain/labels';
@@ -25,17 +23,9 @@ export default async function AssignmentPage({
 }) {
   const [{ assignmentId }, { period }] = await Promise.all([params, searchParams]);
   const id = parseId(assignmentId);
-  const [user, [a, form, extensions]] = await Promise.all([
-    requireUser(),
-    loadPage(Promise.all([getAssignment(id), getReportForm(id, period), listExtensions(id)])),
-  ]);
-  const mayRequestExtension =
-    can(user, 'extension:request') &&
-    a.unit.id === user.unitId &&
-    a.task.recurrence === 'ONCE' &&
-    a.dueDate !== null &&
-    a.completedAt === null &&
-    !extensions.some((e) => e.status === 'PENDING');
+  const [a, form, { history: extensions, mayRequest: mayRequestExtension }] = await loadPage(
+    Promise.all([getAssignment(id), getReportForm(id, period), getExtensions(id)]),
+  );
   const lead = a.task.assignments[0]?.unit.name ?? null;
   const due = a.dueDate ? fromDbDate(a.dueDate) : null;
   const originalDue = a.originalDueDate ? fromDbDate(a.originalDueDate) : null;

@@ -12,7 +12,8 @@ import {
   moveTaskAction,
   programmeStatusAction,
 } from '@/lib/actions/admin-programmes';
-import { getProgrammeForEdit, listAssignableUnits } from '@/lib/data/programmes';
+import { listAssignableUnits } from '@/lib/data/assignments';
+import { getProgrammeForEdit } from '@/lib/data/programmes';
 import { REFORM_AREA_LABELS } from '@/lib/domain/labels';
 import { RECURRENCE_LABELS } from '@/lib/domain/periods';
 import { formatDateTimeVn, formatDateVn } from '@/lib/domain/time';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ImportWizard } from '@/components/admin/import-wizard';
-import { listAssignableUnits } from '@/lib/data/programmes';
+import { listAssignableUnits } from '@/lib/data/assignments';
 import { loadPage } from '@/lib/page-helpers';
 
 export const metadata: Metadata = { title: 'Nhập chương trình từ văn bản' };

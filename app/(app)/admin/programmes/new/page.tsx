@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ProgrammeForm } from '@/components/admin/programme-form';
 import { card } from '@/components/admin/styles';
-import { listAssignableUnits } from '@/lib/data/programmes';
+import { listAssignableUnits } from '@/lib/data/assignments';
 import { loadPage } from '@/lib/page-helpers';
 
 export const metadata: Metadata = { title: 'Tạo chương trình' };

@@ -6,7 +6,7 @@ import { AssignmentMatrix, FanOutForm } from '@/components/admin/assignment-matr
 import { card, dangerButton, td, th } from '@/components/admin/styles';
 import { TaskForm } from '@/components/admin/task-form';
 import { taskStatusAction } from '@/lib/actions/admin-programmes';
-import { getTaskForEdit } from '@/lib/data/programmes';
+import { getTaskForEdit } from '@/lib/data/tasks';
 import { ASSIGNMENT_ROLE_LABELS } from '@/lib/domain/labels';
 import { formatDateTimeVn, formatDateVn } from '@/lib/domain/time';
 import { loadPage, parseId } from '@/lib/page-helpers';

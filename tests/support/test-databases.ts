@@ -4,10 +4,10 @@
  * seeded once per run; every test file and the browser tests get a fresh copy of it.
  */
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../generated/prisma/client';
+import { PrismaClient } from '../../lib/generated/prisma/client';
 import { seedDemo } from '../../prisma/seed';
-import { migrate } from './migrate';
-import { openTestServer, recreateDatabase, type OpenDatabase } from './open';
+import { migrate } from '../../lib/database/migrate';
+import { openTestServer, recreateDatabase, type OpenDatabase } from '../../lib/database/open';
 
 /** Overridable so that two test runs can share one local server without touching each other. */
 export const TEMPLATE_DB = process.env.TEST_TEMPLATE_DB ?? 'dondoc_template';
