@@ -8,6 +8,7 @@ import 'server-only';
 import path from 'node:path';
 import { LocalDiskStorage } from './local-disk';
 import type { Storage } from './storage';
+import { env } from '../env';
 
 export { newStorageKey, StorageNotFoundError, type Storage } from './storage';
 
@@ -19,7 +20,7 @@ let cached: { root: string; storage: Storage } | null = null;
  */
 export function getStorage(): Storage {
   // turbopackIgnore: the upload folder is data chosen at run time, not a build input to trace.
-  const root = path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR ?? '.data/uploads');
+  const root = path.resolve(/*turbopackIgnore: true*/ env().UPLOAD_DIR ?? '.data/uploads');
   if (cached?.root !== root) cached = { root, storage: new LocalDiskStorage(root) };
   return cached.storage;
 }
