@@ -100,6 +100,7 @@ export const VARIABLES = {
   TEST_EMBEDDED_PG_PORT: { schema: intIn(1024, 65535), vi: 'số cổng', en: 'a port number', tooling: true },
   E2E_PORT: { schema: intIn(1024, 65535), vi: 'số cổng', en: 'a port number', tooling: true },
   CHROMIUM_PATH: { schema: optional(z.string()), vi: 'đường dẫn', en: 'a path', tooling: true },
+  PG_BIN_DIR: { schema: optional(z.string()), vi: 'đường dẫn thư mục', en: 'a folder path', tooling: true },
 } satisfies Record<string, Variable>;
 
 export type VariableName = keyof typeof VARIABLES;
@@ -156,7 +157,9 @@ export function parseEnv(
  * that set a variable before using it are seen; start-up has already refused a bad configuration.
  */
 export function env(): Env {
-  return parseEnv();
+  // The production-only rules are for start-up (checkEnv): `next build` loads modules with
+  // NODE_ENV=production and no secrets.
+  return parseEnv(process.env, { production: false });
 }
 
 /** Start-up check: prints the list and exits when the configuration is wrong. */

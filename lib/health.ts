@@ -44,9 +44,13 @@ async function probe(): Promise<boolean> {
   }
 }
 
-/** The database answered within 2 s (shared answer, at most PROBE_TTL_MS old). */
-export function databaseReachable(now = Date.now()): Promise<boolean> {
-  if (!state.result || now - state.at >= PROBE_TTL_MS) {
+/**
+ * The database answered within 2 s (shared answer, at most PROBE_TTL_MS old; `fresh` asks again,
+ * e.g. after a query failed, to tell an outage from any other error).
+ */
+export function databaseReachable({ fresh = false }: { fresh?: boolean } = {}): Promise<boolean> {
+  const now = Date.now();
+  if (fresh || !state.result || now - state.at >= PROBE_TTL_MS) {
     state.at = now;
     state.result = probe();
   }
