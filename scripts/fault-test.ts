@@ -145,6 +145,7 @@ const rows =
   rowsBefore;
 const jobsPerWrite = 3;
 const missing = acknowledgedWrites * jobsPerWrite - rows;
+const diedDuringRun = serverDied;
 server.kill('SIGTERM');
 await new Promise((r) => (server.exitCode !== null ? r(null) : server.once('exit', r)));
 await db.stop();
@@ -156,7 +157,7 @@ const failures = [
     ? `outage answers other than 503: ${outageStatuses.join(', ')}`
     : null,
   readiness.join(' → ') !== 'green → red → green' ? `readiness went ${readiness.join(' → ')}` : null,
-  serverDied ? 'the server died' : null,
+  diedDuringRun ? 'the server died' : null,
 ].filter(Boolean);
 
 const table = (['before', 'outage', 'after'] as Phase[])
@@ -187,9 +188,12 @@ ${table}
 Readiness: ${readiness.join(' → ')}
 
 Acknowledged writes: ${acknowledgedWrites} (× ${jobsPerWrite} rows = ${acknowledgedWrites * jobsPerWrite}); rows in the
-database: ${rows}; missing: ${Math.max(0, missing)}. Server still running at the end: ${serverDied ? 'no' : 'yes'}.
+database: ${rows}; missing: ${Math.max(0, missing)}. Server still running at the end: ${diedDuringRun ? 'no' : 'yes'}.
 
 ${failures.length ? `**Problems:** ${failures.join('; ')}` : 'Nothing lost; every outage answer was a 503 (or a 200 before the gate noticed).'}
+
+Rows beyond the acknowledged ones are runs whose answer was lost (a 503 after the commit); a 503
+before the outage is the probe's 2-second limit on a loaded machine.
 `;
 fs.writeFileSync(path.join(process.cwd(), 'docs', 'benchmarks', 'fault.md'), report);
 console.log(report);
