@@ -13,7 +13,8 @@ import { LocalDiskStorage } from '../../lib/storage/local-disk';
 import { S3Storage } from '../../lib/storage/s3';
 import { getStorage, newStorageKey, StorageNotFoundError, type Storage } from '../../lib/storage';
 
-const S3_PORT = Number(process.env.TEST_S3_PORT ?? 3452);
+// A port beside the browser tests' (E2E_PORT), so parallel checkouts given their own ports do not collide.
+const S3_PORT = Number(process.env.E2E_PORT ?? 3100) + 15;
 let s3: Awaited<ReturnType<typeof startS3>>;
 beforeAll(async () => {
   s3 = await startS3(S3_PORT);
