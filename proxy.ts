@@ -11,6 +11,8 @@
  */
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
+import { databaseReachable, unavailableResponse } from './lib/health';
+import { log, requestIdFrom } from './lib/log';
 import { refuseCrossOriginWrite } from './lib/same-origin';
 import { contentSecurityPolicy, newNonce, transportHeaders } from './lib/security-headers';
 import { sessionCookie } from './lib/session-cookie';
@@ -23,6 +25,15 @@ export async function proxy(request: NextRequest) {
   const refused = refuseCrossOriginWrite(request);
   if (refused) return refused;
   const { pathname } = request.nextUrl;
+  // One id per request, on every log line of it and in the answer (lib/log.ts).
+  const reqId = requestIdFrom(request.headers.get('x-request-id'));
+  log().info({ reqId, method: request.method, path: pathname }, 'request');
+  // The database is down: a Vietnamese page with 503 at once, instead of a request that waits
+  // and ends in an error boundary (lib/health.ts; one shared probe a second).
+  if (!(await databaseReachable())) {
+    log().warn({ reqId, path: pathname }, 'database unreachable: 503');
+    return withTransportHeaders(unavailableResponse(reqId, pathname.startsWith('/api/')));
+  }
   if (!PUBLIC_PAGES.has(pathname)) {
     const token = await getToken({
       req: request,
@@ -36,23 +47,33 @@ export async function proxy(request: NextRequest) {
       return withTransportHeaders(NextResponse.redirect(login));
     }
   }
-  if (pathname.startsWith('/api/')) return withTransportHeaders(NextResponse.next());
+  if (pathname.startsWith('/api/')) {
+    const apiHeaders = new Headers(request.headers);
+    apiHeaders.set('x-request-id', reqId);
+    const response = NextResponse.next({ request: { headers: apiHeaders } });
+    response.headers.set('X-Request-Id', reqId);
+    return withTransportHeaders(response);
+  }
 
   const nonce = newNonce();
   const policy = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('x-request-id', reqId);
   requestHeaders.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);
+  response.headers.set('X-Request-Id', reqId);
   return withTransportHeaders(response);
 }
 
-function withTransportHeaders(response: NextResponse): NextResponse {
+function withTransportHeaders<R extends Response>(response: R): R {
   for (const [key, value] of Object.entries(transportHeaders())) response.headers.set(key, value);
   return response;
 }
 
 export const config = {
-  matcher: ['/((?!api/auth|api/jobs|api/evidence|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
+  matcher: [
+    '/((?!api/auth|api/jobs|api/evidence|api/health|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)',
+  ],
 };

@@ -130,7 +130,9 @@ test('with JavaScript, no request URL ever carries the password', async ({ page 
   for (const { url } of seen) {
     expect(url).not.toContain(secret);
     expect(url).not.toContain(encodeURIComponent(PASSWORD));
-    expect(url).not.toContain('password');
+    // no field named password in a query string (the path of the nav's /account/password page,
+    // which Next prefetches, is not a leak)
+    expect(new URL(url).search).not.toMatch(/password/i);
   }
 });
 

@@ -19,6 +19,7 @@ import { throttledError } from './login-messages';
 import type { SessionUser } from './permissions';
 import { safeRedirectPath } from './safe-url';
 import { sessionCookie } from './session-cookie';
+import { env } from './env';
 
 const SESSION_HOURS = 10; // one working day
 
@@ -59,7 +60,7 @@ function sessionClaims(user: User): JWT & { uid: number; sv: number } {
 }
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.AUTH_SECRET,
+  secret: env().AUTH_SECRET,
   session: { strategy: 'jwt', maxAge: SESSION_HOURS * 3600 },
   pages: { signIn: '/login' },
   // Secure (and `__Secure-`-prefixed) whenever the public URL is https, even behind a proxy
@@ -109,7 +110,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
 
 async function setSessionCookie(claims: JWT): Promise<void> {
   const maxAge = SESSION_HOURS * 3600;
-  const token = await encode({ token: claims, secret: process.env.AUTH_SECRET ?? '', maxAge });
+  const token = await encode({ token: claims, secret: env().AUTH_SECRET ?? '', maxAge });
   const cookie = sessionCookie();
   (await cookies()).set(cookie.name, token, { ...cookie.options, maxAge });
 }
@@ -151,7 +152,7 @@ export async function requireUser({ allowPasswordChange = false } = {}): Promise
 export async function renewSessionCookie(sessionVersion: number): Promise<void> {
   const current = (await cookies()).get(sessionCookie().name)?.value;
   if (!current) return;
-  const token = await decode({ token: current, secret: process.env.AUTH_SECRET ?? '' });
+  const token = await decode({ token: current, secret: env().AUTH_SECRET ?? '' });
   if (!token || typeof token.uid !== 'number') return;
   await setSessionCookie({ sub: token.sub, uid: token.uid, sv: sessionVersion });
 }

@@ -3,6 +3,7 @@
  * (seed, scripts, tests) import it: see docs/principles.md.
  */
 import { PrismaPg } from '@prisma/adapter-pg';
+import { env } from './env';
 import { AppError } from './errors';
 import { PrismaClient } from './generated/prisma/client';
 import { findNul } from './validation/fields';
@@ -22,28 +23,22 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
  *   - DATABASE_STATEMENT_TIMEOUT_MS (60 s): a runaway statement ends with an error instead of holding
  *     a connection for ever.
  */
-export const DB_SETTINGS = {
-  poolSize: intSetting('DATABASE_POOL_SIZE', 10, 1, 200),
-  connectTimeoutMs: intSetting('DATABASE_CONNECT_TIMEOUT_MS', 60_000, 1_000, 600_000),
-  statementTimeoutMs: intSetting('DATABASE_STATEMENT_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
-  workMem: process.env.DATABASE_WORK_MEM ?? '48MB',
-};
-
-function intSetting(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw new Error(`${name} must be a whole number from ${min} to ${max}.`);
-  return value;
+export function dbSettings() {
+  const e = env();
+  return {
+    poolSize: e.DATABASE_POOL_SIZE ?? 10,
+    connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS ?? 60_000,
+    statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS ?? 60_000,
+    workMem: e.DATABASE_WORK_MEM ?? '48MB',
+  };
 }
 
 function createClient(): PrismaClient {
-  const connectionString = process.env.DATABASE_URL;
+  const connectionString = env().DATABASE_URL;
+  const DB_SETTINGS = dbSettings();
   if (!connectionString) {
     throw new Error('DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide it.');
   }
-  if (!/^\d{1,5}(kB|MB)$/.test(DB_SETTINGS.workMem)) throw new Error('DATABASE_WORK_MEM must look like "48MB".');
   const client = new PrismaClient({
     adapter: new PrismaPg({
       connectionString,

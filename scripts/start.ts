@@ -5,16 +5,13 @@
  * DEMO_DATA=1 loads the demo city instead (never in production).
  */
 import { getDb } from '../lib/db';
+import { checkEnv } from '../lib/env';
 import { ensureAdmin, seedDemo } from '../prisma/seed';
 import { launch } from './lib/launch';
 
-const secret = process.env.AUTH_SECRET;
-if (!secret || secret.length < 32) {
-  console.error(
-    '✖ AUTH_SECRET must be set to a random string of at least 32 characters (e.g. `openssl rand -base64 32`).',
-  );
-  process.exit(1);
-}
+// Every variable checked before anything starts: the full list of problems, then exit 1.
+const config = checkEnv({ production: true });
+const secret = config.AUTH_SECRET!;
 
 await launch({
   nextArgs: ['start'],
@@ -22,10 +19,10 @@ await launch({
   prepare: async (url) => {
     process.env.DATABASE_URL = url;
     const db = getDb();
-    if (process.env.DEMO_DATA === '1') {
+    if (config.DEMO_DATA === '1') {
       await seedDemo(db);
     } else {
-      const password = process.env.ADMIN_PASSWORD;
+      const password = config.ADMIN_PASSWORD;
       const hasAdmin = (await db.user.count({ where: { role: 'ADMIN', active: true } })) > 0;
       if (!hasAdmin) {
         if (!password || password.length < 12) {
@@ -33,7 +30,7 @@ await launch({
             'The database has no administrator: set ADMIN_PASSWORD (at least 12 characters) for the first start.',
           );
         }
-        await ensureAdmin(db, { username: process.env.ADMIN_USERNAME ?? 'admin', password });
+        await ensureAdmin(db, { username: config.ADMIN_USERNAME ?? 'admin', password });
         console.log('• Đã tạo tài khoản quản trị.');
       }
     }

@@ -550,7 +550,7 @@ export async function forgetSnapshots(db: Pick<PrismaClient, '$executeRaw'>): Pr
 const SNAPSHOT_FILL_TIMEOUT = '30min';
 
 /**
- * A system job's step (app/api/jobs/deadlines): writes the snapshots of the trend's past cut-offs
+ * A system job's step (lib/jobs/registry.ts): writes the snapshots of the trend's past cut-offs
  * as they pass, so that no chairman waits for them. Returns how many cut-offs it looked at.
  */
 export async function fillTrendSnapshots(db: PrismaClient, now: Date): Promise<number> {

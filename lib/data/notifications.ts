@@ -41,8 +41,8 @@ export async function markNotificationsRead(ids: number[] | 'all', { now = new D
 }
 
 /**
- * The deadline reminders — a system job, not a user action (run by POST /api/jobs/deadlines,
- * which the launcher calls every hour). For every open slot that is due within DUE_SOON_DAYS days
+ * The deadline reminders — a system job, not a user action (scheduled hourly by
+ * lib/jobs/registry.ts). For every open slot that is due within DUE_SOON_DAYS days
  * ("Sắp đến hạn", lib/domain/status.ts) or overdue (the official rule in SQL,
  * lib/data/status-sql.ts), each officer and head of the unit gets one
  * notification per slot and deadline: "Sắp đến hạn" once, "Quá hạn" once.

@@ -3,6 +3,7 @@ import { getDb } from '../db';
 import { vnDateOf } from '../domain/time';
 import { asOfFor } from '../validation/dashboard';
 import type { StatRead } from './dashboard-sql';
+import { env } from '../env';
 
 /**
  * A cache of the statistics shared by everyone who sees the same numbers (decision 008).
@@ -23,13 +24,7 @@ import type { StatRead } from './dashboard-sql';
  * STATS_CACHE_ENTRIES entries per instance (default 100, 0 turns the cache off), least recently
  * used first out.
  */
-const LIMIT = (() => {
-  const raw = process.env.STATS_CACHE_ENTRIES;
-  const n = raw === undefined || raw === '' ? 100 : /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(n) || n < 0 || n > 10_000)
-    throw new Error('STATS_CACHE_ENTRIES must be a whole number from 0 to 10000.');
-  return n;
-})();
+const LIMIT = env().STATS_CACHE_ENTRIES ?? 100;
 
 const entries = new Map<string, Promise<unknown>>();
 const counters = { hits: 0, misses: 0 };

@@ -26,6 +26,7 @@ import { RECURRENCE_LABELS } from '../domain/periods';
 import { STATUS_LABELS } from '../domain/status';
 import { formatDateTimeVn, formatDateVn, toDbDate, vnDateOf, type IsoDate } from '../domain/time';
 import { decreeDateLine, headlineNumbers, issuingBodyShort, placeOf, safeText } from './text';
+import { env } from '../env';
 
 export { safeText } from './text';
 
@@ -617,7 +618,7 @@ function listRow(row: DrillRow, i: number): CellValue[] {
  * sent their first bytes and summary sheets and wait their turn here — never an error — so ten
  * exports at once cost the memory of two.
  */
-const LIST_WRITERS = Math.max(1, Number(process.env.EXPORT_LIST_WRITERS ?? 2) || 2);
+const LIST_WRITERS = env().EXPORT_LIST_WRITERS ?? 2;
 let writing = 0;
 const waiting: (() => void)[] = [];
 

@@ -1,6 +1,7 @@
 /**
  * Shared by `npm run dev` and `npm start`: find or start the database, migrate it, prepare it,
  * then run Next.js with DATABASE_URL set, and stop an embedded database when Next.js exits.
+ * Scheduled jobs are not started here: every Next.js instance runs them itself (instrumentation.ts).
  */
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -8,7 +9,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { migrate } from '../../lib/database/migrate';
 import { openAppDatabase } from '../../lib/database/open';
-import { jobToken } from '../../lib/job-token';
 
 export function devAuthSecret(): string {
   const file = path.join(process.cwd(), '.data', 'auth-secret');
@@ -60,17 +60,6 @@ export async function launch({
       ...env,
     },
   });
-  // Deadline reminders every hour (and shortly after start), through the app's job endpoint.
-  const secret = env.AUTH_SECRET ?? process.env.AUTH_SECRET;
-  const runJobs = () => {
-    if (!secret) return;
-    fetch(`http://127.0.0.1:${port}/api/jobs/deadlines`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${jobToken(secret)}` },
-    }).catch(() => {});
-  };
-  const firstRun = setTimeout(runJobs, 30_000);
-  const hourly = setInterval(runJobs, 3_600_000);
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -80,8 +69,6 @@ export async function launch({
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   child.on('exit', async (code) => {
-    clearTimeout(firstRun);
-    clearInterval(hourly);
     await stopDb();
     process.exit(code ?? 0);
   });

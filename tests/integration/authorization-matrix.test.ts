@@ -62,6 +62,10 @@ const notificationRoute = track(
 const jobsRoute = track('app/api/jobs/deadlines/route.ts', await import('../../app/api/jobs/deadlines/route'));
 
 const EXEMPT: Record<string, string> = {
+  'app/api/health/route.ts#GET':
+    'liveness: takes no input and tells nothing, open to every caller by design (tests/integration/health.test.ts)',
+  'app/api/health/ready/route.ts#GET':
+    'readiness: takes no input and tells only whether the database answers, open to the load balancer by design (tests/integration/health.test.ts)',
   'app/api/auth/[...nextauth]/route.ts#GET':
     'next-auth’s sign-in endpoint: open to everyone by design (tests/integration/auth.test.ts)',
   'app/api/auth/[...nextauth]/route.ts#POST':

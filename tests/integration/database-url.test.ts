@@ -43,7 +43,8 @@ describe('with DATABASE_URL set', () => {
 
   it('the migrate-and-seed entry point fills that server', async () => {
     const { stdout } = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/seed.ts'], {
-      env: { ...process.env, DATABASE_URL: other.url, EMBEDDED_PG_PORT: '1' },
+      // The embedded port is one that is taken (the test server's): starting an embedded server would fail.
+      env: { ...process.env, DATABASE_URL: other.url, EMBEDDED_PG_PORT: new URL(other.url).port },
       cwd: process.cwd(),
     });
     expect(stdout).toContain('Demo data ready.');

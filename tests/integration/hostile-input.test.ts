@@ -64,6 +64,10 @@ const jobsRoute = track('app/api/jobs/deadlines/route.ts', await import('../../a
 
 /** Entry points this suite does not call, each with its reason. Anything else without a row fails. */
 const EXEMPT: Record<string, string> = {
+  'app/api/health/route.ts#GET':
+    'liveness: takes no input and tells nothing, open to every caller by design (tests/integration/health.test.ts)',
+  'app/api/health/ready/route.ts#GET':
+    'readiness: takes no input and tells only whether the database answers, open to the load balancer by design (tests/integration/health.test.ts)',
   'lib/actions/account.ts#changePasswordAction':
     'renews the session cookie, which needs a request scope; its schema (lib/validation/account.ts) is built from lib/validation/fields.ts and tests/integration/account-audit.test.ts sends it bad input',
   'app/api/auth/[...nextauth]/route.ts#GET':

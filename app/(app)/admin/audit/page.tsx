@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
 import { primaryButton, secondaryButton, td, th } from '@/components/admin/styles';
+import { JobRunsSection } from '@/components/admin/job-runs';
 import { ErrorList, inputClass } from '@/components/forms/field';
 import { listAuditEvents, listAuditFilterOptions } from '@/lib/data/audit-trail';
 import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, auditActionLabel } from '@/lib/domain/audit-actions';
@@ -212,6 +213,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </Link>
         ) : null}
       </nav>
+      <JobRunsSection />
     </section>
   );
 }

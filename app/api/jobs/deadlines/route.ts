@@ -1,20 +1,36 @@
 import crypto from 'node:crypto';
-import { snapshotTrendCutoffs } from '@/lib/data/jobs';
-import { cleanUpLoginThrottle } from '@/lib/data/login-throttle';
-import { generateDeadlineNotifications } from '@/lib/data/notifications';
+import { databaseReachable, unavailableResponse } from '@/lib/health';
 import { jobToken } from '@/lib/job-token';
+import { JOBS } from '@/lib/jobs/registry';
+import { runOccurrence } from '@/lib/jobs/runner';
 
-/** Deadline reminders and the clean-up of old login counters. Called hourly by the launcher (scripts/lib/launch.ts), or by any cron, with the job token. */
+/**
+ * Runs every scheduled job now (lib/jobs/registry.ts), for an external cron or an operator, with
+ * the job token. The app schedules them itself (lib/jobs/runner.ts); this stays for setups that
+ * prefer their own cron (JOBS=off on every instance). Each call is its own recorded occurrence.
+ */
 export async function POST(request: Request) {
   const given = Buffer.from(request.headers.get('authorization')?.replace(/^Bearer /, '') ?? '');
   const expected = Buffer.from(jobToken());
   if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) {
     return Response.json({ error: 'Không có quyền.' }, { status: 401 });
   }
-  const created = await generateDeadlineNotifications();
-  // The trend's past cut-offs, computed once as they pass instead of on a chairman's first look.
-  const cutoffs = await snapshotTrendCutoffs();
-  // Login counters idle for an hour, known addresses unused for 90 days (decision 011).
-  const cleaned = await cleanUpLoginThrottle();
-  return Response.json({ created, cutoffs, cleaned });
+  if (!(await databaseReachable())) return unavailableResponse(crypto.randomUUID(), true);
+  // Unique per call: two calls in the same millisecond are two runs.
+  const occurrence = `manual:${new Date().toISOString()}:${crypto.randomBytes(4).toString('hex')}`;
+  const results: Record<string, unknown> = {};
+  let failed = false;
+  try {
+    for (const job of JOBS) {
+      const outcome = await runOccurrence(job, occurrence);
+      results[job.name] = outcome.ran ? (outcome.ok ? outcome.result : { error: 'Thất bại.' }) : { skipped: true };
+      if (outcome.ran && !outcome.ok) failed = true;
+    }
+  } catch (error) {
+    // The database went away during the run: the same 503 as the gate, not a 500.
+    if (!(await databaseReachable({ fresh: true }))) return unavailableResponse(crypto.randomUUID(), true);
+    throw error;
+  }
+  if (failed && !(await databaseReachable({ fresh: true }))) return unavailableResponse(crypto.randomUUID(), true);
+  return Response.json(results, { status: failed ? 500 : 200 });
 }

@@ -1,0 +1,164 @@
+/**
+ * Stateless instances (issue 11): two production servers (`next start` of this build) on two ports,
+ * one database, one S3-compatible store (s3rver), as behind a load balancer. The session made on
+ * one is good on the other; a report and its file written through one are read through the other;
+ * the login throttle counts failures across both; each scheduled job runs once, on one of them.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { recreateDatabase } from '../lib/database/open';
+import { TEMPLATE_DB } from '../tests/support/test-databases';
+import { backoffSeconds, throttleKeys } from '../lib/domain/login-backoff';
+import { startS3 } from '../tests/support/s3';
+import { expect, test } from './fixtures';
+
+const BASE = Number(process.env.E2E_PORT ?? 3100);
+const PORTS = [BASE + 11, BASE + 12] as const;
+const S3_PORT = BASE + 13;
+const origin = (port: number) => `http://localhost:${port}`;
+
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+let databaseUrl = '';
+let s3: Awaited<ReturnType<typeof startS3>>;
+const servers: ChildProcess[] = [];
+const logs: string[] = ['', ''];
+
+async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  const e2eUrl = fs.readFileSync(path.join(process.cwd(), '.data', 'e2e-database-url'), 'utf8').trim();
+  databaseUrl = await recreateDatabase(e2eUrl, 'dondoc_twins', TEMPLATE_DB);
+  s3 = await startS3(S3_PORT);
+  const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+  PORTS.forEach((port, i) => {
+    const child = spawn(process.execPath, [nextBin, 'start', '--port', String(port)], {
+      env: {
+        ...process.env,
+        ...s3.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: 'twin-secret-twin-secret-twin-secret-0123456789',
+        NEXTAUTH_URL: origin(port),
+        JOBS: 'on',
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (d: Buffer) => (logs[i] += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (logs[i] += d.toString()));
+    servers.push(child);
+  });
+  for (const port of PORTS)
+    await expect
+      .poll(
+        async () =>
+          fetch(`${origin(port)}/api/health/ready`)
+            .then((r) => r.status)
+            .catch(() => 0),
+        { timeout: 120_000, intervals: [500] },
+      )
+      .toBe(200);
+});
+
+test.afterAll(async () => {
+  for (const child of servers) child.kill('SIGTERM');
+  await Promise.all(servers.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+  await s3?.stop();
+});
+
+test('sign in on one instance, act on the other; the file written through one is read through the other', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const [A, B] = PORTS.map(origin) as [string, string];
+  const [{ id: assignmentId }] = (await sql<{ id: number }>(
+    `SELECT a.id FROM "Assignment" a JOIN "Unit" u ON u.id = a."unitId" JOIN "Task" t ON t.id = a."taskId"
+     JOIN "Section" s ON s.id = t."sectionId" WHERE u.code = 'P-TRANPHU' AND s.numeral = 'I' AND t.number = '4'`,
+  )) as [{ id: number }];
+
+  await page.goto(`${A}/login`);
+  await page.getByLabel('Tên đăng nhập').fill('cb.tranphu');
+  await page.getByLabel('Mật khẩu').fill('DonDoc@2026');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+
+  // The cookie set by A is a session on B (same secret, nothing kept in A's memory).
+  await page.goto(`${B}/assignments/${assignmentId}`);
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.getByLabel('Tiến độ (%)').fill('100');
+  await page.getByLabel('Kết quả thực hiện').fill('Báo cáo gửi qua máy chủ thứ hai.');
+  await page
+    .getByLabel('Tài liệu kiểm chứng', { exact: true })
+    .setInputFiles({ name: 'bien-ban.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await expect(page.getByRole('link', { name: 'bien-ban.pdf' })).toBeVisible();
+  await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+  await expect(page.getByRole('heading', { name: 'Đã gửi báo cáo — đang chờ duyệt' })).toBeVisible();
+
+  // Back on A: the submitted report, and the file (uploaded to the bucket by B) downloaded from A.
+  await page.goto(`${A}/assignments/${assignmentId}`);
+  await expect(page.getByRole('heading', { name: 'Đã gửi báo cáo — đang chờ duyệt' })).toBeVisible();
+  const [{ id: evidenceId }] = (await sql<{ id: number }>(
+    `SELECT id FROM "Evidence" WHERE "fileName" = 'bien-ban.pdf'`,
+  )) as [{ id: number }];
+  const download = await page.request.get(`${A}/api/evidence/${evidenceId}`);
+  expect(download.status()).toBe(200);
+  expect(Buffer.compare(await download.body(), PDF)).toBe(0);
+  // …and it is in the bucket, not on a local disk.
+  const [{ storageKey }] = (await sql<{ storageKey: string }>(
+    `SELECT "storageKey" FROM "Evidence" WHERE "fileName" = 'bien-ban.pdf'`,
+  )) as [{ storageKey: string }];
+  expect(fs.readdirSync(s3.directory, { recursive: true }).some((f) => String(f).includes(storageKey))).toBe(true);
+});
+
+test('the login throttle counts failures on both instances together', async ({ page }) => {
+  const tries = [PORTS[0], PORTS[1], PORTS[0], PORTS[1]];
+  for (const [i, port] of tries.entries()) {
+    await page.goto(`${origin(port)}/login`);
+    await page.getByLabel('Tên đăng nhập').fill('cb.namha');
+    await page.getByLabel('Mật khẩu').fill(`sai-mat-khau-${i}`);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page.getByText('Tên đăng nhập hoặc mật khẩu không đúng.')).toBeVisible();
+  }
+  // One counter for the account, written by both instances: 4 failures, not 2 and 2, which is
+  // what takes it past the 3 free tries of the back-off (lib/domain/login-backoff.ts).
+  const account = throttleKeys('cb.namha', null).account!;
+  const [row] = await sql<{ failures: number }>(`SELECT failures FROM "LoginThrottle" WHERE key = $1`, [account]);
+  expect(row?.failures).toBe(4);
+  expect(backoffSeconds('pair', 4)).toBeGreaterThan(0);
+});
+
+test('each scheduled job ran once, on one instance', async () => {
+  const jobs = ['deadline-reminders', 'trend-snapshots', 'login-throttle-cleanup'];
+  await expect
+    .poll(
+      async () =>
+        (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "JobRun" WHERE status = 'SUCCEEDED'`))[0]!.n,
+      { timeout: 60_000 },
+    )
+    .toBeGreaterThanOrEqual(jobs.length);
+  const runs = await sql<{ job: string; occurrence: string; attempts: number }>(
+    `SELECT job, occurrence, attempts FROM "JobRun" ORDER BY job`,
+  );
+  // one row per job (its catch-up occurrence, started by both instances), run on the first attempt
+  expect(runs.map((r) => r.job).sort()).toEqual([...jobs].sort());
+  expect(runs.every((r) => r.attempts === 1)).toBe(true);
+  // both instances started their scheduler
+  for (const log of logs) expect(log).toContain('scheduled jobs started');
+  const printed = runs.map((r) => `${r.job} ${r.occurrence} ×${r.attempts}`).join('\n');
+  console.log(`JobRun rows after two instances started:\n${printed}`);
+});

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseEnv, VARIABLES } from './env';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+/** Set by Node, Next.js, CI or one script for another; never configured by an operator. */
+const INTERNAL = new Set([
+  'NODE_ENV',
+  'NEXT_RUNTIME',
+  'NEXT_TELEMETRY_DISABLED',
+  'CI',
+  'DEBUG_PG',
+  'BENCH_FLOOR',
+  'BENCH_PG_PORT',
+  'BENCH_PASSWORD',
+  'TEST_SERVER_URL',
+  'TEST_TEMPLATE_READY',
+  'TEST_TEMPLATE_DB',
+  'PRISMA_SCHEMA_ENGINE_BINARY',
+]);
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory())
+      return ['node_modules', 'generated', '.next', '.data'].includes(entry.name) ? [] : sourceFiles(full);
+    return /\.(ts|tsx|js|mjs)$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [full] : [];
+  });
+}
+
+function readmeVariables(): Set<string> {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const table = readme.slice(
+    readme.indexOf('## Configuration'),
+    readme.indexOf('\n## ', readme.indexOf('## Configuration') + 5),
+  );
+  const names = [...table.matchAll(/^\| (.+?) \|/gm)].flatMap((m) =>
+    [...m[1]!.matchAll(/`([A-Z0-9_]+)`/g)].map((n) => n[1]!),
+  );
+  return new Set(names);
+}
+
+describe('environment variables', () => {
+  it('the README table lists exactly the variables of lib/env.ts', () => {
+    expect([...readmeVariables()].sort()).toEqual(Object.keys(VARIABLES).sort());
+  });
+
+  it('the code reads no variable that lib/env.ts does not know', () => {
+    const read = new Set<string>();
+    for (const dir of ['app', 'lib', 'components', 'scripts', 'prisma']) {
+      for (const file of sourceFiles(path.join(root, dir)))
+        for (const m of fs
+          .readFileSync(file, 'utf8')
+          .matchAll(/process\.env(?:\.([A-Z0-9_]+)|\[['"]([A-Z0-9_]+)['"]\])/g))
+          read.add((m[1] ?? m[2])!);
+    }
+    for (const file of ['proxy.ts', 'instrumentation.ts', 'playwright.config.ts', 'next.config.js'])
+      if (fs.existsSync(path.join(root, file)))
+        for (const m of fs.readFileSync(path.join(root, file), 'utf8').matchAll(/process\.env\.([A-Z0-9_]+)/g))
+          read.add(m[1]!);
+    const unknown = [...read].filter((n) => !(n in VARIABLES) && !INTERNAL.has(n));
+    expect(unknown).toEqual([]);
+  });
+
+  it('refuses a bad configuration with every problem listed, in Vietnamese and English, without the values', () => {
+    let error: unknown;
+    try {
+      parseEnv(
+        { DATABASE_POOL_SIZE: 'mười', DATABASE_URL: 'mysql://x', S3_BUCKET: 'minh-chung', AUTH_SECRET: 'ngan-qua' },
+        { production: true },
+      );
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const { problems, message } = error as EnvError;
+    expect(problems.map((p) => p.split(':')[0])).toEqual([
+      'DATABASE_URL',
+      'DATABASE_POOL_SIZE',
+      'AUTH_SECRET',
+      'S3_ACCESS_KEY_ID',
+      'S3_SECRET_ACCESS_KEY',
+    ]);
+    expect(message).toContain('DATABASE_POOL_SIZE: phải là số nguyên 1–200 / must be a whole number 1–200');
+    expect(message).not.toContain('ngan-qua');
+    expect(message).not.toContain('mười');
+  });
+
+  it('reads defaults as unset and numbers as numbers', () => {
+    const parsed = parseEnv({ DATABASE_POOL_SIZE: '20', STATS_CACHE_ENTRIES: '', PORT: '3000' }, { production: false });
+    expect(parsed.DATABASE_POOL_SIZE).toBe(20);
+    expect(parsed.STATS_CACHE_ENTRIES).toBeUndefined();
+    expect(parsed.PORT).toBe(3000);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Every scheduled job, one line each (decision 013). A job is a plain exported async function that
+ * brings something up to date as of "now" and returns a small JSON summary (counts) shown to the
+ * administrator. Because it brings things up to date, occurrences missed while every instance was
+ * down collapse into one catch-up run at the next start (lib/jobs/runner.ts).
+ *
+ * To add a job: write the function (in lib/data, with its own test), then add a line here. The cron
+ * is read in Asia/Ho_Chi_Minh; the name is the queue's name in PostgreSQL (pg-boss): lowercase, never
+ * renamed once deployed (its run history is kept under it).
+ */
+import 'server-only';
+import { snapshotTrendCutoffs } from '../data/jobs';
+import { cleanUpLoginThrottle } from '../data/login-throttle';
+import { generateDeadlineNotifications } from '../data/notifications';
+
+export type JobDefinition = {
+  name: string;
+  /** Shown to the administrator. */
+  label: string;
+  /** Five-field cron, in Asia/Ho_Chi_Minh. */
+  cron: string;
+  handler: () => Promise<unknown>;
+};
+
+export const JOBS: readonly JobDefinition[] = [
+  {
+    name: 'deadline-reminders',
+    label: 'Nhắc hạn và báo quá hạn',
+    cron: '0 * * * *',
+    handler: async () => ({ created: await generateDeadlineNotifications() }),
+  },
+  {
+    name: 'trend-snapshots',
+    label: 'Chốt số liệu xu hướng theo kỳ',
+    cron: '5 * * * *',
+    handler: async () => ({ cutoffs: await snapshotTrendCutoffs() }),
+  },
+  {
+    name: 'login-throttle-cleanup',
+    label: 'Dọn bộ đếm đăng nhập sai',
+    cron: '10 * * * *',
+    handler: () => cleanUpLoginThrottle(),
+  },
+];
