@@ -71,8 +71,10 @@ export async function startScheduler({
   await boss.start();
   for (const job of jobs) {
     // A failed run is retried twice, a minute apart; a run stuck for 30 minutes expires.
-    await boss.createQueue(job.name, { name: job.name, retryLimit: 2, retryDelay: 60, expireInMinutes: 30 });
-    await boss.schedule(job.name, job.cron, {}, { tz: JOB_TIME_ZONE });
+    await retryOnDeadlock(() =>
+      boss.createQueue(job.name, { name: job.name, retryLimit: 2, retryDelay: 60, expireInMinutes: 30 }),
+    );
+    await retryOnDeadlock(() => boss.schedule(job.name, job.cron, {}, { tz: JOB_TIME_ZONE }));
     await boss.work<{ occurrence?: string }>(
       job.name,
       { includeMetadata: true, pollingIntervalSeconds },
@@ -107,4 +109,21 @@ export async function startScheduler({
       await boss.stop({ graceful: true, close: true, wait: true, timeout: 20_000 });
     },
   };
+}
+
+/**
+ * Instances starting at the same moment create the same queues and schedules; pg-boss's statements
+ * can then deadlock in PostgreSQL (seen in tests/integration/jobs.test.ts). The loser of a
+ * deadlock is rolled back whole, so trying again is safe; a few tries with a random pause suffice.
+ */
+async function retryOnDeadlock<T>(work: () => Promise<T>, tries = 6): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (code !== '40P01' || attempt >= tries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+    }
+  }
 }
