@@ -28,7 +28,7 @@ export default async function HomePage() {
     const [counts, taskCount, inbox] = await Promise.all([
       getHeadline(),
       getHeadlineTaskCount(),
-      can(user, 'report:review') ? listReviewInbox({ limit: 10 }) : Promise.resolve(null),
+      can(user, 'report:review') ? listReviewInbox({ limit: 10, withUnits: false }) : Promise.resolve(null),
     ]);
     return (
       <div className="space-y-6">
@@ -56,7 +56,7 @@ export default async function HomePage() {
     );
   }
   if (user.role === 'DEPARTMENT_HEAD') {
-    const [inbox, mine] = await Promise.all([listReviewInbox({ limit: 10 }), listMyAssignments()]);
+    const [inbox, mine] = await Promise.all([listReviewInbox({ limit: 10, withUnits: false }), listMyAssignments()]);
     return (
       <div className="space-y-8">
         <section aria-labelledby="inbox">

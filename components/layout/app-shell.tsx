@@ -4,6 +4,9 @@ import { countUnreadNotifications } from '@/lib/data/notifications';
 import { ROLE_LABELS, type SessionUser } from '@/lib/permissions';
 import { navFor } from './nav';
 
+// No prefetching from the header: every page is rendered per request (and has no loading.tsx), so a
+// prefetch is a full server render of the layout for each link on every page view — measured, 12
+// requests per view of the officer home (docs/benchmarks/load.md). A click still navigates client-side.
 export async function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
   const items = navFor(user);
   const unread = await countUnreadNotifications();
@@ -11,7 +14,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
     <div className="min-h-dvh">
       <header className="no-print bg-red-800 text-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3">
-          <Link href="/" className="flex items-baseline gap-2">
+          <Link href="/" prefetch={false} className="flex items-baseline gap-2">
             <span className="text-lg font-bold">Đôn đốc</span>
             <span className="hidden text-xs text-red-100 sm:inline">UBND thành phố Hà Tĩnh</span>
           </Link>
@@ -26,6 +29,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
             </div>
             <Link
               href="/notifications"
+              prefetch={false}
               className="relative rounded-md p-2 hover:bg-white/10"
               aria-label={unread > 0 ? `Thông báo: ${unread} chưa đọc` : 'Thông báo'}
             >
@@ -51,6 +55,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
               <li key={item.href}>
                 <Link
                   href={item.href}
+                  prefetch={false}
                   className="block px-3 py-2 text-sm font-medium whitespace-nowrap text-red-50 hover:bg-white/10"
                 >
                   {item.label}

@@ -1,8 +1,10 @@
-import Link from 'next/link';
 import { DueText, StatusBadge } from '@/components/ui/status-badge';
 import type { AssignmentListItem } from '@/lib/data/work';
 import { REPORT_STATUS_LABELS } from '@/lib/domain/labels';
 
+// Plain links, not next/link: every row is a dynamic page, so prefetching one per visible row
+// would cost a server render each for nothing, and the rows' client components weigh on every
+// render of the home page (docs/benchmarks/load.md).
 export function AssignmentList({ items, empty }: { items: AssignmentListItem[]; empty: string }) {
   if (items.length === 0)
     return <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">{empty}</p>;
@@ -13,7 +15,7 @@ export function AssignmentList({ items, empty }: { items: AssignmentListItem[]; 
     >
       {items.map((item) => (
         <li key={item.id}>
-          <Link href={`/assignments/${item.id}`} className="block px-4 py-3 hover:bg-slate-50">
+          <a href={`/assignments/${item.id}`} className="block px-4 py-3 hover:bg-slate-50">
             <div className="flex flex-wrap items-start justify-between gap-2">
               <p className="font-medium">
                 <span className="mr-1 text-slate-500">{item.taskCode}</span>
@@ -31,7 +33,7 @@ export function AssignmentList({ items, empty }: { items: AssignmentListItem[]; 
                 <span>Chưa có báo cáo</span>
               )}
             </p>
-          </Link>
+          </a>
         </li>
       ))}
     </ul>

@@ -1,7 +1,9 @@
-import Link from 'next/link';
 import type { InboxItem } from '@/lib/data/work';
 import { formatDateTimeVn } from '@/lib/domain/time';
 
+// Plain links, not next/link: every row is a dynamic page, so prefetching one per visible row
+// would cost a server render each for nothing, and the rows' client components weigh on every
+// render of the home page (docs/benchmarks/load.md).
 export function InboxList({ items }: { items: InboxItem[] }) {
   if (items.length === 0) {
     return (
@@ -17,7 +19,7 @@ export function InboxList({ items }: { items: InboxItem[] }) {
     >
       {items.map((item) => (
         <li key={item.reportId}>
-          <Link href={`/reports/${item.reportId}`} className="block px-4 py-3 hover:bg-slate-50">
+          <a href={`/reports/${item.reportId}`} className="block px-4 py-3 hover:bg-slate-50">
             <p className="font-medium">
               {item.unitName} <span className="text-slate-500">· {item.taskCode}</span> {item.taskTitle}
             </p>
@@ -28,7 +30,7 @@ export function InboxList({ items }: { items: InboxItem[] }) {
                 {item.evidenceCount > 0 ? `${item.evidenceCount} tài liệu kiểm chứng` : 'Chưa có tài liệu kiểm chứng'}
               </span>
             </p>
-          </Link>
+          </a>
         </li>
       ))}
     </ul>

@@ -1,4 +1,4 @@
-import { decode } from 'next-auth/jwt';
+import { decode, encode } from 'next-auth/jwt';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD } from '../../prisma/seed/demo-users';
 
@@ -7,6 +7,7 @@ const jar = new Map<string, { value: string; options: Record<string, unknown> }>
 vi.mock('next/headers', () => ({
   cookies: async () => ({
     set: (name: string, value: string, options: Record<string, unknown>) => jar.set(name, { value, options }),
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)!.value } : undefined),
   }),
 }));
 vi.mock('next/navigation', () => ({
@@ -18,6 +19,7 @@ vi.mock('next/navigation', () => ({
 process.env.AUTH_SECRET = 'login-action-test-secret-0123456789abcdef';
 const { loginAction } = await import('../../lib/actions/login');
 const { INITIAL_STATE } = await import('../../lib/action-state');
+const { getCurrentUser } = await import('../../lib/auth');
 
 function form(fields: Record<string, string | Blob>): FormData {
   const data = new FormData();
@@ -94,4 +96,34 @@ describe('loginAction (the login form, with or without JavaScript)', () => {
       expect(Object.keys(state.fields ?? {})).not.toContain('password');
     },
   );
+});
+
+describe('getCurrentUser (every page and data call: the session cookie, decoded without next-auth’s handler)', () => {
+  it('reads the cookie the login set; a tampered, foreign, expired or ended session reads as nobody', async () => {
+    await redirectOf(loginAction(INITIAL_STATE, form({ username: 'cb.tranphu', password: DEMO_PASSWORD })));
+    const user = await getCurrentUser();
+    expect(user).toMatchObject({
+      username: 'cb.tranphu',
+      role: 'OFFICER',
+      unitKind: 'WARD',
+      mustChangePassword: false,
+    });
+    expect(user!.unitName).toBeTruthy();
+
+    const good = jar.get('next-auth.session-token')!;
+    const claims = (await decode({ token: good.value, secret: process.env.AUTH_SECRET! }))!;
+    const put = (value: string) => jar.set('next-auth.session-token', { value, options: good.options });
+    put(`${good.value.slice(0, -2)}xx`);
+    expect(await getCurrentUser()).toBeNull();
+    put(await encode({ token: claims, secret: 'another-secret-another-secret-0123456789' }));
+    expect(await getCurrentUser()).toBeNull();
+    put(await encode({ token: claims, secret: process.env.AUTH_SECRET!, maxAge: -60 }));
+    expect(await getCurrentUser()).toBeNull();
+    put(await encode({ token: { ...claims, sv: Number(claims.sv) + 1 }, secret: process.env.AUTH_SECRET! }));
+    expect(await getCurrentUser()).toBeNull();
+    jar.clear();
+    expect(await getCurrentUser()).toBeNull();
+    put(good.value);
+    expect(await getCurrentUser()).toMatchObject({ username: 'cb.tranphu' });
+  });
 });
