@@ -13,6 +13,7 @@ import { addDays, toDbDate, vnDateOf } from '../../lib/domain/time';
 import { hashPassword } from '../../lib/password';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 import { NQ76_SECTIONS } from './nq76';
+import { seedTargets } from './targets';
 
 export const NQ76_TITLE =
   'Triển khai Nghị quyết 76/NQ-CP về Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021–2030';
@@ -92,6 +93,9 @@ export async function seedDemo(db: PrismaClient, { now = new Date() }: { now?: D
   const users = new Map(
     (await db.user.findMany({ select: { id: true, username: true } })).map((u) => [u.username, u.id]),
   );
+
+  // The resolution's targets (chỉ tiêu) and their demo values: their own module, idempotent by itself.
+  await seedTargets(db, { units, users }, now);
 
   const existing = await db.programme.findFirst({
     where: { title: NQ76_TITLE, issuingBody: ISSUING_BODY },
