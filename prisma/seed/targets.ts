@@ -164,7 +164,8 @@ export async function seedTargets(db: PrismaClient, ids: Ids, now: Date): Promis
         },
       });
       const section = await tx.section.create({
-        data: { programmeId: programme.id, numeral: 'I', title: 'Các chỉ tiêu đến năm 2025 và 2030', order: 1 },
+        // "A", not "I": the NQ76 programme's sections are I and II, and tasks are often found by numeral and number.
+        data: { programmeId: programme.id, numeral: 'A', title: 'Các chỉ tiêu đến năm 2025 và 2030', order: 1 },
       });
       for (const [index, indicator] of SEED_INDICATORS.entries()) {
         const task = await tx.task.create({
