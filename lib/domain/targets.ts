@@ -123,3 +123,22 @@ export function formatIndicatorValue(value: number, measureUnit: string): string
   const text = value.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
   return measureUnit === '%' ? `${text}%` : `${text} ${measureUnit}`;
 }
+
+/** The path to the target in words: "Đã đạt mục tiêu 2025", "Cần +9,8 điểm % đến 2030 (+2,1 điểm %/năm)". */
+export function describePath(path: ReturnType<typeof pathToTarget>, measureUnit: string): string {
+  if (!path) return '—';
+  if (path.met) return `Đã đạt mục tiêu ${path.year}`;
+  const unit = measureUnit === '%' ? 'điểm %' : measureUnit;
+  const sign = path.change > 0 ? '+' : '−';
+  const change = `${sign}${formatIndicatorValue(Math.abs(path.change), unit)}`;
+  if (path.perYear === null) return `Còn thiếu ${change} so với mục tiêu ${path.year}`;
+  return `Cần ${change} đến ${path.year} (${sign}${formatIndicatorValue(Math.abs(path.perYear), unit)}/năm)`;
+}
+
+/** "80% (2025), 90% (2030)". */
+export function describeTargets(targets: { year: number; value: number }[], measureUnit: string): string {
+  return [...targets]
+    .sort((a, b) => a.year - b.year)
+    .map((t) => `${formatIndicatorValue(t.value, measureUnit)} (${t.year})`)
+    .join(', ');
+}

@@ -13,6 +13,12 @@ const { listIndicatorStandings } = await import('../../lib/data/targets');
 const { periodContaining, previousPeriod } = await import('../../lib/domain/periods');
 const { requiredOn } = await import('../../lib/domain/targets');
 const { vnDateOf } = await import('../../lib/domain/time');
+const { getExportSource } = await import('../../lib/data/exports');
+const { parseDashboardParams } = await import('../../lib/validation/dashboard');
+const { buildSummaryWorkbook } = await import('../../lib/exports/xlsx');
+const { buildReportDocument } = await import('../../lib/exports/docx');
+const ExcelJS = (await import('exceljs')).default;
+const mammoth = (await import('mammoth')).default;
 
 const base = { difficulties: null, proposals: null, noEvidenceReason: 'Số liệu trích xuất từ hệ thống của tỉnh.' };
 const current = periodContaining('HALF_YEARLY', vnDateOf(new Date()));
@@ -173,5 +179,44 @@ describe('a unit reports a value through the report loop', () => {
     });
     const report = await getDb().report.findUniqueOrThrow({ where: { id: saved.reportId }, select: { value: true } });
     expect(report.value).toBeNull();
+  });
+});
+
+describe('the exports gain a targets section', () => {
+  it('Excel: sheet "Chỉ tiêu" (Biểu số 05) with each indicator and each unit judged', async () => {
+    await actAs('chutich');
+    const source = await getExportSource(parseDashboardParams({}));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildSummaryWorkbook({ ...source, rows: [] })) as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Chỉ tiêu')!;
+    expect(sheet).toBeDefined();
+    const rows: string[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
+    expect(rows.some((r) => r.includes('BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU'))).toBe(true);
+    const indicator = rows.findIndex(
+      (r) => r[1] === 'Tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến mức độ 3, 4',
+    );
+    expect(rows[indicator]![3]).toBe('80% (2025), 90% (2030)');
+    const nguyenDu = rows.slice(indicator).find((r) => r[1] === 'Phường Nguyễn Du')!;
+    expect(nguyenDu[7]).toBe('Chậm so với lộ trình');
+    expect(Number(nguyenDu[4])).toBeGreaterThan(0);
+    const vanYen = rows.slice(indicator).find((r) => r[1] === 'Phường Văn Yên')!;
+    expect(vanYen[7]).toBe('Chưa có số liệu được duyệt');
+  });
+
+  it('Word: section IV lists the indicators and the units behind; proposals move to V', async () => {
+    await actAs('chutich');
+    const source = await getExportSource(parseDashboardParams({}));
+    const { value: text } = await mammoth.extractRawText({ buffer: await buildReportDocument(source) });
+    expect(text).toContain('IV. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU');
+    expect(text).toContain('V. ĐỀ XUẤT, KIẾN NGHỊ');
+    expect(text).toMatch(
+      /Tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến mức độ 3, 4: chậm so với lộ trình: [^\n]*Phường Nguyễn Du \(/,
+    );
+    const { value: without } = await mammoth.extractRawText({
+      buffer: await buildReportDocument({ ...source, targets: [] }),
+    });
+    expect(without).not.toContain('CHỈ TIÊU');
+    expect(without).toContain('IV. ĐỀ XUẤT, KIẾN NGHỊ');
   });
 });
