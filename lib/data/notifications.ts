@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb, Prisma } from '../db';
 import { NotFoundError } from '../errors';
+import { dueSoonLimit } from './calendar';
 import { requirePermission } from './guard';
 import { slotsAtCte } from './status-sql';
 
@@ -41,12 +42,14 @@ export async function markNotificationsRead(ids: number[] | 'all', { now = new D
 
 /**
  * The deadline reminders — a system job, not a user action (run by POST /api/jobs/deadlines,
- * which the launcher calls every hour). For every open slot that is due within 3 days or overdue
+ * which the launcher calls every hour). For every open slot that is due within 3 working days or overdue
  * (the official rule in SQL, lib/data/status-sql.ts), each officer and head of the unit gets one
  * notification per slot and deadline: "Sắp đến hạn" once, "Quá hạn" once.
  * One INSERT … SELECT, idempotent: running it again adds nothing.
  */
 export async function generateDeadlineNotifications(now = new Date()): Promise<number> {
+  // "Sắp đến hạn" counts working days (decision 015): the last deadline that is due soon today.
+  const soonUntil = await dueSoonLimit(now);
   return getDb().$executeRaw(Prisma.sql`
     WITH ${slotsAtCte([now])},
     due AS (
@@ -55,7 +58,7 @@ export async function generateDeadlineNotifications(now = new Date()): Promise<n
       FROM slots s
       WHERE s.due IS NOT NULL AND s.completed IS NULL
         AND (s.status = 'IN_PROGRESS_OVERDUE'
-             OR (s.due - (${now}::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) BETWEEN 0 AND 3)
+             OR s.due BETWEEN (${now}::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AND ${soonUntil}::date)
     ),
     messages AS (
       SELECT u.id AS user_id, d.kind,

@@ -5,6 +5,7 @@ import type { Recurrence } from '../domain/periods';
 import { currentPeriod, singlePeriodKey, slotStatusFacts, type PeriodReportFact, type SlotFacts } from '../domain/slot';
 import { computeStatus, type StatusResult } from '../domain/status';
 import { fromDbDate, vnDateOf, type IsoDate } from '../domain/time';
+import { dueSoonLimit } from './calendar';
 import { requirePermission } from './guard';
 import { assignmentScope, reviewScope } from './scope';
 
@@ -88,6 +89,7 @@ export async function listMyAssignments({ now = new Date() }: { now?: Date } = {
       reports: { select: { status: true, periodKey: true, completedAt: true, progress: true } },
     },
   });
+  const dueSoonUntil = await dueSoonLimit(now);
   return rows
     .map((row) => {
       const period = currentPeriod(row.task.recurrence, today);
@@ -97,7 +99,7 @@ export async function listMyAssignments({ now = new Date() }: { now?: Date } = {
         row.reports.find((r) => r.periodKey === (period?.key ?? singlePeriodKey(row.task.recurrence))) ?? null;
       const periodReport = period ? current : null;
       const { input } = slotStatusFacts(slotFactsOf(row), today, now);
-      const status = computeStatus(input, now);
+      const status = computeStatus(input, now, { dueSoonUntil });
       return {
         id: row.id,
         taskTitle: row.task.title,
@@ -167,7 +169,7 @@ export async function getAssignment(assignmentId: number, { now = new Date() }: 
   const { input, missed } = slotStatusFacts(slotFactsOf(row), vnDateOf(now), now);
   return {
     ...row,
-    status: computeStatus(input, now),
+    status: computeStatus(input, now, { dueSoonUntil: await dueSoonLimit(now) }),
     statusDueDate: input.dueDate,
     missedPeriodLabels: missed.map((p) => p.label),
   };

@@ -94,22 +94,22 @@ export async function seedDemo(db: PrismaClient, { now = new Date() }: { now?: D
     (await db.user.findMany({ select: { id: true, username: true } })).map((u) => [u.username, u.id]),
   );
 
-  // The resolution's targets (chỉ tiêu) and their demo values: their own module, idempotent by itself.
-  await seedTargets(db, { units, users }, now);
-
   const existing = await db.programme.findFirst({
     where: { title: NQ76_TITLE, issuingBody: ISSUING_BODY },
     select: { id: true },
   });
-  if (existing) return;
-
-  await db.$transaction(
-    async (tx) => {
-      await seedProgramme(tx as unknown as PrismaClient, { units, users });
-      await seedReports(tx as unknown as PrismaClient, { units, users }, now);
-    },
-    { timeout: 60_000 },
-  );
+  if (!existing) {
+    await db.$transaction(
+      async (tx) => {
+        await seedProgramme(tx as unknown as PrismaClient, { units, users });
+        await seedReports(tx as unknown as PrismaClient, { units, users }, now);
+      },
+      { timeout: 60_000 },
+    );
+  }
+  // The resolution's targets (chỉ tiêu) and their demo values, after the NQ76 programme (which
+  // stays the first): their own module, idempotent by itself.
+  await seedTargets(db, { units, users }, now);
 }
 
 async function seedProgramme(db: PrismaClient, ids: Ids): Promise<void> {
