@@ -302,9 +302,9 @@ function behindTable(units: UnitStanding[]): Table {
   });
 }
 
-/** One row per indicator: its targets, the units' mean against the trajectory, and how many units stand where. */
+/** One row per indicator (the STT column as wide as the other tables', ≥ 12 mm): its targets, the units' mean against the trajectory, and how many units stand where. */
 function targetsTable(indicators: IndicatorStanding[]): Table {
-  const widths = [0.07, 0.35, 0.16, 0.12, 0.1, 0.1, 0.1].map((f) => Math.round(CONTENT_WIDTH * f));
+  const widths = [0.08, 0.35, 0.16, 0.12, 0.1, 0.09, 0.1].map((f) => Math.round(CONTENT_WIDTH * f));
   widths[1] = CONTENT_WIDTH - widths.reduce((a, b, i) => (i === 1 ? a : a + b), 0);
   const head = new TableRow({
     tableHeader: true,
