@@ -24,7 +24,7 @@ test('a ward reports a target value with evidence → the standing office approv
   await page.getByRole('button', { name: 'Gửi báo cáo' }).click(); // no value → refused, entries kept
   await expect(page.getByText('Nhập giá trị chỉ tiêu đạt được trong kỳ trước khi gửi.')).toBeVisible();
   await expect(page.getByLabel('Kết quả thực hiện')).toHaveValue(/Số liệu 6 tháng cuối năm/);
-  await value.fill('91,5');
+  await value.fill('86,5');
   await page
     .getByLabel('Tài liệu kiểm chứng', { exact: true })
     .setInputFiles({ name: 'trich-xuat-dvc.pdf', mimeType: 'application/pdf', buffer: PDF });
@@ -40,7 +40,7 @@ test('a ward reports a target value with evidence → the standing office approv
   )) as [{ id: number }];
   await login(page, 'tp.noivu');
   await page.goto(`/reports/${reportId}`);
-  await expect(page.getByTestId('indicator-value')).toContainText('91,5%');
+  await expect(page.getByTestId('indicator-value')).toContainText('86,5%');
   await page.getByRole('button', { name: 'Duyệt' }).click();
   await expect(page.getByTestId('report-status')).toHaveText('Đã duyệt');
   await logout(page);
@@ -53,7 +53,7 @@ test('a ward reports a target value with evidence → the standing office approv
   await expect(card).toContainText('Mục tiêu: 80% (2025), 90% (2030)');
   await card.getByText(/Chi tiết \d+ đơn vị/).click();
   const row = card.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Phường Trần Phú' }) });
-  await expect(row.getByRole('link', { name: '91,5%' })).toBeVisible();
+  await expect(row.getByRole('link', { name: '86,5%' })).toBeVisible();
   await expect(row).toContainText('Đạt lộ trình');
-  await expect(row).toContainText('Cần +8,5 điểm % đến 2030');
+  await expect(row).toContainText('Cần +3,5 điểm % đến 2030');
 });
