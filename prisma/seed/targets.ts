@@ -2,7 +2,8 @@
  * Demo targets (chỉ tiêu), decision 014: the measurable targets of Resolution 76/NQ-CP that
  * shared/DOMAIN.md marks as checked, as a programme of their own whose tasks the units report on
  * every half-year (Decree 09/2019: 15/12 → 14/6 and 15/6 → 14/12), with realistic values for the
- * last three half-years: some units on the trajectory, some close, some behind, one waiting for
+ * last three half-years (loaded as history: the assignments are made when the seed runs, so no
+ * closed period is owed): some units on the trajectory, some close, some behind, one waiting for
  * approval and one returned. Called from seedDemo; idempotent (nothing happens once the programme
  * exists). The "to confirm" targets are not seeded: an administrator adds them once checked.
  */
@@ -202,7 +203,8 @@ export async function seedTargets(db: PrismaClient, ids: Ids, now: Date): Promis
             taskId: task.id,
             unitId: idOf(ids.units, code),
             role: 'IMPLEMENTING' as const,
-            createdAt: since,
+            // Given in the app now, with the past half-years' values loaded as history: like the NQ76
+            // seed's recurring assignments, none owes a closed period yet (decision 008).
           })),
         });
         if (indicator.reporters !== WARDS_AND_COMMUNES) continue;
