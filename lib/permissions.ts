@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   'programme:manage': ['ADMIN'],
   'unit:manage': ['ADMIN'],
   'user:manage': ['ADMIN'],
+  /** Enter the yearly official day swaps and bridges of the working-day calendar (decision 015). */
+  'calendar:manage': ['ADMIN'],
   /** Read the audit trail (sign-ins, changes, decisions). */
   'audit:read': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -17,6 +17,7 @@ type Report = {
   difficulties: string | null;
   proposals: string | null;
   noEvidenceReason: string | null;
+  value: number | null;
   reviewComment: string | null;
   evidence: { id: number; fileName: string; sizeBytes: number; mimeType: string }[];
 };
@@ -27,12 +28,15 @@ export function ReportForm({
   options,
   report,
   evidenceRequired,
+  indicator = null,
 }: {
   assignmentId: number;
   periodKey: string;
   options: { key: string; label: string }[];
   report: Report | null;
   evidenceRequired: boolean;
+  /** The indicator this task reports (decision 014): the form asks for the value measured. */
+  indicator?: { name: string; measureUnit: string } | null;
 }) {
   const router = useRouter();
   const [state, action, pending] = useActionState(saveReportAction, INITIAL_STATE);
@@ -75,6 +79,29 @@ export function ReportForm({
         <p className="rounded-md border border-orange-300 bg-orange-50 p-3 text-sm text-orange-900">
           <strong>Báo cáo bị trả lại — lý do:</strong> {report.reviewComment}
         </p>
+      ) : null}
+
+      {indicator ? (
+        <Field
+          id="value"
+          label={`Giá trị chỉ tiêu đạt được trong kỳ (${indicator.measureUnit})`}
+          hint={`${indicator.name}. Số thập phân viết bằng dấu phẩy, ví dụ 82,5.`}
+          errors={errors.value}
+        >
+          {(aria) => (
+            <input
+              {...aria}
+              name="value"
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              defaultValue={
+                state.fields?.value ?? (report?.value != null ? String(report.value).replace('.', ',') : '')
+              }
+              className={inputClass.replace('w-full', 'w-40')}
+            />
+          )}
+        </Field>
       ) : null}
 
       <Field

@@ -2,6 +2,8 @@ import 'server-only';
 import { getDb, type Prisma } from '../db';
 import { AppError, FieldError } from '../errors';
 import { parseDirective } from '../domain/directive/parse-directive';
+import { withWorkingDayDeadlines } from '../domain/directive/working-day-deadline';
+import { loadWorkCalendar } from './calendar';
 import { planAssignments } from '../domain/fan-out';
 import { toProposal } from '../domain/import-proposal';
 import { toDbDate } from '../domain/time';
@@ -95,9 +97,13 @@ export async function analyzeDirective(input: {
   await requirePermission('programme:manage');
   const source = await readDirectiveSource(input);
   const units = await registry();
-  const parsed = parseDirective(
-    source,
-    units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, aliases: u.shortName ? [u.shortName] : [] })),
+  // Deadlines in working days ("trong 10 ngày làm việc kể từ …") need the calendar (decision 015).
+  const parsed = withWorkingDayDeadlines(
+    parseDirective(
+      source,
+      units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, aliases: u.shortName ? [u.shortName] : [] })),
+    ),
+    await loadWorkCalendar(),
   );
   const leadership = units.find((u) => u.kind === 'LEADERSHIP');
   const proposal = toProposal(parsed, { sourceText: source, registry: units, issuingBody: leadership?.name ?? '' });

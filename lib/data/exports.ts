@@ -6,6 +6,7 @@ import { exportRowPages } from './export-rows';
 import type { DrillRow } from './dashboard-shape';
 import { requirePermission } from './guard';
 import { resolveMoment } from './stats-cache';
+import { listIndicatorStandings, type IndicatorStanding } from './targets';
 
 /**
  * What the Excel table and the Word report are made of: the dashboard of the user's scope and
@@ -28,6 +29,8 @@ export type ExportHead = {
   /** The user who made the file ("Người lập biểu"). */
   preparedBy: string;
   signer: ExportSigner;
+  /** The targets section (decision 014): each indicator's standing in the same scope and moment. */
+  targets?: IndicatorStanding[];
 };
 
 export type ExportSource = ExportHead & {
@@ -65,7 +68,7 @@ export async function getExportSource(
   // "Now" on the real clock reads the statistics read model, as the dashboard does (decision 008).
   const { now, asOf, live } = resolveMoment(filters.period, options.now);
   const filter = slotFilter(filters);
-  const [dashboard, programme, section, signer] = await Promise.all([
+  const [dashboard, programme, section, signer, targets] = await Promise.all([
     getDashboard(filters, { now: options.now, heatUnits }),
     filters.programme !== undefined
       ? db.programme.findUnique({
@@ -77,6 +80,7 @@ export async function getExportSource(
       ? db.section.findUnique({ where: { id: filters.section }, select: { numeral: true, title: true } })
       : null,
     findSigner(db),
+    listIndicatorStandings({ now, asOf, programmeId: filters.programme }),
   ]);
   return {
     dashboard,
@@ -85,6 +89,7 @@ export async function getExportSource(
     generatedAt: now,
     preparedBy: user.displayName,
     signer,
+    targets,
     rows: () => exportRowPages(db, asOf, scope, filter, { live }),
   };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb, Prisma } from '../db';
 import { NotFoundError } from '../errors';
-import { DUE_SOON_DAYS } from '../domain/status';
+import { dueSoonLimit } from './calendar';
 import { requirePermission } from './guard';
 import { slotsAtCte } from './status-sql';
 
@@ -42,13 +42,15 @@ export async function markNotificationsRead(ids: number[] | 'all', { now = new D
 
 /**
  * The deadline reminders — a system job, not a user action (scheduled hourly by
- * lib/jobs/registry.ts). For every open slot that is due within DUE_SOON_DAYS days
- * ("Sắp đến hạn", lib/domain/status.ts) or overdue (the official rule in SQL,
- * lib/data/status-sql.ts), each officer and head of the unit gets one
+ * lib/jobs/registry.ts). For every open slot that is due within DUE_SOON_DAYS working days
+ * ("Sắp đến hạn", lib/domain/status.ts and lib/data/calendar.ts, decision 015) or overdue (the
+ * official rule in SQL, lib/data/status-sql.ts), each officer and head of the unit gets one
  * notification per slot and deadline: "Sắp đến hạn" once, "Quá hạn" once.
  * One INSERT … SELECT, idempotent: running it again adds nothing.
  */
 export async function generateDeadlineNotifications(now = new Date()): Promise<number> {
+  // "Sắp đến hạn" counts working days (decision 015): the last deadline that is due soon today.
+  const soonUntil = await dueSoonLimit(now);
   return getDb().$executeRaw(Prisma.sql`
     WITH ${slotsAtCte([now])},
     due AS (
@@ -57,7 +59,7 @@ export async function generateDeadlineNotifications(now = new Date()): Promise<n
       FROM slots s
       WHERE s.due IS NOT NULL AND s.completed IS NULL
         AND (s.status = 'IN_PROGRESS_OVERDUE'
-             OR (s.due - (${now}::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) BETWEEN 0 AND ${DUE_SOON_DAYS})
+             OR s.due BETWEEN (${now}::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AND ${soonUntil}::date)
     ),
     messages AS (
       SELECT u.id AS user_id, d.kind,

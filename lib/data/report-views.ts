@@ -41,7 +41,13 @@ export async function getReportForm(
     select: {
       id: true,
       unitId: true,
-      task: { select: { recurrence: true, evidenceRequired: true } },
+      task: {
+        select: {
+          recurrence: true,
+          evidenceRequired: true,
+          indicator: { select: { name: true, measureUnit: true } },
+        },
+      },
       reports: { where: { status: { in: ['DRAFT', 'RETURNED'] } }, select: { periodKey: true } },
     },
   });
@@ -63,6 +69,7 @@ export async function getReportForm(
       difficulties: true,
       proposals: true,
       noEvidenceReason: true,
+      value: true,
       reviewComment: true,
       evidence: {
         where: { deletedAt: null },
@@ -76,7 +83,9 @@ export async function getReportForm(
     periodKey,
     options,
     evidenceRequired: assignment.task.evidenceRequired,
-    report,
+    indicator: assignment.task.indicator,
+    // A Decimal is not plain data: the client form gets a number.
+    report: report ? { ...report, value: report.value === null ? null : report.value.toNumber() } : null,
     mayWrite,
     canEdit: mayWrite && (!report || editable(report, assignment.task.recurrence)),
   };
@@ -97,6 +106,7 @@ export async function getReport(reportId: number) {
       difficulties: true,
       proposals: true,
       noEvidenceReason: true,
+      value: true,
       submittedAt: true,
       reviewedAt: true,
       reviewComment: true,
@@ -111,6 +121,7 @@ export async function getReport(reportId: number) {
               number: true,
               title: true,
               recurrence: true,
+              indicator: { select: { name: true, measureUnit: true } },
               section: { select: { numeral: true } },
               programme: { select: { title: true } },
             },
@@ -145,5 +156,10 @@ export async function getReport(reportId: number) {
       ? getDb().report.count({ where: { AND: [{ id: reportId, status: 'SUBMITTED' }, reviewScope(user)] } })
       : Promise.resolve(0),
   ]);
-  return { ...report, timeline: timeline.map((e) => ({ ...e, id: String(e.id) })), canReview: reviewable === 1 };
+  return {
+    ...report,
+    value: report.value === null ? null : report.value.toNumber(),
+    timeline: timeline.map((e) => ({ ...e, id: String(e.id) })),
+    canReview: reviewable === 1,
+  };
 }

@@ -42,7 +42,7 @@ export function editable(report: { status: string; progress: number }, recurrenc
  * carries the version it was loaded from; a stale version is refused with a clear message.
  */
 export async function saveReport(
-  input: ReportInput,
+  input: Omit<ReportInput, 'value'> & { value?: ReportInput['value'] },
   { now = new Date() }: { now?: Date } = {},
 ): Promise<{ reportId: number; version: number }> {
   const user = await requirePermission('report:write');
@@ -54,16 +54,23 @@ export async function saveReport(
         id: true,
         unitId: true,
         startedAt: true,
-        task: { select: { recurrence: true, evidenceRequired: true, title: true } },
+        task: {
+          select: { recurrence: true, evidenceRequired: true, title: true, indicator: { select: { id: true } } },
+        },
       },
     });
     if (!assignment) throw new NotFoundError();
     const recurrence = assignment.task.recurrence;
+    // A task that reports an indicator (decision 014) carries the value measured in the period.
+    const reportsIndicator = assignment.task.indicator !== null;
     const period = resolvePeriod(recurrence, input.periodKey, today);
     const submit = input.intent === 'submit';
 
     if (submit && input.content.length < MIN_CONTENT_ON_SUBMIT) {
       throw new FieldError('content', `Nhập kết quả thực hiện (ít nhất ${MIN_CONTENT_ON_SUBMIT} ký tự) trước khi gửi.`);
+    }
+    if (submit && reportsIndicator && (input.value ?? null) === null) {
+      throw new FieldError('value', 'Nhập giá trị chỉ tiêu đạt được trong kỳ trước khi gửi.');
     }
 
     // Lock the report row (if any) so that evidence added or removed meanwhile cannot slip past
@@ -108,6 +115,7 @@ export async function saveReport(
       difficulties: input.difficulties,
       proposals: input.proposals,
       noEvidenceReason: input.noEvidenceReason,
+      value: reportsIndicator ? (input.value ?? null) : null,
       ...(submit
         ? { status: 'SUBMITTED' as const, submittedAt: now, submittedById: user.id }
         : existing?.status === 'APPROVED'
@@ -161,7 +169,7 @@ export async function saveReport(
       entityType: 'Report',
       entityId: reportId,
       reportId,
-      data: { progress: input.progress, version },
+      data: { progress: input.progress, version, ...(reportsIndicator ? { value: input.value ?? null } : {}) },
     });
     if (submit) {
       await notifyUsers(tx, await reviewerIds(tx, assignment.id), {

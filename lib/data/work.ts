@@ -5,6 +5,7 @@ import type { Recurrence } from '../domain/periods';
 import { currentPeriod, singlePeriodKey, slotStatusFacts, type PeriodReportFact, type SlotFacts } from '../domain/slot';
 import { computeStatus, type StatusResult } from '../domain/status';
 import { fromDbDate, vnDateOf, type IsoDate } from '../domain/time';
+import { dueSoonLimit } from './calendar';
 import { requirePermission } from './guard';
 import { assignmentScope, reviewScope } from './scope';
 
@@ -91,7 +92,7 @@ export async function listMyAssignments({ now = new Date() }: { now?: Date } = {
   // Two queries side by side instead of Prisma's five (one per relation): this list is the
   // officer's and the head's home page, the most loaded page of the app (docs/benchmarks/load.md).
   const db = getDb();
-  const [rows, reports] = await Promise.all([
+  const [rows, reports, dueSoonUntil] = await Promise.all([
     db.$queryRaw<MyAssignmentRow[]>`
       SELECT a.id, a.role::text AS role, a."dueDate", a.progress, a."startedAt", a."completedAt", a."createdAt",
              t.title, t.number, t.recurrence::text AS recurrence, s.numeral, p.title AS "programmeTitle"
@@ -106,6 +107,7 @@ export async function listMyAssignments({ now = new Date() }: { now?: Date } = {
       SELECT r."assignmentId", r.status::text AS status, r."periodKey", r."completedAt", r.progress
       FROM "Report" r JOIN "Assignment" a ON a.id = r."assignmentId"
       WHERE a."unitId" = ${user.unitId}`,
+    dueSoonLimit(now),
   ]);
   const reportsOf = new Map<number, MyReportRow[]>();
   for (const r of reports) {
@@ -126,7 +128,7 @@ export async function listMyAssignments({ now = new Date() }: { now?: Date } = {
         today,
         now,
       );
-      const status = computeStatus(input, now);
+      const status = computeStatus(input, now, { dueSoonUntil });
       return {
         id: row.id,
         taskTitle: row.title,
@@ -196,7 +198,7 @@ export async function getAssignment(assignmentId: number, { now = new Date() }: 
   const { input, missed } = slotStatusFacts(slotFactsOf(row), vnDateOf(now), now);
   return {
     ...row,
-    status: computeStatus(input, now),
+    status: computeStatus(input, now, { dueSoonUntil: await dueSoonLimit(now) }),
     statusDueDate: input.dueDate,
     missedPeriodLabels: missed.map((p) => p.label),
   };

@@ -45,6 +45,7 @@ export const AUDIT_ACTION_LABELS = {
   'unit.reactivated': 'Hoạt động lại đơn vị',
   'unit.merged': 'Sáp nhập đơn vị',
   'unit.split': 'Chia tách đơn vị',
+  'calendar.changed': 'Điều chỉnh lịch ngày làm việc',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -73,7 +73,7 @@ export type StatusInput = { dueDate: IsoDate | null; completedAt: Date | null; s
 
 export type StatusResult = {
   status: OfficialStatus;
-  /** "Sắp đến hạn": not done, not overdue, and at most DUE_SOON_DAYS calendar days left. */
+  /** "Sắp đến hạn": not done, not overdue, and at most DUE_SOON_DAYS (working) days left. */
   dueSoon: boolean;
   /** "Thường xuyên / Không thời hạn". */
   noDeadline: boolean;
@@ -83,8 +83,16 @@ export type StatusResult = {
   daysOverdue: number | null;
 };
 
-/** Applies the rule in the header comment. */
-export function computeStatus(input: StatusInput, now: Date): StatusResult {
+/**
+ * Applies the rule in the header comment. `dueSoonUntil`: the last deadline that is "Sắp đến hạn"
+ * today, counted in working days (lib/domain/working-days.ts `dueSoonUntil`, decision 015); without
+ * it, DUE_SOON_DAYS calendar days.
+ */
+export function computeStatus(
+  input: StatusInput,
+  now: Date,
+  { dueSoonUntil }: { dueSoonUntil?: IsoDate } = {},
+): StatusResult {
   const { dueDate, completedAt, started } = input;
   const base = { dueSoon: false, noDeadline: dueDate === null, daysLeft: null, daysOverdue: null };
 
@@ -110,6 +118,6 @@ export function computeStatus(input: StatusInput, now: Date): StatusResult {
     ...base,
     status: started ? 'IN_PROGRESS_ON_TIME' : 'NOT_STARTED',
     daysLeft,
-    dueSoon: daysLeft <= DUE_SOON_DAYS,
+    dueSoon: dueSoonUntil !== undefined ? dueDate <= dueSoonUntil : daysLeft <= DUE_SOON_DAYS,
   };
 }

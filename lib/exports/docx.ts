@@ -27,7 +27,9 @@ import {
 import type { UnitStanding } from '../data/dashboard';
 import type { StatusCounts } from '../data/dashboard-sql';
 import type { ExportHead, ExportSigner } from '../data/exports';
+import { describeTargets, formatIndicatorValue, RAG_LABELS } from '../domain/targets';
 import { formatDateVn, vnDateOf } from '../domain/time';
+import type { IndicatorStanding } from '../data/targets';
 import { decreeDateLine, formatRate, headlineNumbers, headlineSentence, issuingBodyLines, placeOf } from './text';
 
 const FONT = 'Times New Roman';
@@ -53,7 +55,7 @@ export const REPORT_UNITS_PER_SECTION = 50;
 export const BEHIND_ROWS = 30;
 
 /** What the report is made of: the export head (the signer is optional: a blank line is left to write the name). */
-export type ReportInput = Pick<ExportHead, 'dashboard' | 'programme' | 'sectionTitle' | 'generatedAt'> & {
+export type ReportInput = Pick<ExportHead, 'dashboard' | 'programme' | 'sectionTitle' | 'generatedAt' | 'targets'> & {
   signer?: ExportSigner | null;
 };
 
@@ -300,6 +302,71 @@ function behindTable(units: UnitStanding[]): Table {
   });
 }
 
+/** One row per indicator (the STT column as wide as the other tables', ≥ 12 mm): its targets, the units' mean against the trajectory, and how many units stand where. */
+function targetsTable(indicators: IndicatorStanding[]): Table {
+  const widths = [0.08, 0.35, 0.16, 0.12, 0.1, 0.09, 0.1].map((f) => Math.round(CONTENT_WIDTH * f));
+  widths[1] = CONTENT_WIDTH - widths.reduce((a, b, i) => (i === 1 ? a : a + b), 0);
+  const head = new TableRow({
+    tableHeader: true,
+    children: ['STT', 'Chỉ tiêu', 'Mục tiêu', 'Bình quân', 'Đạt lộ trình', 'Gần đạt', 'Chậm'].map((t, i) =>
+      tableCell(t, { width: widths[i]!, bold: true }),
+    ),
+  });
+  return new Table({
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      head,
+      ...indicators.map(
+        (ind, i) =>
+          new TableRow({
+            cantSplit: true,
+            children: [
+              tableCell(String(i + 1), { width: widths[0]! }),
+              tableCell(ind.name, { width: widths[1]!, align: 'LEFT' }),
+              tableCell(describeTargets(ind.targets, ind.measureUnit), { width: widths[2]! }),
+              tableCell(ind.average === null ? '—' : formatIndicatorValue(ind.average, ind.measureUnit), {
+                width: widths[3]!,
+              }),
+              tableCell(String(ind.counts.GREEN), { width: widths[4]! }),
+              tableCell(String(ind.counts.AMBER), { width: widths[5]! }),
+              tableCell(String(ind.counts.RED), { width: widths[6]! }),
+            ],
+          }),
+      ),
+    ],
+  });
+}
+
+/** Section "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU": the table, then per indicator the units behind the trajectory. */
+function targetsSection(numeral: string, indicators: IndicatorStanding[]): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [
+    para({ text: `${numeral}. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU`, bold: true }, { keepNext: true }),
+    para(
+      'Giá trị mới nhất đã được phê duyệt của các đơn vị so với lộ trình cần đạt (tăng đều từ giá trị gốc đến từng mục tiêu); ' +
+        '"gần đạt" là thiếu không quá 5% so với lộ trình:',
+      { indent: true, keepNext: true },
+    ),
+    targetsTable(indicators),
+    para('', { spacing: { before: 0, after: 120 } }),
+  ];
+  for (const ind of indicators) {
+    const behind = ind.units.filter((u) => u.rag === 'RED');
+    const missing = ind.counts.NONE;
+    if (behind.length === 0 && missing === 0) continue;
+    const parts: string[] = [];
+    if (behind.length > 0)
+      parts.push(
+        `${RAG_LABELS.RED.toLowerCase()}: ${behind
+          .map((u) => `${u.unitName} (${formatIndicatorValue(u.latest!.value, ind.measureUnit)})`)
+          .join(', ')}`,
+      );
+    if (missing > 0) parts.push(`${missing} đơn vị chưa có số liệu được phê duyệt`);
+    out.push(para(`- ${ind.name}: ${parts.join('; ')}.`, { indent: true }));
+  }
+  return out;
+}
+
 function closingBlock(signer: ExportSigner): Table {
   const left = Math.round(CONTENT_WIDTH * 0.45);
   const right = CONTENT_WIDTH - left;
@@ -449,9 +516,11 @@ export async function buildReportDocument(data: ReportInput): Promise<Buffer> {
       );
     }
   }
+  const targets = data.targets ?? [];
+  if (targets.length > 0) body.push(...targetsSection('IV', targets));
   body.push(
     para(
-      { text: 'IV. ĐỀ XUẤT, KIẾN NGHỊ', bold: true },
+      { text: `${targets.length > 0 ? 'V' : 'IV'}. ĐỀ XUẤT, KIẾN NGHỊ`, bold: true },
       { keepNext: true, spacing: { before: 240, after: 120, line: 300 } },
     ),
     para(

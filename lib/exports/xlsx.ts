@@ -5,7 +5,8 @@
  *
  * Sheets: "Theo đơn vị" (Biểu số 01: departments, then wards and communes, each group with its
  * subtotal, then the total), "Theo mục" (02), "Theo lĩnh vực CCHC" (03), "Danh sách nhiệm vụ" (04,
- * every assignment, read page by page). Each has the layout of a form an office files: "UBND THÀNH
+ * every assignment, read page by page), and — when the scope has indicators — "Chỉ tiêu" (05: each
+ * indicator's targets and each unit's latest approved value against the trajectory). Each has the layout of a form an office files: "UBND THÀNH
  * PHỐ …" and "Biểu số …" on the first line, a centred title, what was counted and when, the table
  * with its header repeated on every printed page, and the signature lines (Người lập biểu, Thủ
  * trưởng đơn vị). A4 landscape, fitted to the page width. Wrapped text gets an explicit row height
@@ -24,6 +25,7 @@ import type { ExportSource } from '../data/exports';
 import { ASSIGNMENT_ROLE_LABELS, REPORT_STATUS_LABELS, UNIT_KIND_LABELS } from '../domain/labels';
 import { RECURRENCE_LABELS } from '../domain/periods';
 import { STATUS_LABELS } from '../domain/status';
+import { describePath, describeTargets, RAG_LABELS } from '../domain/targets';
 import { formatDateTimeVn, formatDateVn, toDbDate, vnDateOf, type IsoDate } from '../domain/time';
 import { decreeDateLine, headlineNumbers, issuingBodyShort, placeOf, safeText } from './text';
 import { env } from '../env';
@@ -783,6 +785,61 @@ async function listSheet(
   sheet.commit();
 }
 
+const round2 = (n: number | null): number | null => (n === null ? null : Math.round(n * 100) / 100);
+
+/** Biểu số 05: per indicator (bold, with the units' mean), each unit's latest approved value against the trajectory. */
+function targetsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: WorkbookInput): void {
+  const columns: Column[] = [
+    { header: 'STT', width: 6, align: 'center' },
+    { header: 'Chỉ tiêu / Đơn vị', width: 44, wrap: true, align: 'left' },
+    { header: 'Đơn vị tính', width: 9, align: 'center' },
+    { header: 'Mục tiêu', width: 18, wrap: true, align: 'center' },
+    { header: 'Giá trị đã duyệt', width: 11 },
+    { header: 'Kỳ báo cáo', width: 16, wrap: true, align: 'center' },
+    { header: 'Lộ trình cần đạt', width: 11 },
+    { header: 'Đánh giá', width: 16, wrap: true, align: 'center' },
+    { header: 'Để đạt mục tiêu', width: 30, wrap: true, align: 'left' },
+  ];
+  const body: { values: CellValue[]; bold?: boolean }[] = [];
+  (data.targets ?? []).forEach((i, n) => {
+    body.push({
+      values: [
+        n + 1,
+        i.name,
+        i.measureUnit,
+        describeTargets(i.targets, i.measureUnit),
+        round2(i.average),
+        'Bình quân các đơn vị',
+        round2(i.requiredToday),
+        i.averageRag ? RAG_LABELS[i.averageRag] : 'Chưa có số liệu',
+        `${i.counts.GREEN} đạt, ${i.counts.AMBER} gần đạt, ${i.counts.RED} chậm, ${i.counts.NONE} chưa có số liệu`,
+      ],
+      bold: true,
+    });
+    i.units.forEach((u, k) =>
+      body.push({
+        values: [
+          `${n + 1}.${k + 1}`,
+          u.unitName,
+          i.measureUnit,
+          null,
+          round2(u.latest?.value ?? null),
+          u.latest?.periodLabel ?? null,
+          round2(u.required),
+          u.rag ? RAG_LABELS[u.rag] : 'Chưa có số liệu được duyệt',
+          describePath(u.path, i.measureUnit),
+        ],
+      }),
+    );
+  });
+  writeSummarySheet(
+    workbook,
+    data,
+    { name: 'Chỉ tiêu', form: 'Biểu số 05', title: 'BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU', columns },
+    body,
+  );
+}
+
 /**
  * Writes the workbook into `out` as it is made; resolves when the last byte has been handed to it.
  * The summary sheets come from `data.dashboard`; the list reads `data.rows` page by page, waiting
@@ -824,6 +881,7 @@ export async function writeSummaryWorkbook(data: WorkbookInput, out: Writable): 
   await listSheet(workbook, data, out);
   // The client went away: nothing more to send (the zip would wait forever for a closed stream).
   if (out.destroyed) return;
+  if (data.targets?.length) targetsSheet(workbook, data);
   await workbook.commit();
 }
 

@@ -178,6 +178,31 @@ export const progress = integer('Tiến độ', {
   tooLarge: 'Tiến độ không được vượt quá 100%.',
 });
 
+/**
+ * An optional decimal number typed as text (an indicator's value): digits with at most one decimal
+ * separator — the Vietnamese comma or a point — and at most 4 decimals; no sign, exponent or
+ * thousands separators. Absent or blank is null.
+ */
+export function optionalDecimal(label: string, { max }: { max: number }) {
+  return z
+    .string({ error: `${label} không hợp lệ.` })
+    .nullish()
+    .transform((raw, ctx): number | null => {
+      const v = (raw ?? '').trim();
+      if (v === '') return null;
+      if (!/^[0-9]{1,12}([.,][0-9]{1,4})?$/.test(v)) {
+        ctx.addIssue({ code: 'custom', message: `${label} phải là một số, ví dụ 82,5 (tối đa 4 chữ số thập phân).` });
+        return z.NEVER;
+      }
+      const n = Number(v.replace(',', '.'));
+      if (n > max) {
+        ctx.addIssue({ code: 'custom', message: `${label} không được lớn hơn ${vn(max)}.` });
+        return z.NEVER;
+      }
+      return n;
+    });
+}
+
 /** The version a form was loaded at (0 = nothing saved yet). */
 export function version(min = 0) {
   return integer('Phiên bản', { min, max: INT4_MAX, message: 'Phiên bản không hợp lệ: tải lại trang rồi thử lại.' });

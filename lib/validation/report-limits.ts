@@ -5,4 +5,6 @@ export const REPORT_LIMITS = {
   proposals: 5_000,
   noEvidenceReason: 2_000,
   reason: 2_000,
+  /** Largest indicator value (the column is numeric(16,4)). */
+  indicatorValue: 999_999_999_999,
 } as const;

@@ -3,7 +3,7 @@
  * Messages are Vietnamese and shown next to the field. Built from lib/validation/fields.ts.
  */
 import { z } from 'zod';
-import { choice, commentText, id, optionalText, periodKey, progress, version } from './fields';
+import { choice, commentText, id, optionalDecimal, optionalText, periodKey, progress, version } from './fields';
 
 import { REPORT_LIMITS } from './report-limits';
 
@@ -21,6 +21,8 @@ export const ReportInput = z.object({
   difficulties: optionalText('Khó khăn, vướng mắc', REPORT_LIMITS.difficulties, multiline),
   proposals: optionalText('Đề xuất, kiến nghị', REPORT_LIMITS.proposals, multiline),
   noEvidenceReason: optionalText('Giải trình', REPORT_LIMITS.noEvidenceReason, multiline),
+  /** The indicator's value for the period, when the task reports one (required on submit there). */
+  value: optionalDecimal('Giá trị đạt được', { max: REPORT_LIMITS.indicatorValue }),
   intent: choice(['save', 'submit'], 'Thao tác không hợp lệ.'),
 });
 export type ReportInput = z.infer<typeof ReportInput>;

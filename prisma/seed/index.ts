@@ -13,6 +13,7 @@ import { addDays, toDbDate, vnDateOf } from '../../lib/domain/time';
 import { hashPassword } from '../../lib/password';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 import { NQ76_SECTIONS } from './nq76';
+import { seedTargets } from './targets';
 
 export const NQ76_TITLE =
   'Triển khai Nghị quyết 76/NQ-CP về Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021–2030';
@@ -97,15 +98,18 @@ export async function seedDemo(db: PrismaClient, { now = new Date() }: { now?: D
     where: { title: NQ76_TITLE, issuingBody: ISSUING_BODY },
     select: { id: true },
   });
-  if (existing) return;
-
-  await db.$transaction(
-    async (tx) => {
-      await seedProgramme(tx as unknown as PrismaClient, { units, users });
-      await seedReports(tx as unknown as PrismaClient, { units, users }, now);
-    },
-    { timeout: 60_000 },
-  );
+  if (!existing) {
+    await db.$transaction(
+      async (tx) => {
+        await seedProgramme(tx as unknown as PrismaClient, { units, users });
+        await seedReports(tx as unknown as PrismaClient, { units, users }, now);
+      },
+      { timeout: 60_000 },
+    );
+  }
+  // The resolution's targets (chỉ tiêu) and their demo values, after the NQ76 programme (which
+  // stays the first): their own module, idempotent by itself.
+  await seedTargets(db, { units, users }, now);
 }
 
 async function seedProgramme(db: PrismaClient, ids: Ids): Promise<void> {

@@ -48,6 +48,7 @@ const importer = track('lib/actions/admin-import.ts', await import('../../lib/ac
 const units = track('lib/actions/admin-units.ts', await import('../../lib/actions/admin-units'));
 const users = track('lib/actions/admin-users.ts', await import('../../lib/actions/admin-users'));
 const notifications = track('lib/actions/notifications.ts', await import('../../lib/actions/notifications'));
+const calendar = track('lib/actions/admin-calendar.ts', await import('../../lib/actions/admin-calendar'));
 const uploadRoute = track('app/api/evidence/route.ts', await import('../../app/api/evidence/route'));
 const evidenceRoute = track(
   'app/api/evidence/[evidenceId]/route.ts',
@@ -435,6 +436,23 @@ const rows: Row[] = [
         }),
       ),
   },
+  // The working-day calendar (decision 015)
+  {
+    endpoint: 'lib/actions/admin-calendar.ts#addCalendarDayAction',
+    allowed: ['admin'],
+    proof: 'admin',
+    call: () =>
+      calendar.addCalendarDayAction(
+        INITIAL_STATE,
+        form({ date: '09/02/2027', working: 'off', note: 'Nghỉ Tết Nguyên đán theo thông báo' }),
+      ),
+  },
+  {
+    endpoint: 'lib/actions/admin-calendar.ts#removeCalendarDayAction',
+    allowed: ['admin'],
+    proof: 'admin',
+    call: () => calendar.removeCalendarDayAction(INITIAL_STATE, form({ date: '20/02/2027' })),
+  },
   // Users
   {
     endpoint: 'lib/actions/admin-users.ts#createUserAction',
@@ -677,6 +695,7 @@ beforeAll(async () => {
   r.mergeB = await unit('X-MTB', 'Xã B');
   r.splitUnit = await unit('X-MTS', 'Xã Tách');
   await U.deactivateUnit({ unitId: r.unit3, effectiveDate: vnDateOf(new Date()) });
+  await db.workCalendarDay.create({ data: { date: new Date('2027-02-20'), working: true, note: 'Làm bù' } });
   r.user = (
     await db.user.create({
       data: { username: 'cb.matran1', displayName: 'Người Dùng', role: 'OFFICER', unitId: r.tp, passwordHash: 'x' },

@@ -44,6 +44,7 @@ const importer = track('lib/actions/admin-import.ts', await import('../../lib/ac
 const units = track('lib/actions/admin-units.ts', await import('../../lib/actions/admin-units'));
 const users = track('lib/actions/admin-users.ts', await import('../../lib/actions/admin-users'));
 const notifications = track('lib/actions/notifications.ts', await import('../../lib/actions/notifications'));
+const calendar = track('lib/actions/admin-calendar.ts', await import('../../lib/actions/admin-calendar'));
 const login = track('lib/actions/login.ts', await import('../../lib/actions/login'));
 const { saveReport } = await import('../../lib/data/reports');
 const { listUsers } = await import('../../lib/data/admin-users');
@@ -879,6 +880,16 @@ add('unit', 'admin', [
     refused('effectiveDate'),
   ],
   ['reactivate: unitId "1e3"', () => units.reactivateUnitAction(INITIAL_STATE, form({ unitId: '1e3' })), refused()],
+  [
+    'calendar: a day 31/02/2027 and a note of NUL only',
+    () => calendar.addCalendarDayAction(INITIAL_STATE, form({ date: '31/02/2027', working: 'off', note: '\u0000' })),
+    refused('date'),
+  ],
+  [
+    'calendar: remove a date beyond 2100',
+    () => calendar.removeCalendarDayAction(INITIAL_STATE, form({ date: '01/01/2200' })),
+    refused('date'),
+  ],
   [
     'merge: an id beyond int4',
     () =>

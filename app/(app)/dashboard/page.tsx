@@ -5,6 +5,7 @@ import { OverdueList } from '@/components/dashboard/overdue';
 import { DashboardOverview } from '@/components/dashboard/overview';
 import { BlockSkeleton, DashboardSkeleton } from '@/components/dashboard/skeletons';
 import { CompletionTrend } from '@/components/dashboard/trend';
+import { TargetsPanel } from '@/components/targets/targets-panel';
 import { SafeSection } from '@/components/ui/safe-section';
 import { dashboardQuery, parseDashboardParams } from '@/lib/validation/dashboard';
 
@@ -28,6 +29,9 @@ export default async function DashboardPage({ searchParams }: Props) {
       </Suspense>
       <Suspense key={`t${view}`} fallback={<BlockSkeleton label="xu hướng hoàn thành" className="h-72" />}>
         <SafeSection label="xu hướng hoàn thành" render={() => CompletionTrend({ filters })} />
+      </Suspense>
+      <Suspense key={`c${view}`} fallback={<BlockSkeleton label="chỉ tiêu" className="h-48" />}>
+        <SafeSection label="chỉ tiêu" render={() => TargetsPanel({ filters })} />
       </Suspense>
       <Suspense key={`q${view}`} fallback={<BlockSkeleton label="danh sách quá hạn" className="h-48" />}>
         <SafeSection label="danh sách quá hạn" render={() => OverdueList({ filters })} />

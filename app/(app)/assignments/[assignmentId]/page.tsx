@@ -114,6 +114,7 @@ export default async function AssignmentPage({
             options={form.options}
             report={form.report}
             evidenceRequired={form.evidenceRequired}
+            indicator={form.indicator}
           />
         </section>
       ) : form.mayWrite && form.report ? (

@@ -5,6 +5,7 @@ import { Timeline } from '@/components/reports/timeline';
 import { getReport } from '@/lib/data/report-views';
 import { REPORT_STATUS_LABELS } from '@/lib/domain/labels';
 import { periodLabel } from '@/lib/domain/slot';
+import { formatIndicatorValue } from '@/lib/domain/targets';
 import { formatDateTimeVn } from '@/lib/domain/time';
 import { formatBytes } from '@/lib/format';
 import { loadPage, parseId } from '@/lib/page-helpers';
@@ -49,6 +50,15 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
       </header>
 
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        {task.indicator ? (
+          <div>
+            <h2 className="text-sm font-semibold text-slate-600">Chỉ tiêu: {task.indicator.name}</h2>
+            <p className="mt-1 text-lg" data-testid="indicator-value">
+              Giá trị đạt được:{' '}
+              <strong>{r.value === null ? '—' : formatIndicatorValue(r.value, task.indicator.measureUnit)}</strong>
+            </p>
+          </div>
+        ) : null}
         <div>
           <h2 className="text-sm font-semibold text-slate-600">Kết quả thực hiện</h2>
           <p className="mt-1 whitespace-pre-line">{r.content || '—'}</p>
