@@ -27,7 +27,7 @@ vi.mock('../../lib/data/audit', async (importOriginal) => {
 
 const { getDb } = await import('../../lib/db');
 const { analyzeDirective, importProgramme, FieldErrors } = await import('../../lib/data/admin-import');
-const { documentText } = await import('../../lib/data/admin-docx');
+const { documentText } = await import('../../lib/documents/docx');
 const { ImportInput, issuesByPath } = await import('../../lib/validation/programme');
 
 const FIXTURES = path.join(import.meta.dirname, '../../lib/domain/directive/fixtures');
