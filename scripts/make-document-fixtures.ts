@@ -11,7 +11,8 @@
  *
  * The outputs are committed (tests read them, never regenerate them). The PDF needs a TrueType
  * font with Vietnamese glyphs: DejaVu Sans from Debian's fonts-dejavu-core by default, or
- * FIXTURE_FONT=/path/to/font.ttf. Also writes a "scanned" PDF (a page with a drawing and no text).
+ * FIXTURE_FONT=/path/to/font.ttf. Also writes a "scanned" PDF (a page with a drawing and no text)
+ * and an encrypted one (a password to open it).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -233,6 +234,16 @@ function writePdf(file: string): void {
   doc.end();
 }
 
+/** The plan's first lines, encrypted with a password to open it. */
+function writeEncryptedPdf(file: string): void {
+  const doc = new PDFDocument({ size: 'A4', margin: 50, userPassword: 'mat-khau', ownerPassword: 'chu-so-huu' });
+  doc.pipe(fs.createWriteStream(file));
+  doc.registerFont('body', FONT);
+  doc.font('body').fontSize(11);
+  for (const h of HEADER) doc.text(h, { align: 'center' });
+  doc.end();
+}
+
 /** A "scan": a page with shapes and no text layer. */
 function writeScannedPdf(file: string): void {
   const doc = pdfDocument(file);
@@ -244,4 +255,5 @@ fs.mkdirSync(OUT, { recursive: true });
 await writeDocx(path.join(OUT, 'ke-hoach-bang-nhiem-vu.docx'));
 writePdf(path.join(OUT, 'ke-hoach-bang-nhiem-vu.pdf'));
 writeScannedPdf(path.join(OUT, 'ban-scan.pdf'));
+writeEncryptedPdf(path.join(OUT, 'ma-hoa.pdf'));
 console.log(`Wrote fixtures to ${path.relative(process.cwd(), OUT)}`);

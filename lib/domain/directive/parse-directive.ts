@@ -45,6 +45,7 @@ import { firstSentence, taskTitle, trimEnd } from './text-utils';
 
 export type {
   Collective,
+  DeadlineKind,
   ParsedDirective,
   ParsedSection,
   ParsedTask,
@@ -304,8 +305,8 @@ function nonDateDeadline(source: TaskSource): string | null {
   const cell = deadlineCell(source);
   const where = cell || source.text.slice(0, 3000);
   const re = cell
-    ? /(?:sau khi|ngay sau khi|khi)\s[^.;\n]{3,100}|(?:trước\s+\d{1,2}\s*giờ\s+)?(?:hằng|hàng)\s+ngày/i
-    : /(?:hoàn thành|thời gian thực hiện|thời hạn)\s*:?\s*(?:ngay\s+)?sau khi\s[^.;\n]{3,100}|trước\s+\d{1,2}\s*giờ\s+(?:hằng|hàng)\s+ngày/i;
+    ? /(?:sau khi|ngay sau khi|khi)\s[^.;\n]{3,100}|(?:trước\s+\d{1,2}\s*giờ\s+)?(?:hằng|hàng)\s+ngày(?:\s*,?\s*trước\s+\d{1,2}\s*giờ(?:\s*\d{1,2})?)?/i
+    : /(?:hoàn thành|thời gian thực hiện|thời hạn)\s*:?\s*(?:ngay\s+)?sau khi\s[^.;\n]{3,100}|trước\s+\d{1,2}\s*giờ\s+(?:hằng|hàng)\s+ngày|(?:hằng|hàng)\s+ngày\s*,?\s*trước\s+\d{1,2}\s*giờ/i;
   const m = re.exec(where);
   return m ? m[0].trim() : null;
 }
@@ -431,7 +432,15 @@ function analyzeTask(source: TaskSource, inherited: Inherited, label: string, ct
     collective,
     deadline: deadline?.date ?? null,
     deadlineText: deadline?.text ?? notDate,
+    deadlineKind: deadline?.date
+      ? 'DATE'
+      : notDate
+        ? /sau khi|(?:^|\s)khi\s/i.test(notDate)
+          ? 'EVENT'
+          : 'RECURRING'
+        : (deadline?.problem ?? 'NONE'),
     recurrence: recurrenceOf(source, deadline, label, ctx),
+    addresseeAssumed: !named,
   };
   if (!named) ctx.unnamed.add(task);
   return task;
