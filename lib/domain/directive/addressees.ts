@@ -616,7 +616,11 @@ export function headingAddressee(
   ) {
     return { lead: null, collective: group.collective };
   }
-  const strict = matcher.matchStrict(clean.replace(/\([^()]*\)/g, ' '));
+  // A heading that names a sector ("5. Giáo dục và Đào tạo", "1.2. Tài nguyên và môi trường"), not
+  // a unit ("Sở …", "Phòng …"), groups the sector's tasks: it gives them no lead.
+  const strict = startsWithUnitName(clean)
+    ? matcher.matchStrict(clean.replace(/\([^()]*\)/g, ' '))
+    : { unitCode: null };
   if (strict.unitCode) return { lead: unitRef(clean.replace(/\([^()]*\)/g, ' '), matcher), collective: null };
   const found = leadBeforeChuTri(clean, foldSameLength(clean), matcher);
   if (found && found.lead.unitCode) return { lead: found.lead, collective: null };
