@@ -460,7 +460,7 @@ export function startsWithUnitName(text: string): boolean {
 
 /** Verbs: a phrase that contains one is a sentence, not a name. */
 const NAME_BREAKER =
-  /(?<![a-z])(?:thuc hien|trien khai|tham muu|phoi hop|(?<!so )xay dung|tang cuong|chi dao|co trach nhiem|chiu trach nhiem|to chuc thuc hien|can cu|ra soat|kiem tra|theo doi|huong dan|bao cao|tong hop|de xuat|tuyen truyen|hoan thanh|ban hanh|nghien cuu|danh gia|yeu cau|quan triet)(?![a-z])/;
+  /(?<![a-z])(?:thuc hien|trien khai|tham muu|phoi hop|(?<!so )xay dung|tang cuong|chi dao|co trach nhiem|chiu trach nhiem|to chuc thuc hien|can cu|ra soat|kiem tra|theo doi|huong dan|bao cao|tong hop|de xuat|tuyen truyen|hoan thanh|ban hanh|nghien cuu|danh gia|yeu cau|quan triet|trinh (?:cap|ubnd|uy ban|hdnd|chu tich|thu tuong|bo))(?![a-z])/;
 
 /**
  * The unit a short phrase names, as written, when the phrase is nothing but a unit name, possibly
