@@ -446,3 +446,23 @@ describe('notes, references and sector headings (issue 9, second pass)', () => {
     expect(review.map((r) => r?.lead.level)).toEqual(['EXACT', 'EXACT', 'EXACT']);
   });
 });
+
+describe('confidence per field for the review grid', () => {
+  it('lead: exact for a registry name, to check for an unknown body, missing when nobody is named', () => {
+    const text = [
+      'I. Nhiệm vụ',
+      '1. Phòng Tư pháp chủ trì rà soát văn bản, phối hợp với Báo Hà Tĩnh, hoàn thành trước 30/6/2026.',
+      '2. Sở Khoa học và Công nghệ chủ trì xây dựng nền tảng số.',
+      '3. Đẩy mạnh tuyên truyền về cải cách hành chính.',
+    ].join('\n');
+    const proposal = toProposal(parse(text), { sourceText: text, registry: HA_TINH_UNITS, issuingBody: '' });
+    const review = proposal.sections[0]!.tasks.map((t) => t.review!);
+    expect(review.map((r) => [r.lead.level, r.coordinators.level, r.dueDate.level])).toEqual([
+      ['EXACT', 'FUZZY', 'EXACT'],
+      ['FUZZY', 'NONE', 'MISSING'],
+      ['MISSING', 'NONE', 'MISSING'],
+    ]);
+    expect(review[0]!.coordinators.note).toContain('«Báo Hà Tĩnh» không có trong danh mục đơn vị');
+    expect(review[2]!.lead.note).toContain('tạm giao cho tất cả đơn vị');
+  });
+});
