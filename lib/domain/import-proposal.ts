@@ -84,11 +84,11 @@ export function reviewOf(t: ParsedTask, refs: readonly ProposalRef[]): TaskRevie
       ? { level: 'NONE', note: 'Văn bản không nêu đơn vị phối hợp' }
       : unsure.length > 0
         ? { level: 'FUZZY', note: unsure.map((c) => c.note).join('; ') }
-        : { level: 'EXACT', note: `${partners.length} đơn vị phối hợp khớp danh mục` };
+        : { level: 'EXACT', note: partners.map((c) => c.note).join('; ') };
   const kind = t.deadlineKind;
   const dueDate: FieldCheck =
     kind === 'DATE'
-      ? { level: 'EXACT', note: `Đọc từ «${t.deadlineText ?? ''}»` }
+      ? { level: 'EXACT', note: 'ngày ghi đủ ngày, tháng, năm trong văn bản' }
       : kind === 'NONE'
         ? t.recurrence === 'ONCE'
           ? { level: 'MISSING', note: 'Văn bản không ghi thời hạn' }
