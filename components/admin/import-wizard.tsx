@@ -14,6 +14,8 @@ import {
   REFORM_AREAS,
   utf8Length,
   type ImportDraft,
+  type FieldCheck,
+  type FieldConfidence,
   type Proposal,
   type ProposalRef,
   type ProposalSection,
@@ -71,7 +73,40 @@ function blankTask(key: string, number: string): ProposalTask {
     collective: null,
     refs: [],
     deadlineText: null,
+    deadlineKind: null,
+    review: null,
   };
+}
+
+const FIELD_NAMES = { lead: 'Chủ trì', coordinators: 'Phối hợp', dueDate: 'Thời hạn' } as const;
+type CheckedField = keyof typeof FIELD_NAMES;
+
+/** The fields of a task the parser is unsure of, in the card's order. */
+function unsureFields(task: ProposalTask): CheckedField[] {
+  const r = task.review;
+  if (!r) return [];
+  return (['lead', 'coordinators', 'dueDate'] as const).filter((f) => isUnsure(r[f]));
+}
+
+/** A field the reviewer changed is theirs now: no longer flagged as the parser's guess. */
+function reviewed(task: ProposalTask, patch: Partial<ProposalTask>): Partial<ProposalTask> {
+  if (!task.review) return patch;
+  const done: FieldCheck = { level: 'NONE', note: 'Đã sửa khi rà soát' };
+  const review = { ...task.review };
+  let changed = false;
+  if ('lead' in patch || 'collective' in patch) {
+    review.lead = done;
+    changed = true;
+  }
+  if ('coordinators' in patch || 'coordinatingGroup' in patch) {
+    review.coordinators = done;
+    changed = true;
+  }
+  if ('dueDate' in patch || 'recurrence' in patch) {
+    review.dueDate = done;
+    changed = true;
+  }
+  return changed ? { ...patch, review } : patch;
 }
 
 /** "1, 2, 3 …": the section's numbers are a plain count, so they can be redone after a split. */
@@ -156,6 +191,8 @@ function reducer(d: Draft | null, a: Action | { type: 'load'; draft: Draft | nul
           text: after,
           dueDate: '',
           deadlineText: null,
+          deadlineKind: null,
+          review: null,
           refs: [],
         };
         const tasks = [...sec.tasks.slice(0, a.t), { ...cur, text: before }, next, ...sec.tasks.slice(a.t + 1)];
@@ -207,31 +244,62 @@ function payload(d: Draft): ImportDraft {
 // ---------------------------------------------------------------------------------------------
 // Pieces of the grid
 
+const CHECK_STYLES: Record<FieldConfidence, string> = {
+  EXACT: 'text-emerald-800',
+  FUZZY: 'rounded bg-amber-50 px-1 text-amber-900',
+  MISSING: 'rounded bg-red-50 px-1 text-red-800',
+  NONE: 'text-slate-500',
+};
+const CHECK_LABELS: Record<FieldConfidence, string> = {
+  EXACT: '✓ Khớp chính xác',
+  FUZZY: '⚠ Cần kiểm tra',
+  MISSING: '✗ Không tìm thấy',
+  NONE: '',
+};
+
+/** A field the parser is unsure of: it needs the reviewer's eye. */
+export function isUnsure(check: FieldCheck | undefined | null): check is FieldCheck {
+  return check?.level === 'FUZZY' || check?.level === 'MISSING';
+}
+
 function GridField({
   id,
   label,
   errors,
+  check,
   className = '',
   children,
 }: {
   id: string;
   label: React.ReactNode;
   errors?: string[];
+  /** The parser's confidence in the value it proposed, shown under the field. */
+  check?: FieldCheck | null;
   className?: string;
   children: (aria: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => React.ReactNode;
 }) {
+  const unsure = isUnsure(check);
+  const describedBy = [errors?.length ? `${id}-error` : '', check && check.note ? `${id}-check` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
-    <div className={className}>
+    <div className={className} data-confidence={check?.level}>
       <label htmlFor={id} className="block text-xs font-medium text-slate-700">
         {label}
       </label>
-      <div className="mt-0.5">
+      <div className={`mt-0.5 ${unsure ? 'rounded-md ring-2 ring-amber-400' : ''}`}>
         {children({
           id,
           'aria-invalid': errors?.length ? true : undefined,
-          'aria-describedby': errors?.length ? `${id}-error` : undefined,
+          'aria-describedby': describedBy || undefined,
         })}
       </div>
+      {check && check.note ? (
+        <p id={`${id}-check`} className={`mt-0.5 text-xs ${CHECK_STYLES[check.level]}`}>
+          {CHECK_LABELS[check.level] ? `${CHECK_LABELS[check.level]}: ` : ''}
+          {check.note}
+        </p>
+      ) : null}
       <ErrorList id={`${id}-error`} errors={errors} />
     </div>
   );
@@ -342,12 +410,16 @@ const TaskCard = memo(function TaskCard({
   const path = `sections.${s}.tasks.${t}`;
   const err = (field: string) => errors[`${path}.${field}`];
   const id = (field: string) => `g-${task.key}-${field}`;
-  const set = (patch: Partial<ProposalTask>) => dispatch({ type: 'task', s, t, patch });
+  const set = (patch: Partial<ProposalTask>) => dispatch({ type: 'task', s, t, patch: reviewed(task, patch) });
   const names = new Map(units.map((u) => [u.code, u.name]));
   const hasAssignee = task.lead || task.collective || task.coordinatingGroup || task.coordinators.length > 0;
   const hidden = <span className="sr-only"> {label}</span>;
   return (
-    <li className="rounded-md border border-slate-200 bg-white p-3" aria-label={`Nhiệm vụ ${label}`}>
+    <li
+      className={`rounded-md border bg-white p-3 ${unsureFields(task).length > 0 ? 'border-l-4 border-amber-400' : 'border-slate-200'}`}
+      aria-label={`Nhiệm vụ ${label}`}
+      data-unsure={unsureFields(task).length > 0 ? 'true' : undefined}
+    >
       <div className="grid gap-2 sm:grid-cols-[5rem_1fr]">
         <GridField id={id('number')} label={<>Số{hidden}</>} errors={err('number')}>
           {(aria) => (
@@ -386,7 +458,7 @@ const TaskCard = memo(function TaskCard({
         )}
       </GridField>
       <div className="mt-2 grid gap-2 md:grid-cols-2 lg:grid-cols-4">
-        <GridField id={id('lead')} label={<>Chủ trì{hidden}</>} errors={err('lead')}>
+        <GridField id={id('lead')} label={<>Chủ trì{hidden}</>} errors={err('lead')} check={task.review?.lead}>
           {(aria) => (
             <UnitSelect
               {...aria}
@@ -435,7 +507,12 @@ const TaskCard = memo(function TaskCard({
             </select>
           )}
         </GridField>
-        <GridField id={id('coordinators')} label={<>Thêm đơn vị phối hợp{hidden}</>} errors={err('coordinators')}>
+        <GridField
+          id={id('coordinators')}
+          label={<>Thêm đơn vị phối hợp{hidden}</>}
+          errors={err('coordinators')}
+          check={task.review?.coordinators}
+        >
           {(aria) => (
             <UnitSelect
               {...aria}
@@ -471,7 +548,12 @@ const TaskCard = memo(function TaskCard({
         </p>
       ) : null}
       <div className="mt-2 grid gap-2 sm:grid-cols-4">
-        <GridField id={id('dueDate')} label={<>Thời hạn{hidden}</>} errors={err('dueDate')}>
+        <GridField
+          id={id('dueDate')}
+          label={<>Thời hạn{hidden}</>}
+          errors={err('dueDate')}
+          check={task.review?.dueDate}
+        >
           {(aria) => (
             <input
               {...aria}
@@ -522,7 +604,14 @@ const TaskCard = memo(function TaskCard({
           )}
         </GridField>
       </div>
-      {task.deadlineText ? <p className="mt-1 text-xs text-slate-600">Thời hạn đọc từ: «{task.deadlineText}»</p> : null}
+      {task.deadlineText && (task.deadlineKind === 'RECURRING' || task.deadlineKind === 'EVENT') ? (
+        <p className="mt-1 text-xs text-slate-700" data-testid="deadline-not-date">
+          Thời hạn trong văn bản không phải một ngày (
+          {task.deadlineKind === 'EVENT' ? 'tính từ một sự kiện' : 'việc lặp lại theo chu kỳ'}): «{task.deadlineText}»
+        </p>
+      ) : task.deadlineText ? (
+        <p className="mt-1 text-xs text-slate-600">Thời hạn đọc từ: «{task.deadlineText}»</p>
+      ) : null}
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <label className="mr-auto flex items-center gap-1 text-xs">
           <input
@@ -581,6 +670,60 @@ const TaskCard = memo(function TaskCard({
     </li>
   );
 });
+
+/** At most this many unsure fields are listed; the cards stay highlighted beyond it. */
+const QUEUE_MAX = 200;
+
+/**
+ * The fields the parser is unsure of, as a list of buttons: each moves the focus to its field, so
+ * the reviewer goes through them with the keyboard (Tab, Enter) instead of scanning the grid.
+ */
+function ReviewQueue({
+  sections,
+  onGo,
+}: {
+  sections: ProposalSection[];
+  onGo: (sectionKey: string, fieldId: string) => void;
+}) {
+  const items = sections.flatMap((sec) =>
+    sec.tasks.flatMap((task) =>
+      unsureFields(task).map((field) => ({
+        sectionKey: sec.key,
+        fieldId: `g-${task.key}-${field}`,
+        label: sec.numeral ? `${sec.numeral}.${task.number}` : task.number,
+        field,
+        check: task.review![field],
+      })),
+    ),
+  );
+  if (items.length === 0) return null;
+  return (
+    <nav
+      aria-labelledby="review-queue-heading"
+      className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+    >
+      <h3 id="review-queue-heading" className="font-medium">
+        Ô cần kiểm tra ({items.length}): hệ thống chưa chắc chắn, bấm để đến ô đó
+      </h3>
+      <ul className="mt-1 max-h-64 space-y-0.5 overflow-auto" data-testid="review-queue">
+        {items.slice(0, QUEUE_MAX).map((it) => (
+          <li key={it.fieldId}>
+            <button
+              type="button"
+              className="text-left underline decoration-amber-400 underline-offset-2 hover:text-amber-800 focus-visible:outline-2 focus-visible:outline-amber-600"
+              onClick={() => onGo(it.sectionKey, it.fieldId)}
+            >
+              Nhiệm vụ {it.label} — {FIELD_NAMES[it.field]}: {it.check.note}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {items.length > QUEUE_MAX ? (
+        <p className="mt-1">… và {(items.length - QUEUE_MAX).toLocaleString('vi-VN')} ô khác (viền vàng trong bảng).</p>
+      ) : null}
+    </nav>
+  );
+}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -675,16 +818,17 @@ export function ImportWizard() {
         </div>
         <div>
           <label htmlFor="import-file" className="block text-sm font-medium">
-            Hoặc chọn tệp (.txt, .docx)
+            Hoặc chọn tệp (.txt, .docx, .pdf)
           </label>
           <p className="text-xs text-slate-600">
-            Tối đa 8 MB. Khi đã chọn tệp, nội dung tệp được dùng thay cho ô văn bản.
+            Tối đa 8 MB. Khi đã chọn tệp, nội dung tệp được dùng thay cho ô văn bản. Tệp PDF cần có lớp chữ (PDF xuất từ
+            Word); bản scan hoặc ảnh chụp không đọc được.
           </p>
           <input
             id="import-file"
             name="file"
             type="file"
-            accept=".txt,.docx,.htm,.html,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            accept=".txt,.docx,.pdf,.htm,.html,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             aria-describedby="import-file-error"
             aria-invalid={analysis.fieldErrors?.file ? true : undefined}
             className="mt-1 block text-sm"
@@ -718,6 +862,18 @@ export function ImportWizard() {
               </ul>
             </div>
           ) : null}
+          <ReviewQueue
+            sections={draft.sections}
+            onGo={(sectionKey, fieldId) => {
+              setExpanded((e) => ({ ...e, [sectionKey]: true }));
+              // The section renders its tasks in this event's commit; focus once it has.
+              requestAnimationFrame(() => {
+                const el = document.getElementById(fieldId);
+                el?.scrollIntoView({ block: 'center' });
+                el?.focus();
+              });
+            }}
+          />
           {total > PROGRAMME_LIMITS.tasks || draft.sections.length > PROGRAMME_LIMITS.sections ? (
             <p className="rounded-md bg-red-50 p-3 text-sm text-red-800">
               Văn bản có {total.toLocaleString('vi-VN')} nhiệm vụ trong {draft.sections.length} mục, vượt giới hạn một

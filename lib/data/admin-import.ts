@@ -7,9 +7,9 @@ import { loadWorkCalendar } from './calendar';
 import { planAssignments } from '../domain/fan-out';
 import { toProposal } from '../domain/import-proposal';
 import { toDbDate } from '../domain/time';
+import { readDocument, type UploadedDocument } from '../documents';
 import { cleanText } from '../validation/fields';
 import { PROGRAMME_LIMITS, utf8Length, type ImportInput, type Proposal } from '../validation/programme';
-import { extractDocxText } from './admin-docx';
 import { audit } from './audit';
 import { requirePermission } from './guard';
 
@@ -26,23 +26,9 @@ export class FieldErrors extends AppError {
 }
 
 const TOO_LONG = 'Văn bản quá dài: tối đa 1 MB. Hãy tách văn bản thành nhiều lần nhập.';
-const EMPTY = 'Dán nội dung văn bản chỉ đạo vào ô trên, hoặc chọn tệp .txt hay .docx.';
-const NOT_UTF8 =
-  'Tệp .txt không ở bảng mã UTF-8 (có thể là TCVN3 hoặc VNI). Hãy mở tệp, chọn Lưu thành… với bảng mã UTF-8, rồi tải lên lại; hoặc dán nội dung vào ô văn bản.';
-const WRONG_TYPE = 'Chỉ nhận tệp văn bản .txt hoặc tài liệu Word .docx.';
+const EMPTY = 'Dán nội dung văn bản chỉ đạo vào ô trên, hoặc chọn tệp .txt, .docx hay .pdf.';
 
-/** A .txt file's text: UTF-8 (with or without BOM) or UTF-16 with its BOM; anything else is refused. */
-export function decodeTextFile(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new FieldError('file', NOT_UTF8);
-  }
-}
-
-export type UploadedFile = { name: string; bytes: Uint8Array };
+export type UploadedFile = UploadedDocument;
 
 /** The directive's text from a pasted text or an uploaded file (the file wins when both are given). */
 export async function readDirectiveSource({
@@ -55,22 +41,12 @@ export async function readDirectiveSource({
   let source = text;
   if (file) {
     if (file.bytes.length > PROGRAMME_LIMITS.fileBytes) throw new FieldError('file', 'Tệp quá lớn: tối đa 8 MB.');
-    const name = file.name.toLowerCase();
-    if (name.endsWith('.docx')) {
-      try {
-        source = await extractDocxText(file.bytes);
-      } catch (error) {
-        if (error instanceof AppError && !(error instanceof FieldError)) throw new FieldError('file', error.message);
-        throw error;
-      }
-    } else if (name.endsWith('.txt') || name.endsWith('.htm') || name.endsWith('.html'))
-      source = decodeTextFile(file.bytes);
-    else if (name.endsWith('.doc'))
-      throw new FieldError(
-        'file',
-        'Tệp Word 97–2003 (.doc) chưa được hỗ trợ. Hãy lưu lại dưới dạng .docx rồi tải lên.',
-      );
-    else throw new FieldError('file', WRONG_TYPE);
+    try {
+      source = await readDocument(file);
+    } catch (error) {
+      if (error instanceof AppError && !(error instanceof FieldError)) throw new FieldError('file', error.message);
+      throw error;
+    }
   }
   // NFC, no NUL or other control characters (PostgreSQL refuses U+0000), line breaks as \n.
   source = cleanText(source, { multiline: true });

@@ -8,11 +8,18 @@
  */
 import { classifyGroup } from './directive/addressees';
 import { normalizeDirectiveText } from './directive/normalize';
-import type { ParsedDirective, ParsedTask, ParsedUnitRef } from './directive/parse-directive';
+import type { DeadlineKind, ParsedDirective, ParsedTask, ParsedUnitRef } from './directive/parse-directive';
 import { fitTitle, firstSentence } from './directive/text-utils';
-import type { FanOutGroup } from './fan-out';
+import { FAN_OUT_GROUP_LABELS, type FanOutGroup } from './fan-out';
 import { formatDateVn, parseVnDate } from './time';
-import type { Proposal, ProposalRef, ProposalSection, ProposalTask } from '../validation/programme';
+import type {
+  FieldCheck,
+  Proposal,
+  ProposalRef,
+  ProposalSection,
+  ProposalTask,
+  TaskReview,
+} from '../validation/programme';
 import { PROGRAMME_LIMITS } from '../validation/programme';
 
 export type RegistryUnit = { code: string; name: string };
@@ -37,6 +44,57 @@ function toRef(ref: ParsedUnitRef, role: ProposalRef['role'], names: ReadonlyMap
     confidence: ref.confidence,
     group,
   };
+}
+
+/** A unit name matched with less confidence than this is shown as approximate (as the parser warns). */
+const SURE = 0.85;
+
+function refCheck(r: ProposalRef): FieldCheck {
+  if (r.group) return { level: 'EXACT', note: `Cả nhóm: ${FAN_OUT_GROUP_LABELS[r.group]}` };
+  if (!r.unitCode) return { level: 'FUZZY', note: `«${r.text}» không có trong danh mục đơn vị: chọn đơn vị` };
+  if (r.confidence < SURE)
+    return {
+      level: 'FUZZY',
+      note: `«${r.text}» khớp gần đúng với ${r.unitName ?? r.unitCode} (${Math.round(r.confidence * 100)}%)`,
+    };
+  return { level: 'EXACT', note: `Khớp «${r.text}»` };
+}
+
+const DEADLINE_NOTES: Record<Exclude<DeadlineKind, 'DATE' | 'NONE'>, string> = {
+  NO_YEAR: 'không ghi năm: nhập ngày cụ thể',
+  INVALID: 'không phải ngày hợp lệ: nhập lại',
+  RECURRING: 'không phải một ngày mà là việc lặp lại: để trống hạn hoặc nhập ngày',
+  EVENT: 'không phải một ngày mà tính từ một sự kiện: để trống hạn hoặc nhập ngày',
+};
+
+/** The parser's confidence per field, for the grid to show beside each field (see FieldConfidence). */
+export function reviewOf(t: ParsedTask, refs: readonly ProposalRef[]): TaskReview {
+  const leadRef = refs.find((r) => r.role === 'LEAD');
+  const lead: FieldCheck = leadRef
+    ? refCheck(leadRef)
+    : t.addresseeAssumed
+      ? { level: 'MISSING', note: 'Văn bản không nêu đơn vị thực hiện: tạm giao cho tất cả đơn vị' }
+      : t.collective
+        ? { level: 'EXACT', note: `Cả nhóm: ${FAN_OUT_GROUP_LABELS[t.collective]}` }
+        : { level: 'MISSING', note: 'Không tìm thấy đơn vị chủ trì' };
+  const partners = refs.filter((r) => r.role === 'COORDINATING').map(refCheck);
+  const unsure = partners.filter((c) => c.level !== 'EXACT');
+  const coordinators: FieldCheck =
+    partners.length === 0
+      ? { level: 'NONE', note: 'Văn bản không nêu đơn vị phối hợp' }
+      : unsure.length > 0
+        ? { level: 'FUZZY', note: unsure.map((c) => c.note).join('; ') }
+        : { level: 'EXACT', note: partners.map((c) => c.note).join('; ') };
+  const kind = t.deadlineKind;
+  const dueDate: FieldCheck =
+    kind === 'DATE'
+      ? { level: 'EXACT', note: 'ngày ghi đủ ngày, tháng, năm trong văn bản' }
+      : kind === 'NONE'
+        ? t.recurrence === 'ONCE'
+          ? { level: 'MISSING', note: 'Văn bản không ghi thời hạn' }
+          : { level: 'NONE', note: 'Nhiệm vụ định kỳ: không có hạn chung' }
+        : { level: 'FUZZY', note: `«${t.deadlineText ?? ''}» ${DEADLINE_NOTES[kind]}` };
+  return { lead, coordinators, dueDate };
 }
 
 function clip(s: string, max: number): string {
@@ -70,6 +128,8 @@ function toTask(t: ParsedTask, key: string, names: ReadonlyMap<string, string>):
     collective: t.collective,
     refs,
     deadlineText: t.deadlineText,
+    deadlineKind: t.deadlineKind,
+    review: reviewOf(t, refs),
   };
 }
 
@@ -155,6 +215,12 @@ export function toProposal(
             collective: 'ALL',
             refs: [],
             deadlineText: null,
+            deadlineKind: null,
+            review: {
+              lead: { level: 'MISSING', note: 'Chưa tách nhiệm vụ: chọn đơn vị sau khi tách' },
+              coordinators: { level: 'NONE', note: '' },
+              dueDate: { level: 'MISSING', note: 'Chưa tách nhiệm vụ' },
+            },
           },
         ],
       });

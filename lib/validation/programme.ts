@@ -282,7 +282,27 @@ export type ProposalRef = {
   group: 'ALL' | 'DEPARTMENTS' | 'WARDS_COMMUNES' | null;
 };
 
-export type ProposalTask = ImportDraftTask & { key: string; refs: ProposalRef[]; deadlineText: string | null };
+/**
+ * How sure the parser is of one field of a task, for the review grid:
+ * - EXACT: read from the text and matched exactly (a registry name or alias, a full date);
+ * - FUZZY: read, but the reviewer must check it (an approximate or unknown unit name, a date
+ *   without a year, a deadline that is not a date);
+ * - MISSING: the text gives nothing for a field a task needs (no unit named, no deadline);
+ * - NONE: nothing to check (no coordinating unit named, a recurring task without a date).
+ */
+export type FieldConfidence = 'EXACT' | 'FUZZY' | 'MISSING' | 'NONE';
+export type FieldCheck = { level: FieldConfidence; note: string };
+export type TaskReview = { lead: FieldCheck; coordinators: FieldCheck; dueDate: FieldCheck };
+
+export type ProposalTask = ImportDraftTask & {
+  key: string;
+  refs: ProposalRef[];
+  deadlineText: string | null;
+  /** What the deadline in the text is (lib/domain/directive/types.ts); null for a task added by hand. */
+  deadlineKind: 'DATE' | 'NO_YEAR' | 'INVALID' | 'RECURRING' | 'EVENT' | 'NONE' | null;
+  /** The parser's confidence per field; null for a task added or split by hand. */
+  review: TaskReview | null;
+};
 export type ProposalSection = Omit<z.input<typeof ImportSectionInput>, 'tasks'> & {
   key: string;
   tasks: ProposalTask[];

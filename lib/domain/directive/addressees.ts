@@ -460,7 +460,7 @@ export function startsWithUnitName(text: string): boolean {
 
 /** Verbs: a phrase that contains one is a sentence, not a name. */
 const NAME_BREAKER =
-  /(?<![a-z])(?:thuc hien|trien khai|tham muu|phoi hop|(?<!so )xay dung|tang cuong|chi dao|co trach nhiem|chiu trach nhiem|to chuc thuc hien|can cu|ra soat|kiem tra|theo doi|huong dan|bao cao|tong hop|de xuat|tuyen truyen|hoan thanh|ban hanh|nghien cuu|danh gia|yeu cau|quan triet)(?![a-z])/;
+  /(?<![a-z])(?:thuc hien|trien khai|tham muu|phoi hop|(?<!so )xay dung|tang cuong|chi dao|co trach nhiem|chiu trach nhiem|to chuc thuc hien|can cu|ra soat|kiem tra|theo doi|huong dan|bao cao|tong hop|de xuat|tuyen truyen|hoan thanh|ban hanh|nghien cuu|danh gia|yeu cau|quan triet|trinh (?:cap|ubnd|uy ban|hdnd|chu tich|thu tuong|bo))(?![a-z])/;
 
 /**
  * The unit a short phrase names, as written, when the phrase is nothing but a unit name, possibly
@@ -616,7 +616,11 @@ export function headingAddressee(
   ) {
     return { lead: null, collective: group.collective };
   }
-  const strict = matcher.matchStrict(clean.replace(/\([^()]*\)/g, ' '));
+  // A heading that names a sector ("5. Giáo dục và Đào tạo", "1.2. Tài nguyên và môi trường"), not
+  // a unit ("Sở …", "Phòng …"), groups the sector's tasks: it gives them no lead.
+  const strict = startsWithUnitName(clean)
+    ? matcher.matchStrict(clean.replace(/\([^()]*\)/g, ' '))
+    : { unitCode: null };
   if (strict.unitCode) return { lead: unitRef(clean.replace(/\([^()]*\)/g, ' '), matcher), collective: null };
   const found = leadBeforeChuTri(clean, foldSameLength(clean), matcher);
   if (found && found.lead.unitCode) return { lead: found.lead, collective: null };

@@ -45,6 +45,7 @@ import { firstSentence, taskTitle, trimEnd } from './text-utils';
 
 export type {
   Collective,
+  DeadlineKind,
   ParsedDirective,
   ParsedSection,
   ParsedTask,
@@ -304,8 +305,8 @@ function nonDateDeadline(source: TaskSource): string | null {
   const cell = deadlineCell(source);
   const where = cell || source.text.slice(0, 3000);
   const re = cell
-    ? /(?:sau khi|ngay sau khi|khi)\s[^.;\n]{3,100}|(?:trước\s+\d{1,2}\s*giờ\s+)?(?:hằng|hàng)\s+ngày/i
-    : /(?:hoàn thành|thời gian thực hiện|thời hạn)\s*:?\s*(?:ngay\s+)?sau khi\s[^.;\n]{3,100}|trước\s+\d{1,2}\s*giờ\s+(?:hằng|hàng)\s+ngày/i;
+    ? /(?:sau khi|ngay sau khi|khi)\s[^.;\n]{3,100}|(?:trước\s+\d{1,2}\s*giờ\s+)?(?:hằng|hàng)\s+ngày(?:\s*,?\s*trước\s+\d{1,2}\s*giờ(?:\s*\d{1,2})?)?/i
+    : /(?:hoàn thành|thời gian thực hiện|thời hạn)\s*:?\s*(?:ngay\s+)?sau khi\s[^.;\n]{3,100}|trước\s+\d{1,2}\s*giờ\s+(?:hằng|hàng)\s+ngày|(?:hằng|hàng)\s+ngày\s*,?\s*trước\s+\d{1,2}\s*giờ/i;
   const m = re.exec(where);
   return m ? m[0].trim() : null;
 }
@@ -431,7 +432,15 @@ function analyzeTask(source: TaskSource, inherited: Inherited, label: string, ct
     collective,
     deadline: deadline?.date ?? null,
     deadlineText: deadline?.text ?? notDate,
+    deadlineKind: deadline?.date
+      ? 'DATE'
+      : notDate
+        ? /sau khi|(?:^|\s)khi\s/i.test(notDate)
+          ? 'EVENT'
+          : 'RECURRING'
+        : (deadline?.problem ?? 'NONE'),
     recurrence: recurrenceOf(source, deadline, label, ctx),
+    addresseeAssumed: !named,
   };
   if (!named) ctx.unnamed.add(task);
   return task;
@@ -458,12 +467,43 @@ function warnNumbering(section: ParsedSection, ctx: Context): void {
   }
 }
 
+/** "(1) Người đứng đầu …": a note numbered in parentheses. */
+const PAREN_ITEM = /^\*{0,3}\((\d{1,2})\)\*{0,3}\s*(?=\S)/;
+/** "*Một số vấn đề lưu ý:*": a short label over the notes, not work. */
+const NOTES_LABEL = /^\*{0,3}[^.;:]{2,60}:\*{0,3}$/;
+
+/**
+ * A numbered section whose paragraphs go on with notes "(1) …", "(2) …" (two or more): the
+ * paragraphs before the first note are one task (when they say more than a label), and each note
+ * with the paragraphs after it is a task of its own, numbered "(1)", "(2)". The section's title
+ * is its heading then, not part of a task.
+ */
+function parenthesisedItems(block: Block): Item[] | null {
+  const first = block.intro.findIndex((l) => PAREN_ITEM.test(l.trim()));
+  if (first < 0 || block.intro.filter((l) => PAREN_ITEM.test(l.trim())).length < 2) return null;
+  const items: Item[] = [];
+  const before = block.intro.slice(0, first).filter((l) => !NOTES_LABEL.test(l.trim()));
+  if (before.length > 0)
+    items.push({ kind: 'number', marker: block.numeral, body: before.join('\n'), lines: [], children: [] });
+  for (const line of block.intro.slice(first)) {
+    const m = PAREN_ITEM.exec(line.trim());
+    const last = items[items.length - 1];
+    if (m) {
+      const body = line.trim().slice(m[0].length);
+      items.push({ kind: 'number', marker: `(${m[1]})`, body, lines: [], children: [] });
+    } else if (last) last.lines.push(line);
+  }
+  return items;
+}
+
 /**
  * A numbered section without sub-items is itself one task, numbered like the section; a section
  * headed by a unit name keeps its bullets for itemSources to split ("1. Sở Y tế:" then "- …").
  */
 function blockSources(block: Block): Item[] {
   if (block.items.length > 0) return block.items;
+  const notes = parenthesisedItems(block);
+  if (notes) return notes;
   if (block.intro.length > 0 && (isGroupHeading(block.title) || namesUnitOnly(block.title))) {
     return [{ kind: 'number', marker: block.numeral, body: block.title, lines: [...block.intro], children: [] }];
   }
@@ -485,6 +525,26 @@ function preambleAddressee(preamble: readonly string[]): Inherited {
   return { lead: null, collective: group?.collective ?? null };
 }
 
+/**
+ * "Về kiểm điểm tập thể: Thực hiện theo Mục III Kế hoạch số 13-KH/TU.", "- Về phương pháp …: thực
+ * hiện tương tự như nội dung khoản 2 …": says which procedure applies, assigns no work.
+ */
+const REFERENCE_ONLY =
+  /^(?:[-–—•+]\s*)?(?:(?:về|đối với)\s[^:\n]{3,160}:\s*)?(?:thực hiện|áp dụng)\s+(?:tương tự\s+)?(?:như\s+|theo\s+)(?:nội dung\s+)?(?:(?:tại\s+)?(?:điểm|khoản|mục|phần|điều|kế hoạch|hướng dẫn|quy định)\b)[^\n]{0,200}$/i;
+
+/** "- Thẩm quyền quyết định đánh giá …: Thường trực HĐND": who decides, not work to track. */
+const AUTHORITY_ONLY = /^(?:[-–—•+]\s*)?thẩm quyền (?:quyết định|phê duyệt|xem xét)[^:\n]{0,160}:[^\n]{0,200}$/i;
+
+/** Every line states a procedure to follow or who decides (a topic line ending in ":" aside). */
+function isReferenceOnly(text: string): boolean {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const body = lines.length > 1 && lines[0]?.endsWith(':') ? lines.slice(1) : lines;
+  return body.length > 0 && body.every((l) => REFERENCE_ONLY.test(l) || AUTHORITY_ONLY.test(l));
+}
+
 function buildSection(
   block: Block,
   ctx: Context,
@@ -502,8 +562,22 @@ function buildSection(
   const items = numberedSections ? blockSources(block) : block.items;
   const funding = FUNDING_TITLES.test(foldWords(title));
   const tasks: ParsedTask[] = [];
-  for (const item of items) {
+  for (const [i, item] of items.entries()) {
+    // "2.1. Các nội dung chung" with nothing under it but the letters after it: a sub-heading.
+    const next = items[i + 1];
+    if (
+      item.kind === 'subnumber' &&
+      item.lines.length === 0 &&
+      item.children.length === 0 &&
+      next?.kind === 'letter' &&
+      isHeadingLike(item.body)
+    )
+      continue;
     for (const { source, inherited } of itemSources(item, ctx, heading)) {
+      if (isReferenceOnly(source.text)) {
+        warn(ctx, `Bỏ qua mục «${source.text.slice(0, 80)}»: chỉ dẫn chiếu cách thực hiện, không giao việc.`);
+        continue;
+      }
       if (funding) {
         const named = extractAddressees(source.text, ctx.matcher);
         if (!named.lead && !named.collective) continue;

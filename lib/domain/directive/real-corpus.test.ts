@@ -38,10 +38,10 @@ describe('real directives of other provinces', () => {
     let total = emptyCorpusScore();
     for (const doc of docs.filter((d) => d.split === 'tuning'))
       total = addCorpusScores(total, scoreDoc(parseDirective(doc.text, HA_TINH_UNITS), doc));
-    expect(f1(total.tasks)).toBeGreaterThanOrEqual(0.9);
-    expect(f1(total.lead)).toBeGreaterThanOrEqual(0.85);
-    expect(f1(total.coordinators)).toBeGreaterThanOrEqual(0.55);
-    expect(f1(total.deadline)).toBeGreaterThanOrEqual(0.5);
-    expect(f1(total.recurrence)).toBeGreaterThanOrEqual(0.65);
+    expect(f1(total.tasks)).toBeGreaterThanOrEqual(0.96);
+    expect(f1(total.lead)).toBeGreaterThanOrEqual(0.92);
+    expect(f1(total.coordinators)).toBeGreaterThanOrEqual(0.75);
+    expect(f1(total.deadline)).toBeGreaterThanOrEqual(0.95);
+    expect(f1(total.recurrence)).toBeGreaterThanOrEqual(0.74);
   });
 });

@@ -371,3 +371,98 @@ describe('texts that assign no task', () => {
     ]);
   });
 });
+
+describe('notes, references and sector headings (issue 9, second pass)', () => {
+  it('reads notes numbered "(1) … (4)" as tasks, after the request that opens the section', () => {
+    const text = [
+      'Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau:',
+      '1. Về triển khai thực hiện đánh giá, xếp loại chất lượng năm 2025',
+      'Đề nghị các cơ quan chuyên môn thuộc Ủy ban nhân dân Thành phố tổ chức thực hiện và hoàn thành trước ngày 05 tháng 12 năm 2025.',
+      '*Một số vấn đề lưu ý:*',
+      '(1) Người đứng đầu cơ quan chuyên môn xem xét, quyết định đánh giá công chức.',
+      '(2) Chủ tịch Ủy ban nhân dân các xã, phường xem xét, quyết định đánh giá công chức cấp xã.',
+      '2. Giao Sở Nội vụ',
+      '- Tổng hợp, báo cáo kết quả đánh giá.',
+    ].join('\n');
+    const tasks = parse(text).sections.flatMap((s) => s.tasks.map((t) => [t.number, t.text.slice(0, 24)]));
+    expect(tasks).toEqual([
+      ['1', 'Đề nghị các cơ quan chuy'],
+      ['(1)', 'Người đứng đầu cơ quan c'],
+      ['(2)', 'Chủ tịch Ủy ban nhân dân'],
+      ['2.1', 'Tổng hợp, báo cáo kết qu'],
+    ]);
+  });
+
+  it('drops items that only say which procedure applies or who decides', () => {
+    const text = [
+      '1. Về kiểm điểm tập thể',
+      'a) Về kiểm điểm tập thể lãnh đạo, quản lý: Thực hiện theo Mục III Kế hoạch số 13-KH/TU.',
+      'b) Đối với tập thể lãnh đạo các sở, ban, ngành:',
+      '- Về phương pháp, quy trình đánh giá: thực hiện tương tự như nội dung khoản 2 Mục III Hướng dẫn số 01-HD/BTCTU.',
+      '- Thẩm quyền quyết định đánh giá, xếp loại chất lượng: Ban Thường vụ Đảng ủy.',
+      '2. Sở Nội vụ',
+      'a) Tổng hợp kết quả đánh giá, báo cáo Ủy ban nhân dân Thành phố.',
+    ].join('\n');
+    const result = parse(text);
+    expect(result.sections.flatMap((s) => s.tasks.map((t) => t.text.slice(0, 20)))).toEqual(['Tổng hợp kết quả đán']);
+    expect(result.warnings.some((w) => w.includes('chỉ dẫn chiếu cách thực hiện'))).toBe(true);
+  });
+
+  it('a heading that names a sector gives its tasks no lead, a heading that names a unit does', () => {
+    const text = [
+      'IV. PHÁT TRIỂN KINH TẾ SỐ NGÀNH, LĨNH VỰC',
+      '5. Giáo dục và Đào tạo',
+      'a) Sở Giáo dục và Đào tạo chủ trì xây dựng nền tảng quản trị trường học.',
+      'b) Triển khai nền tảng dạy, học trực tuyến.',
+      '6. Phòng Giáo dục và Đào tạo:',
+      'a) Rà soát cơ sở vật chất trường học.',
+    ].join('\n');
+    const leads = parse(text).sections.flatMap((s) => s.tasks.map((t) => [t.number, t.lead?.text ?? null]));
+    expect(leads).toEqual([
+      ['5.a', 'Sở Giáo dục và Đào tạo'],
+      ['5.b', null],
+      ['6.a', 'Phòng Giáo dục và Đào tạo'],
+    ]);
+  });
+
+  it('says what a deadline that is not a date is: a daily cycle or an event', () => {
+    const text = [
+      'TT\tNội dung\tCơ quan chủ trì\tThời gian hoàn thành',
+      '1\tCập nhật dữ liệu hộ tịch\tPhòng Tư pháp\tHằng ngày trước 16 giờ',
+      '2\tKết nối hệ thống\tPhòng Văn hóa và Thông tin\tSau khi Tỉnh hoàn thành kết nối',
+      '3\tSơ kết thực hiện\tPhòng Nội vụ\tTrước ngày 15/12/2023',
+    ].join('\n');
+    const tasks = parse(text).sections.flatMap((s) => s.tasks);
+    expect(tasks.map((t) => [t.deadlineKind, t.deadlineText])).toEqual([
+      ['RECURRING', 'Hằng ngày trước 16 giờ'],
+      ['EVENT', 'Sau khi Tỉnh hoàn thành kết nối'],
+      ['DATE', 'Trước ngày 15/12/2023'],
+    ]);
+    const proposal = toProposal(parse(text), { sourceText: text, registry: HA_TINH_UNITS, issuingBody: '' });
+    const review = proposal.sections[0]!.tasks.map((t) => t.review);
+    expect(review.map((r) => r?.dueDate.level)).toEqual(['FUZZY', 'FUZZY', 'EXACT']);
+    expect(review[0]?.dueDate.note).toContain('không phải một ngày mà là việc lặp lại');
+    expect(review[1]?.dueDate.note).toContain('tính từ một sự kiện');
+    expect(review.map((r) => r?.lead.level)).toEqual(['EXACT', 'EXACT', 'EXACT']);
+  });
+});
+
+describe('confidence per field for the review grid', () => {
+  it('lead: exact for a registry name, to check for an unknown body, missing when nobody is named', () => {
+    const text = [
+      'I. Nhiệm vụ',
+      '1. Phòng Tư pháp chủ trì rà soát văn bản, phối hợp với Báo Hà Tĩnh, hoàn thành trước 30/6/2026.',
+      '2. Sở Khoa học và Công nghệ chủ trì xây dựng nền tảng số.',
+      '3. Đẩy mạnh tuyên truyền về cải cách hành chính.',
+    ].join('\n');
+    const proposal = toProposal(parse(text), { sourceText: text, registry: HA_TINH_UNITS, issuingBody: '' });
+    const review = proposal.sections[0]!.tasks.map((t) => t.review!);
+    expect(review.map((r) => [r.lead.level, r.coordinators.level, r.dueDate.level])).toEqual([
+      ['EXACT', 'FUZZY', 'EXACT'],
+      ['FUZZY', 'NONE', 'MISSING'],
+      ['MISSING', 'NONE', 'MISSING'],
+    ]);
+    expect(review[0]!.coordinators.note).toContain('«Báo Hà Tĩnh» không có trong danh mục đơn vị');
+    expect(review[2]!.lead.note).toContain('tạm giao cho tất cả đơn vị');
+  });
+});

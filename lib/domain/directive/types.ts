@@ -26,6 +26,13 @@ export type Collective = 'ALL' | 'WARDS_COMMUNES' | 'DEPARTMENTS' | null;
 
 export type Recurrence = 'ONCE' | 'MONTHLY' | 'QUARTERLY' | 'HALF_YEARLY' | 'YEARLY' | 'CONTINUOUS';
 
+/**
+ * What the task's deadline is: a date; a date the text gives without a year or as an impossible
+ * day; not a date at all — a daily or other cycle ("hằng ngày trước 16 giờ") or an event ("sau
+ * khi Nghị định được ban hành"); or nothing written.
+ */
+export type DeadlineKind = 'DATE' | 'NO_YEAR' | 'INVALID' | 'RECURRING' | 'EVENT' | 'NONE';
+
 export type ParsedTask = {
   /** As written: "1", "a", "1.2"; "1.a" for a lettered task under a numbered group. */
   number: string;
@@ -40,7 +47,10 @@ export type ParsedTask = {
   deadline: string | null;
   /** The words the deadline was read from ("hoàn thành trước 15/9/2021"), or null. */
   deadlineText: string | null;
+  deadlineKind: DeadlineKind;
   recurrence: Recurrence;
+  /** True when neither the task nor its headings name who does it (collective ALL by default). */
+  addresseeAssumed: boolean;
 };
 
 export type ParsedSection = {

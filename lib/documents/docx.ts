@@ -1,6 +1,7 @@
 import 'server-only';
 import mammoth from 'mammoth';
 import { AppError } from '../errors';
+import { zipEntries } from './zip';
 
 /**
  * Text of an uploaded Word document (.docx), read with mammoth on the server.
@@ -11,8 +12,14 @@ import { AppError } from '../errors';
  * - mammoth's extractRawText drops Word's automatic numbering ("I.", "1.", "a)" drawn by Word,
  *   not typed), and directives rely on it. So the document tree is read through mammoth's
  *   transformDocument hook and written out here: numbered paragraphs get their marker back
- *   (level 0 Roman when the document has two or more numbered levels, then 1., then a)), table
- *   rows become tab-separated lines (the parser reads those as task tables), paragraphs are lines.
+ *   (level 0 Roman when the document has two or more numbered levels, then 1., then a)),
+ *   paragraphs are lines.
+ * - Tables are read as tables (tableGrid): Word's own cells, with horizontal spans (gridSpan) and
+ *   vertical merges (vMerge: one lead unit for several rows) put back on the grid, so every row
+ *   has one cell per column. A row is then written as one tab-separated line, the form the
+ *   parser's task-table reader takes (lib/domain/directive/table.ts); tabs and line breaks inside
+ *   a cell become spaces and "; " (a coordinating cell with one unit per paragraph stays a list).
+ *   A row that is one cell across the whole table ("II. CẢI CÁCH HÀNH CHÍNH") is a line of text.
  */
 
 export const DOCX_MAX_EXPANDED = 60 * 1024 * 1024;
@@ -23,41 +30,62 @@ const OLD_DOC =
   'Tệp Word 97–2003 (.doc) chưa được hỗ trợ. Hãy mở bằng Word, chọn Lưu thành… → Tài liệu Word (.docx), rồi tải lên lại.';
 const TOO_BIG = 'Tài liệu Word quá lớn khi giải nén. Hãy dán phần nội dung nhiệm vụ vào ô văn bản.';
 
-/** Entries of a ZIP's central directory: names and expanded sizes, or null if it is no ZIP. */
-export function zipEntries(bytes: Uint8Array): { name: string; size: number }[] | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const min = Math.max(0, bytes.length - 65_557);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= min; i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = view.getUint16(eocd + 10, true);
-  let at = view.getUint32(eocd + 16, true);
-  const entries: { name: string; size: number }[] = [];
-  const decoder = new TextDecoder();
-  for (let k = 0; k < count; k++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
-    const size = view.getUint32(at + 24, true);
-    const nameLength = view.getUint16(at + 28, true);
-    const extra = view.getUint16(at + 30, true);
-    const comment = view.getUint16(at + 32, true);
-    if (at + 46 + nameLength > bytes.length) return null;
-    entries.push({ name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)), size });
-    at += 46 + nameLength + extra + comment;
-  }
-  return entries;
-}
-
 type Element = {
   type: string;
   value?: string;
   children?: Element[];
   numbering?: { level: string; isOrdered: boolean } | null;
+  colSpan?: number;
+  rowSpan?: number;
 };
+
+/**
+ * A table's cells on its grid: row by row, one string per column. A cell spanning n columns fills
+ * the first and leaves n-1 empty; a cell merged down over n rows repeats in each of them.
+ */
+export function tableGrid(
+  rows: readonly (readonly { text: string; colSpan?: number; rowSpan?: number }[])[],
+): string[][] {
+  const grid: string[][] = [];
+  // Per column: the text still owed to the rows below and for how many of them.
+  const pending: { text: string; rows: number }[] = [];
+  for (const row of rows) {
+    const out: string[] = [];
+    let col = 0;
+    const fillMerged = () => {
+      while (pending[col] && pending[col]!.rows > 0) {
+        out[col] = pending[col]!.text;
+        pending[col]!.rows -= 1;
+        col += 1;
+      }
+    };
+    for (const cell of row) {
+      fillMerged();
+      const span = Math.max(1, Math.min(cell.colSpan ?? 1, 64));
+      const down = Math.max(1, Math.min(cell.rowSpan ?? 1, 10_000));
+      out[col] = cell.text;
+      for (let k = 1; k < span; k++) out[col + k] = '';
+      for (let k = 0; k < span; k++) pending[col + k] = { text: k === 0 ? cell.text : '', rows: down - 1 };
+      col += span;
+    }
+    fillMerged();
+    for (let i = 0; i < out.length; i++) out[i] ??= '';
+    grid.push(out);
+  }
+  return grid;
+}
+
+/** Paragraphs of one cell as one line: "; " between items that end without punctuation. */
+function cellText(paragraphs: readonly string[]): string {
+  let out = '';
+  for (const raw of paragraphs) {
+    const p = raw.replace(/\s+/g, ' ').trim();
+    if (p === '') continue;
+    if (out === '') out = p;
+    else out += /[.;:,]$/.test(out) ? ` ${p}` : `; ${p}`;
+  }
+  return out;
+}
 
 const ROMAN: [number, string][] = [
   [1000, 'M'],
@@ -100,13 +128,17 @@ export function documentText(root: Element): string {
   const levels = new Set<number>();
   collectLevels(root, levels);
   const deep = [...levels].some((l) => l >= 1);
-  const counters: number[] = [];
+  const body: number[] = [];
+  // Numbering inside a table (an automatic "TT" column) counts apart from the body's, from 1 in
+  // each table, in arabic numerals: a row number, never a Roman section.
+  let table: number[] | null = null;
 
   function marker(level: number): string {
+    const counters = table ?? body;
     counters[level] = (counters[level] ?? 0) + 1;
     counters.length = level + 1;
     const n = counters[level] ?? 1;
-    const style = deep ? level : level + 1; // 0 Roman, 1 arabic, 2+ letters
+    const style = deep && !table ? level : level + 1; // 0 Roman, 1 arabic, 2+ letters
     if (style === 0) return `${roman(n)}. `;
     if (style === 1) return `${n}. `;
     return `${letter(n)}) `;
@@ -128,12 +160,25 @@ export function documentText(root: Element): string {
       return `${prefix}${text}\n`;
     }
     if (el.type === 'table') {
-      return (el.children ?? [])
+      const outer = table;
+      table = [];
+      const rows = (el.children ?? [])
+        .filter((r) => r.type === 'tableRow')
         .map((row) =>
-          (row.children ?? [])
-            .map((cell) => (cell.children ?? []).map(block).join(' ').replace(/\s+/g, ' ').trim())
-            .join('\t'),
-        )
+          (row.children ?? []).map((cell) => ({
+            text: cellText((cell.children ?? []).map(block).join('').split('\n')),
+            colSpan: cell.colSpan,
+            rowSpan: cell.rowSpan,
+          })),
+        );
+      table = outer;
+      const grid = tableGrid(rows);
+      const width = Math.max(0, ...grid.map((r) => r.length));
+      return grid
+        .map((cells, i) => {
+          const spanning = (rows[i]?.length ?? 0) === 1 && width > 1;
+          return spanning ? (cells[0] ?? '') : cells.join('\t');
+        })
         .join('\n')
         .concat('\n');
     }

@@ -1,0 +1,190 @@
+import 'server-only';
+import { detectHeader } from '../domain/directive/table';
+import { AppError } from '../errors';
+
+/**
+ * Text of an uploaded PDF with a text layer, read with Mozilla's PDF.js (pdfjs-dist, the legacy
+ * build that runs in Node) on the server, in reading order.
+ *
+ * - PDF.js gives each page's text as positioned pieces. `pdfLines` puts pieces of one baseline on
+ *   one line, lines top to bottom, pieces left to right; a wide gap between two pieces (a table's
+ *   column boundary) becomes a tab, so a task table printed to PDF reaches the parser's table
+ *   reader as rows of cells (lib/domain/directive/table.ts).
+ * - A PDF whose pages hold no text (a scan, a photo) is refused with a message saying what to do:
+ *   the import never shows an empty grid for it. So are encrypted PDFs, broken files and PDFs of
+ *   more than PDF_MAX_PAGES pages.
+ */
+
+export const PDF_MAX_PAGES = 300;
+
+const NOT_PDF = 'Tệp không phải PDF hợp lệ hoặc đã bị hỏng. Hãy mở tệp và lưu lại, hoặc dán nội dung vào ô văn bản.';
+const ENCRYPTED =
+  'Tệp PDF được đặt mật khẩu hoặc mã hóa nên không đọc được. Hãy gỡ mật khẩu (hoặc in ra PDF mới) rồi tải lên lại.';
+const SCANNED =
+  'Tệp PDF không có lớp chữ (thường là bản scan hoặc ảnh chụp) nên không đọc được nội dung. Hãy tải lên bản .docx hoặc PDF xuất từ Word, hoặc dán nội dung văn bản vào ô trên.';
+const TOO_MANY_PAGES = `Tệp PDF quá dài: tối đa ${PDF_MAX_PAGES} trang. Hãy tách phần nhiệm vụ ra tệp riêng.`;
+
+/** One positioned piece of text, as PDF.js gives it (only what the layout needs). */
+export type PdfPiece = { str: string; x: number; y: number; width: number; height: number };
+
+/** Pieces of one page grouped into lines (same baseline within half a line), top to bottom, left to right. */
+function pageLines(pieces: readonly PdfPiece[]): PdfPiece[][] {
+  const sorted = pieces.filter((p) => p.str.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: PdfPiece[][] = [];
+  for (const piece of sorted) {
+    const line = lines[lines.length - 1];
+    const head = line?.[0];
+    const tolerance = Math.max(2, (head?.height || piece.height || 10) / 2);
+    if (line && head && Math.abs(head.y - piece.y) <= tolerance) line.push(piece);
+    else lines.push([piece]);
+  }
+  for (const line of lines) line.sort((a, b) => a.x - b.x);
+  return lines;
+}
+
+/** Pieces joined into runs: a gap wider than `em` ems starts a new run. */
+function runs(line: readonly PdfPiece[], em: number): { text: string; x: number; end: number }[] {
+  const out: { text: string; x: number; end: number }[] = [];
+  for (const p of line) {
+    const last = out[out.length - 1];
+    const size = p.height || 10;
+    if (last && p.x - last.end <= size * em) {
+      last.text += p.x - last.end > size * 0.15 && !/\s$/.test(last.text) && !/^\s/.test(p.str) ? ` ${p.str}` : p.str;
+      last.end = Math.max(last.end, p.x + p.width);
+    } else out.push({ text: p.str, x: p.x, end: p.x + p.width });
+  }
+  return out.map((r) => ({ ...r, text: r.text.replace(/[ \u00a0]+/g, ' ').trim() }));
+}
+
+/**
+ * Pages of pieces → lines of text in reading order.
+ *
+ * Tables: a line that reads as a task-table header (detectHeader: "TT | Nội dung | Cơ quan chủ
+ * trì | …") fixes the column boundaries, halfway between one header cell's end and the next one's
+ * start (so a centred header still bounds left-aligned cells). Each later line puts every piece
+ * into the column it starts in and is written as one tab-separated row; a line whose cells wrapped
+ * gives a row with an empty number cell, which the parser joins to the row above. A line that
+ * starts in the first column and runs across the second ("II. TRIỂN KHAI …", text after the table)
+ * is plain text. Outside tables a gap wider than two characters is a tab, a smaller one a space.
+ */
+export function pdfLines(pages: readonly (readonly PdfPiece[])[]): string[] {
+  const out: string[] = [];
+  let bounds: number[] | null = null;
+  // The last table row written, while the next line may still continue it.
+  let previous: string[] | null = null;
+  for (const pieces of pages) {
+    for (const line of pageLines(pieces)) {
+      const cells = runs(line, 0.8);
+      const asRow = cells.map((c) => c.text).join('\t');
+      if (cells.length >= 3 && detectHeader(asRow)) {
+        bounds = cells.slice(1).map((c, i) => (cells[i]!.end + c.x) / 2);
+        previous = null;
+        out.push(asRow);
+        continue;
+      }
+      const first = line[0];
+      const spans =
+        first && bounds && bounds[1] !== undefined && first.x < bounds[0]! && first.x + first.width > bounds[1];
+      if (bounds && !spans) {
+        const onlyFirst = line.every((p) => p.x < bounds![0]! - 1);
+        if (
+          onlyFirst &&
+          !/^\d{1,3}\.?$/.test(
+            line
+              .map((p) => p.str)
+              .join('')
+              .trim(),
+          )
+        ) {
+          previous = null;
+          out.push(
+            runs(line, 2)
+              .map((r) => r.text)
+              .join(' '),
+          );
+          continue;
+        }
+        const row: string[] = Array.from({ length: bounds.length + 1 }, () => '');
+        for (const p of line) {
+          let col = 0;
+          while (col < bounds.length && p.x >= bounds[col]! - 1) col += 1;
+          row[col] = row[col] ? `${row[col]} ${p.str}` : p.str;
+        }
+        const cells = row.map((c) => c.replace(/\s+/g, ' ').trim());
+        // A cell that wrapped: no number in the first column. Joined to the row above here, with a
+        // space (a PDF line break inside a cell is only a wrap).
+        if (cells[0] === '' && previous) {
+          cells.forEach((c, i) => {
+            if (c) previous![i] = previous![i] ? `${previous![i]} ${c}` : c;
+          });
+          out[out.length - 1] = previous.join('\t');
+        } else {
+          previous = cells;
+          out.push(cells.join('\t'));
+        }
+        continue;
+      }
+      previous = null;
+      out.push(
+        runs(line, 2)
+          .map((r) => r.text)
+          .join('\t'),
+      );
+    }
+  }
+  return out;
+}
+
+type TextItem = { str?: string; transform?: number[]; width?: number; height?: number; hasEOL?: boolean };
+
+/** The text of a PDF, or an AppError with a Vietnamese message. */
+export async function extractPdfText(bytes: Uint8Array): Promise<string> {
+  if (!(bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) throw new AppError(NOT_PDF);
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // PDF.js takes ownership of the buffer it is given: hand it a copy.
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    if (error instanceof Error && error.name === 'PasswordException') throw new AppError(ENCRYPTED);
+    throw new AppError(NOT_PDF);
+  }
+  try {
+    if (doc.numPages > PDF_MAX_PAGES) throw new AppError(TOO_MANY_PAGES);
+    const pages: PdfPiece[][] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      const pieces: PdfPiece[] = [];
+      for (const item of content.items as TextItem[]) {
+        if (typeof item.str !== 'string' || !item.transform) continue;
+        pieces.push({
+          str: item.str,
+          x: item.transform[4] ?? 0,
+          y: item.transform[5] ?? 0,
+          width: item.width ?? 0,
+          height: item.height || Math.abs(item.transform[3] ?? 0),
+        });
+      }
+      pages.push(pieces);
+      page.cleanup();
+    }
+    const text = pdfLines(pages).join('\n');
+    if (text.replace(/\s/g, '').length < 20) throw new AppError(SCANNED);
+    return text;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError(NOT_PDF);
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}
