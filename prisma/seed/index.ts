@@ -12,7 +12,7 @@ import { addDays, toDbDate, vnDateOf } from '../../lib/domain/time';
 import { hashPassword } from '../../lib/password';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 import { NQ76_SECTIONS } from './nq76';
-import { seedYearPlan, type PlanReport, type ReportWriter } from './year-plan';
+import { draw, seedYearPlan, type PlanReport, type ReportWriter } from './year-plan';
 
 export const NQ76_TITLE =
   'Triển khai Nghị quyết 76/NQ-CP về Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021–2030';
@@ -440,6 +440,7 @@ async function seedReports(db: PrismaClient, ids: Ids, now: Date): Promise<void>
     write,
     reports.filter((r) => r.section === 'I' && r.task === '1').map((r) => r.unit),
   );
+  await backfillOtherUnits(db, ids, write, now);
 
   // An approved extension (I.1, Thạch Quý: 15/9 → 31/10/2021) and a pending one (I.1, Nguyễn Du).
   const quy = await findAssignment(db, ids, 'I', '1', 'P-THACHQUY');
@@ -590,6 +591,112 @@ async function backfillQuanTriet(db: PrismaClient, ids: Ids, write: ReportWriter
       reviewedAt: at(submitted, 16),
       completes: true,
     });
+  }
+}
+
+/**
+ * The rest of NQ76 for the units without a demo user (the demo users' units keep exactly the
+ * hand-written reports above, which the tests walk through): most coordinated I.2 in 2021, did
+ * I.3 and I.4 in 2022, keep reporting on the continuous tasks, and part of them reported this
+ * month's and this year's periods. Fixed per unit and task (draw), so every seed gives the same.
+ */
+async function backfillOtherUnits(db: PrismaClient, ids: Ids, write: ReportWriter, now: Date): Promise<void> {
+  const today = vnDateOf(now);
+  const month = periodContaining('MONTHLY', today);
+  const year = periodContaining('YEARLY', today);
+  const withDemoUser = new Set(DEMO_USERS.map((u) => u.unitCode));
+  const units = HA_TINH_UNITS.filter((u) => u.kind !== 'LEADERSHIP' && !withDemoUser.has(u.code));
+  const done = (content: string, submitted: string): PlanReport => ({
+    status: 'APPROVED',
+    progress: 100,
+    author: 'cb.noivu',
+    reviewer: 'tp.noivu',
+    content,
+    submittedAt: at(submitted),
+    reviewedAt: at(submitted, 16),
+    completes: true,
+  });
+  for (const unit of units) {
+    const plan: { task: string; section?: string; report: (r: number) => PlanReport | null }[] = [
+      {
+        task: '2',
+        report: (r) =>
+          r < 0.9
+            ? done(
+                'Đã góp ý dự thảo Chương trình tổng thể CCHC của thành phố.',
+                `2021-12-${String(1 + Math.floor(r * 12)).padStart(2, '0')}`,
+              )
+            : null,
+      },
+      {
+        task: '3',
+        report: (r) =>
+          r < 0.75
+            ? done('Đã đề xuất đề án, nội dung trọng tâm đưa vào Chương trình.', `2022-0${1 + Math.floor(r * 9)}-12`)
+            : r < 0.9
+              ? { status: 'DRAFT', progress: 50, author: 'cb.noivu', content: 'Đang xây dựng đề xuất.' }
+              : null,
+      },
+      {
+        task: '4',
+        report: (r) =>
+          r < 0.7
+            ? done(
+                'Đã tham mưu ban hành văn bản chỉ đạo đẩy mạnh CCHC.',
+                `2022-${String(3 + Math.floor(r * 12)).padStart(2, '0')}-20`.replace(/^2022-1([3-5])/, '2023-0$1'),
+              )
+            : null,
+      },
+      ...['5', '7'].map((task) => ({
+        task,
+        report: (r: number): PlanReport | null =>
+          r < 0.7
+            ? {
+                status: 'APPROVED',
+                progress: 60 + Math.floor(r * 40),
+                author: 'cb.noivu',
+                reviewer: 'tp.noivu',
+                content: 'Đơn vị thường xuyên triển khai; kết quả đã báo cáo trong kỳ.',
+                submittedAt: at(addDays(today, -20 - Math.floor(r * 60))),
+                reviewedAt: at(addDays(today, -18 - Math.floor(r * 60)), 15),
+              }
+            : null,
+      })),
+      {
+        task: '6',
+        report: (r) =>
+          r < 0.4
+            ? {
+                period: month,
+                status: 'SUBMITTED',
+                progress: 100,
+                author: 'cb.noivu',
+                content: 'Đã đưa chuyên đề CCHC vào giao ban tháng.',
+                submittedAt: addHours(now, -24 - Math.floor(r * 100)),
+              }
+            : null,
+      },
+      ...['1', '2'].map((task) => ({
+        task,
+        section: 'II',
+        report: (r: number): PlanReport | null =>
+          r < 0.35 && addDays(year.start, 60) < today
+            ? {
+                ...done(
+                  'Đã bố trí kinh phí và nhân lực cho CCHC trong năm.',
+                  addDays(year.start, 40 + Math.floor(r * 20)),
+                ),
+                period: year,
+              }
+            : null,
+      })),
+    ];
+    for (const p of plan) {
+      const report = p.report(draw(unit.code, 'NQ76', p.section ?? 'I', p.task));
+      if (!report) continue;
+      const assignment = await findAssignment(db, ids, p.section ?? 'I', p.task, unit.code);
+      await write(assignment.id, assignment.task.recurrence, report);
+    }
   }
 }
 

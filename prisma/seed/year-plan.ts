@@ -148,7 +148,7 @@ const PLAN_TASKS: PlanTask[] = [
 ];
 
 /** A fixed number in [0, 1) for a unit and a task: the same on every seed. */
-function draw(...parts: string[]): number {
+export function draw(...parts: string[]): number {
   let h = 2166136261;
   for (const ch of parts.join('|')) {
     h ^= ch.codePointAt(0)!;
