@@ -1,5 +1,6 @@
 'use client';
 
+import { FilePicker } from '@/components/forms/file-picker';
 import { memo, useActionState, useReducer, useRef, useState, useTransition } from 'react';
 import { ErrorList, FormMessage, inputClass } from '@/components/forms/field';
 import { INITIAL_STATE, type ActionState } from '@/lib/action-state';
@@ -556,7 +557,7 @@ const TaskCard = memo(function TaskCard({
           className={smallButton}
           disabled={t === 0}
           onClick={() => dispatch({ type: 'mergeTask', s, t })}
-          aria-label={`Gộp nhiệm vụ ${label} vào nhiệm vụ trên`}
+          aria-label={`Gộp với nhiệm vụ trên: nhiệm vụ ${label}`}
         >
           Gộp với nhiệm vụ trên
         </button>
@@ -680,14 +681,12 @@ export function ImportWizard() {
           <p className="text-xs text-slate-600">
             Tối đa 8 MB. Khi đã chọn tệp, nội dung tệp được dùng thay cho ô văn bản.
           </p>
-          <input
+          <FilePicker
             id="import-file"
             name="file"
-            type="file"
             accept=".txt,.docx,.htm,.html,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             aria-describedby="import-file-error"
             aria-invalid={analysis.fieldErrors?.file ? true : undefined}
-            className="mt-1 block text-sm"
           />
           <ErrorList id="import-file-error" errors={analysis.fieldErrors?.file} />
         </div>
