@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { useNarrow } from './use-narrow';
 import { labelLines } from '@/lib/chart-format';
 import { OFFICIAL_STATUSES, STATUS_COLORS, STATUS_LABELS, type OfficialStatus } from '@/lib/domain/status';
@@ -86,7 +86,7 @@ export function StatusBarChart({ data, label }: { data: StatusBarDatum[]; label:
         data={data}
         layout="vertical"
         stackOffset="expand"
-        margin={{ top: 4, right: 44, bottom: 4, left: 4 }}
+        margin={{ top: 4, right: 4, bottom: 4, left: 4 }}
         barCategoryGap={6}
       >
         <CartesianGrid horizontal={false} strokeDasharray="3 3" />
@@ -97,6 +97,20 @@ export function StatusBarChart({ data, label }: { data: StatusBarDatum[]; label:
           width={narrow ? 110 : 170}
           tick={(props: TickProps) => <NameTick {...props} links={byName} narrow={narrow} />}
           interval={0}
+        />
+        {/* The completion rate at the end of every bar, also when its last part is empty (a LabelList on that part would not draw). */}
+        <YAxis
+          yAxisId="rate"
+          orientation="right"
+          type="category"
+          dataKey="name"
+          interval={0}
+          width={44}
+          axisLine={false}
+          tickLine={false}
+          fontSize={12}
+          tick={{ fill: '#0f172a' }}
+          tickFormatter={(name: string) => byName.get(name)?.rateLabel ?? ''}
         />
         <Tooltip
           cursor={{ fill: '#f1f5f9' }}
@@ -132,7 +146,7 @@ export function StatusBarChart({ data, label }: { data: StatusBarDatum[]; label:
           )}
           wrapperStyle={{ fontSize: 12 }}
         />
-        {OFFICIAL_STATUSES.map((s, i) => (
+        {OFFICIAL_STATUSES.map((s) => (
           <Bar
             key={s}
             dataKey={s}
@@ -145,11 +159,7 @@ export function StatusBarChart({ data, label }: { data: StatusBarDatum[]; label:
               const datum = (item as { payload?: StatusBarDatum }).payload;
               if (datum) router.push(datum.hrefs[s]);
             }}
-          >
-            {i === OFFICIAL_STATUSES.length - 1 ? (
-              <LabelList dataKey="rateLabel" position="right" fontSize={12} fill="#0f172a" />
-            ) : null}
-          </Bar>
+          />
         ))}
       </BarChart>
     </figure>

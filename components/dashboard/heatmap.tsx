@@ -87,10 +87,8 @@ export function Heatmap({ heat, filters }: { heat: HeatmapData; filters: Dashboa
                       );
                     return (
                       <td key={column.key} className={band(cell)}>
+                        {/* The link's name is its text; its row and column headers say which unit and section (WCAG 2.4.4 in context). */}
                         <a href={drillHref(filters, { unit: r.unitId, ...column.filter })}>
-                          <span className="sr-only">
-                            {r.name}, {column.title}: hoàn thành{' '}
-                          </span>
                           <b>{formatRate(cell.rate)}</b> {cell.done}/{cell.total}
                           {cell.overdue ? ` · ${cell.overdue} QH` : ''}
                         </a>
