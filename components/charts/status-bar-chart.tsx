@@ -19,8 +19,8 @@ export type StatusBarDatum = Record<OfficialStatus, number> & {
 
 type TickProps = { x?: number | string; y?: number | string; payload?: { value?: string | number } };
 
-/** Characters per label line: the axis is 170 px wide on a screen, 110 px on a phone. */
-const LINE_CHARS = { wide: 26, narrow: 16 } as const;
+/** Characters per label line (about 7 px each at 12 px): the axis is 170 px wide on a screen, 110 px on a phone. */
+const LINE_CHARS = { wide: 22, narrow: 14 } as const;
 const MAX_LINES = 3;
 
 /** A bar's name, wrapped (lib/chart-format.ts), as a link to the assignments behind the whole bar; the full name on hover. */

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PrismaClient } from '../../lib/db';
 import { HA_TINH_UNITS } from '../../lib/domain/ha-tinh-units';
-import { periodContaining, previousPeriod, type Period } from '../../lib/domain/periods';
+import { periodContaining, previousPeriod } from '../../lib/domain/periods';
 import { addDays, toDbDate, vnDateOf } from '../../lib/domain/time';
 import { hashPassword } from '../../lib/password';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
