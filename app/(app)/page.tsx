@@ -78,9 +78,26 @@ function AdminHome() {
   );
 }
 
-/** One home page per role: officer → the unit's work; head → the inbox; chairman → the headline. */
+/** One home page per role: officer → the unit's work; head → the inbox; chairman → the headline and what waits for him; administrator → the next set-up steps. */
 export default async function HomePage() {
   const user = await requireUser();
+  // The administrator sets the city up; the numbers are one click away (Bảng điều khiển).
+  if (user.role === 'ADMIN') {
+    const [counts, taskCount] = await Promise.all([getHeadline(), getHeadlineTaskCount()]);
+    return (
+      <div className="space-y-8">
+        <AdminHome />
+        <section aria-labelledby="overview">
+          <h2 id="overview" className="text-lg font-semibold">
+            Tình hình thực hiện nhiệm vụ toàn thành phố
+          </h2>
+          <div className="mt-3 rounded-lg border border-slate-200 bg-white p-4">
+            <HeadlineSentence counts={counts} taskCount={taskCount} />
+          </div>
+        </section>
+      </div>
+    );
+  }
   if (can(user, 'dashboard:city')) {
     const [counts, taskCount, inbox, extensions] = await Promise.all([
       getHeadline(),
@@ -136,7 +153,6 @@ export default async function HomePage() {
       </div>
     );
   }
-  if (user.role === 'ADMIN') return <AdminHome />;
   if (user.role === 'DEPARTMENT_HEAD') {
     const [inbox, mine] = await Promise.all([listReviewInbox({ limit: 10 }), listMyAssignments()]);
     return (
