@@ -1,11 +1,11 @@
 'use client';
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 
 /**
  * A file input that speaks Vietnamese: the browser's own button ("Choose Files / No file chosen",
- * in the browser's language) is hidden but stays the focusable, labelled control; a "Chọn tệp"
- * button (its label) and the chosen names are shown instead. Works without JavaScript.
+ * in the browser's language) is hidden but stays the focusable control with the page's label; a
+ * "Chọn tệp" button that opens it and the chosen names are shown instead.
  */
 export function FilePicker({
   showChosen = true,
@@ -14,10 +14,12 @@ export function FilePicker({
   ...input
 }: Omit<React.InputHTMLAttributes<HTMLInputElement>, 'type'> & { id: string; showChosen?: boolean }) {
   const [names, setNames] = useState<string[]>([]);
+  const ref = useRef<HTMLInputElement>(null);
   return (
     <div className={`mt-1 flex flex-wrap items-center gap-3 ${className}`}>
       <input
         {...input}
+        ref={ref}
         type="file"
         className="peer sr-only"
         onChange={(e) => {
@@ -25,12 +27,17 @@ export function FilePicker({
           onChange?.(e);
         }}
       />
-      <label
-        htmlFor={input.id}
+      {/* The input (labelled by the page) is the control; this button only shows it in Vietnamese. */}
+      <button
+        type="button"
+        aria-hidden
+        tabIndex={-1}
+        disabled={input.disabled}
+        onClick={() => ref.current?.click()}
         className="cursor-pointer rounded-md bg-red-800 px-3 py-2 text-sm font-medium text-white peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-red-800 peer-disabled:cursor-not-allowed peer-disabled:opacity-60 hover:bg-red-900"
       >
         {input.multiple ? 'Chọn tệp…' : 'Chọn tệp'}
-      </label>
+      </button>
       {showChosen ? (
         <span className="min-w-0 text-sm break-all text-slate-700" data-testid="chosen-files">
           {names.length === 0 ? 'Chưa chọn tệp nào' : names.join(', ')}
