@@ -36,8 +36,11 @@ test('officer submits with a file → head returns with a reason → officer fix
   await expect(page.getByRole('heading', { name: 'Đã gửi báo cáo — đang chờ duyệt' })).toBeVisible();
   await logout(page);
 
-  // 2. The standing office's head returns it with a reason.
+  // 2. The standing office's head returns it with a reason. (The demo city keeps them busy: they
+  // narrow the inbox to the ward.)
+  const [tranPhu] = await query<{ id: number }>(`SELECT id FROM "Unit" WHERE code = 'P-TRANPHU'`);
   await login(page, 'tp.noivu');
+  await page.goto(`/reviews?unit=${tranPhu!.id}`);
   await page
     .getByTestId('review-inbox')
     .getByRole('link', { name: /Phường Trần Phú.*I\.4/ })
@@ -76,6 +79,7 @@ test('officer submits with a file → head returns with a reason → officer fix
 
   // 4. The head approves.
   await login(page, 'tp.noivu');
+  await page.goto(`/reviews?unit=${tranPhu!.id}`);
   await page
     .getByTestId('review-inbox')
     .getByRole('link', { name: /Phường Trần Phú.*I\.4/ })

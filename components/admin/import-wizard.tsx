@@ -1,5 +1,6 @@
 'use client';
 
+import { FilePicker } from '@/components/forms/file-picker';
 import { memo, useActionState, useReducer, useRef, useState, useTransition } from 'react';
 import { ErrorList, FormMessage, inputClass } from '@/components/forms/field';
 import { INITIAL_STATE, type ActionState } from '@/lib/action-state';
@@ -645,7 +646,7 @@ const TaskCard = memo(function TaskCard({
           className={smallButton}
           disabled={t === 0}
           onClick={() => dispatch({ type: 'mergeTask', s, t })}
-          aria-label={`Gộp nhiệm vụ ${label} vào nhiệm vụ trên`}
+          aria-label={`Gộp với nhiệm vụ trên: nhiệm vụ ${label}`}
         >
           Gộp với nhiệm vụ trên
         </button>
@@ -824,14 +825,12 @@ export function ImportWizard() {
             Tối đa 8 MB. Khi đã chọn tệp, nội dung tệp được dùng thay cho ô văn bản. Tệp PDF cần có lớp chữ (PDF xuất từ
             Word); bản scan hoặc ảnh chụp không đọc được.
           </p>
-          <input
+          <FilePicker
             id="import-file"
             name="file"
-            type="file"
             accept=".txt,.docx,.pdf,.htm,.html,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             aria-describedby="import-file-error"
             aria-invalid={analysis.fieldErrors?.file ? true : undefined}
-            className="mt-1 block text-sm"
           />
           <ErrorList id="import-file-error" errors={analysis.fieldErrors?.file} />
         </div>

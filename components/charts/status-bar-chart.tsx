@@ -1,9 +1,9 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { useNarrow } from './use-narrow';
+import { labelLines } from '@/lib/chart-format';
 import { OFFICIAL_STATUSES, STATUS_COLORS, STATUS_LABELS, type OfficialStatus } from '@/lib/domain/status';
 
 /** One bar, shaped on the server: counts per status, its share labels and where each part leads. */
@@ -17,20 +17,13 @@ export type StatusBarDatum = Record<OfficialStatus, number> & {
   hrefs: Record<OfficialStatus, string>;
 };
 
-/** On a phone, "Phường Thạch Quý" → "P. Thạch Quý" (the way such names are abbreviated in tables), then cut. */
-function shorten(name: string, max: number, narrow: boolean): string {
-  const short = narrow
-    ? name
-        .replace(/^Phường /u, 'P. ')
-        .replace(/^Phòng /u, 'Ph. ')
-        .replace(/^Xã /u, 'X. ')
-    : name;
-  return short.length > max ? `${short.slice(0, max - 1)}…` : short;
-}
-
 type TickProps = { x?: number | string; y?: number | string; payload?: { value?: string | number } };
 
-/** A bar's name, as a link to the assignments behind the whole bar. */
+/** Characters per label line (about 7 px each at 12 px): the axis is 170 px wide on a screen, 110 px on a phone. */
+const LINE_CHARS = { wide: 22, narrow: 14 } as const;
+const MAX_LINES = 3;
+
+/** A bar's name, wrapped (lib/chart-format.ts), as a link to the assignments behind the whole bar; the full name on hover. */
 function NameTick({
   x = 0,
   y = 0,
@@ -39,22 +32,27 @@ function NameTick({
   narrow,
 }: TickProps & { links: Map<string, StatusBarDatum>; narrow: boolean }) {
   const name = String(payload?.value ?? '');
+  const lines = labelLines(name, narrow ? LINE_CHARS.narrow : LINE_CHARS.wide, MAX_LINES);
+  const lineHeight = narrow ? 13 : 14;
   return (
     <g transform={`translate(${x},${y})`}>
-      <Link href={links.get(name)?.href ?? '#'}>
+      <a href={links.get(name)?.href ?? '#'}>
+        <title>{name}</title>
         <text
           x={-6}
-          y={0}
-          dy={4}
+          y={-((lines.length - 1) * lineHeight) / 2}
           textAnchor="end"
           fontSize={narrow ? 11 : 12}
           fill="#0f172a"
           textDecoration="underline"
         >
-          <title>{name}</title>
-          {shorten(name, narrow ? 12 : 19, narrow)}
+          {lines.map((line, i) => (
+            <tspan key={i} x={-6} dy={i === 0 ? 4 : lineHeight}>
+              {line}
+            </tspan>
+          ))}
         </text>
-      </Link>
+      </a>
     </g>
   );
 }
@@ -69,8 +67,13 @@ export function StatusBarChart({ data, label }: { data: StatusBarDatum[]; label:
   const router = useRouter();
   const narrow = useNarrow();
   const byName = new Map(data.map((d) => [d.name, d]));
-  // Room for the bars plus the legend, which wraps onto more lines on a phone.
-  const height = Math.max(160, data.length * 34 + (narrow ? 150 : 80));
+  // Room for each bar's wrapped name (up to three lines) plus the legend, which wraps on a phone.
+  const lineCount = Math.max(
+    1,
+    ...data.map((d) => labelLines(d.name, narrow ? LINE_CHARS.narrow : LINE_CHARS.wide, MAX_LINES).length),
+  );
+  const rowHeight = Math.max(34, lineCount * (narrow ? 13 : 14) + 10);
+  const height = Math.max(160, data.length * rowHeight + (narrow ? 150 : 80));
 
   return (
     <figure
@@ -83,7 +86,7 @@ export function StatusBarChart({ data, label }: { data: StatusBarDatum[]; label:
         data={data}
         layout="vertical"
         stackOffset="expand"
-        margin={{ top: 4, right: 44, bottom: 4, left: 4 }}
+        margin={{ top: 4, right: 4, bottom: 4, left: 4 }}
         barCategoryGap={6}
       >
         <CartesianGrid horizontal={false} strokeDasharray="3 3" />
@@ -91,9 +94,23 @@ export function StatusBarChart({ data, label }: { data: StatusBarDatum[]; label:
         <YAxis
           type="category"
           dataKey="name"
-          width={narrow ? 104 : 150}
+          width={narrow ? 110 : 170}
           tick={(props: TickProps) => <NameTick {...props} links={byName} narrow={narrow} />}
           interval={0}
+        />
+        {/* The completion rate at the end of every bar, also when its last part is empty (a LabelList on that part would not draw). */}
+        <YAxis
+          yAxisId="rate"
+          orientation="right"
+          type="category"
+          dataKey="name"
+          interval={0}
+          width={44}
+          axisLine={false}
+          tickLine={false}
+          fontSize={12}
+          tick={{ fill: '#0f172a' }}
+          tickFormatter={(name: string) => byName.get(name)?.rateLabel ?? ''}
         />
         <Tooltip
           cursor={{ fill: '#f1f5f9' }}
@@ -129,7 +146,7 @@ export function StatusBarChart({ data, label }: { data: StatusBarDatum[]; label:
           )}
           wrapperStyle={{ fontSize: 12 }}
         />
-        {OFFICIAL_STATUSES.map((s, i) => (
+        {OFFICIAL_STATUSES.map((s) => (
           <Bar
             key={s}
             dataKey={s}
@@ -142,11 +159,7 @@ export function StatusBarChart({ data, label }: { data: StatusBarDatum[]; label:
               const datum = (item as { payload?: StatusBarDatum }).payload;
               if (datum) router.push(datum.hrefs[s]);
             }}
-          >
-            {i === OFFICIAL_STATUSES.length - 1 ? (
-              <LabelList dataKey="rateLabel" position="right" fontSize={12} fill="#0f172a" />
-            ) : null}
-          </Bar>
+          />
         ))}
       </BarChart>
     </figure>

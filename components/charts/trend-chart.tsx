@@ -3,7 +3,9 @@
 import { useState } from 'react';
 import { CartesianGrid, LabelList, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { STATUS_COLORS } from '@/lib/domain/status';
+import { LazyDetails } from './lazy-details';
 import { useNarrow } from './use-narrow';
+import { percentAxisMax } from '@/lib/chart-format';
 
 /** One point of the trend, shaped on the server: rates in percent (null when nothing was counted). */
 export type TrendDatum = {
@@ -13,6 +15,7 @@ export type TrendDatum = {
   onTime: number | null;
   total: number;
   done: number;
+  overdue: number;
 };
 
 const SERIES = [
@@ -22,6 +25,37 @@ const SERIES = [
 
 const percent = (v: unknown) => (typeof v === 'number' ? `${String(v).replace('.', ',')}%` : '');
 
+/** The trend's numbers as a table (its text alternative), drawn when its <details> is opened. */
+function TrendTable({ points, caption }: { points: TrendDatum[]; caption: string }) {
+  return (
+    <table className="min-w-full text-sm [&_tbody_th]:text-left [&_tbody_th]:font-medium [&_td]:px-2 [&_td]:py-1 [&_td]:text-right [&_td]:tabular-nums [&_th]:px-2 [&_th]:py-1 [&_thead_th]:text-right [&_thead_th:first-child]:text-left">
+      <caption className="py-1 text-left text-sm font-medium">{caption}</caption>
+      <thead className="bg-slate-50">
+        <tr>
+          <th scope="col">Kỳ (tính đến)</th>
+          <th scope="col">Tổng số</th>
+          <th scope="col">Đã hoàn thành</th>
+          <th scope="col">Tỷ lệ hoàn thành</th>
+          <th scope="col">Hoàn thành đúng hạn</th>
+          <th scope="col">Quá hạn</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {points.map((p) => (
+          <tr key={p.key}>
+            <th scope="row">{p.label}</th>
+            <td>{p.total}</td>
+            <td>{p.done}</td>
+            <td>{p.completion === null ? '—' : percent(p.completion)}</td>
+            <td>{p.onTime === null ? '—' : percent(p.onTime)}</td>
+            <td>{p.overdue}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /**
  * Completion over months or quarters. The two lines differ by dash as well as colour, the
  * completion line prints its values, and the page repeats the numbers in a table.
@@ -30,6 +64,10 @@ export function TrendChart({ months, quarters }: { months: TrendDatum[]; quarter
   const [by, setBy] = useState<'month' | 'quarter'>('month');
   const narrow = useNarrow();
   const data = by === 'month' ? months : quarters;
+  // The axis follows the data (0 stays the bottom), so that movement between 2% and 3% shows.
+  const top = percentAxisMax(data.flatMap((d) => [d.completion, d.onTime]));
+  // Printed values only where they cannot collide; the tooltip and the table have every value.
+  const printValues = !narrow && data.length <= 8;
   return (
     <figure
       aria-label={by === 'month' ? 'Tỷ lệ hoàn thành theo tháng' : 'Tỷ lệ hoàn thành theo quý'}
@@ -59,8 +97,15 @@ export function TrendChart({ months, quarters }: { months: TrendDatum[]; quarter
         margin={{ top: 20, right: 16, bottom: 4, left: 0 }}
       >
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="label" fontSize={12} interval="preserveStartEnd" />
-        <YAxis domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} fontSize={12} width={44} />
+        <XAxis dataKey="label" fontSize={12} interval="preserveStartEnd" minTickGap={narrow ? 24 : 12} />
+        <YAxis
+          domain={[0, top]}
+          allowDataOverflow={false}
+          tickCount={6}
+          tickFormatter={(v: number) => `${String(v).replace('.', ',')}%`}
+          fontSize={12}
+          width={48}
+        />
         <Tooltip
           formatter={(value, name) => [percent(value), name]}
           labelFormatter={(label, payload) => {
@@ -86,12 +131,25 @@ export function TrendChart({ months, quarters }: { months: TrendDatum[]; quarter
             connectNulls={false}
             isAnimationActive={false}
           >
-            {s.key === 'completion' && !narrow ? (
+            {s.key === 'completion' && printValues ? (
               <LabelList dataKey="completion" position="top" fontSize={11} formatter={percent} />
             ) : null}
           </Line>
         ))}
       </LineChart>
+      {top < 100 ? (
+        <figcaption className="mt-1 text-xs text-slate-600">
+          Trục dọc từ 0% đến {top}% theo số liệu (không phải thang 0–100%).
+        </figcaption>
+      ) : null}
+      <LazyDetails summary="Xem bảng số liệu (xu hướng)">
+        {() => (
+          <div className="space-y-4 overflow-x-auto">
+            <TrendTable points={months} caption="Theo tháng" />
+            <TrendTable points={quarters} caption="Theo quý" />
+          </div>
+        )}
+      </LazyDetails>
     </figure>
   );
 }

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { DrillRow } from '@/lib/data/dashboard';
 import { ASSIGNMENT_ROLE_LABELS, REPORT_STATUS_LABELS } from '@/lib/domain/labels';
 import { formatDateTimeVn, formatDateVn } from '@/lib/domain/time';
@@ -12,63 +11,52 @@ import { StatusTag } from './status-tag';
 export function AssignmentTable({ rows, variant = 'full' }: { rows: DrillRow[]; variant?: 'full' | 'overdue' }) {
   return (
     <div className="overflow-x-auto">
-      <table className="min-w-full text-sm" data-testid="assignment-table">
+      <table
+        className="min-w-full text-sm [&_.cell-label]:text-xs [&_.cell-label]:text-slate-500 md:[&_.cell-label]:hidden print:[&_.cell-label]:hidden [&_tbody_tr]:block [&_tbody_tr]:py-2 md:[&_tbody_tr]:table-row md:[&_tbody_tr]:py-0 print:[&_tbody_tr]:table-row [&_td]:block [&_td]:px-2 [&_td]:py-1 md:[&_td]:table-cell md:[&_td]:py-1.5 print:[&_td]:table-cell [&_th]:px-2 [&_th]:py-1.5"
+        data-testid="assignment-table"
+      >
         <thead className="hidden bg-slate-50 text-left md:table-header-group print:table-header-group">
           <tr>
-            <th scope="col" className="px-2 py-1.5">
-              Nhiệm vụ
-            </th>
-            <th scope="col" className="px-2 py-1.5">
-              Đơn vị
-            </th>
-            <th scope="col" className="px-2 py-1.5">
-              Chủ trì
-            </th>
-            <th scope="col" className="px-2 py-1.5">
-              Tình trạng
-            </th>
-            <th scope="col" className="px-2 py-1.5">
-              Thời hạn
-            </th>
+            <th scope="col">Nhiệm vụ</th>
+            <th scope="col">Đơn vị</th>
+            <th scope="col">Chủ trì</th>
+            <th scope="col">Tình trạng</th>
+            <th scope="col">Thời hạn</th>
             {variant === 'full' ? (
               <>
-                <th scope="col" className="px-2 py-1.5">
-                  Báo cáo gần nhất
-                </th>
-                <th scope="col" className="px-2 py-1.5">
-                  Người duyệt
-                </th>
+                <th scope="col">Báo cáo gần nhất</th>
+                <th scope="col">Người duyệt</th>
               </>
             ) : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200">
           {rows.map((r) => (
-            <tr key={r.assignmentId} className="block py-2 md:table-row md:py-0 print:table-row">
-              <td className="block px-2 py-1 md:table-cell md:py-1.5 print:table-cell">
-                <Link href={`/assignments/${r.assignmentId}`} className="font-medium hover:underline">
+            <tr key={r.assignmentId}>
+              <td>
+                <a href={`/assignments/${r.assignmentId}`} className="font-medium hover:underline">
                   <span className="mr-1 text-slate-500">{r.taskCode}</span>
                   {r.taskTitle}
-                </Link>
+                </a>
                 {variant === 'full' ? <span className="block text-xs text-slate-500">{r.programmeTitle}</span> : null}
               </td>
-              <td className="block px-2 py-1 md:table-cell md:py-1.5 print:table-cell">
-                <span className="text-xs text-slate-500 md:hidden print:hidden">Đơn vị: </span>
+              <td>
+                <span className="cell-label">Đơn vị: </span>
                 {r.unitName}
                 {r.formerUnitName ? (
                   <span className="block text-xs text-slate-500">(trước đây: {r.formerUnitName})</span>
                 ) : null}
                 <span className="block text-xs text-slate-500">{ASSIGNMENT_ROLE_LABELS[r.role]}</span>
               </td>
-              <td className="block px-2 py-1 md:table-cell md:py-1.5 print:table-cell">
-                <span className="text-xs text-slate-500 md:hidden print:hidden">Chủ trì: </span>
+              <td>
+                <span className="cell-label">Chủ trì: </span>
                 {r.leadUnitName ?? <span className="text-slate-500">Không có</span>}
               </td>
-              <td className="block px-2 py-1 md:table-cell md:py-1.5 print:table-cell">
+              <td>
                 <StatusTag status={r.status} daysOverdue={r.daysOverdue} />
               </td>
-              <td className="block px-2 py-1 whitespace-nowrap md:table-cell md:py-1.5 print:table-cell">
-                <span className="text-xs text-slate-500 md:hidden print:hidden">Thời hạn: </span>
+              <td className="whitespace-nowrap">
+                <span className="cell-label">Thời hạn: </span>
                 {r.dueDate ? formatDateVn(r.dueDate) : 'Không thời hạn'}
                 {r.missedPeriods ? (
                   <span className="block text-xs whitespace-normal text-red-700">
@@ -78,8 +66,8 @@ export function AssignmentTable({ rows, variant = 'full' }: { rows: DrillRow[]; 
               </td>
               {variant === 'full' ? (
                 <>
-                  <td className="block px-2 py-1 md:table-cell md:py-1.5 print:table-cell">
-                    <span className="text-xs text-slate-500 md:hidden print:hidden">Báo cáo gần nhất: </span>
+                  <td>
+                    <span className="cell-label">Báo cáo gần nhất: </span>
                     {r.lastReport ? (
                       <>
                         {r.lastReport.periodLabel} · {REPORT_STATUS_LABELS[r.lastReport.status]}
@@ -93,8 +81,8 @@ export function AssignmentTable({ rows, variant = 'full' }: { rows: DrillRow[]; 
                       <span className="text-slate-500">Chưa có báo cáo</span>
                     )}
                   </td>
-                  <td className="block px-2 py-1 md:table-cell md:py-1.5 print:table-cell">
-                    <span className="text-xs text-slate-500 md:hidden print:hidden">Người duyệt: </span>
+                  <td>
+                    <span className="cell-label">Người duyệt: </span>
                     {r.lastReport?.reviewerName ? (
                       <>
                         {r.lastReport.reviewerName}

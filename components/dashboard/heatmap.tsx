@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Heatmap as HeatmapData, HeatCell } from '@/lib/data/dashboard';
 import { formatRate } from '@/lib/exports/text';
 import type { DashboardFilters } from '@/lib/validation/dashboard';
@@ -12,6 +11,12 @@ const BANDS: { below: number; className: string; label: string }[] = [
   { below: 0.8, className: 'bg-lime-200 text-lime-950', label: '60–80%' },
   { below: Infinity, className: 'bg-green-300 text-green-950', label: 'từ 80%' },
 ];
+
+/** A column's full name under its short label, without repeating the numeral the label already shows ("I: I. Về …"). */
+function legendTitle(column: { label: string; title: string }): string {
+  const numeral = column.label.split(' ')[0]!;
+  return column.title.startsWith(`${numeral}. `) ? column.title.slice(numeral.length + 2) : column.title;
+}
 
 function band(cell: HeatCell): string {
   return BANDS.find((b) => cell.rate < b.below)!.className;
@@ -31,15 +36,15 @@ export function Heatmap({ heat, filters }: { heat: HeatmapData; filters: Dashboa
           {heat.dimension === 'section' ? (
             <>
               <strong>Mục</strong> ·{' '}
-              <Link href={dashboardHref(filters, { heat: 'area' })} className="underline">
+              <a href={dashboardHref(filters, { heat: 'area' })} className="underline">
                 Lĩnh vực
-              </Link>
+              </a>
             </>
           ) : (
             <>
-              <Link href={dashboardHref(filters, { heat: 'section' })} className="underline">
+              <a href={dashboardHref(filters, { heat: 'section' })} className="underline">
                 Mục
-              </Link>{' '}
+              </a>{' '}
               · <strong>Lĩnh vực</strong>
             </>
           )}
@@ -49,7 +54,10 @@ export function Heatmap({ heat, filters }: { heat: HeatmapData; filters: Dashboa
         <p className="mt-3 text-sm text-slate-600">Không có nhiệm vụ nào theo bộ lọc này.</p>
       ) : (
         <div className="mt-3 overflow-x-auto">
-          <table className="border-separate border-spacing-0.5 text-xs" data-testid="heatmap">
+          <table
+            className="border-separate border-spacing-0.5 text-xs [&_td]:px-1 [&_td]:py-1 [&_td]:text-center [&_td_a]:block [&_td_a]:hover:underline [&_td_b]:block [&_td_b]:font-semibold"
+            data-testid="heatmap"
+          >
             <thead>
               <tr>
                 <th scope="col" className="sticky left-0 bg-white px-2 py-1 text-left">
@@ -72,23 +80,18 @@ export function Heatmap({ heat, filters }: { heat: HeatmapData; filters: Dashboa
                     const column = heat.columns[i]!;
                     if (!cell)
                       return (
-                        <td key={column.key} className="bg-slate-50 px-1 py-1 text-center text-slate-400">
-                          —
+                        <td key={column.key} className="bg-slate-50 text-slate-500">
+                          <span aria-hidden>—</span>
+                          <span className="sr-only">không có nhiệm vụ</span>
                         </td>
                       );
                     return (
-                      <td key={column.key} className={`px-1 py-1 text-center ${band(cell)}`}>
-                        <Link
-                          href={drillHref(filters, { unit: r.unitId, ...column.filter })}
-                          className="block font-semibold hover:underline"
-                          aria-label={`${r.name}, ${column.title}: hoàn thành ${cell.done}/${cell.total} (${formatRate(cell.rate)})${cell.overdue ? `, ${cell.overdue} quá hạn` : ''}`}
-                        >
-                          {formatRate(cell.rate)}
-                          <span className="block font-normal">
-                            {cell.done}/{cell.total}
-                            {cell.overdue ? ` · ${cell.overdue} QH` : ''}
-                          </span>
-                        </Link>
+                      <td key={column.key} className={band(cell)}>
+                        {/* The link's name is its text; its row and column headers say which unit and section (WCAG 2.4.4 in context). */}
+                        <a href={drillHref(filters, { unit: r.unitId, ...column.filter })}>
+                          <b>{formatRate(cell.rate)}</b> {cell.done}/{cell.total}
+                          {cell.overdue ? ` · ${cell.overdue} QH` : ''}
+                        </a>
                       </td>
                     );
                   })}
@@ -113,7 +116,7 @@ export function Heatmap({ heat, filters }: { heat: HeatmapData; filters: Dashboa
           <ul className="mt-2 space-y-0.5 text-xs text-slate-600">
             {heat.columns.map((c) => (
               <li key={c.key}>
-                <strong>{c.label}</strong>: {c.title}
+                <strong>{c.label}</strong>: {legendTitle(c)}
               </li>
             ))}
           </ul>

@@ -12,6 +12,9 @@ import { PrintButton } from './print-button';
 import { RankingTable } from './ranking-table';
 import { StatusPanel } from './status-panel';
 
+/** A scope with this few units (a head who leads one task) gets one table, not charts, ranking and heatmap. */
+const FEW_UNITS = 2;
+
 /** Headline, charts per unit and per section, ranking and heatmap: one getDashboard call. */
 export async function DashboardOverview({ filters }: { filters: DashboardFilters }) {
   const d = await loadPage(getDashboard(filters));
@@ -81,7 +84,9 @@ export async function DashboardOverview({ filters }: { filters: DashboardFilters
         />
       </section>
 
-      {d.scope !== 'UNIT' ? (
+      {d.scope !== 'UNIT' && d.units.length <= FEW_UNITS ? (
+        <StatusPanel id="by-unit" title="Theo đơn vị" rows={unitBars(d.units, filters)} firstHeader="Đơn vị" />
+      ) : d.scope !== 'UNIT' ? (
         <>
           <div className="grid gap-6 xl:grid-cols-2">
             <StatusPanel

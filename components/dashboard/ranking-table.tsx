@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { UnitStanding } from '@/lib/data/dashboard';
 import { formatRate } from '@/lib/exports/text';
 import type { DashboardFilters } from '@/lib/validation/dashboard';
@@ -19,62 +18,49 @@ export function RankingTable({ units, filters }: { units: UnitStanding[]; filter
         trên tổng số nhiệm vụ của đơn vị.
       </p>
       <div className="mt-3 overflow-x-auto">
-        <table className="min-w-full text-sm" data-testid="ranking-table">
-          <thead className="bg-slate-50 text-left">
+        <table
+          className="min-w-full text-sm [&_tbody_th]:font-medium [&_tbody_th_a]:hover:underline [&_td]:px-2 [&_td]:py-1.5 [&_td]:tabular-nums [&_td:nth-child(n+3)]:text-right [&_th]:px-2 [&_th]:py-1.5 [&_th]:text-left [&_thead_th:nth-child(n+3)]:text-right"
+          data-testid="ranking-table"
+        >
+          <thead className="bg-slate-50">
             <tr>
-              <th scope="col" className="px-2 py-1.5">
-                Hạng
-              </th>
-              <th scope="col" className="px-2 py-1.5">
-                Đơn vị
-              </th>
-              <th scope="col" className="px-2 py-1.5 text-right">
-                Tổng số
-              </th>
-              <th scope="col" className="px-2 py-1.5 text-right">
-                Tỷ lệ hoàn thành
-              </th>
-              <th scope="col" className="px-2 py-1.5 text-right">
-                Hoàn thành đúng hạn
-              </th>
-              <th scope="col" className="px-2 py-1.5 text-right">
-                Quá hạn
-              </th>
-              <th scope="col" className="px-2 py-1.5 text-right">
-                Báo cáo chờ duyệt (hiện tại)
-              </th>
+              <th scope="col">Hạng</th>
+              <th scope="col">Đơn vị</th>
+              <th scope="col">Tổng số</th>
+              <th scope="col">Tỷ lệ hoàn thành</th>
+              <th scope="col">Hoàn thành đúng hạn</th>
+              <th scope="col">Quá hạn</th>
+              <th scope="col">Báo cáo chờ duyệt (hiện tại)</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {ranked.slice(0, SHOWN).map((u) => (
               <tr key={u.unitId}>
-                <td className="px-2 py-1.5 tabular-nums">{u.rank}</td>
-                <th scope="row" className="px-2 py-1.5 text-left font-medium">
-                  <Link href={drillHref(filters, { unit: u.unitId })} className="hover:underline">
-                    {u.name}
-                  </Link>
+                <td>{u.rank}</td>
+                <th scope="row">
+                  <a href={drillHref(filters, { unit: u.unitId })}>{u.name}</a>
                   {u.validTo ? (
                     <span className="ml-1 text-xs font-normal text-slate-500">
                       (đến {u.validTo.split('-').reverse().join('/')})
                     </span>
                   ) : null}
                 </th>
-                <td className="px-2 py-1.5 text-right tabular-nums">{u.counts.total}</td>
-                <td className="px-2 py-1.5 text-right tabular-nums">{formatRate(u.completionRate)}</td>
-                <td className="px-2 py-1.5 text-right tabular-nums">{formatRate(u.onTimeRate)}</td>
-                <td className="px-2 py-1.5 text-right tabular-nums">
+                <td>{u.counts.total}</td>
+                <td>{formatRate(u.completionRate)}</td>
+                <td>{formatRate(u.onTimeRate)}</td>
+                <td>
                   {u.counts.IN_PROGRESS_OVERDUE > 0 ? (
-                    <Link
+                    <a
                       href={drillHref(filters, { unit: u.unitId, status: 'IN_PROGRESS_OVERDUE' })}
                       className="font-semibold text-red-700 underline"
                     >
                       {u.counts.IN_PROGRESS_OVERDUE}
-                    </Link>
+                    </a>
                   ) : (
                     0
                   )}
                 </td>
-                <td className="px-2 py-1.5 text-right tabular-nums">{u.pending}</td>
+                <td>{u.pending}</td>
               </tr>
             ))}
           </tbody>

@@ -1,13 +1,15 @@
 import type { StatusBarDatum } from '@/components/charts/status-bar-chart';
-import { StatusBarChart } from '@/components/charts/status-bar-chart';
+import { StatusFigure } from '@/components/charts/status-figure';
 import { StatusTable } from './status-table';
 
 /** Bars drawn at most: beyond this a chart stops being readable; the table and the exports have all rows. */
 const CHART_ROWS = 40;
 /** Rows in the table alternative on the page: the rows the chart draws (the page stays light at national scale; the drill-down and Excel have all). */
 const TABLE_ROWS = CHART_ROWS;
+/** A scope of this few rows reads better as a table than as a chart (a head who leads one task). */
+const FEW_ROWS = 2;
 
-/** A stacked status chart with its heading, its table alternative and an honest note when rows were left out. */
+/** A stacked status chart with its heading, its table alternative and an honest note when rows were left out; a table alone for a row or two. */
 export function StatusPanel({
   id,
   title,
@@ -29,31 +31,19 @@ export function StatusPanel({
       {note}
       {rows.length === 0 ? (
         <p className="mt-3 text-sm text-slate-600">Không có nhiệm vụ nào theo bộ lọc này.</p>
+      ) : rows.length <= FEW_ROWS ? (
+        <div className="mt-3">
+          <StatusTable rows={rows} firstHeader={firstHeader} caption={title} />
+        </div>
       ) : (
-        <>
-          <div className="mt-3">
-            <StatusBarChart data={rows.slice(0, CHART_ROWS)} label={title} />
-          </div>
-          {rows.length > CHART_ROWS ? (
-            <p className="mt-1 text-xs text-slate-600">
-              Biểu đồ hiển thị {CHART_ROWS}/{rows.length} dòng đầu theo thứ tự đang chọn; bảng số liệu và tệp Excel có
-              đủ.
-            </p>
-          ) : null}
-          <details className="mt-3 print:hidden">
-            <summary className="cursor-pointer text-sm font-medium text-slate-700">
-              Xem bảng số liệu ({title.toLocaleLowerCase('vi')})
-            </summary>
-            <div className="mt-2">
-              <StatusTable rows={rows.slice(0, TABLE_ROWS)} firstHeader={firstHeader} caption={title} />
-              {rows.length > TABLE_ROWS ? (
-                <p className="mt-1 text-xs text-slate-600">
-                  Bảng hiển thị {TABLE_ROWS}/{rows.length} dòng; tải tệp Excel để xem đủ.
-                </p>
-              ) : null}
-            </div>
-          </details>
-        </>
+        <StatusFigure
+          rows={rows.slice(0, Math.max(CHART_ROWS, TABLE_ROWS))}
+          total={rows.length}
+          chartRows={CHART_ROWS}
+          tableRows={TABLE_ROWS}
+          title={title}
+          firstHeader={firstHeader}
+        />
       )}
     </section>
   );

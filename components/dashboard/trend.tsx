@@ -1,6 +1,5 @@
 import { TrendChart, type TrendDatum } from '@/components/charts/trend-chart';
 import { getCompletionTrend, type TrendPoint } from '@/lib/data/dashboard';
-import { formatRate } from '@/lib/exports/text';
 import { loadPage } from '@/lib/page-helpers';
 import type { DashboardFilters } from '@/lib/validation/dashboard';
 
@@ -14,51 +13,8 @@ function toDatum(p: TrendPoint): TrendDatum {
     onTime: pct(p.onTimeRate),
     total: p.counts.total,
     done: p.counts.DONE_ON_TIME + p.counts.DONE_LATE,
+    overdue: p.counts.IN_PROGRESS_OVERDUE,
   };
-}
-
-function TrendTable({ points, caption }: { points: TrendPoint[]; caption: string }) {
-  return (
-    <table className="min-w-full text-sm">
-      <caption className="py-1 text-left text-sm font-medium">{caption}</caption>
-      <thead className="bg-slate-50 text-left">
-        <tr>
-          <th scope="col" className="px-2 py-1">
-            Kỳ (tính đến)
-          </th>
-          <th scope="col" className="px-2 py-1 text-right">
-            Tổng số
-          </th>
-          <th scope="col" className="px-2 py-1 text-right">
-            Đã hoàn thành
-          </th>
-          <th scope="col" className="px-2 py-1 text-right">
-            Tỷ lệ hoàn thành
-          </th>
-          <th scope="col" className="px-2 py-1 text-right">
-            Hoàn thành đúng hạn
-          </th>
-          <th scope="col" className="px-2 py-1 text-right">
-            Quá hạn
-          </th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {points.map((p) => (
-          <tr key={p.key}>
-            <th scope="row" className="px-2 py-1 text-left font-medium">
-              {p.label}
-            </th>
-            <td className="px-2 py-1 text-right tabular-nums">{p.counts.total}</td>
-            <td className="px-2 py-1 text-right tabular-nums">{p.counts.DONE_ON_TIME + p.counts.DONE_LATE}</td>
-            <td className="px-2 py-1 text-right tabular-nums">{formatRate(p.completionRate)}</td>
-            <td className="px-2 py-1 text-right tabular-nums">{formatRate(p.onTimeRate)}</td>
-            <td className="px-2 py-1 text-right tabular-nums">{p.counts.IN_PROGRESS_OVERDUE}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
 }
 
 /** Completion at each monthly and quarterly cut-off (definition: lib/data/dashboard.ts, getCompletionTrend). */
@@ -76,13 +32,6 @@ export async function CompletionTrend({ filters }: { filters: DashboardFilters }
       <div className="mt-3">
         <TrendChart months={trend.months.map(toDatum)} quarters={trend.quarters.map(toDatum)} />
       </div>
-      <details className="mt-3 print:hidden">
-        <summary className="cursor-pointer text-sm font-medium text-slate-700">Xem bảng số liệu (xu hướng)</summary>
-        <div className="mt-2 space-y-4 overflow-x-auto">
-          <TrendTable points={trend.months} caption="Theo tháng" />
-          <TrendTable points={trend.quarters} caption="Theo quý" />
-        </div>
-      </details>
     </section>
   );
 }

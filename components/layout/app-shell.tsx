@@ -2,11 +2,12 @@ import Link from 'next/link';
 import { LogoutButton } from '@/components/auth/logout-button';
 import { countUnreadNotifications } from '@/lib/data/notifications';
 import { ROLE_LABELS, type SessionUser } from '@/lib/permissions';
+import { MainNav } from './main-nav';
 import { navFor } from './nav';
 
-// No prefetching from the header: every page is rendered per request (and has no loading.tsx), so a
-// prefetch is a full server render of the layout for each link on every page view — measured, 12
-// requests per view of the officer home (docs/benchmarks/load.md). A click still navigates client-side.
+// No prefetching from the header (here and in MainNav): every page is rendered per request (and has
+// no loading.tsx), so a prefetch is a full server render of the layout for each link on every page
+// view — measured, 12 requests per view of the officer home (docs/benchmarks/load.md).
 export async function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
   const items = navFor(user);
   const unread = await countUnreadNotifications();
@@ -49,25 +50,11 @@ export async function AppShell({ user, children }: { user: SessionUser; children
             <LogoutButton />
           </div>
         </div>
-        <nav aria-label="Điều hướng chính" className="border-t border-white/10 bg-red-900/40">
-          <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2">
-            {items.map((item) => (
-              <li key={item.href}>
-                <Link
-                  href={item.href}
-                  prefetch={false}
-                  className="block px-3 py-2 text-sm font-medium whitespace-nowrap text-red-50 hover:bg-white/10"
-                >
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <MainNav items={items} />
+        <p className="bg-white px-4 pt-3 text-xs text-slate-600 sm:hidden">
+          {user.displayName} · {ROLE_LABELS[user.role]} · {user.unitName}
+        </p>
       </header>
-      <p className="px-4 pt-3 text-xs text-slate-500 sm:hidden">
-        {user.displayName} · {ROLE_LABELS[user.role]} · {user.unitName}
-      </p>
       <main className="mx-auto max-w-6xl px-4 py-5 sm:py-8">{children}</main>
     </div>
   );

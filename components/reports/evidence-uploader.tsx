@@ -1,5 +1,6 @@
 'use client';
 
+import { FilePicker } from '@/components/forms/file-picker';
 import { useId, useRef, useState } from 'react';
 import { EVIDENCE_ACCEPT, EVIDENCE_LIMITS, EVIDENCE_MESSAGES, precheckEvidenceFile } from '@/lib/validation/evidence';
 import { formatBytes } from '@/lib/format';
@@ -158,15 +159,14 @@ export function EvidenceUploader({
             PDF, Word, Excel, OpenDocument, ảnh JPG/PNG hoặc ZIP; mỗi tệp tối đa 20 MB, mỗi báo cáo tối đa{' '}
             {EVIDENCE_LIMITS.maxFilesPerReport} tệp. Trên điện thoại có thể chụp ảnh trực tiếp.
           </p>
-          <input
+          <FilePicker
             id={inputId}
-            type="file"
             multiple
             accept={EVIDENCE_ACCEPT}
             disabled={busy}
             aria-describedby={hintId}
             onChange={onChoose}
-            className="mt-1 block w-full max-w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-red-700 file:px-3 file:py-2 file:font-medium file:text-white hover:file:bg-red-800 disabled:opacity-60"
+            showChosen={false}
           />
         </div>
       ) : (

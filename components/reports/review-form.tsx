@@ -45,7 +45,7 @@ export function ReviewForm({ reportId, version }: { reportId: number; version: n
           name="decision"
           value="return"
           disabled={pending}
-          className="rounded-md bg-orange-600 px-4 py-2.5 font-semibold text-white hover:bg-orange-700 disabled:opacity-60"
+          className="rounded-md bg-orange-800 px-4 py-2.5 font-semibold text-white hover:bg-orange-900 disabled:opacity-60"
         >
           Trả lại
         </button>

@@ -1,4 +1,4 @@
-import { STATUS_COLORS, STATUS_LABELS, type StatusResult } from '@/lib/domain/status';
+import { STATUS_COLORS, STATUS_LABELS, STATUS_TEXT_COLORS, type StatusResult } from '@/lib/domain/status';
 
 /** The official status in words and colour (never colour alone), with its flags. */
 export function StatusBadge({ status }: { status: StatusResult }) {
@@ -7,7 +7,7 @@ export function StatusBadge({ status }: { status: StatusResult }) {
     <span className="inline-flex flex-wrap items-center gap-1.5">
       <span
         className="inline-flex items-center gap-1.5 rounded-full border px-2 py-0.5 text-xs font-semibold"
-        style={{ color, borderColor: color, backgroundColor: `${color}12` }}
+        style={{ color: STATUS_TEXT_COLORS[status.status], borderColor: color, backgroundColor: `${color}12` }}
       >
         <span aria-hidden className="size-2 rounded-full" style={{ backgroundColor: color }} />
         {STATUS_LABELS[status.status]}

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { formFields, type ActionState } from '../action-state';
 import { decideExtension, requestExtension } from '../data/extensions';
 import { invalid, refusal } from './refusal';
@@ -16,7 +17,8 @@ export async function requestExtensionAction(_prev: ActionState, formData: FormD
     return refusal(error, fields);
   }
   revalidatePath(`/assignments/${parsed.data.assignmentId}`);
-  return { ok: true, message: 'Đã gửi đề nghị gia hạn. Bạn sẽ nhận thông báo khi có quyết định.', fields: {} };
+  // The form disappears once a request is pending: the confirmation is shown by the page (components/ui/notice.tsx).
+  redirect(`/assignments/${parsed.data.assignmentId}?notice=extension-requested`);
 }
 
 export async function decideExtensionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -31,9 +33,6 @@ export async function decideExtensionAction(_prev: ActionState, formData: FormDa
   }
   revalidatePath('/extensions');
   revalidatePath('/');
-  return {
-    ok: true,
-    message: parsed.data.decision === 'approve' ? 'Đã đồng ý gia hạn.' : 'Đã từ chối đề nghị gia hạn.',
-    fields: {},
-  };
+  // The decided request leaves the list, and its form with it: the page shows the confirmation.
+  redirect(`/extensions?notice=${parsed.data.decision === 'approve' ? 'extension-approved' : 'extension-rejected'}`);
 }

@@ -66,6 +66,18 @@ export const STATUS_COLORS: Record<OfficialStatus, string> = {
   NOT_STARTED: '#6b7280', // grey
 };
 
+/**
+ * Text in a status's colour on its light tint: the same hues, dark enough for WCAG AA (≥ 4.5:1,
+ * issue 12: the 600 shades gave 3.1–4.4:1). Dots, borders and chart bars keep STATUS_COLORS.
+ */
+export const STATUS_TEXT_COLORS: Record<OfficialStatus, string> = {
+  DONE_ON_TIME: '#166534', // green-800
+  DONE_LATE: '#9a3412', // orange-800
+  IN_PROGRESS_ON_TIME: '#1e40af', // blue-800
+  IN_PROGRESS_OVERDUE: '#991b1b', // red-800
+  NOT_STARTED: '#374151', // gray-700
+};
+
 /** "Sắp đến hạn": this many whole days left, or fewer. */
 export const DUE_SOON_DAYS = 3;
 

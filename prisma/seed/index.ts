@@ -6,14 +6,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PrismaClient } from '../../lib/db';
-import type { ReportStatus } from '../../lib/generated/prisma/enums';
 import { HA_TINH_UNITS } from '../../lib/domain/ha-tinh-units';
-import { periodContaining, previousPeriod, type Period } from '../../lib/domain/periods';
+import { periodContaining, previousPeriod } from '../../lib/domain/periods';
 import { addDays, toDbDate, vnDateOf } from '../../lib/domain/time';
 import { hashPassword } from '../../lib/password';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 import { NQ76_SECTIONS } from './nq76';
 import { seedTargets } from './targets';
+import { draw, seedYearPlan, type PlanReport, type ReportWriter } from './year-plan';
 
 export const NQ76_TITLE =
   'Triển khai Nghị quyết 76/NQ-CP về Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021–2030';
@@ -103,6 +103,12 @@ export async function seedDemo(db: PrismaClient, { now = new Date() }: { now?: D
       async (tx) => {
         await seedProgramme(tx as unknown as PrismaClient, { units, users });
         await seedReports(tx as unknown as PrismaClient, { units, users }, now);
+        await seedYearPlan(
+          tx as unknown as PrismaClient,
+          { units, users },
+          now,
+          reportWriter(tx as unknown as PrismaClient, { units, users }, now),
+        );
       },
       { timeout: 60_000 },
     );
@@ -184,25 +190,7 @@ function userId(ids: Ids, username: string): number {
   return id;
 }
 
-type DemoReport = {
-  section: string;
-  task: string;
-  unit: string;
-  period?: Period;
-  status: ReportStatus;
-  progress: number;
-  content: string;
-  difficulties?: string;
-  noEvidenceReason?: string;
-  author: string;
-  reviewer?: string;
-  submittedAt?: Date;
-  reviewedAt?: Date;
-  reviewComment?: string;
-  /** Earlier returns, kept in the history. */
-  returns?: { at: Date; reason: string }[];
-  completes?: boolean;
-};
+type DemoReport = PlanReport & { section: string; task: string; unit: string };
 
 /** 09:00 in Vietnam on that calendar day. */
 function at(date: string, hour = 9): Date {
@@ -442,13 +430,58 @@ async function seedReports(db: PrismaClient, ids: Ids, now: Date): Promise<void>
     },
   ];
 
+  const write = reportWriter(db, ids, now);
   for (const r of reports) {
     const assignment = await findAssignment(db, ids, r.section, r.task, r.unit);
-    const periodKey = r.period?.key ?? (assignment.task.recurrence === 'CONTINUOUS' ? 'CONTINUOUS' : 'ONCE');
+    await write(assignment.id, assignment.task.recurrence, r);
+  }
+
+  // The other units' I.1 (quán triệt, due 15/9/2021): most did it in 2021, on time or a little late;
+  // a few never reported and are overdue.
+  await backfillQuanTriet(
+    db,
+    ids,
+    write,
+    reports.filter((r) => r.section === 'I' && r.task === '1').map((r) => r.unit),
+  );
+  await backfillOtherUnits(db, ids, write, now);
+
+  // An approved extension (I.1, Thạch Quý: 15/9 → 31/10/2021) and a pending one (I.1, Nguyễn Du).
+  const quy = await findAssignment(db, ids, 'I', '1', 'P-THACHQUY');
+  await db.deadlineExtension.create({
+    data: {
+      assignmentId: quy.id,
+      previousDueDate: toDbDate('2021-09-15'),
+      requestedDueDate: toDbDate('2021-10-31'),
+      reason: 'Phường thực hiện giãn cách xã hội theo Chỉ thị 16, không tổ chức được hội nghị tập trung.',
+      status: 'APPROVED',
+      requestedById: userId(ids, 'cb.thachquy'),
+      decidedById: userId(ids, 'chutich'),
+      decidedAt: at('2021-09-12'),
+      createdAt: at('2021-09-10'),
+    },
+  });
+  await db.assignment.update({ where: { id: quy.id }, data: { dueDate: toDbDate('2021-10-31') } });
+  const du = await findAssignment(db, ids, 'I', '1', 'P-NGUYENDU');
+  await db.deadlineExtension.create({
+    data: {
+      assignmentId: du.id,
+      previousDueDate: toDbDate('2021-09-15'),
+      requestedDueDate: toDbDate(addDays(today, 30)),
+      reason: 'Phường đang tổ chức quán triệt tại các tổ dân phố, cần thêm thời gian để hoàn thành.',
+      requestedById: userId(ids, 'cb.nguyendu'),
+      createdAt: addHours(now, -20),
+    },
+  });
+}
+
+/** Writes one demo report with its reviews, its audit trail and the assignment's status columns. */
+function reportWriter(db: PrismaClient, ids: Ids, now: Date): ReportWriter {
+  return async (assignmentId, recurrence, r) => {
     const created = await db.report.create({
       data: {
-        assignmentId: assignment.id,
-        periodKey,
+        assignmentId,
+        periodKey: r.period?.key ?? (recurrence === 'CONTINUOUS' ? 'CONTINUOUS' : 'ONCE'),
         periodStart: r.period ? toDbDate(r.period.start) : null,
         periodEnd: r.period ? toDbDate(r.period.end) : null,
         progress: r.progress,
@@ -460,7 +493,7 @@ async function seedReports(db: PrismaClient, ids: Ids, now: Date): Promise<void>
         createdById: userId(ids, r.author),
         submittedById: r.submittedAt ? userId(ids, r.author) : null,
         submittedAt: r.submittedAt ?? null,
-        reviewedById: r.reviewer ? userId(ids, r.reviewer) : null,
+        reviewedById: r.reviewer && r.reviewedAt ? userId(ids, r.reviewer) : null,
         reviewedAt: r.reviewedAt ?? null,
         reviewComment: r.reviewComment ?? null,
         completedAt: r.completes && r.reviewedAt ? r.reviewedAt : null,
@@ -527,45 +560,148 @@ async function seedReports(db: PrismaClient, ids: Ids, now: Date): Promise<void>
     });
     // Keep the assignment's status columns current, as the report actions do (one-off tasks only:
     // a recurring task's status is per period, from its reports).
-    if (assignment.task.recurrence === 'ONCE' || assignment.task.recurrence === 'CONTINUOUS') {
+    if (recurrence === 'ONCE' || recurrence === 'CONTINUOUS') {
       await db.assignment.update({
-        where: { id: assignment.id },
+        where: { id: assignmentId },
         data: {
-          progress: r.status === 'DRAFT' ? assignment.progress : r.progress,
+          ...(r.status === 'DRAFT' ? {} : { progress: r.progress }),
           startedAt: r.submittedAt ?? created.createdAt,
           completedAt: r.completes && r.reviewedAt ? r.reviewedAt : null,
         },
       });
     }
-  }
+  };
+}
 
-  // An approved extension (I.1, Thạch Quý: 15/9 → 31/10/2021) and a pending one (I.1, Nguyễn Du).
-  const quy = await findAssignment(db, ids, 'I', '1', 'P-THACHQUY');
-  await db.deadlineExtension.create({
-    data: {
-      assignmentId: quy.id,
-      previousDueDate: toDbDate('2021-09-15'),
-      requestedDueDate: toDbDate('2021-10-31'),
-      reason: 'Phường thực hiện giãn cách xã hội theo Chỉ thị 16, không tổ chức được hội nghị tập trung.',
+/** Units that never reported I.1 and are still overdue on it (wards, a commune, a department). */
+const I1_NEVER_REPORTED = ['P-HAHUYTAP', 'P-VANYEN', 'X-THACHBINH', 'TNMT'];
+
+/** I.1 for the units the hand-written reports above leave out: on time, every fifth late, or never. */
+async function backfillQuanTriet(db: PrismaClient, ids: Ids, write: ReportWriter, written: string[]): Promise<void> {
+  const others = HA_TINH_UNITS.filter(
+    (u) => u.kind !== 'LEADERSHIP' && !written.includes(u.code) && !I1_NEVER_REPORTED.includes(u.code),
+  );
+  for (const [i, unit] of others.entries()) {
+    const submitted =
+      i % 5 === 4 ? `2021-10-${String(4 + i).padStart(2, '0')}` : `2021-09-${String(1 + (i % 14)).padStart(2, '0')}`;
+    const assignment = await findAssignment(db, ids, 'I', '1', unit.code);
+    await write(assignment.id, 'ONCE', {
       status: 'APPROVED',
-      requestedById: userId(ids, 'cb.thachquy'),
-      decidedById: userId(ids, 'chutich'),
-      decidedAt: at('2021-09-12'),
-      createdAt: at('2021-09-10'),
-    },
+      progress: 100,
+      author: 'cb.noivu',
+      reviewer: 'tp.noivu',
+      content: `${unit.name} đã tổ chức quán triệt Nghị quyết 76/NQ-CP đến toàn thể cán bộ, công chức, viên chức.`,
+      submittedAt: at(submitted),
+      reviewedAt: at(submitted, 16),
+      completes: true,
+    });
+  }
+}
+
+/**
+ * The rest of NQ76 for the units without a demo user (the demo users' units keep exactly the
+ * hand-written reports above, which the tests walk through): most coordinated I.2 in 2021, did
+ * I.3 and I.4 in 2022, keep reporting on the continuous tasks, and part of them reported this
+ * month's and this year's periods. Fixed per unit and task (draw), so every seed gives the same.
+ */
+async function backfillOtherUnits(db: PrismaClient, ids: Ids, write: ReportWriter, now: Date): Promise<void> {
+  const today = vnDateOf(now);
+  const month = periodContaining('MONTHLY', today);
+  const year = periodContaining('YEARLY', today);
+  const withDemoUser = new Set(DEMO_USERS.map((u) => u.unitCode));
+  const units = HA_TINH_UNITS.filter((u) => u.kind !== 'LEADERSHIP' && !withDemoUser.has(u.code));
+  const done = (content: string, submitted: string): PlanReport => ({
+    status: 'APPROVED',
+    progress: 100,
+    author: 'cb.noivu',
+    reviewer: 'tp.noivu',
+    content,
+    submittedAt: at(submitted),
+    reviewedAt: at(submitted, 16),
+    completes: true,
   });
-  await db.assignment.update({ where: { id: quy.id }, data: { dueDate: toDbDate('2021-10-31') } });
-  const du = await findAssignment(db, ids, 'I', '1', 'P-NGUYENDU');
-  await db.deadlineExtension.create({
-    data: {
-      assignmentId: du.id,
-      previousDueDate: toDbDate('2021-09-15'),
-      requestedDueDate: toDbDate(addDays(today, 30)),
-      reason: 'Phường đang tổ chức quán triệt tại các tổ dân phố, cần thêm thời gian để hoàn thành.',
-      requestedById: userId(ids, 'cb.nguyendu'),
-      createdAt: addHours(now, -20),
-    },
-  });
+  for (const unit of units) {
+    const plan: { task: string; section?: string; report: (r: number) => PlanReport | null }[] = [
+      {
+        task: '2',
+        report: (r) =>
+          r < 0.9
+            ? done(
+                'Đã góp ý dự thảo Chương trình tổng thể CCHC của thành phố.',
+                `2021-12-${String(1 + Math.floor(r * 12)).padStart(2, '0')}`,
+              )
+            : null,
+      },
+      {
+        task: '3',
+        report: (r) =>
+          r < 0.75
+            ? done('Đã đề xuất đề án, nội dung trọng tâm đưa vào Chương trình.', `2022-0${1 + Math.floor(r * 9)}-12`)
+            : r < 0.9
+              ? { status: 'DRAFT', progress: 50, author: 'cb.noivu', content: 'Đang xây dựng đề xuất.' }
+              : null,
+      },
+      {
+        task: '4',
+        report: (r) =>
+          r < 0.7
+            ? done(
+                'Đã tham mưu ban hành văn bản chỉ đạo đẩy mạnh CCHC.',
+                `2022-${String(3 + Math.floor(r * 12)).padStart(2, '0')}-20`.replace(/^2022-1([3-5])/, '2023-0$1'),
+              )
+            : null,
+      },
+      ...['5', '7'].map((task) => ({
+        task,
+        report: (r: number): PlanReport | null =>
+          r < 0.7
+            ? {
+                status: 'APPROVED',
+                progress: 60 + Math.floor(r * 40),
+                author: 'cb.noivu',
+                reviewer: 'tp.noivu',
+                content: 'Đơn vị thường xuyên triển khai; kết quả đã báo cáo trong kỳ.',
+                submittedAt: at(addDays(today, -20 - Math.floor(r * 60))),
+                reviewedAt: at(addDays(today, -18 - Math.floor(r * 60)), 15),
+              }
+            : null,
+      })),
+      {
+        task: '6',
+        report: (r) =>
+          r < 0.4
+            ? {
+                period: month,
+                status: 'SUBMITTED',
+                progress: 100,
+                author: 'cb.noivu',
+                content: 'Đã đưa chuyên đề CCHC vào giao ban tháng.',
+                submittedAt: addHours(now, -24 - Math.floor(r * 100)),
+              }
+            : null,
+      },
+      ...['1', '2'].map((task) => ({
+        task,
+        section: 'II',
+        report: (r: number): PlanReport | null =>
+          r < 0.35 && addDays(year.start, 60) < today
+            ? {
+                ...done(
+                  'Đã bố trí kinh phí và nhân lực cho CCHC trong năm.',
+                  addDays(year.start, 40 + Math.floor(r * 20)),
+                ),
+                period: year,
+              }
+            : null,
+      })),
+    ];
+    for (const p of plan) {
+      const report = p.report(draw(unit.code, 'NQ76', p.section ?? 'I', p.task));
+      if (!report) continue;
+      const assignment = await findAssignment(db, ids, p.section ?? 'I', p.task, unit.code);
+      await write(assignment.id, assignment.task.recurrence, report);
+    }
+  }
 }
 
 function addHours(d: Date, hours: number): Date {

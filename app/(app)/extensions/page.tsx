@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Notice } from '@/components/ui/notice';
 import { ExtensionDecisionForm } from '@/components/extensions/extension-decision-form';
 import { listPendingExtensions } from '@/lib/data/extensions';
 import { formatDateTimeVn, formatDateVn, fromDbDate } from '@/lib/domain/time';
@@ -7,11 +8,15 @@ import { loadPage } from '@/lib/page-helpers';
 
 export const metadata: Metadata = { title: 'Đề nghị gia hạn' };
 
-export default async function ExtensionsPage() {
+type Props = { searchParams: Promise<{ notice?: string | string[] }> };
+
+export default async function ExtensionsPage({ searchParams }: Props) {
+  const { notice } = await searchParams;
   const items = await loadPage(listPendingExtensions());
   return (
     <section className="space-y-4">
       <h1 className="text-xl font-bold sm:text-2xl">Đề nghị gia hạn chờ quyết định ({items.length})</h1>
+      <Notice notice={notice} />
       {items.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
           Không có đề nghị nào đang chờ.

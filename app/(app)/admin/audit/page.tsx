@@ -165,7 +165,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           Không có sự kiện nào khớp bộ lọc.
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-red-800"
+          role="region"
+          aria-label="Bảng sự kiện (cuộn ngang trên màn hình hẹp)"
+          tabIndex={0}
+        >
+          {/* On a phone the table scrolls sideways: the region takes keyboard focus so it can be scrolled without a mouse. */}
           <table className="min-w-full" aria-label="Sự kiện">
             <thead className="border-b border-slate-200 bg-slate-50">
               <tr>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ReportForm } from '@/components/reports/report-form';
 import { DueText, StatusBadge } from '@/components/ui/status-badge';
+import { Notice } from '@/components/ui/notice';
 import { ExtensionRequestForm } from '@/components/extensions/extension-request-form';
 import { getExtensions } from '@/lib/data/extensions';
 import { getReportForm } from '@/lib/data/report-views';
@@ -19,9 +20,9 @@ export default async function AssignmentPage({
   searchParams,
 }: {
   params: Promise<{ assignmentId: string }>;
-  searchParams: Promise<{ period?: string }>;
+  searchParams: Promise<{ period?: string; notice?: string | string[] }>;
 }) {
-  const [{ assignmentId }, { period }] = await Promise.all([params, searchParams]);
+  const [{ assignmentId }, { period, notice }] = await Promise.all([params, searchParams]);
   const id = parseId(assignmentId);
   const [a, form, { history: extensions, mayRequest: mayRequestExtension }] = await loadPage(
     Promise.all([getAssignment(id), getReportForm(id, period), getExtensions(id)]),
@@ -33,6 +34,7 @@ export default async function AssignmentPage({
   const current = currentPeriod(a.task.recurrence, vnDateOf(new Date()));
   return (
     <article className="space-y-6">
+      <Notice notice={notice} />
       <nav aria-label="Đường dẫn" className="text-sm text-slate-600">
         <Link href="/" className="hover:underline">
           Trang chủ

@@ -1,0 +1,91 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { login, query } from './helpers';
+
+/**
+ * Issue 12: every role's main pages, on a 1366 px screen and on a 360 px phone, have no serious or
+ * critical axe-core violation (WCAG 2.0–2.2 A/AA rules and axe's best practices).
+ */
+const WIDTHS = [
+  { name: 'màn hình 1366 px', width: 1366, height: 900 },
+  { name: 'điện thoại 360 px', width: 360, height: 740 },
+] as const;
+
+async function ids() {
+  const [assignment] = await query<{ id: number }>(
+    `SELECT a.id FROM "Assignment" a JOIN "Unit" u ON u.id = a."unitId" JOIN "Task" t ON t.id = a."taskId"
+      JOIN "Section" s ON s.id = t."sectionId" WHERE u.code = 'P-TRANPHU' AND s.numeral = 'I' AND t.number = '1'`,
+  );
+  const [report] = await query<{ id: number }>(
+    `SELECT r.id FROM "Report" r JOIN "Assignment" a ON a.id = r."assignmentId" JOIN "Unit" u ON u.id = a."unitId"
+      WHERE u.code = 'NV' AND r.status = 'SUBMITTED' ORDER BY r.id LIMIT 1`,
+  );
+  const [programme] = await query<{ id: number }>(`SELECT id FROM "Programme" ORDER BY id LIMIT 1`);
+  return { assignment: assignment!.id, report: report!.id, programme: programme!.id };
+}
+
+const PAGES: Record<string, (i: Awaited<ReturnType<typeof ids>>) => string[]> = {
+  'cb.tranphu': (i) => ['/', '/assignments', `/assignments/${i.assignment}`, '/dashboard', '/notifications'],
+  'tp.noivu': (i) => ['/', '/reviews', `/reports/${i.report}`, '/board', '/dashboard'],
+  chutich: () => ['/', '/dashboard', '/dashboard/assignments?status=IN_PROGRESS_OVERDUE', '/extensions'],
+  admin: (i) => [
+    '/',
+    '/admin/programmes',
+    `/admin/programmes/${i.programme}`,
+    '/admin/units',
+    '/admin/users',
+    '/admin/audit',
+    '/admin/programmes/import',
+  ],
+};
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${page.url()} [${v.impact}] ${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
+}
+
+test.describe('accessibility (axe-core)', () => {
+  for (const [username, pagesOf] of Object.entries(PAGES)) {
+    for (const size of WIDTHS) {
+      test(`${username}, ${size.name}: no serious or critical violation`, async ({ page }) => {
+        test.setTimeout(120_000);
+        await page.setViewportSize({ width: size.width, height: size.height });
+        const found = await ids();
+        await login(page, username);
+        const violations: string[] = [];
+        for (const path of pagesOf(found)) {
+          const response = await page.goto(path);
+          expect(response?.status(), path).toBe(200);
+          await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+          violations.push(...(await seriousViolations(page)));
+        }
+        expect(violations).toEqual([]);
+      });
+    }
+  }
+
+  test('the import review grid (merge and split buttons) has no serious or critical violation', async ({ page }) => {
+    test.setTimeout(120_000);
+    await login(page, 'admin');
+    await page.goto('/admin/programmes/import');
+    await page
+      .getByLabel('Nội dung văn bản')
+      .fill(
+        'KẾ HOẠCH\nKiểm tra cải cách hành chính\n\nI. Nhiệm vụ chung\n1. Phòng Nội vụ chủ trì xây dựng kế hoạch kiểm tra, hoàn thành trước 31/3/2027.\n2. UBND các phường, xã tự kiểm tra và báo cáo hàng quý.',
+      );
+    await page.getByRole('button', { name: 'Phân tích văn bản' }).click();
+    await expect(page.getByRole('button', { name: /Gộp với nhiệm vụ trên/ }).first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,129 @@
+import { expect, test } from './fixtures';
+import { login, query } from './helpers';
+
+/** Issue 12: what each role sees first, on a screen and on a phone. */
+
+test('on a 360 px phone the main navigation is a menu that lists every entry and leads to them', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await login(page, 'chutich');
+  const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+  const menu = nav.getByText('Menu', { exact: true });
+  await expect(menu).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Đề nghị gia hạn' })).toBeHidden();
+  await menu.click();
+  for (const entry of ['Trang chủ', 'Bảng điều khiển', 'Tình hình nộp báo cáo', 'Đề nghị gia hạn', 'Đổi mật khẩu']) {
+    await expect(nav.getByRole('link', { name: entry })).toBeVisible();
+  }
+  await nav.getByRole('link', { name: 'Đề nghị gia hạn' }).click();
+  await expect(page).toHaveURL(/\/extensions$/);
+  // The menu names where one is, and closed itself on the way.
+  await expect(nav.getByText('· Đề nghị gia hạn')).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Đổi mật khẩu' })).toBeHidden();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('on a screen every navigation entry is shown, none cut off', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await login(page, 'admin');
+  const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+  await expect(nav.getByText('Menu', { exact: true })).toBeHidden();
+  for (const link of await nav.getByRole('link').all()) {
+    await expect(link).toBeInViewport({ ratio: 1 });
+  }
+});
+
+test('the administrator’s home says what to set up next', async ({ page }) => {
+  await login(page, 'admin');
+  await expect(page.getByRole('heading', { level: 1, name: 'Việc cần làm tiếp' })).toBeVisible();
+  const steps = page.getByTestId('admin-next-steps');
+  await expect(steps.getByRole('listitem')).toHaveCount(4);
+  await steps.getByRole('link', { name: 'Nhập văn bản chỉ đạo' }).click();
+  await expect(page).toHaveURL(/\/admin\/programmes\/import$/);
+});
+
+test('the chairman’s home shows the extension waiting for him; requesting and deciding one are confirmed', async ({
+  page,
+}) => {
+  await login(page, 'chutich');
+  await expect(page.getByRole('heading', { name: /Đề nghị gia hạn chờ quyết định/ })).toBeVisible();
+  await expect(page.getByTestId('home-extensions')).toContainText('Phường Nguyễn Du');
+
+  // An officer asks for more time on an overdue task and is told it was sent.
+  const [bacHa] = await query<{ id: number }>(
+    `SELECT a.id FROM "Assignment" a JOIN "Unit" u ON u.id = a."unitId" JOIN "Task" t ON t.id = a."taskId"
+      JOIN "Section" s ON s.id = t."sectionId" WHERE u.code = 'P-BACHA' AND s.numeral = 'I' AND t.number = '1'`,
+  );
+  const later = new Date(Date.now() + 40 * 86_400_000);
+  const date = later.toLocaleDateString('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  });
+  await page.context().clearCookies();
+  await login(page, 'cb.bacha');
+  await page.goto(`/assignments/${bacHa!.id}`);
+  await page.getByText('Đề nghị gia hạn', { exact: true }).click();
+  await page.getByLabel('Thời hạn đề nghị').fill(date);
+  await page.getByLabel('Lý do').fill('Phường đang bổ sung biên bản và danh sách cán bộ được quán triệt.');
+  await page.getByRole('button', { name: 'Gửi đề nghị gia hạn' }).click();
+  await expect(page.getByTestId('notice')).toHaveText(/Đã gửi đề nghị gia hạn/);
+
+  // The chairman sees it at home and decides; the page confirms the decision.
+  await page.context().clearCookies();
+  await login(page, 'chutich');
+  await expect(page.getByTestId('home-extensions')).toContainText('Phường Bắc Hà');
+  await page.getByRole('link', { name: 'Xem và quyết định' }).click();
+  const item = page.getByRole('listitem').filter({ hasText: 'Phường Bắc Hà' });
+  await item.getByRole('button', { name: 'Đồng ý gia hạn' }).click();
+  await expect(page.getByTestId('notice')).toHaveText(/Đã đồng ý gia hạn/);
+  await expect(page.getByRole('listitem').filter({ hasText: 'Phường Bắc Hà' })).toHaveCount(0);
+});
+
+test('the file picker speaks Vietnamese and lists the chosen file', async ({ page }) => {
+  await login(page, 'admin');
+  await page.goto('/admin/programmes/import');
+  await expect(page.getByText('Chọn tệp', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('chosen-files')).toHaveText('Chưa chọn tệp nào');
+  await page.getByLabel(/Hoặc chọn tệp/).setInputFiles({
+    name: 'ke-hoach.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('KẾ HOẠCH\nI. Nhiệm vụ\n1. Phòng Nội vụ chủ trì.'),
+  });
+  await expect(page.getByTestId('chosen-files')).toHaveText('ke-hoach.txt');
+});
+
+test.describe('the dashboard’s charts', () => {
+  test('long unit names are wrapped whole, with the full name on hover', async ({ page }) => {
+    await login(page, 'chutich');
+    await page.goto('/dashboard');
+    const offices = page.getByRole('figure', { name: 'Theo phòng, ban' });
+    const name = 'Phòng Tài chính – Kế hoạch';
+    const tick = offices.locator('a', { has: page.locator(`title:text-is("${name}")`) });
+    await expect(tick).toHaveCount(1);
+    const drawn = (await tick.locator('text').textContent()) ?? '';
+    expect(drawn.replace(/\s/g, '')).toBe(name.replace(/\s/g, ''));
+  });
+
+  test('the tables behind the charts are drawn when opened, not shipped in the first HTML', async ({ page }) => {
+    await login(page, 'chutich');
+    const html = await (await page.request.get('/dashboard')).text();
+    expect(html).not.toContain('Đang thực hiện quá hạn</th>');
+    await page.goto('/dashboard');
+    const local = page.locator('section', { has: page.getByRole('heading', { name: 'Theo phường, xã' }) });
+    await expect(local.getByRole('table')).toHaveCount(0);
+    await local.getByText(/Xem bảng số liệu/).click();
+    await expect(local.getByRole('table')).toBeVisible();
+    await expect(local.getByRole('rowheader', { name: 'Phường Trần Phú' })).toBeVisible();
+  });
+
+  test('a head whose scope is one unit gets a table, not a page of charts', async ({ page }) => {
+    await login(page, 'tp.vhtt');
+    await page.goto('/dashboard');
+    await expect(page.getByRole('heading', { name: 'Theo đơn vị' })).toBeVisible();
+    await expect(page.getByRole('rowheader', { name: 'Phòng Văn hóa và Thông tin' })).toBeVisible();
+    await expect(page.getByTestId('ranking-table')).toHaveCount(0);
+    await expect(page.getByTestId('heatmap')).toHaveCount(0);
+  });
+});
