@@ -24,19 +24,6 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HA_TINH_UNITS } from '../lib/domain/ha-tinh-units';
-import {
-  addScores,
-  type Counts,
-  diffAgainstExpected,
-  emptyScore,
-  METRICS,
-  type Metric,
-  precision,
-  recall,
-  type Score,
-  scoreFixture,
-} from '../lib/domain/directive/fixture-compare';
-import { type Fixture, loadFixtures } from '../lib/domain/directive/fixtures/load-fixtures';
 import { parseDirective } from '../lib/domain/directive/parse-directive';
 import type { ParsedDirective, UnitRef } from '../lib/domain/directive/types';
 import {
@@ -44,16 +31,24 @@ import {
   type CorpusDoc,
   type CorpusScore,
   emptyCorpusScore,
-  f1 as corpusF1,
   FIELDS,
   type Field,
   loadCorpus,
-  precision as corpusPrecision,
-  recall as corpusRecall,
   scoreDoc,
   type TaskDiff,
   unannotatedFiles,
 } from '../tests/support/directive-corpus';
+import {
+  addScores,
+  diffAgainstExpected,
+  emptyScore,
+  METRICS,
+  type Metric,
+  type Score,
+  scoreFixture,
+} from '../tests/support/directive-fixture-compare';
+import { type Fixture, loadFixtures } from '../tests/support/directive-fixtures';
+import { type Counts, f1, precision, recall } from '../tests/support/scoring';
 
 type Parse = (text: string, units: readonly UnitRef[]) => ParsedDirective;
 
@@ -74,12 +69,6 @@ const LABELS: Record<Metric, string> = {
 
 function pct(v: number | null): string {
   return v === null ? '–' : `${(v * 100).toFixed(1)}%`;
-}
-
-function f1(c: Counts): string {
-  const p = precision(c);
-  const r = recall(c);
-  return p === null || r === null || p + r === 0 ? '–' : `${(((2 * p * r) / (p + r)) * 100).toFixed(1)}%`;
 }
 
 /** Median wall time of `runs` parses, in milliseconds (after one warm-up parse). */
@@ -141,7 +130,9 @@ function metricTable(score: Score): string[] {
   const lines = ['| Trường | TP | FP | FN | Precision | Recall | F1 |', '|---|---:|---:|---:|---:|---:|---:|'];
   for (const m of METRICS) {
     const c = score[m];
-    lines.push(`| ${LABELS[m]} | ${c.tp} | ${c.fp} | ${c.fn} | ${pct(precision(c))} | ${pct(recall(c))} | ${f1(c)} |`);
+    lines.push(
+      `| ${LABELS[m]} | ${c.tp} | ${c.fp} | ${c.fn} | ${pct(precision(c))} | ${pct(recall(c))} | ${pct(f1(c))} |`,
+    );
   }
   return lines;
 }
@@ -215,20 +206,9 @@ function runCorpus(parse: Parse, docs: readonly CorpusDoc[]): CorpusRun {
   return run;
 }
 
-function prf(
-  c: Counts | undefined,
-  p: (c: Counts) => number | null,
-  r: (c: Counts) => number | null,
-  f: (c: Counts) => number | null,
-): string {
+function prf(c: Counts | undefined): string {
   if (!c) return '– / – / –';
-  return `${pct(p(c))} / ${pct(r(c))} / ${pct(f(c))}`;
-}
-
-function ownF1(c: Counts): number | null {
-  const p = precision(c);
-  const r = recall(c);
-  return p === null || r === null || p + r === 0 ? null : (2 * p * r) / (p + r);
+  return `${pct(precision(c))} / ${pct(recall(c))} / ${pct(f1(c))}`;
 }
 
 function sideBySide(own: Score, run: CorpusRun): string[] {
@@ -238,10 +218,7 @@ function sideBySide(own: Score, run: CorpusRun): string[] {
   ];
   for (const f of FIELDS) {
     const o = own[OWN_METRIC[f]];
-    lines.push(
-      `| ${FIELD_LABELS[f]} | ${prf(o, precision, recall, ownF1)} | ` +
-        `${prf(run.tuning[f], corpusPrecision, corpusRecall, corpusF1)} | ${prf(run.heldOut[f], corpusPrecision, corpusRecall, corpusF1)} |`,
-    );
+    lines.push(`| ${FIELD_LABELS[f]} | ${prf(o)} | ` + `${prf(run.tuning[f])} | ${prf(run.heldOut[f])} |`);
   }
   lines.push(
     `| Texts that assign no task, read as none | – | ${run.tuning.emptyDocsOk} of ${run.tuning.emptyDocs} | ${run.heldOut.emptyDocsOk} of ${run.heldOut.emptyDocs} |`,
@@ -253,8 +230,8 @@ function beforeAfter(before: CorpusRun, after: CorpusRun): string[] {
   const lines = ['| Trường | Tuning F1 before → after | Held-out F1 before → after |', '|---|---:|---:|'];
   for (const f of FIELDS) {
     lines.push(
-      `| ${FIELD_LABELS[f]} | ${pct(corpusF1(before.tuning[f]))} → ${pct(corpusF1(after.tuning[f]))} | ` +
-        `${pct(corpusF1(before.heldOut[f]))} → ${pct(corpusF1(after.heldOut[f]))} |`,
+      `| ${FIELD_LABELS[f]} | ${pct(f1(before.tuning[f]))} → ${pct(f1(after.tuning[f]))} | ` +
+        `${pct(f1(before.heldOut[f]))} → ${pct(f1(after.heldOut[f]))} |`,
     );
   }
   lines.push(
@@ -272,7 +249,7 @@ function corpusDocTable(run: CorpusRun): string[] {
   for (const { doc, score, got } of run.perDoc) {
     lines.push(
       `| ${doc.file.replace(/\.md$/, '')} | ${doc.split === 'heldOut' ? 'held-out' : 'tuning'} | ${got} / ${doc.tasks.length} / ${score.tasks.tp} | ` +
-        `${pct(corpusF1(score.lead))} | ${pct(corpusF1(score.coordinators))} | ${pct(corpusF1(score.deadline))} | ${pct(corpusF1(score.recurrence))} |`,
+        `${pct(f1(score.lead))} | ${pct(f1(score.coordinators))} | ${pct(f1(score.deadline))} | ${pct(f1(score.recurrence))} |`,
     );
   }
   return lines;
@@ -390,7 +367,7 @@ async function main(): Promise<void> {
     ...tuningMisses(corpus),
     '',
     `Ground truth: the hand-written \`*.expected.json\` next to each of the ${fixtures.length} fixtures in ` +
-      '`lib/domain/directive/fixtures/` (what a person importing the directive would enter). A value counts as a true ' +
+      '`tests/fixtures/directives/` (what a person importing the directive would enter). A value counts as a true ' +
       'positive when the parser gives it (non-null) and it equals the expected value for the same section numeral / ' +
       'task key; coordinators are counted per registry code. Every difference is listed with its reason under ' +
       '`knownMismatches` in the expected files, and the tests fail if the differences change.',

@@ -2,7 +2,7 @@
  * Writes the .docx and .pdf fixtures of the directive import (tests/fixtures/documents/), from
  * one description: a city plan whose body uses Word's automatic numbering and whose appendix is a
  * task table (TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành). The
- * table's rows are those of the corpus fixture lib/domain/directive/fixtures/07-bang-tab-de-an-06
+ * table's rows are those of the corpus fixture tests/fixtures/directives/07-bang-tab-de-an-06
  * (a real "Bảng phân công nhiệm vụ" shape), with the cases Word adds: a lead cell merged over two
  * rows, a coordinating cell with one unit per paragraph, a section row across the whole table, a
  * TT column numbered by Word, and two deadlines that are not dates.

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { CartesianGrid, LabelList, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { STATUS_COLORS } from '@/lib/domain/status';
+import { STATUS_COLORS, STATUS_LABELS } from '@/lib/domain/status';
 import { LazyDetails } from './lazy-details';
 import { useNarrow } from './use-narrow';
 import { percentAxisMax } from '@/lib/chart-format';
@@ -20,7 +20,7 @@ export type TrendDatum = {
 
 const SERIES = [
   { key: 'completion', name: 'Tỷ lệ hoàn thành', color: STATUS_COLORS.DONE_ON_TIME, dash: undefined },
-  { key: 'onTime', name: 'Hoàn thành đúng hạn', color: STATUS_COLORS.IN_PROGRESS_ON_TIME, dash: '6 4' },
+  { key: 'onTime', name: STATUS_LABELS.DONE_ON_TIME, color: STATUS_COLORS.IN_PROGRESS_ON_TIME, dash: '6 4' },
 ] as const;
 
 const percent = (v: unknown) => (typeof v === 'number' ? `${String(v).replace('.', ',')}%` : '');
@@ -36,7 +36,7 @@ function TrendTable({ points, caption }: { points: TrendDatum[]; caption: string
           <th scope="col">Tổng số</th>
           <th scope="col">Đã hoàn thành</th>
           <th scope="col">Tỷ lệ hoàn thành</th>
-          <th scope="col">Hoàn thành đúng hạn</th>
+          <th scope="col">{STATUS_LABELS.DONE_ON_TIME}</th>
           <th scope="col">Quá hạn</th>
         </tr>
       </thead>

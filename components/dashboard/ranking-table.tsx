@@ -1,4 +1,5 @@
 import type { UnitStanding } from '@/lib/data/dashboard';
+import { STATUS_LABELS } from '@/lib/domain/status';
 import { formatRate } from '@/lib/exports/text';
 import type { DashboardFilters } from '@/lib/validation/dashboard';
 import { drillHref } from './links';
@@ -28,7 +29,7 @@ export function RankingTable({ units, filters }: { units: UnitStanding[]; filter
               <th scope="col">Đơn vị</th>
               <th scope="col">Tổng số</th>
               <th scope="col">Tỷ lệ hoàn thành</th>
-              <th scope="col">Hoàn thành đúng hạn</th>
+              <th scope="col">{STATUS_LABELS.DONE_ON_TIME}</th>
               <th scope="col">Quá hạn</th>
               <th scope="col">Báo cáo chờ duyệt (hiện tại)</th>
             </tr>

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb, Prisma } from '../db';
+import { VN_TIME_ZONE } from '../domain/time';
 import { NotFoundError } from '../errors';
 import { dueSoonLimit } from './calendar';
 import { requirePermission } from './guard';
@@ -59,7 +60,7 @@ export async function generateDeadlineNotifications(now = new Date()): Promise<n
       FROM slots s
       WHERE s.due IS NOT NULL AND s.completed IS NULL
         AND (s.status = 'IN_PROGRESS_OVERDUE'
-             OR s.due BETWEEN (${now}::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AND ${soonUntil}::date)
+             OR s.due BETWEEN (${now}::timestamptz AT TIME ZONE ${VN_TIME_ZONE}::text)::date AND ${soonUntil}::date)
     ),
     messages AS (
       SELECT u.id AS user_id, d.kind,

@@ -12,10 +12,11 @@ import 'server-only';
 import cronParser from 'cron-parser';
 import PgBoss from 'pg-boss';
 import { claimJobRun, finishJobRun, occurrenceSucceeded } from '../data/job-runs';
+import { VN_TIME_ZONE } from '../domain/time';
 import { log } from '../log';
 import { JOBS, type JobDefinition } from './registry';
 
-export const JOB_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+export const JOB_TIME_ZONE = VN_TIME_ZONE;
 const CATCH_UP_MS = 10 * 60_000;
 
 /** The cron slot an instant belongs to: the latest occurrence at or before it, as an ISO string. */

@@ -30,7 +30,7 @@ const { analyzeDirective, importProgramme, FieldErrors } = await import('../../l
 const { documentText } = await import('../../lib/documents/docx');
 const { ImportInput, issuesByPath } = await import('../../lib/validation/programme');
 
-const FIXTURES = path.join(import.meta.dirname, '../../lib/domain/directive/fixtures');
+const FIXTURES = path.join(import.meta.dirname, '../fixtures/directives');
 const SEED_TEXT = fs.readFileSync(
   path.join(import.meta.dirname, '../../prisma/seed/chi-dao-trien-khai-nq76-thanh-pho-ha-tinh.txt'),
   'utf8',

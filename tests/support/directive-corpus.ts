@@ -28,6 +28,7 @@ import { join } from 'node:path';
 import { classifyGroup } from '../../lib/domain/directive/addressees';
 import { foldWords } from '../../lib/domain/directive/normalize';
 import type { ParsedDirective, Recurrence } from '../../lib/domain/directive/types';
+import type { Counts } from './scoring';
 
 export const CORPUS_DIR = join(import.meta.dirname, '../fixtures/directives-dev');
 
@@ -92,7 +93,6 @@ export function unannotatedFiles(): string[] {
 
 export const FIELDS = ['tasks', 'section', 'lead', 'coordinators', 'deadline', 'recurrence'] as const;
 export type Field = (typeof FIELDS)[number];
-export type Counts = { tp: number; fp: number; fn: number };
 export type CorpusScore = Record<Field, Counts> & { docs: number; emptyDocsOk: number; emptyDocs: number };
 
 export function emptyCorpusScore(): CorpusScore {
@@ -259,18 +259,4 @@ export function scoreDoc(parsed: ParsedDirective, doc: CorpusDoc, diffs?: TaskDi
       diffs?.push({ start: label, field: 'recurrence', got: gr ?? '–', want: wr ?? '–' });
   }
   return score;
-}
-
-export function precision(c: Counts): number | null {
-  return c.tp + c.fp === 0 ? null : c.tp / (c.tp + c.fp);
-}
-
-export function recall(c: Counts): number | null {
-  return c.tp + c.fn === 0 ? null : c.tp / (c.tp + c.fn);
-}
-
-export function f1(c: Counts): number | null {
-  const p = precision(c);
-  const r = recall(c);
-  return p === null || r === null || p + r === 0 ? null : (2 * p * r) / (p + r);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HA_TINH_UNITS } from '../ha-tinh-units';
-import { diffAgainstExpected } from './fixture-compare';
-import { loadFixtures } from './fixtures/load-fixtures';
+import { diffAgainstExpected } from '../../../tests/support/directive-fixture-compare';
+import { loadFixtures } from '../../../tests/support/directive-fixtures';
 import { parseDirective, type ParsedDirective, type ParsedTask } from './parse-directive';
 
 const fixtures = loadFixtures();

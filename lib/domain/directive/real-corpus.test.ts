@@ -6,7 +6,8 @@
  * that assign no task (it is reported, never tuned on).
  */
 import { describe, expect, it } from 'vitest';
-import { addCorpusScores, emptyCorpusScore, f1, loadCorpus, scoreDoc } from '../../../tests/support/directive-corpus';
+import { addCorpusScores, emptyCorpusScore, loadCorpus, scoreDoc } from '../../../tests/support/directive-corpus';
+import { f1 } from '../../../tests/support/scoring';
 import { HA_TINH_UNITS } from '../ha-tinh-units';
 import { parseDirective } from './parse-directive';
 

@@ -1,13 +1,15 @@
 /**
- * Compares a parse with a fixture's hand-written expected file, for the tests and the benchmark.
- * Pure (no file access): loading the fixtures is the caller's job.
+ * Compares a parse with one of our own directive fixtures' hand-written expected file
+ * (tests/fixtures/directives/), for the tests and the benchmark. Pure (no file access): loading
+ * the fixtures is tests/support/directive-fixtures.ts's job.
  *
  * Tasks are matched by key "<section numeral>.<task number>" (just the number in an implicit
  * section). Coordinators are compared as the sorted set of registry codes: partners outside the
  * registry and collective partners carry no code, so they are checked by the unit tests instead.
  */
-import { foldWords } from './normalize';
-import type { Collective, ParsedDirective, ParsedTask, Recurrence } from './types';
+import { foldWords } from '../../lib/domain/directive/normalize';
+import type { Collective, ParsedDirective, ParsedTask, Recurrence } from '../../lib/domain/directive/types';
+import type { Counts } from './scoring';
 
 export type ExpectedTask = {
   number: string;
@@ -39,8 +41,6 @@ export const METRICS: readonly Metric[] = [
   'deadline',
   'recurrence',
 ];
-
-export type Counts = { tp: number; fp: number; fn: number };
 
 export type Score = Record<Metric, Counts>;
 
@@ -147,14 +147,6 @@ export function addScores(a: Score, b: Score): Score {
   const out = emptyScore();
   for (const m of METRICS) out[m] = { tp: a[m].tp + b[m].tp, fp: a[m].fp + b[m].fp, fn: a[m].fn + b[m].fn };
   return out;
-}
-
-export function precision(c: Counts): number | null {
-  return c.tp + c.fp === 0 ? null : c.tp / (c.tp + c.fp);
-}
-
-export function recall(c: Counts): number | null {
-  return c.tp + c.fn === 0 ? null : c.tp / (c.tp + c.fn);
 }
 
 export { emptyScore };
