@@ -323,7 +323,14 @@ describe('changing a task after reports exist', () => {
     await actAs('admin');
     const i3 = await taskId('I', '3');
     const tranPhu = await unitId('P-TRANPHU'); // has a draft on I.3
-    const yenTe = await unitId('YT');
+    // A unit given I.3 with no report on it (the demo city has reports on most of them).
+    const yenTe = (
+      await db.assignment.findFirstOrThrow({
+        where: { taskId: i3, unitId: { not: tranPhu }, role: { not: 'LEAD' }, reports: { none: {} } },
+        select: { unitId: true },
+        orderBy: { id: 'asc' },
+      })
+    ).unitId;
     const rolesOf = async () =>
       Object.fromEntries(
         (await db.assignment.findMany({ where: { taskId: i3 }, select: { unitId: true, role: true } })).map((a) => [

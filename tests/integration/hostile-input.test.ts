@@ -494,7 +494,11 @@ add('extension', 'cb.thachha', [
     'a reason in NFD with NUL is stored clean',
     requestExt({ reason: `${NFD}${NUL} chờ tỉnh.` }),
     accepted(async (o) => {
-      expect(o, JSON.stringify(o)).toMatchObject({ kind: 'state', state: { ok: true } });
+      // Accepted: the page reloads with its confirmation (components/ui/notice.tsx).
+      expect(o, JSON.stringify(o)).toMatchObject({
+        kind: 'redirect',
+        url: expect.stringMatching(/\?notice=extension-requested$/),
+      });
       const e = await db.deadlineExtension.findFirstOrThrow({ where: { assignmentId: ids.ext, status: 'PENDING' } });
       expect(e.reason).toBe(`${NFC} chờ tỉnh.`);
     }),
@@ -515,7 +519,7 @@ add('extension', 'chutich', [
     'reject with an XSS reason: stored verbatim',
     decideExt({ comment: XSS }),
     accepted(async (o) => {
-      expect(o).toMatchObject({ kind: 'state', state: { ok: true } });
+      expect(o).toMatchObject({ kind: 'redirect', url: expect.stringMatching(/\?notice=extension-/) });
       expect((await db.deadlineExtension.findUniqueOrThrow({ where: { id: ids.pendingExt } })).decisionComment).toBe(
         XSS,
       );

@@ -10,6 +10,8 @@ const { getSubmissionBoard } = await import('../../lib/data/board');
 const { periodContaining, previousPeriod } = await import('../../lib/domain/periods');
 const { vnDateOf, addDays, endOfDayVn, formatDateVn } = await import('../../lib/domain/time');
 const { DUE_SOON_DAYS } = await import('../../lib/domain/status');
+const { dueSoonUntil } = await import('../../lib/domain/working-days');
+const { loadWorkCalendar } = await import('../../lib/data/calendar');
 
 describe('deadline reminders', () => {
   it('tell every unit with an overdue slot once, and the units whose period ends within 3 days once', async () => {
@@ -39,15 +41,20 @@ describe('deadline reminders', () => {
     expect(await getDb().notification.count({ where: { userId: namHa.id, kind: 'deadline.soon' } })).toBeGreaterThan(0);
   });
 
-  it('"due soon" reminders start DUE_SOON_DAYS days before a cut-off, the window of the "Sắp đến hạn" status', async () => {
+  it('"due soon" reminders start DUE_SOON_DAYS working days before a cut-off, the window of the "Sắp đến hạn" status', async () => {
     const namHa = await getDb().user.findUniqueOrThrow({ where: { username: 'cb.namha' } });
     const period = periodContaining('MONTHLY', vnDateOf(new Date()));
     const soonFor = { userId: namHa.id, kind: 'deadline.soon', title: { endsWith: formatDateVn(period.end) } };
     await getDb().notification.deleteMany({ where: { kind: 'deadline.soon' } });
-    const daysBefore = (days: number) => new Date(endOfDayVn(addDays(period.end, -days)).getTime() - 3_600_000);
-    await generateDeadlineNotifications(daysBefore(DUE_SOON_DAYS + 1));
+    // DUE_SOON_DAYS working days (decision 015): the first day whose window reaches the cut-off.
+    const calendar = await loadWorkCalendar();
+    let first = period.end;
+    while (dueSoonUntil(addDays(first, -1), DUE_SOON_DAYS, calendar) >= period.end) first = addDays(first, -1);
+    expect(first < period.end).toBe(true);
+    const lateOn = (day: string) => new Date(endOfDayVn(day).getTime() - 3_600_000);
+    await generateDeadlineNotifications(lateOn(addDays(first, -1)));
     expect(await getDb().notification.count({ where: soonFor })).toBe(0);
-    await generateDeadlineNotifications(daysBefore(DUE_SOON_DAYS));
+    await generateDeadlineNotifications(lateOn(first));
     expect(await getDb().notification.count({ where: soonFor })).toBeGreaterThan(0);
   });
 
