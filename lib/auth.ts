@@ -113,7 +113,7 @@ export const authOptions: NextAuthOptions = {
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const token = (await cookies()).get(sessionCookie().name)?.value;
   if (!token) return null;
-  const claims = await decode({ token, secret: process.env.AUTH_SECRET ?? '' }).catch(() => null);
+  const claims = await decode({ token, secret: env().AUTH_SECRET ?? '' }).catch(() => null);
   if (!claims || typeof claims.uid !== 'number' || typeof claims.sv !== 'number') return null;
   return getSessionUser(claims.uid, claims.sv);
 });
