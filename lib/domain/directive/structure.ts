@@ -108,21 +108,6 @@ function foldedLine(line: string): string {
   return foldSameLength(line.slice(0, 200)).trim();
 }
 
-export function isNoiseLine(line: string): boolean {
-  const f = foldedLine(line);
-  return NOISE.some((re) => re.test(f));
-}
-
-export function isWebStopLine(line: string): boolean {
-  const f = foldedLine(line);
-  return WEB_STOP.some((re) => re.test(f));
-}
-
-export function isClosingLine(line: string): boolean {
-  const f = foldedLine(line);
-  return CLOSING.some((re) => re.test(f));
-}
-
 /** What a line does to the document: ends it, is dropped, or is content (`f`: its folded start). */
 function lineRole(f: string, structured: boolean): 'stop' | 'noise' | 'content' {
   if (WEB_STOP.some((re) => re.test(f))) return 'stop';
