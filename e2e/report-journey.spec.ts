@@ -43,7 +43,7 @@ test('officer submits with a file → head returns with a reason → officer fix
   await page.goto(`/reviews?unit=${tranPhu!.id}`);
   await page
     .getByTestId('review-inbox')
-    .getByRole('link', { name: /Phường Trần Phú.*I\.4/ })
+    .getByRole('link', { name: /Phường Trần Phú.*(?<!I)I\.4(?!\d)/ })
     .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Báo cáo của Phường Trần Phú');
   const download = await page.request.get(
@@ -82,7 +82,7 @@ test('officer submits with a file → head returns with a reason → officer fix
   await page.goto(`/reviews?unit=${tranPhu!.id}`);
   await page
     .getByTestId('review-inbox')
-    .getByRole('link', { name: /Phường Trần Phú.*I\.4/ })
+    .getByRole('link', { name: /Phường Trần Phú.*(?<!I)I\.4(?!\d)/ })
     .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Báo cáo của Phường Trần Phú');
   await page.getByRole('button', { name: 'Duyệt' }).click();
@@ -92,7 +92,7 @@ test('officer submits with a file → head returns with a reason → officer fix
 
   // 5. The officer's list and the chairman's counts follow.
   await login(page, 'cb.tranphu');
-  await expect(page.getByRole('link', { name: /I\.4/ })).toContainText('Hoàn thành đúng hạn');
+  await expect(page.getByRole('link', { name: /^I\.4(?!\d)/ })).toContainText('Hoàn thành đúng hạn');
   await logout(page);
   await login(page, 'chutich');
   await expect(page.getByTestId('count-DONE_ON_TIME')).toHaveText(String(before + 1));

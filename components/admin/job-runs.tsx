@@ -25,7 +25,12 @@ export async function JobRunsSection() {
       <h2 id="job-runs-title" className="text-lg font-semibold">
         Tác vụ định kỳ
       </h2>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-red-800"
+        role="region"
+        aria-label="Bảng tác vụ định kỳ (cuộn ngang trên màn hình hẹp)"
+        tabIndex={0}
+      >
         <table className="min-w-full" aria-label="Tác vụ định kỳ">
           <thead className="border-b border-slate-200 bg-slate-50">
             <tr>

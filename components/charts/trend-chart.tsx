@@ -144,7 +144,7 @@ export function TrendChart({ months, quarters }: { months: TrendDatum[]; quarter
       ) : null}
       <LazyDetails summary="Xem bảng số liệu (xu hướng)">
         {() => (
-          <div className="space-y-4 overflow-x-auto">
+          <div className="relative space-y-4 overflow-x-auto">
             <TrendTable points={months} caption="Theo tháng" />
             <TrendTable points={quarters} caption="Theo quý" />
           </div>

@@ -10,7 +10,7 @@ import { StatusTag } from './status-tag';
  */
 export function AssignmentTable({ rows, variant = 'full' }: { rows: DrillRow[]; variant?: 'full' | 'overdue' }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table
         className="min-w-full text-sm [&_.cell-label]:text-xs [&_.cell-label]:text-slate-500 md:[&_.cell-label]:hidden print:[&_.cell-label]:hidden [&_tbody_tr]:block [&_tbody_tr]:py-2 md:[&_tbody_tr]:table-row md:[&_tbody_tr]:py-0 print:[&_tbody_tr]:table-row [&_td]:block [&_td]:px-2 [&_td]:py-1 md:[&_td]:table-cell md:[&_td]:py-1.5 print:[&_td]:table-cell [&_th]:px-2 [&_th]:py-1.5"
         data-testid="assignment-table"

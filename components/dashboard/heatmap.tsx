@@ -53,7 +53,7 @@ export function Heatmap({ heat, filters }: { heat: HeatmapData; filters: Dashboa
       {heat.columns.length === 0 || rows.length === 0 ? (
         <p className="mt-3 text-sm text-slate-600">Không có nhiệm vụ nào theo bộ lọc này.</p>
       ) : (
-        <div className="mt-3 overflow-x-auto">
+        <div className="relative mt-3 overflow-x-auto">
           <table
             className="border-separate border-spacing-0.5 text-xs [&_td]:px-1 [&_td]:py-1 [&_td]:text-center [&_td_a]:block [&_td_a]:hover:underline [&_td_b]:block [&_td_b]:font-semibold"
             data-testid="heatmap"

@@ -10,7 +10,10 @@ const SHOWN = 50;
 export function RankingTable({ units, filters }: { units: UnitStanding[]; filters: DashboardFilters }) {
   const ranked = [...units].sort((a, b) => a.rank - b.rank);
   return (
-    <section aria-labelledby="ranking" className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4">
+    <section
+      aria-labelledby="ranking"
+      className="min-w-0 break-inside-avoid rounded-lg border border-slate-200 bg-white p-4"
+    >
       <h2 id="ranking" className="text-lg font-semibold">
         Xếp hạng đơn vị
       </h2>
@@ -18,7 +21,13 @@ export function RankingTable({ units, filters }: { units: UnitStanding[]; filter
         Xếp theo tỷ lệ hoàn thành, rồi tỷ lệ hoàn thành đúng hạn, rồi số nhiệm vụ quá hạn (ít hơn xếp trên). Tỷ lệ tính
         trên tổng số nhiệm vụ của đơn vị.
       </p>
-      <div className="mt-3 overflow-x-auto">
+      {/* On a phone the table scrolls sideways: the region takes keyboard focus so it can be scrolled without a mouse. */}
+      <div
+        className="relative mt-3 overflow-x-auto focus-visible:outline-2 focus-visible:outline-red-800"
+        role="region"
+        aria-label="Bảng xếp hạng (cuộn ngang trên màn hình hẹp)"
+        tabIndex={0}
+      >
         <table
           className="min-w-full text-sm [&_tbody_th]:font-medium [&_tbody_th_a]:hover:underline [&_td]:px-2 [&_td]:py-1.5 [&_td]:tabular-nums [&_td:nth-child(n+3)]:text-right [&_th]:px-2 [&_th]:py-1.5 [&_th]:text-left [&_thead_th:nth-child(n+3)]:text-right"
           data-testid="ranking-table"

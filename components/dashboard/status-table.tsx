@@ -15,7 +15,7 @@ export function StatusTable({
   caption: string;
 }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="min-w-full text-sm [&_tbody_th]:text-left [&_tbody_th]:font-medium [&_tbody_th_a]:hover:underline [&_td]:px-2 [&_td]:py-1.5 [&_td]:text-right [&_td]:tabular-nums [&_td_a]:underline [&_th]:px-2 [&_th]:py-1.5 [&_thead_th]:text-right [&_thead_th:first-child]:text-left">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">

@@ -73,7 +73,7 @@ export async function TargetsPanel({ filters }: { filters: DashboardFilters }) {
               <summary className="cursor-pointer text-sm font-medium text-blue-700">
                 Chi tiết {i.units.length} đơn vị
               </summary>
-              <div className="mt-2 overflow-x-auto">
+              <div className="relative mt-2 overflow-x-auto">
                 <table className="w-full text-left text-sm">
                   <thead className="text-slate-600">
                     <tr>
