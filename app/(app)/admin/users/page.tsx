@@ -46,7 +46,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </thead>
           <tbody>
             {users.map((u) => (
-              <tr key={u.id} className={`border-b border-slate-100 ${u.active ? '' : 'text-slate-400'}`}>
+              <tr key={u.id} className={`border-b border-slate-100 ${u.active ? '' : 'text-slate-500'}`}>
                 <td className={td}>
                   <Link href={`/admin/users/${u.id}`} className="text-blue-700 underline">
                     {u.displayName}

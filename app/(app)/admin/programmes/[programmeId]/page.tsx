@@ -121,7 +121,7 @@ export default async function ProgrammePage({
                   </thead>
                   <tbody>
                     {s.tasks.map((t, ti) => (
-                      <tr key={t.id} className={`border-b border-slate-100 ${t.archived ? 'text-slate-400' : ''}`}>
+                      <tr key={t.id} className={`border-b border-slate-100 ${t.archived ? 'text-slate-500' : ''}`}>
                         <td className={td}>
                           {s.numeral ? `${s.numeral}.` : ''}
                           {t.number}
