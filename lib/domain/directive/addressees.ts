@@ -20,7 +20,13 @@ import { trimChars, trimEnd } from './text-utils';
 import type { Collective, ParsedUnitRef } from './types';
 import { UNMATCHED_CONFIDENCE, type UnitMatcher, unitHead } from './unit-matcher';
 
-export type Addressees = { lead: ParsedUnitRef | null; coordinators: ParsedUnitRef[]; collective: Collective };
+export type Addressees = {
+  lead: ParsedUnitRef | null;
+  /** Units named as leads together with `lead` (the first of the list). */
+  coLeads?: ParsedUnitRef[];
+  coordinators: ParsedUnitRef[];
+  collective: Collective;
+};
 
 /** Longest phrase we analyse; directives put addressees in the first lines of a task. */
 const MAX_SCAN = 3000;
@@ -586,12 +592,16 @@ export function extractAddressees(text: string, matcher: UnitMatcher): Addressee
     opening.found ?? leadBeforeChuTri(original, folded, matcher) ?? leadAfterGiao(original, folded, matcher);
   if (!found) return { lead: null, coordinators, collective: null };
   const { lead } = found;
+  const same = (a: ParsedUnitRef, b: ParsedUnitRef) =>
+    a.text === b.text || (b.unitCode !== null && a.unitCode === b.unitCode);
+  const coLeads: ParsedUnitRef[] = [];
+  for (const ref of found.with) if (!same(lead, ref) && !coLeads.some((r) => same(r, ref))) coLeads.push(ref);
   const partners: ParsedUnitRef[] = [];
-  for (const ref of [...found.with, ...coordinators]) {
-    const same = (r: ParsedUnitRef) => r.text === ref.text || (ref.unitCode !== null && r.unitCode === ref.unitCode);
-    if (!same(lead) && !partners.some(same)) partners.push(ref);
+  for (const ref of coordinators) {
+    if (!same(lead, ref) && !coLeads.some((r) => same(r, ref)) && !partners.some((r) => same(r, ref)))
+      partners.push(ref);
   }
-  return { lead, coordinators: partners, collective: null };
+  return { lead, coLeads, coordinators: partners, collective: null };
 }
 
 /**
