@@ -359,12 +359,27 @@ function fieldAddressees(text: string, ctx: Context): Addressees | null {
   return { lead, coLeads, coordinators, collective };
 }
 
+/**
+ * The task's first paragraph: its lines up to the first that opens a new one — a bullet ("- ",
+ * "+ ", "a)") or a capital letter; a line that goes on in lower case is the same paragraph
+ * wrapped (a <br> in a pasted web page).
+ */
+function firstParagraph(text: string): string {
+  const lines = text.split('\n');
+  let end = 1;
+  while (end < lines.length && !/^\s*(?:[-–—•+*]|[a-zđ0-9]{1,3}[.)]\s|\p{Lu})/u.test(lines[end] ?? '')) end += 1;
+  return lines.slice(0, end).join('\n');
+}
+
 function recurrenceOf(source: TaskSource, deadline: DeadlineMatch | null, label: string, ctx: Context): Recurrence {
   if (deadline?.date) return 'ONCE';
   const cell = deadlineCell(source);
   let found = cell ? extractRecurrence(cell) : null;
   if (!found) {
-    found = extractRecurrence(source.text);
+    // The cycle of a task is read from its first paragraph, the duty itself: a cue in a later
+    // paragraph or bullet ("- Hàng năm, xây dựng kế hoạch xúc tiến …" under "2. Đẩy mạnh xúc
+    // tiến thương mại") describes one of its details, not the whole task.
+    found = extractRecurrence(firstParagraph(source.text));
     // A cue deep inside a long task ("…; thường xuyên cập nhật thông tin…") describes one of its
     // clauses, not the task: only the first sentence or a sentence-opening cue counts.
     if (
