@@ -636,7 +636,7 @@ export function extractAddressees(text: string, matcher: UnitMatcher): Addressee
 export function headingAddressee(
   title: string,
   matcher: UnitMatcher,
-): { lead: ParsedUnitRef | null; collective: Collective } {
+): { lead: ParsedUnitRef | null; coLeads?: ParsedUnitRef[]; collective: Collective } {
   const clean = trimEnd(title.slice(0, 2000), ':. \t\n');
   const group = classifyGroup(clean);
   if (group && group.words >= foldWords(clean).split(' ').length - 1)
@@ -668,9 +668,16 @@ export function headingAddressee(
   const named = classifyGroup(name);
   if (named && named.words * 10 >= foldWords(name).split(' ').length * 6)
     return { lead: null, collective: named.collective };
-  // "Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh": the first named body leads.
+  // "Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh", "Liên minh Hợp tác xã tỉnh, Hội Nông dân tỉnh, …":
+  // the first named body leads, the others lead with it.
   const pieces = name.split(/[,;]/).map((p) => p.trim());
-  if (pieces.length > 1 && pieces.every((p) => unitHead(p) !== null))
-    return { lead: unitRef(pieces[0] ?? name, matcher), collective: null };
+  if (pieces.length > 1) {
+    const list = readUnitList(name, matcher, { stopAtVerbs: false });
+    const [first, ...rest] = list.refs;
+    if (list.complete && first && rest.length > 0 && !classifyGroup(first.text))
+      return { lead: first, coLeads: rest.filter((r) => !classifyGroup(r.text)), collective: null };
+    if (pieces.every((p) => unitHead(p) !== null))
+      return { lead: unitRef(pieces[0] ?? name, matcher), collective: null };
+  }
   return { lead: unitRef(name, matcher), collective: null };
 }

@@ -63,7 +63,7 @@ const SKIPPED_TITLES =
 /** Funding sections ("Kinh phí thực hiện"): only an item that names who arranges it (a unit or a group) is a task. */
 const FUNDING_TITLES = /^(?:ve )?(?:kinh phi|nguon kinh phi)(?:\s|$)/;
 
-type Inherited = { lead: ParsedUnitRef | null; collective: Collective };
+type Inherited = { lead: ParsedUnitRef | null; coLeads?: ParsedUnitRef[]; collective: Collective };
 
 type Context = {
   matcher: UnitMatcher;
@@ -434,14 +434,19 @@ function analyzeTask(source: TaskSource, inherited: Inherited, label: string, ct
   // "Chỉ đạo các đơn vị liên quan …" under "3. Ủy ban MTTQ": the group is directed, not the lead.
   if (!lead && collective && inherited.lead && /^\s*(?:chỉ đạo|hướng dẫn|đôn đốc)\s/i.test(source.text))
     collective = null;
-  if (!lead && !collective) ({ lead, collective } = inherited);
+  let fromHeading = false;
+  if (!lead && !collective) {
+    ({ lead, collective } = inherited);
+    fromHeading = lead !== null;
+  }
   const named = Boolean(lead || collective);
   if (named) ctx.named += 1;
   // Nobody named anywhere: the directive as a whole is addressed to every unit.
   if (!lead && !collective) collective = 'ALL';
   const sameUnit = (a: ParsedUnitRef | null, b: ParsedUnitRef) =>
     a !== null && (a.text === b.text || (b.unitCode !== null && a.unitCode === b.unitCode));
-  const coLeads = lead && lead === own.lead ? (own.coLeads ?? []).filter((c) => !sameUnit(lead, c)) : [];
+  const listed = fromHeading ? (inherited.coLeads ?? []) : lead && lead === own.lead ? (own.coLeads ?? []) : [];
+  const coLeads = listed.filter((c) => !sameUnit(lead, c));
   const coordinators = own.coordinators.filter((c) => !sameUnit(lead, c) && !coLeads.some((l) => sameUnit(l, c)));
   if (lead) warnUnit(lead, 'đơn vị chủ trì', label, ctx);
   for (const c of coLeads) warnUnit(c, 'đơn vị cùng chủ trì', label, ctx);

@@ -64,6 +64,22 @@ describe('several leads', () => {
     });
   });
 
+  it('gives every task under a heading that lists several bodies the first as lead and the others as co-leads', () => {
+    const text = [
+      'IV. TỔ CHỨC THỰC HIỆN',
+      '1. Báo và phát thanh, truyền hình Sơn La, Cổng thông tin điện tử tỉnh:',
+      '- Xây dựng các phóng sự, tin bài tuyên truyền.',
+      '2. Liên minh Hợp tác xã tỉnh, Hội Nông dân tỉnh, Hiệp hội doanh nghiệp tỉnh:',
+      '- Đẩy mạnh tập huấn cho hợp tác xã.',
+      '- Thường xuyên nắm bắt khó khăn của doanh nghiệp.',
+    ].join('\n');
+    expect(tasks(text).map((t) => [t.lead, t.coLeads])).toEqual([
+      ['Báo và phát thanh, truyền hình Sơn La', ['Cổng thông tin điện tử tỉnh']],
+      ['Liên minh Hợp tác xã tỉnh', ['Hội Nông dân tỉnh', 'Hiệp hội doanh nghiệp tỉnh']],
+      ['Liên minh Hợp tác xã tỉnh', ['Hội Nông dân tỉnh', 'Hiệp hội doanh nghiệp tỉnh']],
+    ]);
+  });
+
   it('proposes co-leads as coordinating units and marks the lead for review', () => {
     const text = '1. Phòng Kinh tế và Phòng Quản lý đô thị chủ trì rà soát các quy định.';
     const proposal = toProposal(parse(text), { sourceText: text, registry: HA_TINH_UNITS, issuingBody: '' });
