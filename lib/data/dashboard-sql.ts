@@ -271,6 +271,21 @@ export async function queryTaskCount(
     return rows[0]?.n ?? 0;
   }
   const byUnit = filter.kind !== undefined || filter.unit !== undefined;
+  if (!byUnit) {
+    // One probe per task (the (taskId, …) indexes): does it have an assignment in scope that exists?
+    const rows = await run<{ n: number }>(
+      db,
+      Prisma.sql`
+      WITH ${oneMoment(asOf)}
+      SELECT count(*)::int AS n
+      FROM moments m
+      CROSS JOIN "Task" t
+      JOIN "Programme" p ON p.id = t."programmeId"
+      WHERE t."archivedAt" IS NULL
+        AND EXISTS (SELECT 1 FROM "Assignment" a WHERE a."taskId" = t.id AND ${existsAt} AND ${assignmentWhere(scope, filter)})`,
+    );
+    return rows[0]?.n ?? 0;
+  }
   const rows = await run<{ n: number }>(
     db,
     Prisma.sql`
