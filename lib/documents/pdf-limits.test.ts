@@ -38,6 +38,11 @@ describe("inflatedSize (the bound on a PDF's compressed streams)", () => {
     expect(inflatedSize(file, 1000)).toBe('TOO_LARGE');
   });
 
+  it('finds the filter of a dictionary padded far beyond a kilobyte', () => {
+    const padded = `<< /Filter /FlateDecode${' '.repeat(20_000)}>>`;
+    expect(inflatedSize(pdfWith([[padded, flate(5_000)]]), 1000)).toBe('TOO_LARGE');
+  });
+
   it('leaves streams without a Flate filter and damaged streams to PDF.js', () => {
     const file = pdfWith([
       ['<< /Length 4 >>', Buffer.from('BT ET')],

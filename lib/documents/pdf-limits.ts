@@ -30,6 +30,7 @@ export const PDF_TOO_MUCH_TEXT =
 
 const STREAM = Buffer.from('stream');
 const END_STREAM = Buffer.from('endstream');
+const END_OBJ = Buffer.from('endobj');
 
 /**
  * Bytes the /FlateDecode streams of the file expand to, counted up to `limit`; 'TOO_LARGE' as soon
@@ -43,10 +44,10 @@ export function inflatedSize(bytes: Uint8Array, limit = PDF_MAX_INFLATED_BYTES):
     from = at + STREAM.length;
     // "endstream" contains "stream": skip it.
     if (at >= 3 && file.toString('latin1', at - 3, at) === 'end') continue;
-    // The stream's dictionary ends right before the keyword: look back for its filter.
-    const dictionary = file.toString('latin1', Math.max(0, at - 1024), at);
-    const open = dictionary.lastIndexOf('obj');
-    if (!/\/FlateDecode|\/Fl\b/.test(open >= 0 ? dictionary.slice(open) : dictionary)) continue;
+    // The stream's dictionary ends right before the keyword and starts after the previous object
+    // ends (or at most 64 KB back): look there for its filter.
+    const floor = Math.max(0, at - 65_536, file.lastIndexOf(END_STREAM, at - 1), file.lastIndexOf(END_OBJ, at - 1));
+    if (!/\/FlateDecode|\/Fl\b/.test(file.toString('latin1', floor, at))) continue;
     let start = from;
     if (file[start] === 0x0d) start += 1;
     if (file[start] === 0x0a) start += 1;
