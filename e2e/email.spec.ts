@@ -116,6 +116,7 @@ test('an officer submits a report: the head receives the e-mail in the local SMT
   await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
   await expect(page.getByRole('heading', { name: 'Đã gửi báo cáo — đang chờ duyệt' })).toBeVisible();
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page).toHaveURL(/\/login/);
 
   // 3. The e-mail arrives (sent by the app's job, woken at the report's commit).
   await expect
@@ -132,8 +133,14 @@ test('an officer submits a report: the head receives the e-mail in the local SMT
   expect(link, mail.text).toBeDefined();
   expect(link!.startsWith(`${ORIGIN}/notifications/`)).toBe(true);
 
-  // 4. The head follows the link: signs in, opens it, lands on the report, and it is read.
-  await signIn(page, 'tp.noivu');
+  // 4. The head follows the link: signed out it leads to the login page; signed in, to the report,
+  // and the notification is read.
+  await page.goto(link!);
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel('Tên đăng nhập').fill('tp.noivu');
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page).not.toHaveURL(/\/login/);
   await page.goto(link!);
   await expect(page).toHaveURL(/\/reports\/\d+$/);
   const [row] = await sql<{ readAt: Date | null; status: string }>(
