@@ -26,7 +26,14 @@ async function ids() {
 }
 
 const PAGES: Record<string, (i: Awaited<ReturnType<typeof ids>>) => string[]> = {
-  'cb.tranphu': (i) => ['/', '/assignments', `/assignments/${i.assignment}`, '/dashboard', '/notifications'],
+  'cb.tranphu': (i) => [
+    '/',
+    '/assignments',
+    `/assignments/${i.assignment}`,
+    '/dashboard',
+    '/notifications',
+    '/account/email',
+  ],
   'tp.noivu': (i) => ['/', '/reviews', `/reports/${i.report}`, '/board', '/dashboard'],
   chutich: () => ['/', '/dashboard', '/dashboard/assignments?status=IN_PROGRESS_OVERDUE', '/extensions'],
   admin: (i) => [

@@ -5,6 +5,7 @@ export const AUDIT_ACTION_LABELS = {
   'auth.throttled': 'Tạm chặn đăng nhập (sai nhiều lần)',
   'auth.signed_out': 'Đăng xuất',
   'user.password_changed': 'Tự đổi mật khẩu',
+  'user.email_settings_changed': 'Tự đổi thư điện tử nhận thông báo',
   'user.password_reset': 'Quản trị viên đặt lại mật khẩu',
   'user.created': 'Tạo người dùng',
   'user.updated': 'Sửa thông tin người dùng',

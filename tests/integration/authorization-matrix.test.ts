@@ -48,6 +48,7 @@ const importer = track('lib/actions/admin-import.ts', await import('../../lib/ac
 const units = track('lib/actions/admin-units.ts', await import('../../lib/actions/admin-units'));
 const users = track('lib/actions/admin-users.ts', await import('../../lib/actions/admin-users'));
 const notifications = track('lib/actions/notifications.ts', await import('../../lib/actions/notifications'));
+const account = track('lib/actions/account.ts', await import('../../lib/actions/account'));
 const calendar = track('lib/actions/admin-calendar.ts', await import('../../lib/actions/admin-calendar'));
 const uploadRoute = track('app/api/evidence/route.ts', await import('../../app/api/evidence/route'));
 const evidenceRoute = track(
@@ -494,6 +495,16 @@ const rows: Row[] = [
     call: () => users.userStatusAction(INITIAL_STATE, form({ userId: String(r.user), intent: 'deactivate' })),
   },
   // Notifications
+  {
+    endpoint: 'lib/actions/account.ts#updateEmailSettingsAction',
+    allowed: SIGNED_IN,
+    proof: 'cb.tranphu',
+    call: () =>
+      account.updateEmailSettingsAction(
+        INITIAL_STATE,
+        form({ email: 'cb.tranphu@example.vn', emailPreference: 'DAILY_DIGEST' }),
+      ),
+  },
   {
     endpoint: 'lib/actions/notifications.ts#markAllReadAction',
     allowed: SIGNED_IN,

@@ -44,6 +44,7 @@ const importer = track('lib/actions/admin-import.ts', await import('../../lib/ac
 const units = track('lib/actions/admin-units.ts', await import('../../lib/actions/admin-units'));
 const users = track('lib/actions/admin-users.ts', await import('../../lib/actions/admin-users'));
 const notifications = track('lib/actions/notifications.ts', await import('../../lib/actions/notifications'));
+const account = track('lib/actions/account.ts', await import('../../lib/actions/account'));
 const calendar = track('lib/actions/admin-calendar.ts', await import('../../lib/actions/admin-calendar'));
 const login = track('lib/actions/login.ts', await import('../../lib/actions/login'));
 const { saveReport } = await import('../../lib/data/reports');
@@ -1160,6 +1161,40 @@ add('login', null, [
   ['password of 1 MB', signIn({ password: MB }), loginRefused],
   ['password with NUL', signIn({ password: `sai${NUL}` }), loginRefused],
   ['callbackUrl with NUL and another host', signIn({ callbackUrl: `/${NUL}/\\evil.example/` }), loginRefused],
+]);
+
+add('account', 'cb.tranphu', [
+  [
+    'e-mail settings: a script for an address',
+    () => account.updateEmailSettingsAction(INITIAL_STATE, form({ email: XSS, emailPreference: 'EACH' })),
+    refused('email', { email: XSS }),
+  ],
+  [
+    'e-mail settings: an address of 1 MB',
+    () =>
+      account.updateEmailSettingsAction(INITIAL_STATE, form({ email: `${MB}@example.vn`, emailPreference: 'EACH' })),
+    refused('email'),
+  ],
+  [
+    'e-mail settings: a preference that is none of the three',
+    () => account.updateEmailSettingsAction(INITIAL_STATE, form({ email: '', emailPreference: `EACH${NUL}` })),
+    refused('emailPreference'),
+  ],
+  [
+    'e-mail settings: an address with spaces and a zero-width tail is stored clean',
+    () =>
+      account.updateEmailSettingsAction(
+        INITIAL_STATE,
+        form({ email: `  cb.tranphu@example.vn${ZW} `, emailPreference: 'OFF' }),
+      ),
+    accepted(async () => {
+      const row = await db.user.findUniqueOrThrow({
+        where: { username: 'cb.tranphu' },
+        select: { email: true, emailPreference: true },
+      });
+      expect(row).toEqual({ email: 'cb.tranphu@example.vn', emailPreference: 'OFF' });
+    }),
+  ],
 ]);
 
 add('route', 'cb.tranphu', [
