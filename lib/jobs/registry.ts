@@ -9,6 +9,7 @@
  * renamed once deployed (its run history is kept under it).
  */
 import 'server-only';
+import { cleanUpApiUsage } from '../data/api-tokens';
 import { snapshotTrendCutoffs } from '../data/jobs';
 import { cleanUpLoginThrottle } from '../data/login-throttle';
 import { generateDeadlineNotifications } from '../data/notifications';
@@ -40,5 +41,11 @@ export const JOBS: readonly JobDefinition[] = [
     label: 'Dọn bộ đếm đăng nhập sai',
     cron: '10 * * * *',
     handler: () => cleanUpLoginThrottle(),
+  },
+  {
+    name: 'api-usage-cleanup',
+    label: 'Dọn số lần gọi API cũ',
+    cron: '20 3 * * *',
+    handler: () => cleanUpApiUsage(),
   },
 ];
