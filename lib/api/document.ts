@@ -14,8 +14,7 @@ const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
 /** A schema without the keys that only make sense for a standalone JSON Schema document. */
 function component(schema: Json): Json {
-  const { $schema: _schema, $id: _id, ...rest } = schema;
-  return rest;
+  return Object.fromEntries(Object.entries(schema).filter(([key]) => key !== '$schema' && key !== '$id'));
 }
 
 function errorResponse(description: string): Json {

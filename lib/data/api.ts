@@ -205,16 +205,18 @@ export async function listApiAssignments(
         recurrence: coded(RECURRENCE_LABELS, r.recurrence),
         dueDate,
         completedAt: instant(r.completedAt),
-        status: { code: status.status, label: STATUS_LABELS[status.status], ...omitStatus(status) },
+        status: {
+          code: status.status,
+          label: STATUS_LABELS[status.status],
+          dueSoon: status.dueSoon,
+          noDeadline: status.noDeadline,
+          daysLeft: status.daysLeft,
+          daysOverdue: status.daysOverdue,
+        },
       };
     }),
     nextCursor: rows.length > query.limit ? String(shown.at(-1)!.id) : null,
   };
-}
-
-function omitStatus<T extends { status: unknown }>(s: T): Omit<T, 'status'> {
-  const { status: _status, ...rest } = s;
-  return rest;
 }
 
 /** One assignment of the reader's scope, with its status now; "not found" outside the scope. */
