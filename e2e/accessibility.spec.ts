@@ -37,6 +37,8 @@ const PAGES: Record<string, (i: Awaited<ReturnType<typeof ids>>) => string[]> = 
     '/admin/users',
     '/admin/audit',
     '/admin/programmes/import',
+    '/admin/api',
+    '/api-docs',
   ],
 };
 
