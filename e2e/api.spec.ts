@@ -116,6 +116,6 @@ test('the reference page and the OpenAPI document are served without signing in'
   await expect(page).toHaveURL(/\/api-docs$/);
   await expect(page.getByRole('heading', { level: 1, name: /API Đôn đốc/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Nhiệm vụ được giao, với tình trạng chính thức' })).toBeVisible();
-  await page.getByRole('link', { name: '/api/v1/openapi.json' }).click();
+  await page.getByRole('link', { name: '/api/v1/openapi.json', exact: true }).click();
   await expect(page).toHaveURL(/\/api\/v1\/openapi\.json$/);
 });
