@@ -236,7 +236,7 @@ function apiReader(token: {
   if (token.scope === 'READ_ALL') {
     return { ...who, role: 'CHAIRMAN', unitId: 0, unitName: '', unitKind: 'LEADERSHIP', isStandingOffice: false };
   }
-  // A UNIT token always names its unit (a CHECK constraint); never widen one that somehow does not.
+  // A UNIT token always names its unit (the form and issueApiToken see to it); never widen one that does not.
   if (!token.unit) throw new Error(`API token ${token.id}: a unit token without a unit`);
   return {
     ...who,

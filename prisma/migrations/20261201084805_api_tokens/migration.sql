@@ -48,7 +48,3 @@ ALTER TABLE "ApiToken" ADD CONSTRAINT "ApiToken_revokedById_fkey" FOREIGN KEY ("
 
 -- AddForeignKey
 ALTER TABLE "ApiTokenMinute" ADD CONSTRAINT "ApiTokenMinute_tokenId_fkey" FOREIGN KEY ("tokenId") REFERENCES "ApiToken"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
-
--- A UNIT token names its unit; a READ_ALL token names none (decision 020).
-ALTER TABLE "ApiToken" ADD CONSTRAINT "ApiToken_scope_unit_check" CHECK (("scope" = 'UNIT') = ("unitId" IS NOT NULL));
