@@ -47,6 +47,10 @@ export const AUDIT_ACTION_LABELS = {
   'unit.merged': 'Sáp nhập đơn vị',
   'unit.split': 'Chia tách đơn vị',
   'calendar.changed': 'Điều chỉnh lịch ngày làm việc',
+  'api_token.issued': 'Cấp mã truy cập API',
+  'api_token.revoked': 'Thu hồi mã truy cập API',
+  'api.used': 'Hệ thống khác đọc dữ liệu qua API',
+  'api.rate_limited': 'Tạm chặn mã truy cập API (gọi quá nhiều)',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -10,6 +10,7 @@
  */
 import 'server-only';
 import { queueDailyDigests, sendDueEmails } from '../data/email-outbox';
+import { cleanUpApiUsage } from '../data/api-tokens';
 import { recountLiveTally, snapshotTrendCutoffs } from '../data/jobs';
 import { cleanUpLoginThrottle } from '../data/login-throttle';
 import { generateDeadlineNotifications } from '../data/notifications';
@@ -67,5 +68,11 @@ export const JOBS: readonly JobDefinition[] = [
     label: 'Thư tổng hợp thông báo hằng ngày',
     cron: '0 7 * * *',
     handler: () => queueDailyDigests(),
+  },
+  {
+    name: 'api-usage-cleanup',
+    label: 'Dọn số lần gọi API cũ',
+    cron: '20 3 * * *',
+    handler: () => cleanUpApiUsage(),
   },
 ];
