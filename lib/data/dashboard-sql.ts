@@ -1,5 +1,5 @@
 import 'server-only';
-import { Prisma, type PrismaClient } from '../db';
+import { Prisma, primaryOf, type PrismaClient } from '../db';
 import type { OfficialStatus } from '../domain/status';
 import type { DrillStatus, UnitKindFilter } from '../validation/dashboard';
 import {
@@ -390,9 +390,9 @@ export async function queryAggregatesFromSnapshot(
   scope: DashboardScope,
   filter: SlotFilter,
 ): Promise<AggregateRow[]> {
-  await ensureSnapshots(db, [asOf]);
+  const source = await snapshotSource(db, [asOf]);
   return run<AggregateRow>(
-    db,
+    source,
     Prisma.sql`
     WITH RECURSIVE ${oneMoment(asOf)},
     ${LINEAGE},
@@ -466,7 +466,7 @@ export async function queryHeatFromSnapshot(
   units: number[] | 'all',
 ): Promise<HeatRow[]> {
   if (units !== 'all' && units.length === 0) return [];
-  await ensureSnapshots(db, [asOf]);
+  const source = await snapshotSource(db, [asOf]);
   const column =
     heat === 'section'
       ? Prisma.sql`f.section_id, NULL::text AS reform_area`
@@ -474,7 +474,7 @@ export async function queryHeatFromSnapshot(
   const group = heat === 'section' ? Prisma.sql`f.section_id` : Prisma.sql`f.reform_area`;
   const only = units === 'all' ? Prisma.empty : Prisma.sql`AND s."reportUnitId" = ANY(${units}::int[])`;
   return run<HeatRow>(
-    db,
+    source,
     Prisma.sql`
     SELECT f.report_unit_id AS unit_id, ${column}, ${COUNT_COLUMNS}
     FROM (
@@ -540,6 +540,25 @@ export async function ensureSnapshots(db: PrismaClient, moments: readonly Date[]
   }
 }
 
+/**
+ * Where the snapshots of these moments are read: `db` itself when it is the primary (after filling
+ * what is missing), or when it is the read replica and already holds them all; otherwise they are
+ * filled on the primary — a replica is read-only — and read there, since the replica may not have
+ * received them yet (decision 021).
+ */
+async function snapshotSource(db: PrismaClient, moments: readonly Date[]): Promise<PrismaClient> {
+  const primary = primaryOf(db);
+  if (primary !== db && moments.length > 0) {
+    const [{ n }] = (await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "StatusSnapshotMoment" WHERE moment = ANY(${moments.map(utcText)}::timestamp[])`) as [
+      { n: number },
+    ];
+    if (n === new Set(moments.map((m) => m.getTime())).size) return db;
+  }
+  await ensureSnapshots(primary, moments);
+  return primary;
+}
+
 /** Forgets every snapshot (the rebuild command, tests, the benchmark); writes that rewrite the past do it by trigger. */
 export async function forgetSnapshots(db: Pick<PrismaClient, '$executeRaw'>): Promise<void> {
   await db.$executeRaw`DELETE FROM "StatusSnapshotMoment"`;
@@ -587,8 +606,11 @@ export async function queryTrend(
   if (live && last >= 0)
     Object.assign(rows[last]!, countRowOf(await queryStatusCounts(db, moments[last]!, scope, filter, true)));
   if (past.length === 0) return rows;
-  await ensureSnapshots(db, past);
-  const counted = await run<{ at: Date; status: OfficialStatus; n: number }>(db, trendCountsSql(past, scope, filter));
+  const source = await snapshotSource(db, past);
+  const counted = await run<{ at: Date; status: OfficialStatus; n: number }>(
+    source,
+    trendCountsSql(past, scope, filter),
+  );
   const COLUMN: Record<OfficialStatus, keyof CountRow> = {
     DONE_ON_TIME: 'done_on_time',
     DONE_LATE: 'done_late',

@@ -9,6 +9,7 @@ import { audit } from './audit';
 import { requirePermission } from './guard';
 import { editable, ensureEditableReport, type Tx } from './reports';
 import { assignmentScope } from './scope';
+import { log } from '../log';
 
 /**
  * Tài liệu kiểm chứng: files attached to a report. The bytes live in lib/storage under random
@@ -107,7 +108,7 @@ export async function addEvidence(
   } catch (error) {
     // Nothing half-done may remain: no row means no bytes.
     await storage.delete(storageKey).catch((cleanupError: unknown) => {
-      console.error(`Evidence upload failed and its stored file ${storageKey} could not be removed`, cleanupError);
+      log().error({ err: cleanupError, storageKey }, 'evidence upload failed and its stored file could not be removed');
     });
     throw error;
   }

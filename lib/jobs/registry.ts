@@ -9,6 +9,7 @@
  * renamed once deployed (its run history is kept under it).
  */
 import 'server-only';
+import { cleanUpJobRuns } from '../data/job-runs';
 import { snapshotTrendCutoffs } from '../data/jobs';
 import { cleanUpLoginThrottle } from '../data/login-throttle';
 import { generateDeadlineNotifications } from '../data/notifications';
@@ -40,5 +41,11 @@ export const JOBS: readonly JobDefinition[] = [
     label: 'Dọn bộ đếm đăng nhập sai',
     cron: '10 * * * *',
     handler: () => cleanUpLoginThrottle(),
+  },
+  {
+    name: 'job-history-cleanup',
+    label: 'Dọn lịch sử chạy tác vụ cũ (giữ 90 ngày)',
+    cron: '20 3 * * *',
+    handler: () => cleanUpJobRuns(),
   },
 ];

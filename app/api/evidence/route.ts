@@ -2,6 +2,7 @@ import { addEvidence } from '@/lib/data/evidence';
 import { EVIDENCE_LIMITS, EVIDENCE_MESSAGES } from '@/lib/validation/evidence';
 import { EvidenceUploadInput } from '@/lib/validation/evidence-input';
 import { errorResponse, GENERIC_ERROR, jsonError, refuseCrossSite } from './http';
+import { log } from '@/lib/log';
 
 /** A 20 MB file plus the form's boundaries and text fields. */
 const MAX_BODY_BYTES = EVIDENCE_LIMITS.maxBytes + 1024 * 1024;
@@ -35,7 +36,7 @@ async function readForm(request: Request): Promise<FormData | Response> {
   if (declared > 0 && total < declared) {
     // Not the user's fault: something between the client and us kept only part of the body —
     // typically the proxy's body clone limit (experimental.proxyClientMaxBodySize, 10 MB by default).
-    console.error(`Evidence upload: received ${total} of ${declared} bytes; check experimental.proxyClientMaxBodySize`);
+    log().error({ received: total, declared }, 'evidence upload cut short; check experimental.proxyClientMaxBodySize');
     return jsonError(GENERIC_ERROR, 500);
   }
   try {
