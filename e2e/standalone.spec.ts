@@ -94,7 +94,8 @@ test('the standalone server serves the app and runs the scheduled jobs by itself
   // Nobody asked for a job: the instance's own scheduler (instrumentation.ts) ran them.
   await expect
     .poll(
-      async () => (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "JobRun" WHERE status = 'SUCCEEDED'`))[0]!.n,
+      async () =>
+        (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "JobRun" WHERE status = 'SUCCEEDED'`))[0]!.n,
       { timeout: 60_000 },
     )
     .toBeGreaterThan(0);
