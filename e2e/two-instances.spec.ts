@@ -204,17 +204,25 @@ test('the same report decided on both instances at once: exactly one decision co
   expect(before.status).toBe('SUBMITTED');
 
   // A approves while B returns, both forms sent together. Each server action's answer says who won
-  // (the page itself re-renders with the final state, the form gone, on both).
+  // (read on its way to the page, which then re-renders with the final state, the form gone, on both).
   await onB.getByLabel('Ý kiến của người duyệt').fill('Bổ sung biên bản họp có chữ ký.');
-  const answer = (p: typeof onA) =>
-    p.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes(`/reports/${reportId}`));
-  const [answerA, answerB] = await Promise.all([
-    answer(onA),
-    answer(onB),
+  const bodies = ['', ''];
+  await Promise.all(
+    pages.map((p, i) =>
+      p.route(`**/reports/${reportId}`, async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        const response = await route.fetch();
+        const body = await response.text();
+        bodies[i] = body;
+        await route.fulfill({ response, body });
+      }),
+    ),
+  );
+  await Promise.all([
     onA.getByRole('button', { name: 'Duyệt' }).click(),
     onB.getByRole('button', { name: 'Trả lại' }).click(),
   ]);
-  const bodies = await Promise.all([answerA.text(), answerB.text()]);
+  await expect.poll(() => bodies.every((b) => b.length > 0), { timeout: 60_000 }).toBe(true);
   const won = /Đã duyệt báo cáo|Đã trả lại báo cáo/;
   const lost = /đã được xử lý|vừa được người khác xử lý|vừa được cập nhật ở nơi khác/;
   const winners = bodies.map((b) => won.test(b));
@@ -241,5 +249,6 @@ test('the same report decided on both instances at once: exactly one decision co
   // …and the status is the winner's decision.
   const approvedOnA = winners[0]!;
   expect(after.status).toBe(approvedOnA ? 'APPROVED' : 'RETURNED');
+  await Promise.all(pages.map((p) => p.unrouteAll({ behavior: 'ignoreErrors' })));
   await Promise.all(pages.map((p) => p.context().close()));
 });
