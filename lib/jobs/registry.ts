@@ -10,7 +10,7 @@
  */
 import 'server-only';
 import { cleanUpJobRuns } from '../data/job-runs';
-import { snapshotTrendCutoffs } from '../data/jobs';
+import { recountLiveTally, snapshotTrendCutoffs } from '../data/jobs';
 import { cleanUpLoginThrottle } from '../data/login-throttle';
 import { generateDeadlineNotifications } from '../data/notifications';
 
@@ -35,6 +35,12 @@ export const JOBS: readonly JobDefinition[] = [
     label: 'Chốt số liệu xu hướng theo kỳ',
     cron: '5 * * * *',
     handler: async () => ({ cutoffs: await snapshotTrendCutoffs() }),
+  },
+  {
+    name: 'live-tally',
+    label: 'Đếm lại số liệu hôm nay',
+    cron: '1 * * * *',
+    handler: () => recountLiveTally(),
   },
   {
     name: 'login-throttle-cleanup',
