@@ -7,6 +7,7 @@
  * the replica has not received); a write followed by a read of the statistics sees the write (read
  * on the primary while the replica is behind); snapshot fills are written on the primary.
  */
+import net from 'node:net';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -19,8 +20,16 @@ import { actAs, currentUser } from '../support/as-user';
 
 vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }));
 
-const BASE = Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54339);
-const primary = startDebianPostgres(BASE + 5);
+/** A port nobody listens on now (the tests' own cluster is on TEST_EMBEDDED_PG_PORT; other runs may use its neighbours). */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const primary = startDebianPostgres(await freePort());
 const primaryUrl = await recreateDatabase(primary.url, 'primary_app');
 await migrate(primaryUrl);
 {
@@ -29,7 +38,7 @@ await migrate(primaryUrl);
   await seeding.$disconnect();
 }
 // The base backup copies the migrated, seeded database; from then on the replica streams.
-const replica = startDebianReplica(primary, BASE + 6);
+const replica = startDebianReplica(primary, await freePort());
 const replicaUrl = primaryUrl.replace(`:${primary.port}/`, `:${replica.port}/`);
 
 // The app under test: lib/db reads these lazily, on first use.
