@@ -151,6 +151,7 @@ test('each scheduled job ran once, on one instance', async () => {
     'email-outbox',
     'email-digest',
     'api-usage-cleanup',
+    'job-history-cleanup',
   ];
   await expect
     .poll(
@@ -169,4 +170,94 @@ test('each scheduled job ran once, on one instance', async () => {
   for (const log of logs) expect(log).toContain('scheduled jobs started');
   const printed = runs.map((r) => `${r.job} ${r.occurrence} ×${r.attempts}`).join('\n');
   console.log(`JobRun rows after two instances started:\n${printed}`);
+});
+
+test('the same report decided on both instances at once: exactly one decision counts, nothing is lost', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const [A, B] = PORTS.map(origin) as [string, string];
+  // The same head signed in twice, once on each instance (two browsers, two sessions).
+  const pages = await Promise.all(
+    [A, B].map(async (base) => {
+      const context = await browser.newContext({ baseURL: base });
+      const page = await context.newPage();
+      await page.goto(`${base}/login`);
+      await page.getByLabel('Tên đăng nhập').fill('tp.noivu');
+      await page.getByLabel('Mật khẩu').fill('DonDoc@2026');
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await expect(page).not.toHaveURL(/\/login/, { timeout: 60_000 }); // argon2 on a busy machine
+      return page;
+    }),
+  );
+  const [onA, onB] = pages as [(typeof pages)[0], (typeof pages)[0]];
+  // A report awaiting this head's decision, opened on both.
+  await onA.goto(`${A}/reviews`);
+  await onA.getByTestId('review-inbox').getByRole('link').first().click();
+  await expect(onA).toHaveURL(/\/reports\/\d+/);
+  const reportId = Number(/\/reports\/(\d+)/.exec(onA.url())![1]);
+  await onB.goto(`${B}/reports/${reportId}`);
+
+  const count = async () =>
+    (
+      await sql<{ reviews: number; audits: number; notes: number; version: number; status: string }>(
+        `SELECT (SELECT count(*)::int FROM "ReportReview" WHERE "reportId" = $1) AS reviews,
+                (SELECT count(*)::int FROM "AuditEvent" WHERE "reportId" = $1 AND action IN ('report.approved', 'report.returned')) AS audits,
+                (SELECT count(*)::int FROM "Notification" WHERE link = '/reports/' || $1::text) AS notes,
+                r.version, r.status::text AS status
+         FROM "Report" r WHERE r.id = $1`,
+        [reportId],
+      )
+    )[0]!;
+  const before = await count();
+  expect(before.status).toBe('SUBMITTED');
+
+  // A approves while B returns, both forms sent together. Each server action's answer says who won
+  // (read on its way to the page, which then re-renders with the final state, the form gone, on both).
+  await onB.getByLabel('Ý kiến của người duyệt').fill('Bổ sung biên bản họp có chữ ký.');
+  const bodies = ['', ''];
+  await Promise.all(
+    pages.map((p, i) =>
+      p.route(`**/reports/${reportId}`, async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        const response = await route.fetch();
+        const body = await response.text();
+        bodies[i] = body;
+        await route.fulfill({ response, body });
+      }),
+    ),
+  );
+  await Promise.all([
+    onA.getByRole('button', { name: 'Duyệt' }).click(),
+    onB.getByRole('button', { name: 'Trả lại' }).click(),
+  ]);
+  await expect.poll(() => bodies.every((b) => b.length > 0), { timeout: 60_000 }).toBe(true);
+  const won = /Đã duyệt báo cáo|Đã trả lại báo cáo/;
+  const lost = /đã được xử lý|vừa được người khác xử lý|vừa được cập nhật ở nơi khác/;
+  const winners = bodies.map((b) => won.test(b));
+  const losers = bodies.map((b) => lost.test(b));
+  // Both pages then show the one final status.
+  for (const p of pages) await p.reload();
+  const shown = await Promise.all(pages.map((p) => p.getByTestId('report-status').textContent()));
+  expect(shown[0]).toBe(shown[1]);
+
+  const after = await count();
+  console.log(
+    `Report ${reportId} decided on two instances at once: winners ${winners.filter(Boolean).length}, ` +
+      `told it was already decided ${losers.filter(Boolean).length}; status ${before.status} → ${after.status}, ` +
+      `version ${before.version} → ${after.version}, decisions ${before.reviews} → ${after.reviews}, ` +
+      `audit lines ${before.audits} → ${after.audits}, notifications ${before.notes} → ${after.notes}`,
+  );
+  expect(winners.filter(Boolean)).toHaveLength(1);
+  expect(losers.filter(Boolean)).toHaveLength(1);
+  // One decision, written whole: the report moved once, with one review row and one audit line.
+  expect(after.version).toBe(before.version + 1);
+  expect(after.reviews).toBe(before.reviews + 1);
+  expect(after.audits).toBe(before.audits + 1);
+  expect(after.notes).toBeGreaterThan(before.notes);
+  // …and the status is the winner's decision.
+  const approvedOnA = winners[0]!;
+  expect(after.status).toBe(approvedOnA ? 'APPROVED' : 'RETURNED');
+  await Promise.all(pages.map((p) => p.unrouteAll({ behavior: 'ignoreErrors' })));
+  await Promise.all(pages.map((p) => p.context().close()));
 });

@@ -5,10 +5,11 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { env } from './env';
 import { AppError } from './errors';
+import { log } from './log';
 import { PrismaClient } from './generated/prisma/client';
 import { findNul } from './validation/fields';
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; replica?: PrismaClient | null };
 
 /**
  * How the app talks to PostgreSQL (decision 008). Every setting is per connection, so no query
@@ -33,8 +34,7 @@ export function dbSettings() {
   };
 }
 
-function createClient(): PrismaClient {
-  const connectionString = env().DATABASE_URL;
+function createClient(connectionString: string | undefined, applicationName: string): PrismaClient {
   const DB_SETTINGS = dbSettings();
   if (!connectionString) {
     throw new Error('DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide it.');
@@ -42,6 +42,7 @@ function createClient(): PrismaClient {
   const client = new PrismaClient({
     adapter: new PrismaPg({
       connectionString,
+      application_name: applicationName,
       max: DB_SETTINGS.poolSize,
       connectionTimeoutMillis: DB_SETTINGS.connectTimeoutMs,
       statement_timeout: DB_SETTINGS.statementTimeoutMs,
@@ -63,7 +64,7 @@ function withoutNul(client: PrismaClient): PrismaClient {
     query: {
       async $allOperations({ args, query, model, operation }) {
         if (findNul(args) !== null) {
-          console.error(`Refused a ${model ?? ''}.${operation} query holding U+0000`);
+          log().error({ model, operation }, 'refused a query holding U+0000');
           throw new AppError(
             'Nội dung gửi lên có ký tự không hợp lệ (ký tự điều khiển). Vui lòng xóa ký tự đó rồi thử lại.',
           );
@@ -78,8 +79,27 @@ function withoutNul(client: PrismaClient): PrismaClient {
 
 /** Lazily created so that importing this module never needs a database. */
 export function getDb(): PrismaClient {
-  globalForPrisma.prisma ??= createClient();
+  globalForPrisma.prisma ??= createClient(env().DATABASE_URL, 'dondoc');
   return globalForPrisma.prisma;
+}
+
+/**
+ * The read replica (DATABASE_REPLICA_URL), or null when none is configured (decision 021). Only
+ * lib/data/read-source.ts decides when a read may go there: the dashboard's and the exports'
+ * statistics, when the replica has caught up with the primary's data version. Everything else —
+ * every write, and every read that must see the user's own write — uses getDb().
+ */
+export function getReplicaDb(): PrismaClient | null {
+  if (globalForPrisma.replica === undefined) {
+    const url = env().DATABASE_REPLICA_URL;
+    globalForPrisma.replica = url ? createClient(url, 'dondoc-replica-reads') : null;
+  }
+  return globalForPrisma.replica;
+}
+
+/** The client that writes for `db`: the primary when `db` is the read replica, else `db` itself. */
+export function primaryOf(db: PrismaClient): PrismaClient {
+  return globalForPrisma.replica && db === globalForPrisma.replica ? getDb() : db;
 }
 
 export type { PrismaClient };

@@ -44,9 +44,26 @@ function readmeVariables(): Set<string> {
   return new Set(names);
 }
 
+/** The variables named in the first column of docs/deployment.md's configuration table. */
+function deploymentGuideVariables(): Set<string> {
+  const guide = fs.readFileSync(path.join(root, 'docs', 'deployment.md'), 'utf8');
+  const start = guide.indexOf('## Configuration');
+  const table = guide.slice(start, guide.indexOf('\n## ', start + 5));
+  return new Set(
+    [...table.matchAll(/^\| (.+?) \|/gm)].flatMap((m) => [...m[1]!.matchAll(/`([A-Z0-9_]+)`/g)].map((n) => n[1]!)),
+  );
+}
+
 describe('environment variables', () => {
   it('the README table lists exactly the variables of lib/env.ts', () => {
     expect([...readmeVariables()].sort()).toEqual(Object.keys(VARIABLES).sort());
+  });
+
+  it("the deployment guide's table lists exactly the variables the app reads (not the tests' own)", () => {
+    const app = Object.entries(VARIABLES)
+      .filter(([, v]) => !('tooling' in v && v.tooling))
+      .map(([name]) => name);
+    expect([...deploymentGuideVariables()].sort()).toEqual(app.sort());
   });
 
   it('the code reads no variable that lib/env.ts does not know', () => {

@@ -35,6 +35,11 @@ export const VARIABLES = {
     vi: 'chuỗi kết nối PostgreSQL (postgresql://…)',
     en: 'a PostgreSQL connection string (postgresql://…)',
   },
+  DATABASE_REPLICA_URL: {
+    schema: url(['postgres:', 'postgresql:']),
+    vi: 'chuỗi kết nối PostgreSQL của bản sao chỉ đọc (postgresql://…)',
+    en: 'a PostgreSQL connection string of a read-only replica (postgresql://…)',
+  },
   EMBEDDED_PG_PORT: { schema: intIn(1024, 65535), vi: 'số cổng 1024–65535', en: 'a port number 1024–65535' },
   AUTH_SECRET: {
     // Length enforced for production below: tests and development may use shorter ones.

@@ -87,6 +87,7 @@ const ok =
     path.join(results, 'vitest.json'),
   ) &&
   step('production build', bin('next'), ['build']) &&
+  step('standalone server assets', bin('tsx'), ['scripts/standalone-assets.ts']) &&
   step(
     'browser tests',
     bin('playwright'),

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { unstable_rethrow } from 'next/navigation';
 import { SectionError } from './section-error';
+import { log } from '@/lib/log';
 
 /**
  * One section of a page that must not take the page down with it: its data is loaded here, and a
@@ -14,7 +15,7 @@ export async function SafeSection({ label, render }: { label: string; render: ()
     return await render();
   } catch (error) {
     unstable_rethrow(error);
-    console.error(`[section] ${label}:`, error instanceof Error ? error.message : 'unknown error');
+    log().error({ err: error, section: label }, 'page section failed');
     return <SectionError label={label} />;
   }
 }

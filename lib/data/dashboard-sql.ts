@@ -1,5 +1,5 @@
 import 'server-only';
-import { Prisma, type PrismaClient } from '../db';
+import { Prisma, primaryOf, type PrismaClient } from '../db';
 import type { OfficialStatus } from '../domain/status';
 import type { DrillStatus, UnitKindFilter } from '../validation/dashboard';
 import {
@@ -380,13 +380,30 @@ const AGGREGATES_OF_F = Prisma.sql`,
 export type Counted = { from: 'snapshot'; moments: readonly Date[] } | { from: 'live' };
 
 /** The table of pre-counted rows, brought up to date first. */
-async function countedTable(db: PrismaClient, counted: Counted, now?: Date): Promise<Prisma.Sql> {
-  if (counted.from === 'live') {
-    await refreshLiveTally(db, now);
-    return Prisma.raw('"StatusLive"');
+async function countedTable(
+  db: PrismaClient,
+  counted: Counted,
+  now?: Date,
+): Promise<{ source: PrismaClient; table: Prisma.Sql }> {
+  if (counted.from === 'live') return { source: await liveTallySource(db, now), table: Prisma.raw('"StatusLive"') };
+  return { source: await snapshotSource(db, counted.moments), table: Prisma.raw('"StatusSnapshot"') };
+}
+
+/**
+ * Where the live tally is read (decision 021): the read replica when `db` is the replica and its
+ * tally is today's with no pending recount; otherwise the tally is brought up to date on the
+ * primary (a recount writes, which a replica cannot) and read there.
+ */
+async function liveTallySource(db: PrismaClient, now = new Date()): Promise<PrismaClient> {
+  const primary = primaryOf(db);
+  if (primary !== db) {
+    const [state] = await db.$queryRaw<{ ready: boolean }[]>`
+      SELECT EXISTS (SELECT 1 FROM "StatusLiveState" WHERE id = 1 AND day = ${vnDateOf(now)}::date)
+             AND NOT EXISTS (SELECT 1 FROM "StatusLiveDirty") AS ready`;
+    if (state?.ready) return db;
   }
-  await ensureSnapshots(db, counted.moments);
-  return Prisma.raw('"StatusSnapshot"');
+  await refreshLiveTally(primary, now);
+  return primary;
 }
 
 /**
@@ -404,10 +421,10 @@ export async function queryAggregatesCounted(
   scope: DashboardScope,
   filter: SlotFilter,
 ): Promise<AggregateRow[]> {
-  const table = await countedTable(db, counted, asOf);
+  const { source, table } = await countedTable(db, counted, asOf);
   if (counted.from === 'live')
     return run<AggregateRow>(
-      db,
+      source,
       Prisma.sql`
       WITH f AS (
         SELECT s."reportUnitId" AS report_unit_id, s."sectionId" AS section_id, s."reformArea" AS reform_area, s.status,
@@ -418,7 +435,7 @@ export async function queryAggregatesCounted(
       ${AGGREGATES_OF_F}`,
     );
   return run<AggregateRow>(
-    db,
+    source,
     Prisma.sql`
     WITH RECURSIVE ${oneMoment(asOf)},
     ${LINEAGE},
@@ -456,9 +473,9 @@ async function queryStatusCountsCounted(
   scope: DashboardScope,
   filter: SlotFilter,
 ): Promise<StatusCounts> {
-  const table = await countedTable(db, counted, asOf);
+  const { source, table } = await countedTable(db, counted, asOf);
   const rows = await run<CountRow>(
-    db,
+    source,
     Prisma.sql`
     SELECT ${COUNT_COLUMNS}
     FROM (SELECT s.status, s.n FROM ${table} s WHERE ${snapshotWhere(counted, scope, filter)}) f`,
@@ -511,7 +528,7 @@ export async function queryHeatCounted(
   units: number[] | 'all',
 ): Promise<HeatRow[]> {
   if (units !== 'all' && units.length === 0) return [];
-  const table = await countedTable(db, counted, asOf);
+  const { source, table } = await countedTable(db, counted, asOf);
   const column =
     heat === 'section'
       ? Prisma.sql`f.section_id, NULL::text AS reform_area`
@@ -519,7 +536,7 @@ export async function queryHeatCounted(
   const group = heat === 'section' ? Prisma.sql`f.section_id` : Prisma.sql`f.reform_area`;
   const only = units === 'all' ? Prisma.empty : Prisma.sql`AND s."reportUnitId" = ANY(${units}::int[])`;
   return run<HeatRow>(
-    db,
+    source,
     Prisma.sql`
     SELECT f.report_unit_id AS unit_id, ${column}, ${COUNT_COLUMNS}
     FROM (
@@ -585,6 +602,25 @@ export async function ensureSnapshots(db: PrismaClient, moments: readonly Date[]
   }
 }
 
+/**
+ * Where the snapshots of these moments are read: `db` itself when it is the primary (after filling
+ * what is missing), or when it is the read replica and already holds them all; otherwise they are
+ * filled on the primary — a replica is read-only — and read there, since the replica may not have
+ * received them yet (decision 021).
+ */
+async function snapshotSource(db: PrismaClient, moments: readonly Date[]): Promise<PrismaClient> {
+  const primary = primaryOf(db);
+  if (primary !== db && moments.length > 0) {
+    const [{ n }] = (await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "StatusSnapshotMoment" WHERE moment = ANY(${moments.map(utcText)}::timestamp[])`) as [
+      { n: number },
+    ];
+    if (n === new Set(moments.map((m) => m.getTime())).size) return db;
+  }
+  await ensureSnapshots(primary, moments);
+  return primary;
+}
+
 /** Forgets every snapshot (the rebuild command, tests, the benchmark); writes that rewrite the past do it by trigger. */
 export async function forgetSnapshots(db: Pick<PrismaClient, '$executeRaw'>): Promise<void> {
   await db.$executeRaw`DELETE FROM "StatusSnapshotMoment"`;
@@ -632,8 +668,11 @@ export async function queryTrend(
   if (live && last >= 0)
     Object.assign(rows[last]!, countRowOf(await queryStatusCounts(db, moments[last]!, scope, filter, true)));
   if (past.length === 0) return rows;
-  await ensureSnapshots(db, past);
-  const counted = await run<{ at: Date; status: OfficialStatus; n: number }>(db, trendCountsSql(past, scope, filter));
+  const source = await snapshotSource(db, past);
+  const counted = await run<{ at: Date; status: OfficialStatus; n: number }>(
+    source,
+    trendCountsSql(past, scope, filter),
+  );
   const COLUMN: Record<OfficialStatus, keyof CountRow> = {
     DONE_ON_TIME: 'done_on_time',
     DONE_LATE: 'done_late',

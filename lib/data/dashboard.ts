@@ -13,6 +13,7 @@ import {
   type Trend,
 } from './dashboard-shape';
 import { requirePermission } from './guard';
+import { readStatistics } from './read-source';
 import { statisticsScope, type StatisticsScope } from './statistics-scope';
 import { cachedStat, momentKey, resolveMoment } from './stats-cache';
 
@@ -77,7 +78,7 @@ export async function getDashboard(
   const view = { sort: filters.sort, heat: filters.heat, heatUnits: options.heatUnits };
   const filter = slotFilter(filters);
   const computed = await cachedStat(['dashboard', resolved.scope, filter, view, momentKey(asOf, live)], () =>
-    computeDashboard(getDb(), asOf, resolved.scope, filter, view, read),
+    readStatistics((db) => computeDashboard(db, asOf, resolved.scope, filter, view, read)),
   );
   return {
     scope: resolved.kind,
@@ -107,7 +108,7 @@ export async function getCompletionTrend(filters: DashboardFilters, options: { n
   // The points before the last are past cut-offs; the last is the moment itself.
   const past = plan.moments.slice(0, -1).map((m) => m.toISOString());
   const rows = await cachedStat(['trend', scope, filter, past, momentKey(asOf, live)], () =>
-    queryTrend(getDb(), plan.moments, scope, filter, live),
+    readStatistics((db) => queryTrend(db, plan.moments, scope, filter, live)),
   );
   return shapeTrend(plan, rows);
 }
@@ -123,7 +124,7 @@ export async function listOverdueAssignments(
   const filter = slotFilter(filters, { status: 'IN_PROGRESS_OVERDUE' });
   const page = { order: 'overdue', limit: options.limit ?? 50, offset: 0 } as const;
   const rows = await cachedStat(['overdue', resolved.scope, filter, page, momentKey(asOf, live)], () =>
-    queryAssignments(getDb(), asOf, resolved.scope, filter, { ...page, live }),
+    readStatistics((db) => queryAssignments(db, asOf, resolved.scope, filter, { ...page, live })),
   );
   return { total: rows[0]?.total ?? 0, rows: rows.map(shapeRow) };
 }
@@ -173,12 +174,14 @@ export async function listDashboardAssignments(
   const { now, asOf, live } = resolveMoment(filters.period, options.now);
   const pageSize = options.pageSize ?? DRILL_PAGE_SIZE;
   const page = Math.max(1, drill.page);
-  const rows = await queryAssignments(getDb(), asOf, resolved.scope, slotFilter(filters, drill), {
-    order: 'urgency',
-    limit: pageSize,
-    offset: (page - 1) * pageSize,
-    live,
-  });
+  const rows = await readStatistics((db) =>
+    queryAssignments(db, asOf, resolved.scope, slotFilter(filters, drill), {
+      order: 'urgency',
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+      live,
+    }),
+  );
   const total = rows[0]?.total ?? 0;
   return {
     total,

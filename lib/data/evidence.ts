@@ -1,14 +1,15 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { getDb, Prisma } from '../db';
 import { ConflictError, FieldError, NotFoundError } from '../errors';
 import { getStorage, newStorageKey } from '../storage';
-import { EVIDENCE_LIMITS, EVIDENCE_MESSAGES, inspectEvidence } from '../validation/evidence';
+import { EVIDENCE_LIMITS, EVIDENCE_MESSAGES, inspectEvidence, precheckEvidenceFile } from '../validation/evidence';
+import { EvidenceSniffer } from './evidence-stream';
 import { audit } from './audit';
 import { requirePermission } from './guard';
 import { editable, ensureEditableReport, type Tx } from './reports';
 import { assignmentScope } from './scope';
+import { log } from '../log';
 
 /**
  * Tài liệu kiểm chứng: files attached to a report. The bytes live in lib/storage under random
@@ -58,16 +59,38 @@ async function retryOnUniqueRace<T>(work: () => Promise<T>): Promise<T> {
  * file does not change the report's version: an open report form stays current.
  */
 export async function addEvidence(
-  input: { assignmentId: number; periodKey: string; fileName: string; bytes: Buffer },
+  input: { assignmentId: number; periodKey: string; fileName: string; bytes: Buffer | Readable },
   { now = new Date() }: { now?: Date } = {},
 ): Promise<{ evidence: EvidenceFile; reportId: number; version: number }> {
   const user = await requirePermission('report:write');
-  const file = await inspectEvidence({ fileName: input.fileName, bytes: input.bytes });
-  if (!file.ok) throw new FieldError('file', file.error);
+  // The name alone first (an extension never accepted), before a byte is stored.
+  const byName = precheckEvidenceFile({ name: input.fileName, size: 1 });
+  if (byName) {
+    if (!Buffer.isBuffer(input.bytes)) input.bytes.resume(); // drained, not stored
+    throw new FieldError('file', byName);
+  }
 
+  // Streamed to the store through the sniffer: size, hash, type from the first bytes; never whole in memory.
   const storage = getStorage();
   const storageKey = newStorageKey();
-  await storage.put(storageKey, input.bytes);
+  const sniffer = new EvidenceSniffer();
+  const source = Buffer.isBuffer(input.bytes) ? Readable.from([input.bytes]) : input.bytes;
+  source.once('error', (error) => sniffer.destroy(error));
+  source.pipe(sniffer);
+  try {
+    await storage.put(storageKey, sniffer);
+  } catch (error) {
+    source.destroy();
+    await storage.delete(storageKey).catch(() => {});
+    throw sniffer.refusal ?? error;
+  }
+  const file = await inspectEvidence({ fileName: input.fileName, sample: sniffer.sample() });
+  if (!file.ok) {
+    await storage.delete(storageKey).catch(() => {});
+    throw new FieldError('file', file.error);
+  }
+  const sha256 = sniffer.sha256();
+  const sizeBytes = sniffer.sample().size;
   try {
     return await retryOnUniqueRace(() =>
       getDb().$transaction(async (tx) => {
@@ -79,13 +102,12 @@ export async function addEvidence(
         const report = await lockReport(tx, reportId);
         if (report.fileCount >= EVIDENCE_LIMITS.maxFilesPerReport)
           throw new FieldError('file', EVIDENCE_MESSAGES.tooMany);
-        const sha256 = createHash('sha256').update(input.bytes).digest('hex');
         const evidence = await tx.evidence.create({
           data: {
             reportId,
             fileName: file.fileName,
             mimeType: file.mimeType,
-            sizeBytes: input.bytes.length,
+            sizeBytes,
             sha256,
             storageKey,
             uploadedById: user.id,
@@ -107,7 +129,7 @@ export async function addEvidence(
   } catch (error) {
     // Nothing half-done may remain: no row means no bytes.
     await storage.delete(storageKey).catch((cleanupError: unknown) => {
-      console.error(`Evidence upload failed and its stored file ${storageKey} could not be removed`, cleanupError);
+      log().error({ err: cleanupError, storageKey }, 'evidence upload failed and its stored file could not be removed');
     });
     throw error;
   }

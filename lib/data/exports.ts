@@ -5,6 +5,7 @@ import { getDashboard, scopeOf, slotFilter, type Dashboard } from './dashboard';
 import { exportRowPages } from './export-rows';
 import type { DrillRow } from './dashboard-shape';
 import { requirePermission } from './guard';
+import { statisticsSource } from './read-source';
 import { resolveMoment } from './stats-cache';
 import { listIndicatorStandings, type IndicatorStanding } from './targets';
 
@@ -68,7 +69,7 @@ export async function getExportSource(
   // "Now" on the real clock reads the statistics read model, as the dashboard does (decision 008).
   const { now, asOf, live } = resolveMoment(filters.period, options.now);
   const filter = slotFilter(filters);
-  const [dashboard, programme, section, signer, targets] = await Promise.all([
+  const [dashboard, programme, section, signer, targets, rowSource] = await Promise.all([
     getDashboard(filters, { now: options.now, heatUnits }),
     filters.programme !== undefined
       ? db.programme.findUnique({
@@ -81,6 +82,8 @@ export async function getExportSource(
       : null,
     findSigner(db),
     listIndicatorStandings({ now, asOf, programmeId: filters.programme }),
+    // The list's rows: from the replica when it has caught up (decision 021).
+    statisticsSource(),
   ]);
   return {
     dashboard,
@@ -90,6 +93,6 @@ export async function getExportSource(
     preparedBy: user.displayName,
     signer,
     targets,
-    rows: () => exportRowPages(db, asOf, scope, filter, { live }),
+    rows: () => exportRowPages(rowSource, asOf, scope, filter, { live }),
   };
 }

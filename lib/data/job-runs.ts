@@ -76,3 +76,22 @@ export async function listJobRuns(
   );
   return Object.fromEntries(entries);
 }
+
+/** Days of run history kept (the administrator sees the last run and the last success of each job). */
+export const JOB_RUN_KEEP_DAYS = 90;
+
+/**
+ * A system job (lib/jobs/registry.ts): deletes runs that started more than `keepDays` ago, except
+ * each job's latest run and latest success, which /admin/audit shows however old they are.
+ * pg-boss keeps and purges its own queue tables (it deletes finished jobs after 7 days).
+ */
+export async function cleanUpJobRuns(now = new Date(), keepDays = JOB_RUN_KEEP_DAYS): Promise<{ deleted: number }> {
+  const before = new Date(now.getTime() - keepDays * 86_400_000);
+  const deleted = await getDb().$executeRaw`
+    DELETE FROM "JobRun" r
+    WHERE r."startedAt" < ${before}
+      AND r.id <> (SELECT l.id FROM "JobRun" l WHERE l.job = r.job ORDER BY l."startedAt" DESC, l.id DESC LIMIT 1)
+      AND r.id IS DISTINCT FROM (SELECT s.id FROM "JobRun" s WHERE s.job = r.job AND s.status = 'SUCCEEDED'
+                                 ORDER BY s."startedAt" DESC, s.id DESC LIMIT 1)`;
+  return { deleted };
+}

@@ -8,6 +8,7 @@ import {
   type StatusCounts,
 } from './dashboard-sql';
 import { requirePermission } from './guard';
+import { readStatistics } from './read-source';
 import { statisticsScope } from './statistics-scope';
 import { cachedStat, momentKey } from './stats-cache';
 
@@ -47,5 +48,7 @@ async function headlineStat<T>(
   const now = options.now ?? new Date();
   const scope = statisticsScope(user).scope;
   const filter = { programme: options.programmeId };
-  return cachedStat([name, scope, filter, momentKey(now, live)], () => query(getDb(), now, scope, filter, live));
+  return cachedStat([name, scope, filter, momentKey(now, live)], () =>
+    readStatistics((db) => query(db, now, scope, filter, live)),
+  );
 }

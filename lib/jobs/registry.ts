@@ -11,6 +11,7 @@
 import 'server-only';
 import { queueDailyDigests, sendDueEmails } from '../data/email-outbox';
 import { cleanUpApiUsage } from '../data/api-tokens';
+import { cleanUpJobRuns } from '../data/job-runs';
 import { recountLiveTally, snapshotTrendCutoffs } from '../data/jobs';
 import { cleanUpLoginThrottle } from '../data/login-throttle';
 import { generateDeadlineNotifications } from '../data/notifications';
@@ -74,5 +75,11 @@ export const JOBS: readonly JobDefinition[] = [
     label: 'Dọn số lần gọi API cũ',
     cron: '20 3 * * *',
     handler: () => cleanUpApiUsage(),
+  },
+  {
+    name: 'job-history-cleanup',
+    label: 'Dọn lịch sử chạy tác vụ cũ (giữ 90 ngày)',
+    cron: '20 3 * * *',
+    handler: () => cleanUpJobRuns(),
   },
 ];

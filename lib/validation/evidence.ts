@@ -146,39 +146,75 @@ function hasCfbStream(bytes: Buffer, names: readonly string[]): boolean {
   return names.some((name) => bytes.includes(Buffer.from(name, 'utf16le')));
 }
 
-function contentMatches(type: AcceptedType, detected: string, bytes: Buffer): boolean {
+/**
+ * What the checks need to know of a file's content, gathered while it streams by
+ * (lib/data/evidence-stream.ts) or from a whole buffer: its size, its first bytes (enough for the
+ * type), and which old-Office stream names occur anywhere in it.
+ */
+export type EvidenceSample = { size: number; head: Buffer; cfbStreams: ReadonlySet<string> };
+
+/** Bytes of the head the type is read from: the magic numbers, and the first zip entries of OOXML/OpenDocument. */
+export const SNIFF_BYTES = 64 * 1024;
+
+/** Every old-Office stream name any accepted type requires. */
+export const CFB_STREAM_NAMES: readonly string[] = [
+  ...new Set(Object.values(ACCEPTED).flatMap((t: AcceptedType) => t.cfbStreams ?? [])),
+];
+
+export function sampleOf(bytes: Buffer): EvidenceSample {
+  return {
+    size: bytes.length,
+    head: bytes.subarray(0, SNIFF_BYTES),
+    cfbStreams: new Set(CFB_STREAM_NAMES.filter((n) => hasCfbStream(bytes, [n]))),
+  };
+}
+
+function contentMatches(type: AcceptedType, detected: string, sample: EvidenceSample): boolean {
   if (!type.detected.includes(detected)) return false;
-  return !type.cfbStreams || hasCfbStream(bytes, type.cfbStreams);
+  return !type.cfbStreams || type.cfbStreams.some((n) => sample.cfbStreams.has(n));
+}
+
+/** The type file-type reads from the head, or undefined. */
+export async function detectType(head: Buffer): Promise<string | undefined> {
+  // Loaded on demand: the browser imports this module for the limits, never for detection.
+  const { fileTypeFromBuffer } = await import('file-type');
+  return (await fileTypeFromBuffer(head))?.ext;
+}
+
+/** Could content of this detected type be accepted under any extension? (Refuses a program after its first bytes.) */
+export function detectedIsAccepted(detected: string | undefined): boolean {
+  return detected !== undefined && Object.values(ACCEPTED).some((t: AcceptedType) => t.detected.includes(detected));
 }
 
 /**
  * The server's full check of one file: size, accepted type decided by content, and an extension
  * consistent with that content (a PNG named .pdf, or a program renamed .pdf, is refused). A name
- * without extension (some phone pickers) gets the extension of its content.
+ * without extension (some phone pickers) gets the extension of its content. Takes the whole bytes
+ * or the sample gathered while streaming them.
  */
 export async function inspectEvidence({
   fileName,
   bytes,
+  sample = sampleOf(bytes!),
 }: {
   fileName: string;
-  bytes: Buffer;
+  bytes?: Buffer;
+  sample?: EvidenceSample;
 }): Promise<InspectedEvidence> {
-  const early = precheckEvidenceFile({ name: fileName, size: bytes.length });
+  const early = precheckEvidenceFile({ name: fileName, size: sample.size });
   if (early) return { ok: false, error: early };
   const name = safeFileName(fileName);
   const ext = extensionOf(name);
-  // Loaded on demand: the browser imports this module for the limits, never for detection.
-  const { fileTypeFromBuffer } = await import('file-type');
-  const detected = (await fileTypeFromBuffer(bytes))?.ext;
+  const detected = await detectType(sample.head);
 
   if (isAccepted(ext)) {
     const type: AcceptedType = ACCEPTED[ext];
-    if (!detected || !contentMatches(type, detected, bytes))
+    if (!detected || !contentMatches(type, detected, sample))
       return { ok: false, error: EVIDENCE_MESSAGES.mismatch(ext) };
     return { ok: true, fileName: name, mimeType: type.mime };
   }
   const byContent = detected
-    ? (Object.keys(ACCEPTED) as AcceptedExtension[]).find((e) => contentMatches(ACCEPTED[e], detected, bytes))
+    ? (Object.keys(ACCEPTED) as AcceptedExtension[]).find((e) => contentMatches(ACCEPTED[e], detected, sample))
     : undefined;
   if (!byContent) return { ok: false, error: EVIDENCE_MESSAGES.notAccepted };
   return { ok: true, fileName: safeFileName(`${name}.${byContent}`), mimeType: ACCEPTED[byContent].mime };

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { actAs, currentUser } from '../support/as-user';
 
@@ -425,6 +425,52 @@ describe('adding evidence', () => {
     expect(await storedFiles()).toEqual(before);
   });
 
+  it('streams a file to the store: a program is stopped after its first bytes, never read whole', async () => {
+    await actAs('cb.tranphu');
+    const before = await storedFiles();
+    const chunk = 64 * 1024;
+    let pulled = 0;
+    // 20 MB announced as a PDF, in 64 KB pieces: a program's header first, then filler.
+    async function* program() {
+      for (let i = 0; i < EVIDENCE_LIMITS.maxBytes / chunk; i++) {
+        pulled += 1;
+        yield i === 0 ? Buffer.concat([EXE, Buffer.alloc(chunk - EXE.length)]) : Buffer.alloc(chunk, 0x20);
+      }
+    }
+    await expect(
+      addEvidence({
+        assignmentId: tranPhu.i3,
+        periodKey: 'ONCE',
+        fileName: 'bao-cao.pdf',
+        bytes: Readable.from(program()),
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID', message: EVIDENCE_MESSAGES.notAccepted });
+    expect(pulled).toBeLessThan(EVIDENCE_LIMITS.maxBytes / chunk / 10);
+    expect(await storedFiles()).toEqual(before);
+  });
+
+  it('finds a Word stream name cut in two by a chunk boundary', async () => {
+    await actAs('cb.tranphu');
+    // The compound file's directory entry "WordDocument" (UTF-16LE at offset 1024) split after 5 bytes.
+    const pieces = [DOC.subarray(0, 1029), DOC.subarray(1029)];
+    const result = await addEvidence({
+      assignmentId: tranPhu.i3,
+      periodKey: 'ONCE',
+      fileName: 'Công văn.doc',
+      bytes: Readable.from(pieces),
+    });
+    expect(result.evidence).toMatchObject({
+      fileName: 'Công văn.doc',
+      mimeType: 'application/msword',
+      sizeBytes: DOC.length,
+    });
+    const row = await getDb().evidence.findUniqueOrThrow({
+      where: { id: result.evidence.id },
+      select: { sha256: true },
+    });
+    expect(row.sha256).toBe(createHash('sha256').update(DOC).digest('hex'));
+  });
+
   it('accepts at most 10 files per report', async () => {
     await actAs('cb.tranphu');
     const db = getDb();
@@ -786,7 +832,8 @@ describe('HTTP: /api/evidence', () => {
 
   it('never shows an unexpected error to the browser, and logs it on the server', async () => {
     await actAs('cb.tranphu');
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { log } = await import('../../lib/log');
+    const logged = vi.spyOn(log(), 'error').mockImplementation(() => {});
     failures.nextAudit = new Error('connection to 10.0.0.5:5432 lost: password authentication failed for "dondoc"');
     try {
       const response = await uploadRoute.POST(
@@ -797,8 +844,8 @@ describe('HTTP: /api/evidence', () => {
       expect(text).not.toContain('10.0.0.5');
       expect(JSON.parse(text)).toEqual({ error: expect.stringContaining('Hệ thống chưa xử lý được yêu cầu này') });
       expect(logged).toHaveBeenCalledWith(
-        'Evidence request failed',
-        expect.objectContaining({ message: expect.stringContaining('10.0.0.5') }),
+        { err: expect.objectContaining({ message: expect.stringContaining('10.0.0.5') }) },
+        'evidence request failed',
       );
     } finally {
       logged.mockRestore();

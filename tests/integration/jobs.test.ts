@@ -13,7 +13,7 @@ vi.mock('../../lib/auth', async (importOriginal) => ({
 process.env.LOG_LEVEL = 'silent';
 
 const { getDb } = await import('../../lib/db');
-const { claimJobRun, listJobRuns } = await import('../../lib/data/job-runs');
+const { claimJobRun, cleanUpJobRuns, listJobRuns } = await import('../../lib/data/job-runs');
 const { JOBS } = await import('../../lib/jobs/registry');
 const { occurrenceAt, runOccurrence, startScheduler } = await import('../../lib/jobs/runner');
 
@@ -110,5 +110,34 @@ describe('scheduled jobs', () => {
     }
     await actAs('chutich');
     await expect(listJobRuns(['deadline-reminders'])).rejects.toThrow('không có quyền');
+  });
+
+  it("the history clean-up deletes runs older than the kept days, but never a job's last run or last success", async () => {
+    const db = getDb();
+    const now = new Date('2026-06-01T00:00:00Z');
+    const day = 86_400_000;
+    const row = (occurrence: string, daysAgo: number, status: 'SUCCEEDED' | 'FAILED') => ({
+      job: 'history-test',
+      occurrence,
+      status,
+      startedAt: new Date(now.getTime() - daysAgo * day),
+    });
+    await db.jobRun.createMany({
+      data: [
+        row('old-1', 200, 'SUCCEEDED'),
+        row('old-2', 150, 'SUCCEEDED'), // the last success: kept
+        row('old-3', 120, 'FAILED'), // the last run: kept
+        row('other', 300, 'FAILED'),
+      ].map((r, i) => (i === 3 ? { ...r, job: 'history-other' } : r)),
+    });
+    await db.jobRun.create({ data: row('recent', 10, 'FAILED') });
+    // 'recent' is now history-test's last run, so old-3 is no longer kept; 'other' is its job's only run.
+    expect(await cleanUpJobRuns(now, 90)).toEqual({ deleted: 2 });
+    const left = await db.jobRun.findMany({
+      where: { job: { in: ['history-test', 'history-other'] } },
+      select: { occurrence: true },
+      orderBy: { occurrence: 'asc' },
+    });
+    expect(left.map((r) => r.occurrence)).toEqual(['old-2', 'other', 'recent']);
   });
 });

@@ -19,8 +19,9 @@ export function debianPostgresBin(): string {
   return bin;
 }
 
-export function startDebianPostgres(port: number): { url: string; bin: string; stop: () => void } {
-  const bin = debianPostgresBin();
+type Cluster = { url: string; bin: string; port: number; stop: () => void };
+
+function clusterFolder(): { dir: string; asRoot: boolean } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-pg-'));
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
@@ -28,12 +29,17 @@ export function startDebianPostgres(port: number): { url: string; bin: string; s
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
     chownSync(dir, uid, gid);
   }
-  const run = (file: string, args: string[]) =>
+  return { dir, asRoot };
+}
+
+function runner(bin: string, asRoot: boolean) {
+  return (file: string, args: string[]) =>
     asRoot
       ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, file), ...args], { stdio: 'pipe', cwd: '/' })
       : execFileSync(path.join(bin, file), args, { stdio: 'pipe' });
-  const data = path.join(dir, 'data');
-  run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+}
+
+function startIn(dir: string, data: string, port: number, run: ReturnType<typeof runner>, bin: string): Cluster {
   run('pg_ctl', [
     '-D',
     data,
@@ -47,9 +53,47 @@ export function startDebianPostgres(port: number): { url: string; bin: string; s
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
     bin,
+    port,
     stop: () => {
       run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export function startDebianPostgres(port: number): Cluster {
+  const bin = debianPostgresBin();
+  const { dir, asRoot } = clusterFolder();
+  const run = runner(bin, asRoot);
+  const data = path.join(dir, 'data');
+  run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+  return startIn(dir, data, port, run, bin);
+}
+
+/**
+ * A hot-standby streaming replica of `primary` (same binaries, so the same major version): a base
+ * backup taken with pg_basebackup -R (which writes standby.signal and primary_conninfo), started
+ * on `port`. initdb --auth=trust allows local replication connections, and PostgreSQL's defaults
+ * (wal_level=replica, max_wal_senders=10, hot_standby=on) are what streaming needs.
+ */
+export function startDebianReplica(primary: Cluster, port: number): Cluster {
+  const { dir, asRoot } = clusterFolder();
+  const run = runner(primary.bin, asRoot);
+  const data = path.join(dir, 'data');
+  run('pg_basebackup', [
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(primary.port),
+    '-U',
+    'postgres',
+    '-D',
+    data,
+    '-R',
+    '-X',
+    'stream',
+    '-c',
+    'fast',
+  ]);
+  return startIn(dir, data, port, run, primary.bin);
 }

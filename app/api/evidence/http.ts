@@ -6,6 +6,7 @@
 import 'server-only';
 import { AppError, ForbiddenError, HTTP_STATUS } from '@/lib/errors';
 import { isCrossOrigin } from '@/lib/same-origin';
+import { log } from '@/lib/log';
 
 export const GENERIC_ERROR =
   'Hệ thống chưa xử lý được yêu cầu này. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống.';
@@ -16,7 +17,7 @@ export function jsonError(message: string, status: number): Response {
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) return jsonError(error.message, HTTP_STATUS[error.code]);
-  console.error('Evidence request failed', error);
+  log().error({ err: error }, 'evidence request failed');
   return jsonError(GENERIC_ERROR, 500);
 }
 

@@ -16,6 +16,7 @@ import { AppError, HTTP_STATUS } from '@/lib/errors';
 import { exportFileName } from '@/lib/exports/text';
 import { parseDashboardParams } from '@/lib/validation/dashboard';
 import { attachmentDisposition } from '@/lib/validation/evidence';
+import { log } from '@/lib/log';
 
 export const GENERIC_ERROR =
   'Hệ thống chưa tạo được tệp báo cáo. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống.';
@@ -42,7 +43,7 @@ export function errorPage(status: number, message: string): Response {
 
 function failure(error: unknown): Response {
   if (error instanceof AppError) return errorPage(HTTP_STATUS[error.code], error.message);
-  console.error('Export failed', error);
+  log().error({ err: error }, 'export failed');
   return errorPage(500, GENERIC_ERROR);
 }
 
@@ -95,7 +96,7 @@ export function streamedBody(
       if (!out.writableEnded && !out.destroyed) out.end();
     },
     (error: unknown) => {
-      if (!out.destroyed) console.error('Export failed while streaming', error);
+      if (!out.destroyed) log().error({ err: error }, 'export failed while streaming');
       out.destroy(error instanceof Error ? error : new Error(String(error)));
     },
   );
