@@ -7,6 +7,9 @@ import { login } from './helpers';
  * service worker keeps nothing but that page and its icon.
  */
 
+// Several page loads and a worker's install each: room for a crowded test machine.
+test.describe.configure({ timeout: 120_000 });
+
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(bytes: Buffer): { width: number; height: number } {
   expect(bytes.subarray(1, 4).toString()).toBe('PNG');

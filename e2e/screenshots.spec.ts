@@ -53,6 +53,7 @@ function jpegSize(bytes: Buffer): { width: number; height: number } {
 test.describe('screenshots kept in docs/screenshots', () => {
   for (const shot of SHOTS_OF) {
     test(`${shot.name} at 1366 px and 360 px`, async ({ page }) => {
+      test.setTimeout(120_000);
       await login(page, shot.username);
       const target = await shot.path();
       for (const size of SIZES) {

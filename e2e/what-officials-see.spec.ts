@@ -97,6 +97,7 @@ test('the file picker speaks Vietnamese and lists the chosen file', async ({ pag
 test('files dropped on the picker are chosen, a wrong type is refused, a chosen file can be taken out by keyboard, and the dropped file is sent', async ({
   page,
 }) => {
+  test.setTimeout(120_000);
   await login(page, 'admin');
   await page.goto('/admin/programmes/import');
   const zone = page.getByTestId('file-drop-zone');
@@ -156,6 +157,23 @@ test.describe('the dashboard’s charts', () => {
     await expect(tick).toHaveCount(1);
     const drawn = (await tick.locator('text').textContent()) ?? '';
     expect(drawn.replace(/\s/g, '')).toBe(name.replace(/\s/g, ''));
+  });
+
+  test('the trend shows tasks stacked by status, month by month and by quarter', async ({ page }) => {
+    test.setTimeout(90_000);
+    await login(page, 'chutich');
+    await page.goto('/dashboard');
+    const trend = page.getByRole('figure', { name: 'Số nhiệm vụ theo tình trạng, theo tháng' });
+    await expect(trend.locator('.recharts-area')).toHaveCount(5);
+    for (const status of ['Hoàn thành đúng hạn', 'Hoàn thành quá hạn', 'Đang thực hiện quá hạn', 'Chưa thực hiện'])
+      await expect(trend.locator('.recharts-legend-item-text', { hasText: status }).first()).toBeVisible();
+    // The stack's top is the number of tasks at the last cut-off, not a percentage axis.
+    const ticks = (await trend.locator('.recharts-yAxis .recharts-cartesian-axis-tick-value').allTextContents()).map(
+      Number,
+    );
+    expect(Math.max(...ticks)).toBeGreaterThan(100);
+    await trend.getByRole('button', { name: 'Theo quý' }).click();
+    await expect(page.getByRole('figure', { name: 'Số nhiệm vụ theo tình trạng, theo quý' })).toBeVisible();
   });
 
   test('the tables behind the charts are drawn when opened, not shipped in the first HTML', async ({ page }) => {
