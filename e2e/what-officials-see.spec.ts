@@ -168,9 +168,7 @@ test.describe('the dashboard’s charts', () => {
     for (const status of ['Hoàn thành đúng hạn', 'Hoàn thành quá hạn', 'Đang thực hiện quá hạn', 'Chưa thực hiện'])
       await expect(trend.locator('.recharts-legend-item-text', { hasText: status }).first()).toBeVisible();
     // The stack's top is the number of tasks at the last cut-off, not a percentage axis.
-    const ticks = (await trend.locator('.recharts-yAxis .recharts-cartesian-axis-tick-value').allTextContents()).map(
-      Number,
-    );
+    const ticks = (await trend.locator('.recharts-yAxis-tick-labels text').allTextContents()).map(Number);
     expect(Math.max(...ticks)).toBeGreaterThan(100);
     await trend.getByRole('button', { name: 'Theo quý' }).click();
     await expect(page.getByRole('figure', { name: 'Số nhiệm vụ theo tình trạng, theo quý' })).toBeVisible();
