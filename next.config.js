@@ -1,4 +1,7 @@
 // @ts-check
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
 /**
  * Headers that never change. Those that depend on the request or the public URL (the nonce-based
  * Content-Security-Policy, Strict-Transport-Security) are set per request by proxy.ts with
@@ -33,6 +36,23 @@ const everyResponse = [
   },
 ];
 
+/**
+ * The offline page (public/offline.html, shown by the service worker without a connection) is a
+ * static file outside proxy.ts: its policy is fixed, with its one inline <style> allowed by hash.
+ */
+const offlineStyle = /<style>([\s\S]*?)<\/style>/.exec(
+  readFileSync(new URL('./public/offline.html', import.meta.url), 'utf8'),
+);
+if (!offlineStyle) throw new Error('public/offline.html has no <style>');
+const offlinePolicy = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(offlineStyle[1]).digest('base64')}'`,
+  "img-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The deployable server: .next/standalone/server.js with only the files it needs (traced), run with
@@ -51,6 +71,16 @@ const nextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: everyResponse },
+      { source: '/offline.html', headers: [{ key: 'Content-Security-Policy', value: offlinePolicy }] },
+      // The service worker: always checked for a new version, and allowed to fetch only this origin.
+      {
+        source: '/sw.js',
+        headers: [
+          { key: 'Content-Type', value: 'application/javascript; charset=utf-8' },
+          { key: 'Cache-Control', value: 'no-cache, no-store, must-revalidate' },
+          { key: 'Content-Security-Policy', value: "default-src 'self'; script-src 'self'" },
+        ],
+      },
       // API routes answer JSON or downloads: nothing in them may run, load or be framed.
       {
         source: '/api/:path*',

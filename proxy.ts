@@ -83,6 +83,8 @@ function withTransportHeaders<R extends Response>(response: R): R {
 
 export const config = {
   matcher: [
-    '/((?!api/auth|api/jobs|api/evidence|api/health|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)',
+    // The PWA's files (manifest, service worker, offline page, icons) are public and static: a browser
+    // fetches the manifest without cookies, and the offline page must load with no session.
+    '/((?!api/auth|api/jobs|api/evidence|api/health|_next/static|_next/image|favicon.ico|icon.svg|robots.txt|manifest.webmanifest|sw.js|offline.html|icons/).*)',
   ],
 };

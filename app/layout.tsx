@@ -5,13 +5,14 @@ import '@fontsource/be-vietnam-pro/700.css';
 import './globals.css';
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
+import { ServiceWorker } from '@/components/layout/service-worker';
 
 export const metadata: Metadata = {
   title: { default: 'Đôn đốc', template: '%s · Đôn đốc' },
   description: 'Theo dõi, đôn đốc thực hiện nhiệm vụ của UBND thành phố',
 };
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#b91c1c' };
 
 /**
  * Every page renders per request: the Content-Security-Policy's nonce (proxy.ts) is new on each
@@ -22,7 +23,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   return (
     <html lang="vi">
-      <body className="min-h-dvh font-sans">{children}</body>
+      <body className="min-h-dvh font-sans">
+        {children}
+        <ServiceWorker />
+      </body>
     </html>
   );
 }

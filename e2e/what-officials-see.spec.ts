@@ -91,7 +91,60 @@ test('the file picker speaks Vietnamese and lists the chosen file', async ({ pag
     mimeType: 'text/plain',
     buffer: Buffer.from('KẾ HOẠCH\nI. Nhiệm vụ\n1. Phòng Nội vụ chủ trì.'),
   });
-  await expect(page.getByTestId('chosen-files')).toHaveText('ke-hoach.txt');
+  await expect(page.getByTestId('chosen-files').getByRole('listitem')).toHaveText([/^ke-hoach\.txt/]);
+});
+
+test('files dropped on the picker are chosen, a wrong type is refused, a chosen file can be taken out by keyboard, and the dropped file is sent', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await login(page, 'admin');
+  await page.goto('/admin/programmes/import');
+  const zone = page.getByTestId('file-drop-zone');
+  await expect(zone).toContainText('kéo thả tệp vào đây');
+  const drop = async (files: { name: string; type: string; text: string }[]) => {
+    const dataTransfer = await page.evaluateHandle((list) => {
+      const transfer = new DataTransfer();
+      for (const f of list) transfer.items.add(new File([f.text], f.name, { type: f.type }));
+      return transfer;
+    }, files);
+    await zone.dispatchEvent('dragenter', { dataTransfer });
+    await zone.dispatchEvent('dragover', { dataTransfer });
+    await zone.dispatchEvent('drop', { dataTransfer });
+  };
+  const directive = [
+    'UBND THÀNH PHỐ HÀ TĨNH',
+    'KẾ HOẠCH',
+    'Triển khai công tác cải cách hành chính năm 2027',
+    'I. NHIỆM VỤ',
+    '1. Phòng Nội vụ chủ trì rà soát thủ tục hành chính. Thời hạn: 30/6/2027.',
+    '2. Phòng Tư pháp chủ trì kiểm soát văn bản. Thời hạn: 30/9/2027.',
+  ].join('\n');
+
+  // A picture is not a directive: refused with its name, nothing chosen.
+  await drop([{ name: 'anh-chup.png', type: 'image/png', text: 'x' }]);
+  await expect(zone).toContainText('Không nhận anh-chup.png');
+  await expect(page.getByTestId('chosen-files')).toHaveText('Chưa chọn tệp nào');
+
+  await drop([{ name: 'ke-hoach-2027.txt', type: 'text/plain', text: directive }]);
+  const chosen = page.getByTestId('chosen-files');
+  await expect(chosen.getByRole('listitem')).toHaveText([/^ke-hoach-2027\.txt/]);
+  expect(await page.getByLabel(/Hoặc chọn tệp/).evaluate((el: HTMLInputElement) => el.files?.[0]?.name)).toBe(
+    'ke-hoach-2027.txt',
+  );
+
+  // Taken out with the keyboard: Tab from the file input reaches its remove button.
+  await page.getByLabel(/Hoặc chọn tệp/).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Bỏ tệp ke-hoach-2027.txt' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(chosen).toHaveText('Chưa chọn tệp nào');
+  expect(await page.getByLabel(/Hoặc chọn tệp/).evaluate((el: HTMLInputElement) => el.files?.length)).toBe(0);
+
+  // Dropped again and sent: the server reads the dropped file.
+  await drop([{ name: 'ke-hoach-2027.txt', type: 'text/plain', text: directive }]);
+  await page.getByRole('button', { name: 'Phân tích văn bản' }).click();
+  await expect(page.getByRole('heading', { name: /Rà soát trước khi lưu \(1 mục, 2 nhiệm vụ\)/ })).toBeVisible();
 });
 
 test.describe('the dashboard’s charts', () => {
@@ -104,6 +157,21 @@ test.describe('the dashboard’s charts', () => {
     await expect(tick).toHaveCount(1);
     const drawn = (await tick.locator('text').textContent()) ?? '';
     expect(drawn.replace(/\s/g, '')).toBe(name.replace(/\s/g, ''));
+  });
+
+  test('the trend shows tasks stacked by status, month by month and by quarter', async ({ page }) => {
+    test.setTimeout(90_000);
+    await login(page, 'chutich');
+    await page.goto('/dashboard');
+    const trend = page.getByRole('figure', { name: 'Số nhiệm vụ theo tình trạng, theo tháng' });
+    await expect(trend.locator('.recharts-area')).toHaveCount(5);
+    for (const status of ['Hoàn thành đúng hạn', 'Hoàn thành quá hạn', 'Đang thực hiện quá hạn', 'Chưa thực hiện'])
+      await expect(trend.locator('.recharts-legend-item-text', { hasText: status }).first()).toBeVisible();
+    // The stack's top is the number of tasks at the last cut-off, not a percentage axis.
+    const ticks = (await trend.locator('.recharts-yAxis-tick-labels text').allTextContents()).map(Number);
+    expect(Math.max(...ticks)).toBeGreaterThan(100);
+    await trend.getByRole('button', { name: 'Theo quý' }).click();
+    await expect(page.getByRole('figure', { name: 'Số nhiệm vụ theo tình trạng, theo quý' })).toBeVisible();
   });
 
   test('the tables behind the charts are drawn when opened, not shipped in the first HTML', async ({ page }) => {

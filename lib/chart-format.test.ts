@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelLines, percentAxisMax } from './chart-format';
+import { labelLines } from './chart-format';
 
 describe('labelLines', () => {
   it('keeps a short name on one line, whole', () => {
@@ -16,19 +16,5 @@ describe('labelLines', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]!.endsWith('…')).toBe(true);
     expect(lines.every((l) => l.length <= 22)).toBe(true);
-  });
-});
-
-describe('percentAxisMax', () => {
-  it('scales a low, flat trend so that its movement shows', () => {
-    expect(percentAxisMax([2, 2.5, null, 2.1])).toBe(5);
-  });
-  it('rounds up with headroom', () => {
-    expect(percentAxisMax([31, 45])).toBe(50);
-    expect(percentAxisMax([62])).toBe(80);
-  });
-  it('uses the whole axis near the top and a small one for nothing at all', () => {
-    expect(percentAxisMax([85])).toBe(100);
-    expect(percentAxisMax([null, 0])).toBe(5);
   });
 });

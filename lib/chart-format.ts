@@ -38,15 +38,3 @@ export function labelLines(name: string, width: number, maxLines = 2): string[] 
   kept[maxLines - 1] = last.length >= width ? `${last.slice(0, width - 1)}…` : `${last}…`;
   return kept;
 }
-
-/**
- * The top of a percentage axis scaled to the data: the smallest "round" step (5, 10, 20 or 25
- * points) above the largest value with a little headroom, never above 100%. A trend moving between
- * 2% and 2.5% then reads as movement instead of a flat line on a 0–100% axis. 0 stays the bottom.
- */
-export function percentAxisMax(values: readonly (number | null)[]): number {
-  const max = Math.max(0, ...values.filter((v): v is number => v !== null));
-  if (max >= 80) return 100;
-  const step = max < 20 ? 5 : max < 50 ? 10 : 20;
-  return Math.min(100, Math.max(step, Math.ceil((max * 1.1 + 0.01) / step) * step));
-}

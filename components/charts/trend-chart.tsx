@@ -1,13 +1,12 @@
 'use client';
 
 import { useState } from 'react';
-import { CartesianGrid, LabelList, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { STATUS_COLORS, STATUS_LABELS } from '@/lib/domain/status';
+import { Area, AreaChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { OFFICIAL_STATUSES, STATUS_COLORS, STATUS_LABELS, type OfficialStatus } from '@/lib/domain/status';
 import { LazyDetails } from './lazy-details';
 import { useNarrow } from './use-narrow';
-import { percentAxisMax } from '@/lib/chart-format';
 
-/** One point of the trend, shaped on the server: rates in percent (null when nothing was counted). */
+/** One point of the trend, shaped on the server: counts per official status, rates in percent (null when nothing was counted). */
 export type TrendDatum = {
   key: string;
   label: string;
@@ -16,12 +15,14 @@ export type TrendDatum = {
   total: number;
   done: number;
   overdue: number;
-};
+} & Record<OfficialStatus, number>;
 
-const SERIES = [
-  { key: 'completion', name: 'Tỷ lệ hoàn thành', color: STATUS_COLORS.DONE_ON_TIME, dash: undefined },
-  { key: 'onTime', name: STATUS_LABELS.DONE_ON_TIME, color: STATUS_COLORS.IN_PROGRESS_ON_TIME, dash: '6 4' },
-] as const;
+/** Stacked bottom to top: what is done (on time, late), then what is open (on time, overdue, not started). */
+const SERIES = OFFICIAL_STATUSES.map((status) => ({
+  key: status,
+  name: STATUS_LABELS[status],
+  color: STATUS_COLORS[status],
+}));
 
 const percent = (v: unknown) => (typeof v === 'number' ? `${String(v).replace('.', ',')}%` : '');
 
@@ -57,20 +58,18 @@ function TrendTable({ points, caption }: { points: TrendDatum[]; caption: string
 }
 
 /**
- * Completion over months or quarters. The two lines differ by dash as well as colour, the
- * completion line prints its values, and the page repeats the numbers in a table.
+ * The tasks at each cut-off, stacked by official status: the green band growing and the red one
+ * shrinking is the movement, in numbers of tasks rather than a rate that moves by a point or two.
+ * Colours are those of the status chips, in the legend's order; the tooltip adds the completion
+ * rate, and the page repeats every number in a table.
  */
 export function TrendChart({ months, quarters }: { months: TrendDatum[]; quarters: TrendDatum[] }) {
   const [by, setBy] = useState<'month' | 'quarter'>('month');
   const narrow = useNarrow();
   const data = by === 'month' ? months : quarters;
-  // The axis follows the data (0 stays the bottom), so that movement between 2% and 3% shows.
-  const top = percentAxisMax(data.flatMap((d) => [d.completion, d.onTime]));
-  // Printed values only where they cannot collide; the tooltip and the table have every value.
-  const printValues = !narrow && data.length <= 8;
   return (
     <figure
-      aria-label={by === 'month' ? 'Tỷ lệ hoàn thành theo tháng' : 'Tỷ lệ hoàn thành theo quý'}
+      aria-label={by === 'month' ? 'Số nhiệm vụ theo tình trạng, theo tháng' : 'Số nhiệm vụ theo tình trạng, theo quý'}
       className="w-full print:[&_.recharts-wrapper]:max-w-full print:[&_svg]:h-auto print:[&_svg]:max-w-full"
     >
       <div
@@ -90,27 +89,22 @@ export function TrendChart({ months, quarters }: { months: TrendDatum[]; quarter
           </button>
         ))}
       </div>
-      <LineChart
+      <AreaChart
         responsive
-        style={{ width: '100%', height: 260 }}
+        style={{ width: '100%', height: 280 }}
         data={data}
-        margin={{ top: 20, right: 16, bottom: 4, left: 0 }}
+        margin={{ top: 12, right: 16, bottom: 4, left: 0 }}
       >
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="label" fontSize={12} interval="preserveStartEnd" minTickGap={narrow ? 24 : 12} />
-        <YAxis
-          domain={[0, top]}
-          allowDataOverflow={false}
-          tickCount={6}
-          tickFormatter={(v: number) => `${String(v).replace('.', ',')}%`}
-          fontSize={12}
-          width={48}
-        />
+        <YAxis allowDecimals={false} fontSize={12} width={48} />
         <Tooltip
-          formatter={(value, name) => [percent(value), name]}
+          formatter={(value, name) => [`${value} nhiệm vụ`, name]}
           labelFormatter={(label, payload) => {
             const p = payload?.[0]?.payload as TrendDatum | undefined;
-            return p ? `${label}: ${p.done}/${p.total} nhiệm vụ hoàn thành` : String(label);
+            return p
+              ? `${label}: ${p.done}/${p.total} hoàn thành${p.completion === null ? '' : ` (${percent(p.completion)})`}`
+              : String(label);
           }}
         />
         <Legend
@@ -119,29 +113,23 @@ export function TrendChart({ months, quarters }: { months: TrendDatum[]; quarter
           wrapperStyle={{ fontSize: 12 }}
         />
         {SERIES.map((s) => (
-          <Line
+          <Area
             key={s.key}
-            type="monotone"
+            type="linear"
             dataKey={s.key}
             name={s.name}
+            stackId="status"
             stroke={s.color}
-            strokeWidth={2}
-            strokeDasharray={s.dash}
-            dot={{ r: 3 }}
-            connectNulls={false}
+            fill={s.color}
+            fillOpacity={0.75}
             isAnimationActive={false}
-          >
-            {s.key === 'completion' && printValues ? (
-              <LabelList dataKey="completion" position="top" fontSize={11} formatter={percent} />
-            ) : null}
-          </Line>
+          />
         ))}
-      </LineChart>
-      {top < 100 ? (
-        <figcaption className="mt-1 text-xs text-slate-600">
-          Trục dọc từ 0% đến {top}% theo số liệu (không phải thang 0–100%).
-        </figcaption>
-      ) : null}
+      </AreaChart>
+      <figcaption className="mt-1 text-xs text-slate-600">
+        Số nhiệm vụ tại mỗi kỳ, chồng theo tình trạng: phần xanh lá (hoàn thành đúng hạn) tăng và phần đỏ (quá hạn) giảm
+        là tiến triển tốt.
+      </figcaption>
       <LazyDetails summary="Xem bảng số liệu (xu hướng)">
         {() => (
           <div className="relative space-y-4 overflow-x-auto">

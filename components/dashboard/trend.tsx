@@ -14,6 +14,11 @@ function toDatum(p: TrendPoint): TrendDatum {
     total: p.counts.total,
     done: p.counts.DONE_ON_TIME + p.counts.DONE_LATE,
     overdue: p.counts.IN_PROGRESS_OVERDUE,
+    DONE_ON_TIME: p.counts.DONE_ON_TIME,
+    DONE_LATE: p.counts.DONE_LATE,
+    IN_PROGRESS_ON_TIME: p.counts.IN_PROGRESS_ON_TIME,
+    IN_PROGRESS_OVERDUE: p.counts.IN_PROGRESS_OVERDUE,
+    NOT_STARTED: p.counts.NOT_STARTED,
   };
 }
 

@@ -169,12 +169,15 @@ export function shapeAggregates(
   const sectionRows = rows
     .filter((r) => r.set === 'section' && r.section_id !== null)
     .sort((a, b) => (a.programme_id ?? 0) - (b.programme_id ?? 0) || (a.section_order ?? 0) - (b.section_order ?? 0));
-  const manyProgrammes = new Set(sectionRows.map((r) => r.programme_id)).size > 1;
+  const programmeIds = [...new Set(sectionRows.map((r) => r.programme_id))];
+  const manyProgrammes = programmeIds.length > 1;
   const sections: GroupStanding[] = sectionRows.map((r) => {
     const counts = countsOf(r);
     return {
       key: sectionKey(r),
-      label: manyProgrammes ? `${r.section_numeral} (CT ${r.programme_id})` : (r.section_numeral ?? ''),
+      label: manyProgrammes
+        ? sectionLabel(r.section_numeral ?? '', r.programme_document_number, programmeIds.indexOf(r.programme_id) + 1)
+        : (r.section_numeral ?? ''),
       title: `${r.section_numeral}. ${r.section_title}${manyProgrammes ? ` — ${r.programme_title}` : ''}`,
       counts,
       pending: r.pending,
@@ -201,6 +204,15 @@ export function shapeAggregates(
     .sort((a, b) => AREA_ORDER.indexOf(a.filter.area!) - AREA_ORDER.indexOf(b.filter.area!));
 
   return { headline, pending: all?.pending ?? 0, units, sections, areas };
+}
+
+/**
+ * A section's short label when sections of several programmes are shown together: its numeral and
+ * the programme's document number ("I (76/KH-UBND)"), or the programme's place in the list
+ * ("I (CT 2)", in the order of the legend) when it has none — never a database id.
+ */
+export function sectionLabel(numeral: string, documentNumber: string | null, position: number): string {
+  return `${numeral} (${documentNumber?.trim() || `CT ${position}`})`;
 }
 
 /** The heatmap: rows for `units` (in their order), one column per section or reform area. */

@@ -329,6 +329,7 @@ export type AggregateRow = CountRow & {
   section_order: number | null;
   programme_id: number | null;
   programme_title: string | null;
+  programme_document_number: string | null;
 };
 
 /**
@@ -367,7 +368,7 @@ const AGGREGATES_OF_F = Prisma.sql`,
            g.unit_id, g.section_id, g.reform_area, g.done_on_time, g.done_late, g.on_time, g.overdue, g.not_started, g.pending,
            u.name AS unit_name, u.kind::text AS unit_kind, u."validTo" AS unit_valid_to,
            sec.numeral AS section_numeral, sec.title AS section_title, sec."order" AS section_order,
-           pr.id AS programme_id, pr.title AS programme_title
+           pr.id AS programme_id, pr.title AS programme_title, pr."documentNumber" AS programme_document_number
     FROM g
     LEFT JOIN "Unit" u ON u.id = g.unit_id
     LEFT JOIN "Section" sec ON sec.id = g.section_id

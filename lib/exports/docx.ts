@@ -96,6 +96,21 @@ function para(
   });
 }
 
+/**
+ * A short centred rule under the title block: an empty paragraph indented from both sides with a
+ * top border. (A one-cell table, as in the head's columns, was drawn across the line above it by
+ * LibreOffice when it follows a paragraph at the top level.)
+ */
+function ruleParagraph(widthTwips: number): Paragraph {
+  const side = Math.round((CONTENT_WIDTH - widthTwips) / 2);
+  return new Paragraph({
+    indent: { left: side, right: side },
+    spacing: { before: 60, after: 0, line: 240 },
+    border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    children: [new TextRun({ text: '', size: 4 })],
+  });
+}
+
 /** A short centred rule under a heading line (the line under the issuing body and the Tiêu ngữ). */
 function rule(widthTwips: number): Table {
   return new Table({
@@ -442,9 +457,13 @@ export async function buildReportDocument(data: ReportInput): Promise<Buffer> {
   const body: (Paragraph | Table)[] = [
     headerBlock(issuingBody, placeOf(issuingBody), today),
     para({ text: 'BÁO CÁO', bold: true }, { align: 'CENTER', spacing: { before: 360, after: 0 } }),
-    para({ text: `Kết quả thực hiện ${subject}`, bold: true }, { align: 'CENTER', spacing: { before: 0, after: 0 } }),
+    // The last two words held together: a wrapped trích yếu never leaves one word alone on its last line.
+    para(
+      { text: `Kết quả thực hiện ${subject}`.replace(/ (\S+)$/u, '\u00a0$1'), bold: true },
+      { align: 'CENTER', spacing: { before: 0, after: 0 } },
+    ),
     para({ text: when, bold: true }, { align: 'CENTER', spacing: { before: 0, after: 0 } }),
-    rule(Math.round(CONTENT_WIDTH * 0.25)),
+    ruleParagraph(Math.round(CONTENT_WIDTH * 0.25)),
     para(
       `Thực hiện ${data.programme ? `${data.programme.title}${data.programme.documentNumber ? ` (số ${data.programme.documentNumber})` : ''}` : 'các chương trình, kế hoạch đã ban hành'}, ` +
         `Ủy ban nhân dân thành phố báo cáo kết quả thực hiện ${d.scopeLabel === 'toàn thành phố' ? 'trên địa bàn thành phố' : `(${d.scopeLabel})`}` +

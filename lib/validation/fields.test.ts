@@ -123,6 +123,6 @@ describe('the rest', () => {
     expect(findNul({ bytes: Buffer.from([0, 0]), when: new Date(), ok: 'fine' })).toBeNull();
   });
   it('a message nobody wrote is Vietnamese too', () => {
-    expect(messageOf(z.object({ a: z.number() }).safeParse({ a: 'x' }))).toMatch(/không hợp lệ/);
+    expect(messageOf(z.object({ a: z.number() }).safeParse({ a: 'x' }))).toBe('Giá trị không đúng dạng.');
   });
 });

@@ -17,8 +17,30 @@ import { z } from 'zod';
 import { vi } from 'zod/locales';
 import { isIsoDate, parseVnDate, type IsoDate } from '../domain/time';
 
-// A safety net: a check whose message we did not write still answers in Vietnamese.
+// A safety net: a check whose message we did not write still answers in Vietnamese. Zod's own
+// Vietnamese locale names types in English and code ("mong đợi string, nhận được undefined"), so
+// the refusals a form can meet without a message of its own (a field missing or of the wrong
+// kind, a choice not on the list) get plain words first; the locale covers anything rarer.
+// lib/validation/messages.test.ts walks every schema and fails on any other wording.
 z.config(vi());
+z.config({ customError: plainVietnamese });
+
+function plainVietnamese(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'Thiếu thông tin bắt buộc.';
+      return issue.expected === 'object' || issue.expected === 'record' || issue.expected === 'array'
+        ? 'Dữ liệu gửi lên không đúng dạng.'
+        : 'Giá trị không đúng dạng.';
+    case 'invalid_value':
+    case 'invalid_union':
+      return 'Giá trị không hợp lệ.';
+    case 'unrecognized_keys':
+      return 'Dữ liệu gửi lên có trường không được nhận.';
+    default:
+      return undefined;
+  }
+}
 // Zod 4 probes `new Function('')` once to decide whether it may compile schemas; in the browser the
 // Content-Security-Policy (no 'unsafe-eval', proxy.ts) refuses it and reports a violation. Only the
 // administration forms load zod in the browser (officer pages import zod-free limit files), and every
