@@ -1,6 +1,7 @@
 /**
  * npm test — every test: formatting (Prettier), lint, typecheck, unit and integration tests (Vitest, real PostgreSQL),
- * then the production build and the browser tests (Playwright, Chromium).
+ * then the production build, the browser tests (Playwright, Chromium) and the database outage under load
+ * (scripts/fault-test.ts).
  * One test PostgreSQL serves the whole run (embedded under .data/postgres-test, or a local
  * TEST_DATABASE_URL); it is never the development database.
  */
@@ -95,6 +96,22 @@ const ok =
     { ...testEnv, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(results, 'playwright.json') },
     path.join(results, 'playwright.json'),
   );
+// The database outage under load (issue 11): its own PostgreSQL and server on ports beside the
+// browser tests'; it exits 1 when an acknowledged write is lost, an outage answer is not a 503,
+// readiness does not go red and green again, or the server does not recover without a restart.
+const e2ePort = Number(process.env.E2E_PORT ?? 3100);
+const faultOk =
+  ok &&
+  step('database outage under load (scripts/fault-test.ts)', bin('tsx'), [
+    'scripts/fault-test.ts',
+    '--outage',
+    '10',
+    '--port',
+    String(e2ePort + 40),
+    '--pg-port',
+    String(Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54339) + 116),
+  ]);
+if (ok) counts[faultOk ? 'passed' : 'failed'] += 1;
 await server.stop();
 summary();
-if (!ok || counts.failed > 0 || counts.passed === 0) process.exit(1);
+if (!ok || !faultOk || counts.failed > 0 || counts.passed === 0) process.exit(1);
