@@ -46,6 +46,8 @@ export const AUDIT_ACTION_LABELS = {
   'unit.merged': 'Sáp nhập đơn vị',
   'unit.split': 'Chia tách đơn vị',
   'calendar.changed': 'Điều chỉnh lịch ngày làm việc',
+  'urging.ladder_changed': 'Sửa các bước đôn đốc của chương trình',
+  'urging.letter_created': 'Ban hành công văn đôn đốc',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -12,6 +12,7 @@ import 'server-only';
 import { snapshotTrendCutoffs } from '../data/jobs';
 import { cleanUpLoginThrottle } from '../data/login-throttle';
 import { generateDeadlineNotifications } from '../data/notifications';
+import { runUrgingLadder } from '../data/urging';
 
 export type JobDefinition = {
   name: string;
@@ -34,6 +35,13 @@ export const JOBS: readonly JobDefinition[] = [
     label: 'Chốt số liệu xu hướng theo kỳ',
     cron: '5 * * * *',
     handler: async () => ({ cutoffs: await snapshotTrendCutoffs() }),
+  },
+  {
+    // Decision 018: every hour, so a step goes out early on its working day and after any downtime.
+    name: 'urging-ladder',
+    label: 'Đôn đốc theo các bước của chương trình',
+    cron: '20 * * * *',
+    handler: () => runUrgingLadder(),
   },
   {
     name: 'login-throttle-cleanup',
