@@ -27,7 +27,7 @@ async function ids() {
 
 const PAGES: Record<string, (i: Awaited<ReturnType<typeof ids>>) => string[]> = {
   'cb.tranphu': (i) => ['/', '/assignments', `/assignments/${i.assignment}`, '/dashboard', '/notifications'],
-  'tp.noivu': (i) => ['/', '/reviews', `/reports/${i.report}`, '/board', '/dashboard'],
+  'tp.noivu': (i) => ['/', '/reviews', `/reports/${i.report}`, '/board', '/dashboard', '/urging'],
   chutich: () => ['/', '/dashboard', '/dashboard/assignments?status=IN_PROGRESS_OVERDUE', '/extensions'],
   admin: (i) => [
     '/',
@@ -88,4 +88,17 @@ test.describe('accessibility (axe-core)', () => {
     await expect(page.getByRole('button', { name: /Gộp với nhiệm vụ trên/ }).first()).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  for (const size of WIDTHS) {
+    test(`the urging ladder form, open, ${size.name}: no serious or critical violation`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize({ width: size.width, height: size.height });
+      const { programme } = await ids();
+      await login(page, 'admin');
+      await page.goto(`/admin/programmes/${programme}`);
+      await page.getByText(/^Các bước đôn đốc/).click();
+      await expect(page.getByLabel('Bước 1: thời điểm')).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
 });

@@ -60,7 +60,11 @@ export function can(
   if (!user) return false;
   if (permission === 'programme:manage' && user.role === 'DEPARTMENT_HEAD' && user.isStandingOffice) return true;
   // The standing office drafts the urging letters the chairman signs (its officers as well as its head).
-  if (permission === 'urging:manage' && (user.role === 'DEPARTMENT_HEAD' || user.role === 'OFFICER') && user.isStandingOffice)
+  if (
+    permission === 'urging:manage' &&
+    (user.role === 'DEPARTMENT_HEAD' || user.role === 'OFFICER') &&
+    user.isStandingOffice
+  )
     return true;
   return (PERMISSIONS[permission] as readonly Role[]).includes(user.role);
 }

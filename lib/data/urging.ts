@@ -149,7 +149,11 @@ export async function runUrgingLadder(now = new Date()): Promise<{ steps: number
       furthestSent.set(key, Math.max(furthestSent.get(key) ?? -Infinity, s.offsetDays));
     }
     const todo = slots
-      .map((slot) => ({ slot, due: fromDbDate(slot.due), step: stepDueOn(today, fromDbDate(slot.due), ladder, calendar) }))
+      .map((slot) => ({
+        slot,
+        due: fromDbDate(slot.due),
+        step: stepDueOn(today, fromDbDate(slot.due), ladder, calendar),
+      }))
       .filter(
         (x): x is typeof x & { step: UrgingStep } =>
           x.step !== null && (furthestSent.get(`${x.slot.assignment_id}:${x.due}`) ?? -Infinity) < x.step.offsetDays,
@@ -204,7 +208,10 @@ export async function runUrgingLadder(now = new Date()): Promise<{ steps: number
             kind: 'urging.escalated',
             title: `Đôn đốc (${stepLabel(offset).toLowerCase()}): ${items.length} nhiệm vụ của ${units.length} đơn vị`,
             body: `${programme.title}: ${units.slice(0, 5).join(', ')}${units.length > 5 ? ` và ${units.length - 5} đơn vị khác` : ''}`,
-            link: audience === 'STANDING_OFFICE' ? `/urging?programme=${programme.id}` : `/dashboard?programme=${programme.id}`,
+            link:
+              audience === 'STANDING_OFFICE'
+                ? `/urging?programme=${programme.id}`
+                : `/dashboard?programme=${programme.id}`,
           });
           told += ids.length;
         }
@@ -258,7 +265,15 @@ export async function listOverdueUnits(input: UrgingLetterInput, { now = new Dat
   const kinds =
     input.unitKind === 'DEPARTMENT' ? ['DEPARTMENT'] : input.unitKind === 'WARD_COMMUNE' ? ['WARD', 'COMMUNE'] : null;
   const rows = await db.$queryRaw<
-    { assignment_id: number; unit_id: number; unit_name: string; unit_kind: OverdueUnit['kind']; due: Date; code: string; title: string }[]
+    {
+      assignment_id: number;
+      unit_id: number;
+      unit_name: string;
+      unit_kind: OverdueUnit['kind'];
+      due: Date;
+      code: string;
+      title: string;
+    }[]
   >(Prisma.sql`
     WITH ${slotsAtCte([now], { where: Prisma.join(filters, ' AND ') })}
     SELECT s.assignment_id, s.unit_id, u.name AS unit_name, u.kind::text AS unit_kind, s.due,
@@ -302,7 +317,10 @@ export async function createUrgingLetter(
 ): Promise<{ letterId: number; units: number; tasks: number }> {
   const user = await requirePermission('urging:manage');
   const { programme, units } = await listOverdueUnits(input, { now });
-  if (units.length === 0) throw new ConflictError('Không có đơn vị nào có nhiệm vụ quá hạn trong phạm vi đã chọn: không cần công văn đôn đốc.');
+  if (units.length === 0)
+    throw new ConflictError(
+      'Không có đơn vị nào có nhiệm vụ quá hạn trong phạm vi đã chọn: không cần công văn đôn đốc.',
+    );
   const calendar = await loadWorkCalendar();
   const today = vnDateOf(now);
   const signer = await findSigner();

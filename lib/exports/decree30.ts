@@ -171,7 +171,9 @@ export function closingBlock({ recipients, signer }: { recipients: readonly stri
   const right = CONTENT_WIDTH - left;
   const tight: ISpacingProperties = { before: 0, after: 0, line: 260 };
   const authority =
-    signer.title === 'CHỦ TỊCH' ? ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'] : ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', signer.title];
+    signer.title === 'CHỦ TỊCH'
+      ? ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']
+      : ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', signer.title];
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
     columnWidths: [left, right],
@@ -195,7 +197,9 @@ export function closingBlock({ recipients, signer }: { recipients: readonly stri
             width: { size: right, type: WidthType.DXA },
             borders: TableBorders.NONE,
             children: [
-              ...authority.map((t) => para({ text: t, bold: true, size: SIZE.head }, { align: 'CENTER', spacing: tight })),
+              ...authority.map((t) =>
+                para({ text: t, bold: true, size: SIZE.head }, { align: 'CENTER', spacing: tight }),
+              ),
               // Room for the signature and the seal (Decree 30: the name goes under them).
               para({ text: '', size: SIZE.body }, { align: 'CENTER', spacing: { before: 1500, after: 0 } }),
               para(
@@ -211,7 +215,13 @@ export function closingBlock({ recipients, signer }: { recipients: readonly stri
 }
 
 /** The .docx of a document on A4 with Decree 30's margins and font. */
-export function decreeDocument({ title, children }: { title: string; children: (Paragraph | Table)[] }): Promise<Buffer> {
+export function decreeDocument({
+  title,
+  children,
+}: {
+  title: string;
+  children: (Paragraph | Table)[];
+}): Promise<Buffer> {
   const doc = new Document({
     creator: 'Đôn đốc',
     title,

@@ -68,7 +68,12 @@ export async function buildUrgingLetter(data: UrgingLetterData): Promise<Buffer>
     ),
   ];
   data.units.forEach((unit, i) => {
-    body.push(para({ text: `${i + 1}. ${unit.name} (${unit.tasks.length} nhiệm vụ)`, bold: true }, { indent: true, keepNext: true }));
+    body.push(
+      para(
+        { text: `${i + 1}. ${unit.name} (${unit.tasks.length} nhiệm vụ)`, bold: true },
+        { indent: true, keepNext: true },
+      ),
+    );
     for (const t of unit.tasks) {
       body.push(
         para(

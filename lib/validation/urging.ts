@@ -3,13 +3,7 @@
  * Built from lib/validation/fields.ts.
  */
 import { z } from 'zod';
-import {
-  MAX_STEP_OFFSET,
-  MAX_STEPS,
-  URGING_AUDIENCES,
-  type UrgingAudience,
-  type UrgingStep,
-} from '../domain/urging';
+import { MAX_STEP_OFFSET, MAX_STEPS, URGING_AUDIENCES, type UrgingAudience, type UrgingStep } from '../domain/urging';
 import { checkbox, choice, id, integer, optionalId } from './fields';
 
 /** A ladder as stored in Programme.urgingLadder (read back from JSON: anything else is refused). */
@@ -60,7 +54,10 @@ const daysRule = integer('Số ngày làm việc', { min: 1, max: MAX_STEP_OFFSE
  * someone to tell; two steps cannot fall on the same day.
  */
 export const UrgingLadderInput = z
-  .object({ programmeId: id('Chương trình'), ...Object.assign({}, ...Array.from({ length: MAX_STEPS }, (_, i) => rowShape(i))) })
+  .object({
+    programmeId: id('Chương trình'),
+    ...Object.assign({}, ...Array.from({ length: MAX_STEPS }, (_, i) => rowShape(i))),
+  })
   .transform((fields, ctx) => {
     const raw = fields as Record<string, string | boolean>;
     const steps: UrgingStep[] = [];

@@ -12,8 +12,14 @@ import { actAs, currentUser, unitId } from '../support/as-user';
 vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }));
 
 const { getDb, Prisma } = await import('../../lib/db');
-const { runUrgingLadder, createUrgingLetter, getUrgingLetterFile, getUrgingHistory, listOverdueUnits, saveUrgingLadder } =
-  await import('../../lib/data/urging');
+const {
+  runUrgingLadder,
+  createUrgingLetter,
+  getUrgingLetterFile,
+  getUrgingHistory,
+  listOverdueUnits,
+  saveUrgingLadder,
+} = await import('../../lib/data/urging');
 const { readDocument } = await import('../../lib/documents');
 const { addDays, startOfDayVn, toDbDate } = await import('../../lib/domain/time');
 const { UrgingLadderInput } = await import('../../lib/validation/urging');
@@ -48,7 +54,9 @@ beforeAll(async () => {
     data: { title: 'Kế hoạch đôn đốc thử nghiệm', documentNumber: '99/KH-UBND', issuingBody: 'UBND thành phố Hà Tĩnh' },
   });
   r.programme = programme.id;
-  const section = await db.section.create({ data: { programmeId: programme.id, numeral: 'I', title: 'Mục thử', order: 1 } });
+  const section = await db.section.create({
+    data: { programmeId: programme.id, numeral: 'I', title: 'Mục thử', order: 1 },
+  });
   const task = await db.task.create({
     data: {
       programmeId: programme.id,
@@ -124,7 +132,9 @@ describe('the urging ladder job', () => {
   it('counts from the deadline in force once an extension is approved', async () => {
     const namha = await sentFor(r.namha);
     const of = (due: string) =>
-      namha.filter((s) => s.dueDate.toISOString().slice(0, 10) === due).map((s) => [s.offsetDays, s.sentAt.toISOString()]);
+      namha
+        .filter((s) => s.dueDate.toISOString().slice(0, 10) === due)
+        .map((s) => [s.offsetDays, s.sentAt.toISOString()]);
     // Before the extension: the first step of the old deadline only.
     expect(of(DUE)).toEqual([[-3, at('2027-01-29').toISOString()]]);
     // After it, the ladder of Wed 10/02: −3 on Wed 03/02 (Tue 09, then Tết back to Thu 04, Wed 03),
@@ -149,7 +159,11 @@ describe('the urging ladder job', () => {
     expect(await unitNotes('tp.noivu')).toBe(0);
     const summaries = (username: string) =>
       db.notification.findMany({
-        where: { userId: r.users[username]!, kind: 'urging.escalated', body: { startsWith: 'Kế hoạch đôn đốc thử nghiệm' } },
+        where: {
+          userId: r.users[username]!,
+          kind: 'urging.escalated',
+          body: { startsWith: 'Kế hoạch đôn đốc thử nghiệm' },
+        },
         select: { title: true, link: true },
         orderBy: { id: 'asc' },
       });
@@ -292,7 +306,9 @@ describe('the Công văn đôn đốc', () => {
     // Sent: every member of each listed unit has the link; nobody of an unlisted unit.
     const link = `/api/urging-letters/${made.letterId}`;
     for (const who of ['cb.vhtt', 'tp.vhtt', 'cb.namha'])
-      expect(await db.notification.count({ where: { userId: r.users[who]!, kind: 'urging.letter', link } }), who).toBe(1);
+      expect(await db.notification.count({ where: { userId: r.users[who]!, kind: 'urging.letter', link } }), who).toBe(
+        1,
+      );
     expect(await db.notification.count({ where: { userId: r.users['cb.tranphu']!, link } })).toBe(0);
 
     // Recorded in each task's history, with the download link for the unit.
@@ -332,6 +348,8 @@ describe('the Công văn đôn đốc', () => {
       code: 'CONFLICT',
       message: expect.stringContaining('Không có đơn vị nào có nhiệm vụ quá hạn'),
     });
-    expect(await Promise.all([db.urgingLetter.count(), db.notification.count(), db.auditEvent.count()])).toEqual(before);
+    expect(await Promise.all([db.urgingLetter.count(), db.notification.count(), db.auditEvent.count()])).toEqual(
+      before,
+    );
   });
 });

@@ -41,8 +41,8 @@ export default async function UrgingPage({ searchParams }: { searchParams: Promi
       <header className="space-y-1">
         <h1 className="text-xl font-bold sm:text-2xl">Đôn đốc các đơn vị quá hạn</h1>
         <p className="text-sm text-slate-700">
-          Các đơn vị còn nhiệm vụ “Đang thực hiện quá hạn” (cùng cách tính với bảng điều khiển), số ngày quá hạn tính theo
-          ngày làm việc. Tạo công văn đôn đốc để trình Chủ tịch ký và gửi ngay cho các đơn vị trên hệ thống.
+          Các đơn vị còn nhiệm vụ “Đang thực hiện quá hạn” (cùng cách tính với bảng điều khiển), số ngày quá hạn tính
+          theo ngày làm việc. Tạo công văn đôn đốc để trình Chủ tịch ký và gửi ngay cho các đơn vị trên hệ thống.
         </p>
       </header>
       {justMade && letters.some((l) => l.id === justMade) ? (
@@ -156,7 +156,9 @@ export default async function UrgingPage({ searchParams }: { searchParams: Promi
                           {i === 0 ? (
                             <th scope="rowgroup" rowSpan={u.tasks.length} className={`${td} text-left font-medium`}>
                               {u.name}
-                              <span className="block text-xs font-normal text-slate-600">{UNIT_KIND_LABELS[u.kind]}</span>
+                              <span className="block text-xs font-normal text-slate-600">
+                                {UNIT_KIND_LABELS[u.kind]}
+                              </span>
                             </th>
                           ) : null}
                           <td className={td}>

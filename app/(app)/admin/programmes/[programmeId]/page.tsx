@@ -89,9 +89,9 @@ export default async function ProgrammePage({
           {ladder.isDefault ? ', mặc định' : ''})
         </summary>
         <p className="mt-3 text-sm text-slate-700">
-          Mỗi bước gửi thông báo một lần cho mỗi thời hạn của từng đơn vị chưa hoàn thành, vào đúng ngày làm việc
-          của bước (không gửi vào Thứ Bảy, Chủ nhật, ngày lễ, Tết); gia hạn được duyệt thì tính lại theo hạn mới.
-          Bỏ trống “Thời điểm” để xóa một bước.
+          Mỗi bước gửi thông báo một lần cho mỗi thời hạn của từng đơn vị chưa hoàn thành, vào đúng ngày làm việc của
+          bước (không gửi vào Thứ Bảy, Chủ nhật, ngày lễ, Tết); gia hạn được duyệt thì tính lại theo hạn mới. Bỏ trống
+          “Thời điểm” để xóa một bước.
         </p>
         <div className="mt-3">
           <UrgingLadderForm programmeId={p.id} steps={ladder.steps} />
