@@ -115,8 +115,8 @@ async function audienceIds(
 export async function runUrgingLadder(now = new Date()): Promise<{ steps: number; notifications: number }> {
   const db = getDb();
   const calendar = await loadWorkCalendar();
+  // No early return on a day off: stepDueOn (lib/domain/urging.ts) is the one home of that rule.
   const today = vnDateOf(now);
-  if (!calendar.isWorkingDay(today)) return { steps: 0, notifications: 0 };
   const programmes = await db.programme.findMany({
     where: { status: 'ACTIVE' },
     orderBy: { id: 'asc' },
