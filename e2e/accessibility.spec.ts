@@ -27,7 +27,7 @@ async function ids() {
 
 const PAGES: Record<string, (i: Awaited<ReturnType<typeof ids>>) => string[]> = {
   'cb.tranphu': (i) => ['/', '/assignments', `/assignments/${i.assignment}`, '/dashboard', '/notifications'],
-  'tp.noivu': (i) => ['/', '/reviews', `/reports/${i.report}`, '/board', '/dashboard', '/urging'],
+  'tp.noivu': (i) => ['/', '/reviews', `/reports/${i.report}`, '/board', '/dashboard'],
   chutich: () => ['/', '/dashboard', '/dashboard/assignments?status=IN_PROGRESS_OVERDUE', '/extensions'],
   admin: (i) => [
     '/',
@@ -90,6 +90,16 @@ test.describe('accessibility (axe-core)', () => {
   });
 
   for (const size of WIDTHS) {
+    test(`the urging page (standing office), ${size.name}: no serious or critical violation`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await login(page, 'cb.noivu');
+      expect((await page.goto('/urging'))?.status()).toBe(200);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đôn đốc các đơn vị quá hạn');
+      await expect(page.getByRole('heading', { name: /đơn vị, \d+ nhiệm vụ quá hạn/ })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
     test(`the urging ladder form, open, ${size.name}: no serious or critical violation`, async ({ page }) => {
       test.setTimeout(120_000);
       await page.setViewportSize({ width: size.width, height: size.height });
