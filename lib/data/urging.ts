@@ -19,10 +19,10 @@ import {
   type UrgingStep,
 } from '../domain/urging';
 import { addWorkingDays } from '../domain/working-days';
-import { fromDbDate, toDbDate, vnDateOf, type IsoDate } from '../domain/time';
+import { formatDateVn, fromDbDate, toDbDate, vnDateOf, type IsoDate } from '../domain/time';
 import { DEFAULT_ISSUING_BODY } from '../exports/docx';
 import { buildUrgingLetter, letterSubject } from '../exports/urging-letter';
-import { can } from '../permissions';
+import { can, type SessionUser } from '../permissions';
 import { StoredUrgingLadder, type UrgingLadderInput, type UrgingLetterInput } from '../validation/urging';
 
 /**
@@ -405,7 +405,7 @@ export async function listUrgingLetters(programmeId: number) {
 }
 
 /** Who may download every letter: those who make them, and the chairmen who sign them. */
-function readsEveryLetter(user: Parameters<typeof can>[0] & { role: string }): boolean {
+function readsEveryLetter(user: SessionUser): boolean {
   return can(user, 'urging:manage') || user.role === 'CHAIRMAN';
 }
 
@@ -456,7 +456,7 @@ export async function getUrgingHistory(assignmentId: number) {
       key: `s${s.id}`,
       at: s.sentAt,
       kind: 'step' as const,
-      label: `Nhắc tự động (${stepLabel(s.offsetDays).toLowerCase()}, hạn ${fromDbDate(s.dueDate).split('-').reverse().join('/')})`,
+      label: `Nhắc tự động (${stepLabel(s.offsetDays).toLowerCase()}, hạn ${formatDateVn(fromDbDate(s.dueDate))})`,
       audiences: s.audiences as UrgingAudience[],
       link: null,
     })),
