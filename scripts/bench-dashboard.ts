@@ -31,6 +31,7 @@ import {
   type DashboardScope,
 } from '../lib/data/dashboard-sql';
 import { dayOrdinalSql, keyOrdinalSql } from '../lib/data/status-sql';
+import { forgetLiveTally, refreshLiveTally } from '../lib/data/status-live';
 import { RECURRING, currentPeriod } from '../lib/domain/slot';
 import { vnDateOf } from '../lib/domain/time';
 import { buildSummaryWorkbook } from '../lib/exports/xlsx';
@@ -149,6 +150,14 @@ async function main(): Promise<void> {
     .join(' ');
   const timings: Timing[] = [];
   const view = { sort: filters.sort, heat: filters.heat };
+  // "Now" reads the live tally (lib/data/status-live.ts): recounted whole once a day, then per unit.
+  await forgetLiveTally(db);
+  const wholeStart = performance.now();
+  await refreshLiveTally(db, now);
+  timings.push({
+    name: 'Live tally: whole recount (once a day, by the hourly job after midnight)',
+    ms: [performance.now() - wholeStart],
+  });
   const dash = await time('Dashboard: every aggregate and the heatmap (getDashboard)', () =>
     computeDashboard(db, now, city, {}, view, 'live'),
   );
@@ -166,7 +175,7 @@ async function main(): Promise<void> {
     >(handTuned(now)),
   );
   timings.push(hand.timing);
-  const unitsOnly = await time('Its main query alone (headline, units, sections, areas)', () =>
+  const unitsOnly = await time('The same aggregates with every slot evaluated (the path before the live tally)', () =>
     queryAggregates(db, now, city, {}, true),
   );
   timings.push(unitsOnly.timing);
@@ -190,6 +199,17 @@ async function main(): Promise<void> {
     mismatches === 0
       ? `✓ hand-tuned query and data layer agree on all ${mine.size} units`
       : `✖ ${mismatches} units differ between the hand-tuned query and the data layer`,
+  );
+
+  // A write names its unit; the next read recounts that unit before answering.
+  const busiest = dash.result.units.reduce((a, b) => (b.counts.total > a.counts.total ? b : a), dash.result.units[0]!);
+  timings.push(
+    (
+      await time('Dashboard right after a write (recount of one unit, then the read)', async () => {
+        await db.$executeRaw`INSERT INTO "StatusLiveDirty" ("unitId") VALUES (${busiest.unitId})`;
+        return computeDashboard(db, now, city, {}, view, 'live');
+      })
+    ).timing,
   );
 
   const plan = trendPlan(now);

@@ -2,7 +2,7 @@
  * HTTP load on the production build, as an outsider would measure it:
  *
  *   npm run build
- *   DATABASE_URL=… npx tsx scripts/bench-load.ts [--duration 20] [--connections 10,50] [--port 3200] [--targets a,b]
+ *   DATABASE_URL=… npx tsx scripts/bench-load.ts [--duration 20] [--connections 10,50] [--port 3200] [--targets a,b] [--label "national"]
  *
  * (or `npm run bench -- --scales city --load`, which brings its own database). Starts `next start`
  * on loopback against DATABASE_URL (a database filled by scripts/generate-city.ts, whose users have
@@ -33,6 +33,7 @@ const PORT = Number(flag('--port') ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
 const PASSWORD = process.env.BENCH_PASSWORD ?? 'DonDoc@2026';
 const OUT = path.join(process.cwd(), 'docs', 'benchmarks', 'load.md');
+const LABEL = flag('--label');
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) {
   console.error(
@@ -228,7 +229,7 @@ stopServer();
 
 const fmt = (n: number) => (n < 10 ? n.toFixed(1) : Math.round(n).toString());
 const lines = [
-  `## Load on the production build (${new Date().toISOString().slice(0, 10)})`,
+  `## Load on the production build${LABEL ? ` — ${LABEL}` : ''} (${new Date().toISOString().slice(0, 10)})`,
   '',
   `${sizes?.units} units, ${sizes?.assignments} assignments, ${sizes?.reports} reports; ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}), ` +
     `load average at the end ${load()}; ${DURATION} s per run with autocannon on loopback, the floor run just before each page at the same concurrency. ` +

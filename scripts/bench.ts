@@ -8,7 +8,7 @@
  * scripts/generate-city.ts (city: Hà Tĩnh's 27 units; tenth: ~1,000 units; national: ~10,000 units
  * and ~0.9 million reports — the first national run takes a few minutes) and keeps it for the next
  * run; then runs scripts/bench-dashboard.ts on each (figures in docs/benchmarks/dashboard.md, with
- * the machine's load average). With --load it also runs scripts/bench-load.ts on the city
+ * the machine's load average). With --load it also runs scripts/bench-load.ts on each scale
  * (HTTP load on a production build, which must exist: `npm run build`; figures in
  * docs/benchmarks/load.md).
  * Benchmarks print figures; they never pass or fail on speed.
@@ -113,9 +113,24 @@ try {
   }
   if (args.includes('--load')) {
     const duration = flag('--duration');
-    run('HTTP load: city', 'npx', ['tsx', 'scripts/bench-load.ts', ...(duration ? ['--duration', duration] : [])], {
-      DATABASE_URL: withDatabaseName(server.url, 'bench_city'),
-    });
+    for (const scale of scales) {
+      // A national list export takes tens of seconds: its figures are bench-exports' (--exports), not
+      // a 20-second load run's.
+      const targets = scale === 'city' ? [] : ['--targets', 'Officer home,Assignment page,Head inbox (home),Dashboard'];
+      run(
+        `HTTP load: ${scale}`,
+        'npx',
+        [
+          'tsx',
+          'scripts/bench-load.ts',
+          '--label',
+          SCALES[scale]!.label,
+          ...targets,
+          ...(duration ? ['--duration', duration] : []),
+        ],
+        { DATABASE_URL: withDatabaseName(server.url, `bench_${scale}`) },
+      );
+    }
   }
 } finally {
   await server.stop();

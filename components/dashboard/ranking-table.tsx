@@ -1,14 +1,21 @@
+import { Fragment } from 'react';
 import type { UnitStanding } from '@/lib/data/dashboard';
 import { STATUS_LABELS } from '@/lib/domain/status';
 import { formatRate } from '@/lib/exports/text';
 import type { DashboardFilters } from '@/lib/validation/dashboard';
 import { drillHref } from './links';
 
-const SHOWN = 50;
+/** Beyond this many units the page shows the head and the tail of the ranking (the Excel file has every unit). */
+const TOP = 20;
+const BOTTOM = 10;
 
 /** Units by standing: completion rate, then on-time rate, then fewest overdue. */
 export function RankingTable({ units, filters }: { units: UnitStanding[]; filters: DashboardFilters }) {
   const ranked = [...units].sort((a, b) => a.rank - b.rank);
+  // A national ranking has thousands of units: the chairman needs the best and the worst, and a
+  // page that stays light; the middle is left out with a row that says how many.
+  const cut = ranked.length > TOP + BOTTOM;
+  const shown = cut ? [...ranked.slice(0, TOP), ...ranked.slice(-BOTTOM)] : ranked;
   return (
     <section
       aria-labelledby="ranking"
@@ -44,41 +51,50 @@ export function RankingTable({ units, filters }: { units: UnitStanding[]; filter
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {ranked.slice(0, SHOWN).map((u) => (
-              <tr key={u.unitId}>
-                <td>{u.rank}</td>
-                <th scope="row">
-                  <a href={drillHref(filters, { unit: u.unitId })}>{u.name}</a>
-                  {u.validTo ? (
-                    <span className="ml-1 text-xs font-normal text-slate-500">
-                      (đến {u.validTo.split('-').reverse().join('/')})
-                    </span>
-                  ) : null}
-                </th>
-                <td>{u.counts.total}</td>
-                <td>{formatRate(u.completionRate)}</td>
-                <td>{formatRate(u.onTimeRate)}</td>
-                <td>
-                  {u.counts.IN_PROGRESS_OVERDUE > 0 ? (
-                    <a
-                      href={drillHref(filters, { unit: u.unitId, status: 'IN_PROGRESS_OVERDUE' })}
-                      className="font-semibold text-red-700 underline"
-                    >
-                      {u.counts.IN_PROGRESS_OVERDUE}
-                    </a>
-                  ) : (
-                    0
-                  )}
-                </td>
-                <td>{u.pending}</td>
-              </tr>
+            {shown.map((u, i) => (
+              <Fragment key={u.unitId}>
+                {cut && i === TOP ? (
+                  <tr>
+                    <td colSpan={7} className="text-center text-slate-600">
+                      … {ranked.length - TOP - BOTTOM} đơn vị ở giữa bảng xếp hạng …
+                    </td>
+                  </tr>
+                ) : null}
+                <tr>
+                  <td>{u.rank}</td>
+                  <th scope="row">
+                    <a href={drillHref(filters, { unit: u.unitId })}>{u.name}</a>
+                    {u.validTo ? (
+                      <span className="ml-1 text-xs font-normal text-slate-500">
+                        (đến {u.validTo.split('-').reverse().join('/')})
+                      </span>
+                    ) : null}
+                  </th>
+                  <td>{u.counts.total}</td>
+                  <td>{formatRate(u.completionRate)}</td>
+                  <td>{formatRate(u.onTimeRate)}</td>
+                  <td>
+                    {u.counts.IN_PROGRESS_OVERDUE > 0 ? (
+                      <a
+                        href={drillHref(filters, { unit: u.unitId, status: 'IN_PROGRESS_OVERDUE' })}
+                        className="font-semibold text-red-700 underline"
+                      >
+                        {u.counts.IN_PROGRESS_OVERDUE}
+                      </a>
+                    ) : (
+                      0
+                    )}
+                  </td>
+                  <td>{u.pending}</td>
+                </tr>
+              </Fragment>
             ))}
           </tbody>
         </table>
       </div>
-      {ranked.length > SHOWN ? (
+      {cut ? (
         <p className="mt-1 text-xs text-slate-600">
-          Hiển thị {SHOWN}/{ranked.length} đơn vị đứng đầu; tệp Excel có đủ.
+          Hiển thị {TOP} đơn vị đứng đầu và {BOTTOM} đơn vị cuối bảng trong {ranked.length} đơn vị; tệp Excel có đủ.
         </p>
       ) : null}
     </section>

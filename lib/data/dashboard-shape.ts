@@ -132,8 +132,11 @@ function sectionKey(row: AggregateRow): string {
   return `s${row.section_id}`;
 }
 
-/** Heatmap rows the page shows (the first units in the chosen order); the Word report asks for all. */
-export const HEAT_ROWS = 60;
+/**
+ * Heatmap rows the page shows (the first units in the chosen order; the Word report asks for all):
+ * a screenful, and the national dashboard stays under its 300 KB (issue 8).
+ */
+export const HEAT_ROWS = 30;
 
 export function shapeAggregates(
   rows: AggregateRow[],

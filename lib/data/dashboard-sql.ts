@@ -13,7 +13,8 @@ import {
   type Dashboard,
 } from './dashboard-shape';
 import { vnDateOf } from '../domain/time';
-import { missedPeriodsSql, slotsAtCte } from './status-sql';
+import { refreshLiveTally } from './status-live';
+import { LINEAGE, missedPeriodsSql, slotsAtCte } from './status-sql';
 
 /**
  * The SQL behind every number of the dashboard, the exports and the home page headline — one
@@ -96,27 +97,6 @@ function statusWhere(status: DrillStatus | undefined): Prisma.Sql {
   if (status === 'OPEN') return Prisma.sql`s.status NOT IN ('DONE_ON_TIME', 'DONE_LATE')`;
   return Prisma.sql`s.status = ${status}`;
 }
-
-/** Where each unit's slots are counted at each moment (see the header). Needs `moments`. */
-const LINEAGE = Prisma.sql`
-    unit_hops AS (
-      SELECT m.moment, l."predecessorId" AS from_id, min(l."successorId") AS to_id
-      FROM "UnitLineage" l
-      JOIN moments m ON l."effectiveDate" <= m.as_of_day
-      WHERE l.kind IN ('MERGE', 'RENAME')
-      GROUP BY m.moment, l."predecessorId"
-      HAVING count(*) = 1
-    ),
-    unit_chain(moment, unit_id, target_id, depth) AS (
-      SELECT moment, from_id, to_id, 1 FROM unit_hops
-      UNION ALL
-      SELECT c.moment, c.unit_id, h.to_id, c.depth + 1
-      FROM unit_chain c JOIN unit_hops h ON h.moment = c.moment AND h.from_id = c.target_id
-      WHERE c.depth < 16
-    ),
-    unit_final AS (
-      SELECT DISTINCT ON (moment, unit_id) moment, unit_id, target_id FROM unit_chain ORDER BY moment, unit_id, depth DESC
-    )`;
 
 /**
  * A unit and the units merged or renamed into it (at any date: the roll-up decides per moment).
@@ -256,6 +236,7 @@ export async function queryStatusCounts(
   filter: SlotFilter,
   live = false,
 ): Promise<StatusCounts> {
+  if (live && filter.status === undefined) return queryStatusCountsCounted(db, { from: 'live' }, asOf, scope, filter);
   const rows = await run<CountRow>(
     db,
     Prisma.sql`
@@ -290,6 +271,21 @@ export async function queryTaskCount(
     return rows[0]?.n ?? 0;
   }
   const byUnit = filter.kind !== undefined || filter.unit !== undefined;
+  if (!byUnit) {
+    // One probe per task (the (taskId, …) indexes): does it have an assignment in scope that exists?
+    const rows = await run<{ n: number }>(
+      db,
+      Prisma.sql`
+      WITH ${oneMoment(asOf)}
+      SELECT count(*)::int AS n
+      FROM moments m
+      CROSS JOIN "Task" t
+      JOIN "Programme" p ON p.id = t."programmeId"
+      WHERE t."archivedAt" IS NULL
+        AND EXISTS (SELECT 1 FROM "Assignment" a WHERE a."taskId" = t.id AND ${existsAt} AND ${assignmentWhere(scope, filter)})`,
+    );
+    return rows[0]?.n ?? 0;
+  }
   const rows = await run<{ n: number }>(
     db,
     Prisma.sql`
@@ -378,19 +374,49 @@ const AGGREGATES_OF_F = Prisma.sql`,
     LEFT JOIN "Programme" pr ON pr.id = sec."programmeId"`;
 
 /**
- * queryAggregates for a past moment, read from its snapshot (StatusSnapshot, decision 008; filled
- * first if missing) instead of evaluating every slot again: the same numbers — the snapshot holds
- * the counts "as it stood" per unit, counted-under unit, section, reform area, lead units and
- * status. The reports awaiting approval are the current state in both (approval history is not
- * kept per moment): counted from the submitted reports of the assignments that exist at the moment.
+ * Pre-counted rows: a past moment's snapshot (StatusSnapshot, filled on first use) or today's live
+ * tally (StatusLive, lib/data/status-live.ts) — the same columns, the same counts the rule gives.
  */
-export async function queryAggregatesFromSnapshot(
+export type Counted = { from: 'snapshot'; moments: readonly Date[] } | { from: 'live' };
+
+/** The table of pre-counted rows, brought up to date first. */
+async function countedTable(db: PrismaClient, counted: Counted, now?: Date): Promise<Prisma.Sql> {
+  if (counted.from === 'live') {
+    await refreshLiveTally(db, now);
+    return Prisma.raw('"StatusLive"');
+  }
+  await ensureSnapshots(db, counted.moments);
+  return Prisma.raw('"StatusSnapshot"');
+}
+
+/**
+ * queryAggregates read from pre-counted rows instead of evaluating every slot again: a past
+ * moment from its snapshot, "now" from the live tally — the same numbers, since both hold the
+ * counts of the rule per unit, counted-under unit, section, reform area, lead units and status.
+ * The reports awaiting approval are the current state in every case (approval history is not kept
+ * per moment): the live tally holds them per row; for a snapshot they are counted from the
+ * submitted reports of the assignments that exist at the moment.
+ */
+export async function queryAggregatesCounted(
   db: PrismaClient,
+  counted: Counted,
   asOf: Date,
   scope: DashboardScope,
   filter: SlotFilter,
 ): Promise<AggregateRow[]> {
-  await ensureSnapshots(db, [asOf]);
+  const table = await countedTable(db, counted, asOf);
+  if (counted.from === 'live')
+    return run<AggregateRow>(
+      db,
+      Prisma.sql`
+      WITH f AS (
+        SELECT s."reportUnitId" AS report_unit_id, s."sectionId" AS section_id, s."reformArea" AS reform_area, s.status,
+               s.n, s.pending
+        FROM ${table} s
+        WHERE ${snapshotWhere(counted, scope, filter)}
+      )
+      ${AGGREGATES_OF_F}`,
+    );
   return run<AggregateRow>(
     db,
     Prisma.sql`
@@ -412,14 +438,32 @@ export async function queryAggregatesFromSnapshot(
     f AS (
       SELECT s."reportUnitId" AS report_unit_id, s."sectionId" AS section_id, s."reformArea" AS reform_area, s.status,
              sum(s.n)::int AS n, 0 AS pending
-      FROM "StatusSnapshot" s
-      WHERE ${snapshotWhere([asOf], scope, filter)}
+      FROM ${table} s
+      WHERE ${snapshotWhere(counted, scope, filter)}
       GROUP BY 1, 2, 3, 4
       UNION ALL
       SELECT report_unit_id, section_id, reform_area, NULL, 0, n FROM pend
     )
     ${AGGREGATES_OF_F}`,
   );
+}
+
+/** The headline counts from pre-counted rows (see queryAggregatesCounted). */
+async function queryStatusCountsCounted(
+  db: PrismaClient,
+  counted: Counted,
+  asOf: Date,
+  scope: DashboardScope,
+  filter: SlotFilter,
+): Promise<StatusCounts> {
+  const table = await countedTable(db, counted, asOf);
+  const rows = await run<CountRow>(
+    db,
+    Prisma.sql`
+    SELECT ${COUNT_COLUMNS}
+    FROM (SELECT s.status, s.n FROM ${table} s WHERE ${snapshotWhere(counted, scope, filter)}) f`,
+  );
+  return rows[0] ? countsOf(rows[0]) : emptyCounts();
 }
 
 export type HeatRow = CountRow & { unit_id: number; section_id: number | null; reform_area: string | null };
@@ -456,9 +500,10 @@ export async function queryHeat(
   );
 }
 
-/** queryHeat for a past moment, from its snapshot (see queryAggregatesFromSnapshot). */
-export async function queryHeatFromSnapshot(
+/** queryHeat from pre-counted rows (see queryAggregatesCounted). */
+export async function queryHeatCounted(
   db: PrismaClient,
+  counted: Counted,
   asOf: Date,
   scope: DashboardScope,
   filter: SlotFilter,
@@ -466,7 +511,7 @@ export async function queryHeatFromSnapshot(
   units: number[] | 'all',
 ): Promise<HeatRow[]> {
   if (units !== 'all' && units.length === 0) return [];
-  await ensureSnapshots(db, [asOf]);
+  const table = await countedTable(db, counted, asOf);
   const column =
     heat === 'section'
       ? Prisma.sql`f.section_id, NULL::text AS reform_area`
@@ -479,8 +524,8 @@ export async function queryHeatFromSnapshot(
     SELECT f.report_unit_id AS unit_id, ${column}, ${COUNT_COLUMNS}
     FROM (
       SELECT s."reportUnitId" AS report_unit_id, s."sectionId" AS section_id, s."reformArea" AS reform_area, s.status, s.n
-      FROM "StatusSnapshot" s
-      WHERE ${snapshotWhere([asOf], scope, filter)} ${only}
+      FROM ${table} s
+      WHERE ${snapshotWhere(counted, scope, filter)} ${only}
     ) f
     GROUP BY f.report_unit_id, ${group}`,
   );
@@ -614,9 +659,10 @@ export async function queryTrend(
 function trendCountsSql(past: readonly Date[], scope: DashboardScope, filter: SlotFilter): Prisma.Sql {
   const details = (where: Prisma.Sql) => Prisma.sql`
     SELECT s.moment AS at, s.status, sum(s.n)::int AS n FROM "StatusSnapshot" s WHERE ${where} GROUP BY s.moment, s.status`;
-  if (filter.unit !== undefined || scope.kind === 'UNIT') return details(snapshotWhere(past, scope, filter));
+  const counted: Counted = { from: 'snapshot', moments: past };
+  if (filter.unit !== undefined || scope.kind === 'UNIT') return details(snapshotWhere(counted, scope, filter));
   const totals = (led: Prisma.Sql | undefined) => {
-    const parts = [snapshotFilterWhere(past, filter, 'totals')];
+    const parts = [snapshotFilterWhere(counted, filter, 'totals')];
     if (led) parts.push(led);
     return Prisma.sql`
     SELECT s.moment AS at, s.status, sum(s.n)::int AS n FROM "StatusSnapshotTotal" s
@@ -631,7 +677,7 @@ function trendCountsSql(past: readonly Date[], scope: DashboardScope, filter: Sl
     SELECT at, status, sum(n)::int AS n FROM (
       ${totals(led)}
       UNION ALL
-      ${details(Prisma.sql`${snapshotFilterWhere(past, filter, 'details')} AND ${own}`)}
+      ${details(Prisma.sql`${snapshotFilterWhere(counted, filter, 'details')} AND ${own}`)}
     ) both_parts GROUP BY at, status`;
 }
 
@@ -646,8 +692,8 @@ function ledWhere(unitId: number, includeUnled: boolean): Prisma.Sql {
  * The snapshot rows (alias s) of these moments in a scope and filters: the same selection as
  * assignmentWhere and the unit-kind and unit filters make on the slots, on the snapshot's columns.
  */
-function snapshotWhere(moments: readonly Date[], scope: DashboardScope, filter: SlotFilter): Prisma.Sql {
-  const parts: Prisma.Sql[] = [snapshotFilterWhere(moments, filter, 'details')];
+function snapshotWhere(counted: Counted, scope: DashboardScope, filter: SlotFilter): Prisma.Sql {
+  const parts: Prisma.Sql[] = [snapshotFilterWhere(counted, filter, 'details')];
   if (scope.kind === 'UNIT') parts.push(Prisma.sql`s."unitId" = ${scope.unitId}`);
   if (scope.kind === 'LED') {
     const led = ledWhere(scope.unitId, scope.includeUnled);
@@ -660,9 +706,13 @@ function snapshotWhere(moments: readonly Date[], scope: DashboardScope, filter: 
  * The moments and the task and unit filters on snapshot rows s: StatusSnapshot ('details') or
  * StatusSnapshotTotal ('totals', which has no unit but the kind of the unit counted under).
  */
-function snapshotFilterWhere(moments: readonly Date[], filter: SlotFilter, table: 'details' | 'totals'): Prisma.Sql {
+function snapshotFilterWhere(counted: Counted, filter: SlotFilter, table: 'details' | 'totals'): Prisma.Sql {
   if (filter.status !== undefined) throw new RangeError('snapshots hold counts, not a status filter');
-  const parts: Prisma.Sql[] = [Prisma.sql`s.moment = ANY(${moments.map(utcText)}::timestamp[])`];
+  if (counted.from === 'live' && table === 'totals') throw new RangeError('the live tally has no totals');
+  const parts: Prisma.Sql[] =
+    counted.from === 'snapshot'
+      ? [Prisma.sql`s.moment = ANY(${counted.moments.map(utcText)}::timestamp[])`]
+      : [Prisma.sql`TRUE`];
   if (filter.programme !== undefined)
     parts.push(Prisma.sql`s."sectionId" IN (SELECT id FROM "Section" WHERE "programmeId" = ${filter.programme})`);
   if (filter.section !== undefined) parts.push(Prisma.sql`s."sectionId" = ${filter.section}`);
@@ -799,9 +849,10 @@ export async function assignmentsSql(
 }
 
 /**
- * How a statistic is read: `live` — now on the real clock, from the read model; `as-of` — the
- * rule "as it stood" evaluated on every slot (a pinned now, in tests); `snapshot` — a past moment,
- * from its snapshot (the same numbers; see queryAggregatesFromSnapshot).
+ * How a statistic is read: `live` — now on the real clock, counts from the live tally
+ * (lib/data/status-live.ts) and lists from the read model; `as-of` — the rule "as it stood"
+ * evaluated on every slot (a pinned now, in tests); `snapshot` — a past moment, from its snapshot
+ * (the same numbers; see queryAggregatesCounted).
  */
 export type StatRead = 'live' | 'as-of' | 'snapshot';
 
@@ -823,17 +874,25 @@ export async function computeDashboard(
   >
 > {
   const live = read === 'live';
-  const snapshot = read === 'snapshot' && filter.status === undefined;
+  // Pre-counted rows hold counts, not single slots: a status filter is evaluated.
+  const counted: Counted | undefined =
+    filter.status !== undefined
+      ? undefined
+      : read === 'snapshot'
+        ? { from: 'snapshot', moments: [asOf] }
+        : live
+          ? { from: 'live' }
+          : undefined;
   const [aggregates, taskCount] = await Promise.all([
-    snapshot ? queryAggregatesFromSnapshot(db, asOf, scope, filter) : queryAggregates(db, asOf, scope, filter, live),
+    counted ? queryAggregatesCounted(db, counted, asOf, scope, filter) : queryAggregates(db, asOf, scope, filter, live),
     queryTaskCount(db, asOf, scope, filter, live),
   ]);
   const shaped = shapeAggregates(aggregates, view);
   const shown = shaped.units.slice(0, view.heatUnits ?? HEAT_ROWS);
   const all = shown.length === shaped.units.length && shown.length > 500;
   const units = all ? 'all' : shown.map((u) => u.unitId);
-  const heatRows = snapshot
-    ? await queryHeatFromSnapshot(db, asOf, scope, filter, view.heat, units)
+  const heatRows = counted
+    ? await queryHeatCounted(db, counted, asOf, scope, filter, view.heat, units)
     : await queryHeat(db, asOf, scope, filter, view.heat, units, live);
   return {
     ...shaped,

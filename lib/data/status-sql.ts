@@ -197,3 +197,29 @@ export function missedPeriodsSql(x: string): Prisma.Sql {
         AND ${keyOrdinalSql(Prisma.sql`d."periodKey"`, col('period_months'))} >= ${col('owed_first')}
         AND ${keyOrdinalSql(Prisma.sql`d."periodKey"`, col('period_months'))} < ${col('owed_upto')}), 0) END`;
 }
+
+/**
+ * Where a unit's work is counted at each moment (`unit_final`(moment, unit_id, target_id)): a unit
+ * that was merged (or renamed) into exactly one successor on or before the moment reports under
+ * that successor, following chains (A → B → C); a split unit keeps its own row. Goes after the
+ * `moments` CTE of slotsAtCte, in a `WITH RECURSIVE`.
+ */
+export const LINEAGE = Prisma.sql`
+    unit_hops AS (
+      SELECT m.moment, l."predecessorId" AS from_id, min(l."successorId") AS to_id
+      FROM "UnitLineage" l
+      JOIN moments m ON l."effectiveDate" <= m.as_of_day
+      WHERE l.kind IN ('MERGE', 'RENAME')
+      GROUP BY m.moment, l."predecessorId"
+      HAVING count(*) = 1
+    ),
+    unit_chain(moment, unit_id, target_id, depth) AS (
+      SELECT moment, from_id, to_id, 1 FROM unit_hops
+      UNION ALL
+      SELECT c.moment, c.unit_id, h.to_id, c.depth + 1
+      FROM unit_chain c JOIN unit_hops h ON h.moment = c.moment AND h.from_id = c.target_id
+      WHERE c.depth < 16
+    ),
+    unit_final AS (
+      SELECT DISTINCT ON (moment, unit_id) moment, unit_id, target_id FROM unit_chain ORDER BY moment, unit_id, depth DESC
+    )`;

@@ -9,7 +9,7 @@
  * renamed once deployed (its run history is kept under it).
  */
 import 'server-only';
-import { snapshotTrendCutoffs } from '../data/jobs';
+import { recountLiveTally, snapshotTrendCutoffs } from '../data/jobs';
 import { cleanUpLoginThrottle } from '../data/login-throttle';
 import { generateDeadlineNotifications } from '../data/notifications';
 import { runUrgingLadder } from '../data/urging';
@@ -35,6 +35,12 @@ export const JOBS: readonly JobDefinition[] = [
     label: 'Chốt số liệu xu hướng theo kỳ',
     cron: '5 * * * *',
     handler: async () => ({ cutoffs: await snapshotTrendCutoffs() }),
+  },
+  {
+    name: 'live-tally',
+    label: 'Đếm lại số liệu hôm nay',
+    cron: '1 * * * *',
+    handler: () => recountLiveTally(),
   },
   {
     // Decision 018: every hour, so a step goes out early on its working day and after any downtime.
