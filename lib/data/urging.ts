@@ -35,6 +35,9 @@ import { StoredUrgingLadder, type UrgingLadderInput, type UrgingLetterInput } fr
 
 type Tx = Prisma.TransactionClient;
 
+/** Steps recorded and notified per transaction. */
+const URGING_BATCH = 200;
+
 /** The steps stored on a programme; a value that is not a ladder (hand-edited) falls back to the default. */
 export function ladderOf(stored: Prisma.JsonValue | null): UrgingStep[] {
   if (stored === null) return DEFAULT_URGING_LADDER.map((s) => ({ ...s, audiences: [...s.audiences] }));
@@ -159,69 +162,82 @@ export async function runUrgingLadder(now = new Date()): Promise<{ steps: number
           x.step !== null && (furthestSent.get(`${x.slot.assignment_id}:${x.due}`) ?? -Infinity) < x.step.offsetDays,
       );
     if (todo.length === 0) continue;
-    const result = await db.$transaction(async (tx) => {
-      const cache = new Map<string, number[]>();
-      const data: Prisma.UrgingSentCreateManyInput[] = [];
-      for (const { slot, due, step } of todo) {
-        let recipients = 0;
-        for (const a of step.audiences) recipients += (await audienceIds(tx, a, slot.unit_id, cache)).length;
-        data.push({
-          assignmentId: slot.assignment_id,
-          dueDate: toDbDate(due),
-          offsetDays: step.offsetDays,
-          audiences: step.audiences,
-          recipients,
-          sentAt: now,
-        });
-      }
-      const created = await tx.urgingSent.createManyAndReturn({
-        data,
-        skipDuplicates: true,
-        select: { assignmentId: true, offsetDays: true },
-      });
-      const mine = new Set(created.map((c) => `${c.assignmentId}:${c.offsetDays}`));
-      const done = todo.filter((x) => mine.has(`${x.slot.assignment_id}:${x.step.offsetDays}`));
-      let told = 0;
-      // The unit's own people: one notification per task.
-      for (const { slot, due, step } of done) {
-        const ids = [
-          ...(step.audiences.includes('OFFICERS') ? await audienceIds(tx, 'OFFICERS', slot.unit_id, cache) : []),
-          ...(step.audiences.includes('LEADER') ? await audienceIds(tx, 'LEADER', slot.unit_id, cache) : []),
-        ];
-        await notifyUsers(tx, ids, {
-          kind: 'urging.step',
-          title: unitMessageTitle(due, today, calendar),
-          body: `${slot.task_code} ${slot.task_title} — ${slot.unit_name}`,
-          link: `/assignments/${slot.assignment_id}`,
-        });
-        told += new Set(ids).size;
-      }
-      // The standing office and the chairman: one summary per step.
-      for (const audience of ['STANDING_OFFICE', 'CHAIRMAN'] as const) {
-        const byStep = new Map<number, typeof done>();
-        for (const x of done.filter((x) => x.step.audiences.includes(audience)))
-          byStep.set(x.step.offsetDays, [...(byStep.get(x.step.offsetDays) ?? []), x]);
-        for (const [offset, items] of byStep) {
-          const ids = await audienceIds(tx, audience, 0, cache);
-          const units = [...new Set(items.map((x) => x.slot.unit_name))];
-          await notifyUsers(tx, ids, {
-            kind: 'urging.escalated',
-            title: `Đôn đốc (${stepLabel(offset).toLowerCase()}): ${items.length} nhiệm vụ của ${units.length} đơn vị`,
-            body: `${programme.title}: ${units.slice(0, 5).join(', ')}${units.length > 5 ? ` và ${units.length - 5} đơn vị khác` : ''}`,
-            link:
-              audience === 'STANDING_OFFICE'
-                ? `/urging?programme=${programme.id}`
-                : `/dashboard?programme=${programme.id}`,
-          });
-          told += ids.length;
-        }
-      }
-      return { steps: done.length, notifications: told };
-    });
-    steps += result.steps;
-    notifications += result.notifications;
+    // A few hundred tasks per transaction: a city's first run (every late task at once) stays short.
+    for (let from = 0; from < todo.length; from += URGING_BATCH) {
+      const result = await sendSteps(programme, todo.slice(from, from + URGING_BATCH));
+      steps += result.steps;
+      notifications += result.notifications;
+    }
   }
   return { steps, notifications };
+
+  async function sendSteps(
+    programme: { id: number; title: string },
+    todo: { slot: OpenSlot; due: IsoDate; step: UrgingStep }[],
+  ) {
+    return db.$transaction(
+      async (tx) => {
+        const cache = new Map<string, number[]>();
+        const data: Prisma.UrgingSentCreateManyInput[] = [];
+        for (const { slot, due, step } of todo) {
+          let recipients = 0;
+          for (const a of step.audiences) recipients += (await audienceIds(tx, a, slot.unit_id, cache)).length;
+          data.push({
+            assignmentId: slot.assignment_id,
+            dueDate: toDbDate(due),
+            offsetDays: step.offsetDays,
+            audiences: step.audiences,
+            recipients,
+            sentAt: now,
+          });
+        }
+        const created = await tx.urgingSent.createManyAndReturn({
+          data,
+          skipDuplicates: true,
+          select: { assignmentId: true, offsetDays: true },
+        });
+        const mine = new Set(created.map((c) => `${c.assignmentId}:${c.offsetDays}`));
+        const done = todo.filter((x) => mine.has(`${x.slot.assignment_id}:${x.step.offsetDays}`));
+        let told = 0;
+        // The unit's own people: one notification per task.
+        for (const { slot, due, step } of done) {
+          const ids = [
+            ...(step.audiences.includes('OFFICERS') ? await audienceIds(tx, 'OFFICERS', slot.unit_id, cache) : []),
+            ...(step.audiences.includes('LEADER') ? await audienceIds(tx, 'LEADER', slot.unit_id, cache) : []),
+          ];
+          await notifyUsers(tx, ids, {
+            kind: 'urging.step',
+            title: unitMessageTitle(due, today, calendar),
+            body: `${slot.task_code} ${slot.task_title} — ${slot.unit_name}`,
+            link: `/assignments/${slot.assignment_id}`,
+          });
+          told += new Set(ids).size;
+        }
+        // The standing office and the chairman: one summary per step.
+        for (const audience of ['STANDING_OFFICE', 'CHAIRMAN'] as const) {
+          const byStep = new Map<number, typeof done>();
+          for (const x of done.filter((x) => x.step.audiences.includes(audience)))
+            byStep.set(x.step.offsetDays, [...(byStep.get(x.step.offsetDays) ?? []), x]);
+          for (const [offset, items] of byStep) {
+            const ids = await audienceIds(tx, audience, 0, cache);
+            const units = [...new Set(items.map((x) => x.slot.unit_name))];
+            await notifyUsers(tx, ids, {
+              kind: 'urging.escalated',
+              title: `Đôn đốc (${stepLabel(offset).toLowerCase()}): ${items.length} nhiệm vụ của ${units.length} đơn vị`,
+              body: `${programme.title}: ${units.slice(0, 5).join(', ')}${units.length > 5 ? ` và ${units.length - 5} đơn vị khác` : ''}`,
+              link:
+                audience === 'STANDING_OFFICE'
+                  ? `/urging?programme=${programme.id}`
+                  : `/dashboard?programme=${programme.id}`,
+            });
+            told += ids.length;
+          }
+        }
+        return { steps: done.length, notifications: told };
+      },
+      { maxWait: 60_000, timeout: 120_000 },
+    );
+  }
 }
 
 // ───────────────────────────── The Công văn đôn đốc ─────────────────────────────
