@@ -6,25 +6,34 @@
  *    public URL is https, Strict-Transport-Security (lib/security-headers.ts).
  * 2. Visitors without a session cookie are redirected to the login page. Authorization is not
  *    here: it lives in the data layer (lib/data), which checks the user on every read and write.
- * API routes that answer JSON (auth, evidence, jobs) are left out: they refuse with 401 themselves,
+ * The API for other systems (/api/v1, decision 020) authenticates with a bearer token, not the
+ * session: it passes without a cookie, and anything but a read is refused here with a 405.
+ * Other API routes that answer JSON (auth, evidence, jobs) are left out: they refuse with 401 themselves,
  * uploads are not buffered twice, and next.config.js gives them a policy that allows nothing.
  */
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
+import { isApiPath, refuseApiWrite } from './lib/api/read-only';
 import { databaseReachable, unavailableResponse } from './lib/health';
 import { log, requestIdFrom } from './lib/log';
 import { refuseCrossOriginWrite } from './lib/same-origin';
 import { contentSecurityPolicy, newNonce, transportHeaders } from './lib/security-headers';
 import { sessionCookie } from './lib/session-cookie';
 
-const PUBLIC_PAGES = new Set(['/login']);
+/** Open without a session: the login page and the API's reference (it shows no data). */
+const PUBLIC_PAGES = new Set(['/login', '/api-docs']);
 
 export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  // The API only reads (lib/api/read-only.ts).
+  if (isApiPath(pathname)) {
+    const notRead = refuseApiWrite(request);
+    if (notRead) return withTransportHeaders(notRead);
+  }
   // A write from another origin (a forged server-action POST) is the client's fault: a Vietnamese
   // 403 here, before Next's action handler would answer it with a 500 (decision 010).
   const refused = refuseCrossOriginWrite(request);
   if (refused) return refused;
-  const { pathname } = request.nextUrl;
   // One id per request, on every log line of it and in the answer (lib/log.ts).
   const reqId = requestIdFrom(request.headers.get('x-request-id'));
   log().info({ reqId, method: request.method, path: pathname }, 'request');
@@ -34,7 +43,7 @@ export async function proxy(request: NextRequest) {
     log().warn({ reqId, path: pathname }, 'database unreachable: 503');
     return withTransportHeaders(unavailableResponse(reqId, pathname.startsWith('/api/')));
   }
-  if (!PUBLIC_PAGES.has(pathname)) {
+  if (!PUBLIC_PAGES.has(pathname) && !isApiPath(pathname)) {
     const token = await getToken({
       req: request,
       secret: process.env.AUTH_SECRET,

@@ -26,7 +26,14 @@ async function ids() {
 }
 
 const PAGES: Record<string, (i: Awaited<ReturnType<typeof ids>>) => string[]> = {
-  'cb.tranphu': (i) => ['/', '/assignments', `/assignments/${i.assignment}`, '/dashboard', '/notifications'],
+  'cb.tranphu': (i) => [
+    '/',
+    '/assignments',
+    `/assignments/${i.assignment}`,
+    '/dashboard',
+    '/notifications',
+    '/account/email',
+  ],
   'tp.noivu': (i) => ['/', '/reviews', `/reports/${i.report}`, '/board', '/dashboard'],
   chutich: () => ['/', '/dashboard', '/dashboard/assignments?status=IN_PROGRESS_OVERDUE', '/extensions'],
   admin: (i) => [
@@ -73,6 +80,23 @@ test.describe('accessibility (axe-core)', () => {
         expect(violations).toEqual([]);
       });
     }
+  }
+
+  // The API's pages (decision 020): the administrator's tokens, and the reference, open to anyone.
+  for (const size of WIDTHS) {
+    test(`API pages, ${size.name}: no serious or critical violation`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize({ width: size.width, height: size.height });
+      const violations: string[] = [];
+      await page.goto('/api-docs');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      violations.push(...(await seriousViolations(page)));
+      await login(page, 'admin');
+      await page.goto('/admin/api');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      violations.push(...(await seriousViolations(page)));
+      expect(violations).toEqual([]);
+    });
   }
 
   test('the import review grid (merge and split buttons) has no serious or critical violation', async ({ page }) => {

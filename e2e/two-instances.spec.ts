@@ -143,7 +143,15 @@ test('the login throttle counts failures on both instances together', async ({ p
 });
 
 test('each scheduled job ran once, on one instance', async () => {
-  const jobs = ['deadline-reminders', 'trend-snapshots', 'live-tally', 'login-throttle-cleanup'];
+  const jobs = [
+    'deadline-reminders',
+    'trend-snapshots',
+    'live-tally',
+    'login-throttle-cleanup',
+    'email-outbox',
+    'email-digest',
+    'api-usage-cleanup',
+  ];
   await expect
     .poll(
       async () =>

@@ -85,6 +85,17 @@ export const VARIABLES = {
   S3_ACCESS_KEY_ID: { schema: optional(z.string().min(1)), vi: 'khóa truy cập', en: 'an access key id' },
   S3_SECRET_ACCESS_KEY: { schema: optional(z.string().min(1)), vi: 'khóa bí mật', en: 'a secret access key' },
   S3_FORCE_PATH_STYLE: { schema: flag, vi: '0 hoặc 1', en: '0 or 1' },
+  SMTP_URL: {
+    // nodemailer's connection URL; it may carry the password, so it is never logged.
+    schema: url(['smtp:', 'smtps:']),
+    vi: 'địa chỉ máy chủ thư smtp://người-dùng:mật-khẩu@máy:587 hoặc smtps://…:465',
+    en: 'a mail server URL smtp://user:password@host:587 or smtps://…:465',
+  },
+  MAIL_FROM: {
+    schema: optional(z.string().min(3).max(200)),
+    vi: 'địa chỉ người gửi, ví dụ "Đôn đốc <dondoc@hatinh.gov.vn>"',
+    en: 'the sender, e.g. "Đôn đốc <dondoc@hatinh.gov.vn>"',
+  },
   JOBS: { schema: optional(z.enum(['on', 'off'])), vi: '"on" hoặc "off"', en: '"on" or "off"' },
   LOG_LEVEL: {
     schema: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
@@ -148,6 +159,8 @@ export function parseEnv(
       problems.push(
         `${n}: bắt buộc khi dùng kho S3 (đã đặt ${s3Given.join(', ')}) / required for S3 storage (${s3Given.join(', ')} set)`,
       );
+  if (source.SMTP_URL && !source.MAIL_FROM)
+    problems.push(`MAIL_FROM: bắt buộc khi đặt SMTP_URL — ${VARIABLES.MAIL_FROM.vi} / required with SMTP_URL`);
   if (problems.length > 0) throw new EnvError(problems);
   return out as Env;
 }

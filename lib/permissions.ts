@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   'urging:manage': ['ADMIN'],
   /** Read the audit trail (sign-ins, changes, decisions). */
   'audit:read': ['ADMIN'],
+  /** Issue and revoke the tokens other systems read the API with (decision 020). */
+  'api-token:manage': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -355,7 +355,7 @@ function RefList({ refs }: { refs: ProposalRef[] }) {
   return (
     <ul className="mt-1 space-y-0.5 text-xs" aria-label="Đơn vị đọc được trong văn bản">
       {refs.map((r, i) => {
-        const role = ASSIGNMENT_ROLE_LABELS[r.role];
+        const role = r.coLead ? 'Cùng chủ trì (đề xuất phối hợp)' : ASSIGNMENT_ROLE_LABELS[r.role];
         if (r.group) {
           return (
             <li key={i} className="text-blue-800">

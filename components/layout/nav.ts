@@ -16,7 +16,9 @@ export function navFor(user: SessionUser): NavItem[] {
   if (can(user, 'unit:manage')) items.push({ href: '/admin/units', label: 'Đơn vị' });
   if (can(user, 'user:manage')) items.push({ href: '/admin/users', label: 'Người dùng' });
   if (can(user, 'calendar:manage')) items.push({ href: '/admin/calendar', label: 'Lịch làm việc' });
+  if (can(user, 'api-token:manage')) items.push({ href: '/admin/api', label: 'API' });
   if (can(user, 'audit:read')) items.push({ href: '/admin/audit', label: 'Nhật ký' });
+  items.push({ href: '/account/email', label: 'Thư điện tử' });
   items.push({ href: '/account/password', label: 'Đổi mật khẩu' });
   return items;
 }

@@ -3,9 +3,11 @@ import { getDb } from '../db';
 import { AppError, FieldError } from '../errors';
 import { hashPassword, verifyPassword } from '../password';
 import { weakPasswordReason } from '../password-policy';
-import type { PasswordChangeInput } from '../validation/account';
+import type { EmailPreference } from '../domain/email';
+import type { EmailSettingsInput, PasswordChangeInput } from '../validation/account';
 import { audit, requestClientInfo } from './audit';
-import { requireSignedIn } from './guard';
+import { emailConfigured } from './email-outbox';
+import { requirePermission, requireSignedIn } from './guard';
 import { loginRetryAfter, recordLoginFailure } from './login-throttle';
 
 /**
@@ -49,5 +51,49 @@ export async function changeOwnPassword(
       client,
     });
     return { sessionVersion: updated.sessionVersion, wasForced: me.mustChangePassword };
+  });
+}
+
+/** My e-mail address and preference, and whether the app can send e-mail at all (SMTP_URL). */
+export async function getEmailSettings(): Promise<{
+  email: string | null;
+  emailPreference: EmailPreference;
+  configured: boolean;
+}> {
+  const me = await requirePermission('work:read-own');
+  const row = await getDb().user.findUniqueOrThrow({
+    where: { id: me.id },
+    select: { email: true, emailPreference: true },
+  });
+  return { ...row, configured: emailConfigured() };
+}
+
+/** I set my own address and how notifications reach it (decision 019). */
+export async function updateEmailSettings(input: EmailSettingsInput): Promise<void> {
+  const me = await requirePermission('work:read-own');
+  const client = await requestClientInfo();
+  await getDb().$transaction(async (tx) => {
+    const before = await tx.user.findUniqueOrThrow({
+      where: { id: me.id },
+      select: { email: true, emailPreference: true },
+    });
+    await tx.user.update({
+      where: { id: me.id },
+      data: { email: input.email, emailPreference: input.emailPreference },
+    });
+    await audit(tx, {
+      actorId: me.id,
+      action: 'user.email_settings_changed',
+      entityType: 'User',
+      entityId: me.id,
+      // Whether the address changed, not the address: the audit trail is read by administrators.
+      data: {
+        emailChanged: before.email !== input.email,
+        hasEmail: input.email !== null,
+        preference: input.emailPreference,
+        previousPreference: before.emailPreference,
+      },
+      client,
+    });
   });
 }

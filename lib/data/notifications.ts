@@ -3,6 +3,7 @@ import { getDb, Prisma } from '../db';
 import { VN_TIME_ZONE } from '../domain/time';
 import { NotFoundError } from '../errors';
 import { dueSoonLimit } from './calendar';
+import { queueNotificationEmails } from './email-outbox';
 import { requirePermission } from './guard';
 import { slotsAtCte } from './status-sql';
 
@@ -47,12 +48,17 @@ export async function markNotificationsRead(ids: number[] | 'all', { now = new D
  * ("Sắp đến hạn", lib/domain/status.ts and lib/data/calendar.ts, decision 015) or overdue (the
  * official rule in SQL, lib/data/status-sql.ts), each officer and head of the unit gets one
  * notification per slot and deadline: "Sắp đến hạn" once, "Quá hạn" once.
- * One INSERT … SELECT, idempotent: running it again adds nothing.
+ * One INSERT … SELECT, idempotent: running it again adds nothing; the e-mails of the new ones are
+ * queued in the same transaction (lib/data/email-outbox.ts, decision 019).
  */
 export async function generateDeadlineNotifications(now = new Date()): Promise<number> {
   // "Sắp đến hạn" counts working days (decision 015): the last deadline that is due soon today.
   const soonUntil = await dueSoonLimit(now);
-  return getDb().$executeRaw(Prisma.sql`
+  return getDb().$transaction(
+    async (tx) => {
+      const created = await tx.$queryRaw<
+        { id: number; userId: number; title: string; body: string | null }[]
+      >(Prisma.sql`
     WITH ${slotsAtCte([now])},
     due AS (
       SELECT s.assignment_id, s.unit_id, s.due,
@@ -78,5 +84,12 @@ export async function generateDeadlineNotifications(now = new Date()): Promise<n
     WHERE NOT EXISTS (
       SELECT 1 FROM "Notification" n
       WHERE n."userId" = m.user_id AND n.kind = m.kind AND n.link = m.link AND n.title = m.title
-    )`);
+    )
+    RETURNING "id", "userId", "title", "body"`);
+      await queueNotificationEmails(tx, created);
+      return created.length;
+    },
+    // The INSERT … SELECT reads every open slot: it may outlast an interactive transaction's 5 s default.
+    { timeout: 120_000, maxWait: 60_000 },
+  );
 }

@@ -1,14 +1,20 @@
 import 'server-only';
 import type { Prisma } from '../db';
 import { extensionDeciderFor, reviewerFor, type Reviewer } from '../domain/review-routing';
+import { queueNotificationEmails } from './email-outbox';
 
 type Tx = Prisma.TransactionClient;
 type Message = { kind: string; title: string; body?: string; link?: string };
 
+/**
+ * The one way a notification is written (the deadline reminders' bulk INSERT aside, which queues
+ * its e-mails the same way): in the caller's transaction, with the e-mail of each recipient who
+ * wants one queued in the same transaction (lib/data/email-outbox.ts, decision 019).
+ */
 export async function notifyUsers(tx: Tx, userIds: number[], message: Message): Promise<void> {
   const unique = [...new Set(userIds)];
   if (unique.length === 0) return;
-  await tx.notification.createMany({
+  const created = await tx.notification.createManyAndReturn({
     data: unique.map((userId) => ({
       userId,
       kind: message.kind,
@@ -16,7 +22,9 @@ export async function notifyUsers(tx: Tx, userIds: number[], message: Message): 
       body: message.body ?? null,
       link: message.link ?? null,
     })),
+    select: { id: true, userId: true, title: true, body: true },
   });
+  await queueNotificationEmails(tx, created);
 }
 
 /** Everyone who works for a unit and may report for it. */

@@ -1,6 +1,15 @@
 import 'server-only';
 import { detectHeader } from '../domain/directive/table';
 import { AppError } from '../errors';
+import {
+  inflatedSize,
+  PDF_MAX_INFLATED_BYTES,
+  PDF_MAX_READ_MS,
+  PDF_MAX_TEXT_CHARS,
+  PDF_TOO_LARGE_INFLATED,
+  PDF_TOO_MUCH_TEXT,
+  PDF_TOO_SLOW,
+} from './pdf-limits';
 
 /**
  * Text of an uploaded PDF with a text layer, read with Mozilla's PDF.js (pdfjs-dist, the legacy
@@ -13,6 +22,9 @@ import { AppError } from '../errors';
  * - A PDF whose pages hold no text (a scan, a photo) is refused with a message saying what to do:
  *   the import never shows an empty grid for it. So are encrypted PDFs, broken files and PDFs of
  *   more than PDF_MAX_PAGES pages.
+ * - Decompression bombs, endless reading and floods of text are refused by the bounds in
+ *   pdf-limits.ts: the compressed streams' expanded size before PDF.js runs, then the reading
+ *   time and the amount of text between pages.
  */
 
 export const PDF_MAX_PAGES = 300;
@@ -137,9 +149,38 @@ export function pdfLines(pages: readonly (readonly PdfPiece[])[]): string[] {
 
 type TextItem = { str?: string; transform?: number[]; width?: number; height?: number; hasEOL?: boolean };
 
-/** The text of a PDF, or an AppError with a Vietnamese message. */
-export async function extractPdfText(bytes: Uint8Array): Promise<string> {
+export type PdfLimits = { maxInflatedBytes: number; maxReadMs: number; maxTextChars: number };
+
+const LIMITS: PdfLimits = {
+  maxInflatedBytes: PDF_MAX_INFLATED_BYTES,
+  maxReadMs: PDF_MAX_READ_MS,
+  maxTextChars: PDF_MAX_TEXT_CHARS,
+};
+
+/** Waits for `step`, or refuses when the reading time is used up (PDF.js yields between steps). */
+async function inTime<T>(step: Promise<T>, deadline: number): Promise<T> {
+  // If time runs out first, the step is abandoned (the document is destroyed): its rejection
+  // ("Loading aborted") must not surface as an unhandled one.
+  step.catch(() => undefined);
+  const left = deadline - Date.now();
+  if (left < 0) throw new AppError(PDF_TOO_SLOW);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AppError(PDF_TOO_SLOW)), left);
+  });
+  try {
+    return await Promise.race([step, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The text of a PDF, or an AppError with a Vietnamese message. `limits` is for tests. */
+export async function extractPdfText(bytes: Uint8Array, limits: Partial<PdfLimits> = {}): Promise<string> {
+  const bound = { ...LIMITS, ...limits };
   if (!(bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) throw new AppError(NOT_PDF);
+  if (inflatedSize(bytes, bound.maxInflatedBytes) === 'TOO_LARGE') throw new AppError(PDF_TOO_LARGE_INFLATED);
+  const deadline = Date.now() + bound.maxReadMs;
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // PDF.js takes ownership of the buffer it is given: hand it a copy.
   const task = pdfjs.getDocument({
@@ -152,21 +193,25 @@ export async function extractPdfText(bytes: Uint8Array): Promise<string> {
   });
   let doc: Awaited<typeof task.promise>;
   try {
-    doc = await task.promise;
+    doc = await inTime(task.promise, deadline);
   } catch (error) {
     await task.destroy().catch(() => undefined);
+    if (error instanceof AppError) throw error;
     if (error instanceof Error && error.name === 'PasswordException') throw new AppError(ENCRYPTED);
     throw new AppError(NOT_PDF);
   }
   try {
     if (doc.numPages > PDF_MAX_PAGES) throw new AppError(TOO_MANY_PAGES);
     const pages: PdfPiece[][] = [];
+    let chars = 0;
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent();
+      const page = await inTime(doc.getPage(n), deadline);
+      const content = await inTime(page.getTextContent(), deadline);
       const pieces: PdfPiece[] = [];
       for (const item of content.items as TextItem[]) {
         if (typeof item.str !== 'string' || !item.transform) continue;
+        chars += item.str.length;
+        if (chars > bound.maxTextChars) throw new AppError(PDF_TOO_MUCH_TEXT);
         pieces.push({
           str: item.str,
           x: item.transform[4] ?? 0,

@@ -5,6 +5,7 @@ export const AUDIT_ACTION_LABELS = {
   'auth.throttled': 'Tạm chặn đăng nhập (sai nhiều lần)',
   'auth.signed_out': 'Đăng xuất',
   'user.password_changed': 'Tự đổi mật khẩu',
+  'user.email_settings_changed': 'Tự đổi thư điện tử nhận thông báo',
   'user.password_reset': 'Quản trị viên đặt lại mật khẩu',
   'user.created': 'Tạo người dùng',
   'user.updated': 'Sửa thông tin người dùng',
@@ -48,6 +49,10 @@ export const AUDIT_ACTION_LABELS = {
   'calendar.changed': 'Điều chỉnh lịch ngày làm việc',
   'urging.ladder_changed': 'Sửa các bước đôn đốc của chương trình',
   'urging.letter_created': 'Ban hành công văn đôn đốc',
+  'api_token.issued': 'Cấp mã truy cập API',
+  'api_token.revoked': 'Thu hồi mã truy cập API',
+  'api.used': 'Hệ thống khác đọc dữ liệu qua API',
+  'api.rate_limited': 'Tạm chặn mã truy cập API (gọi quá nhiều)',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -70,14 +70,20 @@ const DEADLINE_NOTES: Record<Exclude<DeadlineKind, 'DATE' | 'NONE'>, string> = {
 /** The parser's confidence per field, for the grid to show beside each field (see FieldConfidence). */
 export function reviewOf(t: ParsedTask, refs: readonly ProposalRef[]): TaskReview {
   const leadRef = refs.find((r) => r.role === 'LEAD');
+  const coLeads = refs.filter((r) => r.coLead);
   const lead: FieldCheck = leadRef
-    ? refCheck(leadRef)
+    ? coLeads.length > 0
+      ? {
+          level: 'FUZZY',
+          note: `Văn bản nêu ${coLeads.length + 1} đơn vị chủ trì: «${leadRef.text}» được đề xuất chủ trì, ${coLeads.map((r) => `«${r.text}»`).join(', ')} được đề xuất phối hợp; kiểm tra lại`,
+        }
+      : refCheck(leadRef)
     : t.addresseeAssumed
       ? { level: 'MISSING', note: 'Văn bản không nêu đơn vị thực hiện: tạm giao cho tất cả đơn vị' }
       : t.collective
         ? { level: 'EXACT', note: `Cả nhóm: ${FAN_OUT_GROUP_LABELS[t.collective]}` }
         : { level: 'MISSING', note: 'Không tìm thấy đơn vị chủ trì' };
-  const partners = refs.filter((r) => r.role === 'COORDINATING').map(refCheck);
+  const partners = refs.filter((r) => r.role === 'COORDINATING' && !r.coLead).map(refCheck);
   const unsure = partners.filter((c) => c.level !== 'EXACT');
   const coordinators: FieldCheck =
     partners.length === 0
@@ -104,6 +110,7 @@ function clip(s: string, max: number): string {
 function toTask(t: ParsedTask, key: string, names: ReadonlyMap<string, string>): ProposalTask {
   const refs: ProposalRef[] = [];
   if (t.lead) refs.push(toRef(t.lead, 'LEAD', names));
+  for (const c of t.coLeads) refs.push({ ...toRef(c, 'COORDINATING', names), coLead: true });
   for (const c of t.coordinators) refs.push(toRef(c, 'COORDINATING', names));
   const lead = refs.find((r) => r.role === 'LEAD')?.unitCode ?? null;
   const coordinators = [

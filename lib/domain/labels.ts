@@ -3,13 +3,18 @@
  * kinds live with their kind: official statuses in status.ts, recurrences in periods.ts, audit
  * events in audit-actions.ts, roles in lib/permissions.ts.
  */
-import type { AssignmentRole, ReformArea, ReportStatus, UnitKind } from '../generated/prisma/enums';
+import type { AssignmentRole, ProgrammeStatus, ReformArea, ReportStatus, UnitKind } from '../generated/prisma/enums';
 
 export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
   DRAFT: 'Nháp',
   SUBMITTED: 'Đã gửi',
   RETURNED: 'Yêu cầu bổ sung',
   APPROVED: 'Đã duyệt',
+};
+
+export const PROGRAMME_STATUS_LABELS: Record<ProgrammeStatus, string> = {
+  ACTIVE: 'Đang thực hiện',
+  ARCHIVED: 'Đã lưu trữ',
 };
 
 export const ASSIGNMENT_ROLE_LABELS: Record<AssignmentRole, string> = {

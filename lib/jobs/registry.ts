@@ -9,6 +9,8 @@
  * renamed once deployed (its run history is kept under it).
  */
 import 'server-only';
+import { queueDailyDigests, sendDueEmails } from '../data/email-outbox';
+import { cleanUpApiUsage } from '../data/api-tokens';
 import { recountLiveTally, snapshotTrendCutoffs } from '../data/jobs';
 import { cleanUpLoginThrottle } from '../data/login-throttle';
 import { generateDeadlineNotifications } from '../data/notifications';
@@ -21,6 +23,11 @@ export type JobDefinition = {
   /** Five-field cron, in Asia/Ho_Chi_Minh. */
   cron: string;
   handler: () => Promise<unknown>;
+  /**
+   * A PostgreSQL NOTIFY channel that also starts the handler at once, outside the schedule and
+   * unrecorded (the handler must then be safe to run on several instances at the same time).
+   */
+  wakeOn?: string;
 };
 
 export const JOBS: readonly JobDefinition[] = [
@@ -54,5 +61,26 @@ export const JOBS: readonly JobDefinition[] = [
     label: 'Dọn bộ đếm đăng nhập sai',
     cron: '10 * * * *',
     handler: () => cleanUpLoginThrottle(),
+  },
+  {
+    // Sends queued e-mails (decision 019): woken at the commit of each new one, and every 5 minutes
+    // for the retries (lib/domain/email.ts RETRY_DELAYS_MINUTES).
+    name: 'email-outbox',
+    label: 'Gửi thư điện tử thông báo',
+    cron: '*/5 * * * *',
+    wakeOn: 'email_outbox',
+    handler: () => sendDueEmails(),
+  },
+  {
+    name: 'email-digest',
+    label: 'Thư tổng hợp thông báo hằng ngày',
+    cron: '0 7 * * *',
+    handler: () => queueDailyDigests(),
+  },
+  {
+    name: 'api-usage-cleanup',
+    label: 'Dọn số lần gọi API cũ',
+    cron: '20 3 * * *',
+    handler: () => cleanUpApiUsage(),
   },
 ];

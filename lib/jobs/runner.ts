@@ -6,7 +6,9 @@
  *   - the run is recorded in JobRun under (job, occurrence), unique: a duplicate of the same
  *     occurrence (a retry after a crash, a catch-up racing the schedule) finds the row and skips;
  *   - catch-up: at start and every CATCH_UP_MS, an occurrence whose slot has passed without a
- *     successful run (every instance was down, or the database was) is queued at once.
+ *     successful run (every instance was down, or the database was) is queued at once;
+ *   - a job with `wakeOn` also runs at once, unrecorded, when its NOTIFY channel fires
+ *     (lib/jobs/wake.ts: the e-mail sender, decision 019).
  */
 import 'server-only';
 import cronParser from 'cron-parser';
@@ -15,6 +17,7 @@ import { claimJobRun, finishJobRun, occurrenceSucceeded } from '../data/job-runs
 import { VN_TIME_ZONE } from '../domain/time';
 import { log } from '../log';
 import { JOBS, type JobDefinition } from './registry';
+import { listenForWake } from './wake';
 
 export const JOB_TIME_ZONE = VN_TIME_ZONE;
 const CATCH_UP_MS = 10 * 60_000;
@@ -89,6 +92,9 @@ export async function startScheduler({
       },
     );
   }
+  const listeners = jobs
+    .filter((job) => job.wakeOn)
+    .map((job) => listenForWake({ connectionString, channel: job.wakeOn!, run: job.handler }));
   const catchUp = async () => {
     for (const job of jobs) {
       const occurrence = occurrenceAt(job.cron, new Date());
@@ -107,6 +113,7 @@ export async function startScheduler({
     catchUp,
     stop: async () => {
       clearInterval(timer);
+      await Promise.all(listeners.map((l) => l.stop()));
       await boss.stop({ graceful: true, close: true, wait: true, timeout: 20_000 });
     },
   };

@@ -1,6 +1,8 @@
 /** A user changing their own password (the policy beyond length is checked on the server: lib/password-policy.ts). */
 import { z } from 'zod';
-import { password, USER_LIMITS } from './user';
+import { EMAIL_PREFERENCES } from '../domain/email';
+import { choice } from './fields';
+import { email, password, USER_LIMITS } from './user';
 
 export const PasswordChangeInput = z
   .object({
@@ -18,3 +20,10 @@ export const PasswordChangeInput = z
       ctx.addIssue({ code: 'custom', path: ['newPassword'], message: 'Mật khẩu mới phải khác mật khẩu hiện tại.' });
   });
 export type PasswordChangeInput = z.infer<typeof PasswordChangeInput>;
+
+/** A user's own e-mail address and how notifications reach it (decision 019). */
+export const EmailSettingsInput = z.object({
+  email,
+  emailPreference: choice(EMAIL_PREFERENCES, 'Chọn cách nhận thư.'),
+});
+export type EmailSettingsInput = z.infer<typeof EmailSettingsInput>;

@@ -280,6 +280,11 @@ export type ProposalRef = {
   confidence: number;
   /** A collective group named as partners ("các phòng, ban, ngành thành phố"). */
   group: 'ALL' | 'DEPARTMENTS' | 'WARDS_COMMUNES' | null;
+  /**
+   * Named as a lead after the first ("Cơ quan chủ trì: A, B"): a task has one lead, so it is
+   * proposed as a coordinating unit (it is given the task and reports) and the reviewer is told.
+   */
+  coLead?: boolean;
 };
 
 /**

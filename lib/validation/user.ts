@@ -37,7 +37,7 @@ const displayName = z
       .max(USER_LIMITS.displayName, { error: `Họ và tên tối đa ${USER_LIMITS.displayName} ký tự.` }),
   );
 
-const email = z
+export const email = z
   .string({ error: 'Địa chỉ thư điện tử không hợp lệ.' })
   .optional()
   .transform((v) => cleanText(v ?? ''))

@@ -48,6 +48,7 @@ const importer = track('lib/actions/admin-import.ts', await import('../../lib/ac
 const units = track('lib/actions/admin-units.ts', await import('../../lib/actions/admin-units'));
 const users = track('lib/actions/admin-users.ts', await import('../../lib/actions/admin-users'));
 const notifications = track('lib/actions/notifications.ts', await import('../../lib/actions/notifications'));
+const account = track('lib/actions/account.ts', await import('../../lib/actions/account'));
 const calendar = track('lib/actions/admin-calendar.ts', await import('../../lib/actions/admin-calendar'));
 const uploadRoute = track('app/api/evidence/route.ts', await import('../../app/api/evidence/route'));
 const evidenceRoute = track(
@@ -66,6 +67,39 @@ const letterRoute = track(
   'app/api/urging-letters/[letterId]/route.ts',
   await import('../../app/api/urging-letters/[letterId]/route'),
 );
+const apiTokens = track('lib/actions/admin-api-tokens.ts', await import('../../lib/actions/admin-api-tokens'));
+const { issueApiToken } = await import('../../lib/data/api-tokens');
+const { getAssignment } = await import('../../lib/data/work');
+const { refuseApiWrite } = await import('../../lib/api/read-only');
+const { ApiTokenInput } = await import('../../lib/validation/api-token');
+/** The API's routes (decision 020), by their path under /api/v1. */
+const V1_ROUTES = {
+  '/programmes': track('app/api/v1/programmes/route.ts', await import('../../app/api/v1/programmes/route')),
+  '/programmes/{programmeId}/tasks': track(
+    'app/api/v1/programmes/[programmeId]/tasks/route.ts',
+    await import('../../app/api/v1/programmes/[programmeId]/tasks/route'),
+  ),
+  '/assignments': track('app/api/v1/assignments/route.ts', await import('../../app/api/v1/assignments/route')),
+  '/assignments/{assignmentId}': track(
+    'app/api/v1/assignments/[assignmentId]/route.ts',
+    await import('../../app/api/v1/assignments/[assignmentId]/route'),
+  ),
+  '/assignments/{assignmentId}/reports': track(
+    'app/api/v1/assignments/[assignmentId]/reports/route.ts',
+    await import('../../app/api/v1/assignments/[assignmentId]/reports/route'),
+  ),
+  '/indicators': track('app/api/v1/indicators/route.ts', await import('../../app/api/v1/indicators/route')),
+} as const;
+type V1Path = keyof typeof V1_ROUTES;
+/** A GET of the API as a caller sends it: `secret` in the Authorization header, if any. */
+function v1(path: V1Path, ids: Record<string, number>, secret?: string): Promise<Response> {
+  const url = path.replace(/\{(\w+)\}/g, (_m, name: string) => String(ids[name]));
+  const request = new Request(`http://localhost/api/v1${url}`, {
+    headers: secret ? { authorization: `Bearer ${secret}` } : {},
+  });
+  const params = Promise.resolve(Object.fromEntries(Object.entries(ids).map(([k, v]) => [k, String(v)])));
+  return (V1_ROUTES[path].GET as (r: Request, c: unknown) => Promise<Response>)(request, { params });
+}
 
 const EXEMPT: Record<string, string> = {
   'app/api/health/route.ts#GET':
@@ -78,6 +112,8 @@ const EXEMPT: Record<string, string> = {
     'next-auth’s sign-in endpoint: open to everyone by design (tests/integration/auth.test.ts)',
   'lib/actions/account.ts#changePasswordAction':
     'one’s own password: renews the session cookie, which needs a request scope (tests/integration/account-audit.test.ts calls the data layer; e2e/account-security.spec.ts the page)',
+  'app/api/v1/openapi.json/route.ts#GET':
+    'the OpenAPI document: takes no input and holds no data, open to every caller by design (tests/integration/api-document.test.ts)',
   'lib/actions/login.ts#loginAction':
     'the login form: open to everyone by design (tests/integration/login-action.test.ts; hostile input in hostile-input.test.ts)',
 };
@@ -135,6 +171,7 @@ const r = {} as {
   notification: number;
   nq76: number; // the programme of P-TRANPHU I.4
   letter: number; // a Công văn đôn đốc sent to P-TRANPHU only
+  apiToken: number;
 };
 
 const taskFields = () => ({
@@ -502,6 +539,16 @@ const rows: Row[] = [
   },
   // Notifications
   {
+    endpoint: 'lib/actions/account.ts#updateEmailSettingsAction',
+    allowed: SIGNED_IN,
+    proof: 'cb.tranphu',
+    call: () =>
+      account.updateEmailSettingsAction(
+        INITIAL_STATE,
+        form({ email: 'cb.tranphu@example.vn', emailPreference: 'DAILY_DIGEST' }),
+      ),
+  },
+  {
     endpoint: 'lib/actions/notifications.ts#markAllReadAction',
     allowed: SIGNED_IN,
     proof: 'cb.tranphu',
@@ -591,6 +638,36 @@ const rows: Row[] = [
     proof: null,
     call: () => jobsRoute.POST(new Request('http://localhost/api/jobs/deadlines', { method: 'POST' })),
   },
+  // API tokens (decision 020): issued and revoked by the administrator only.
+  {
+    endpoint: 'lib/actions/admin-api-tokens.ts#issueApiTokenAction',
+    allowed: ['admin'],
+    proof: 'admin',
+    call: () =>
+      apiTokens.issueApiTokenAction(
+        INITIAL_STATE,
+        form({
+          name: 'Hệ thống của tỉnh',
+          scope: 'UNIT',
+          unitId: String(r.tp),
+          expiresOn: formatDateVn(addDays(vnDateOf(new Date()), 30)),
+        }),
+      ),
+  },
+  {
+    endpoint: 'lib/actions/admin-api-tokens.ts#revokeApiTokenAction',
+    allowed: ['admin'],
+    proof: 'admin',
+    call: () => apiTokens.revokeApiTokenAction(INITIAL_STATE, form({ tokenId: String(r.apiToken) })),
+  },
+  // The API reads with a token, never with a session: every signed-in user without one gets 401
+  // (what a token may read is the block "API tokens" below).
+  ...(Object.keys(V1_ROUTES) as V1Path[]).map((path): Row => ({
+    endpoint: `app/api/v1${path.replace(/\{(\w+)\}/g, '[$1]')}/route.ts#GET`,
+    allowed: [],
+    proof: null,
+    call: () => v1(path, { programmeId: r.programme, assignmentId: r.a }),
+  })),
 ];
 
 const REFUSALS = [
@@ -598,6 +675,11 @@ const REFUSALS = [
   'Không tìm thấy nội dung này, hoặc bạn không có quyền xem.',
   'Phiên đăng nhập đã hết. Vui lòng đăng nhập lại.',
 ];
+
+function errorMessageOf(body: unknown): string | undefined {
+  const error = (body as { error?: string | { message?: string } } | null)?.error;
+  return typeof error === 'string' ? error : error?.message;
+}
 
 /** The visible text of an HTML answer, or undefined when it is not HTML. */
 function htmlText(bytes: Buffer): string | undefined {
@@ -619,8 +701,9 @@ function expectDenied(o: Outcome) {
       return;
     case 'response':
       expect([401, 403, 404]).toContain(o.status);
-      // JSON routes answer { error }; the export routes a small Vietnamese HTML page (a download link).
-      expectVietnamese((o.body as { error?: string } | null)?.error ?? htmlText(o.bytes), 'the refusal');
+      // JSON routes answer { error } (the API { error: { code, message } }); the export routes a small
+      // Vietnamese HTML page (a download link).
+      expectVietnamese(errorMessageOf(o.body) ?? htmlText(o.bytes), 'the refusal');
       return;
     case 'appError':
       expect(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND']).toContain(o.error.code);
@@ -755,6 +838,16 @@ beforeAll(async () => {
   r.splitUnit = await unit('X-MTS', 'Xã Tách');
   await U.deactivateUnit({ unitId: r.unit3, effectiveDate: vnDateOf(new Date()) });
   await db.workCalendarDay.create({ data: { date: new Date('2027-02-20'), working: true, note: 'Làm bù' } });
+  r.apiToken = (
+    await issueApiToken(
+      ApiTokenInput.parse({
+        name: 'Sẽ thu hồi',
+        scope: 'READ_ALL',
+        unitId: '',
+        expiresOn: formatDateVn(addDays(vnDateOf(new Date()), 30)),
+      }),
+    )
+  ).tokenId;
   r.user = (
     await db.user.create({
       data: { username: 'cb.matran1', displayName: 'Người Dùng', role: 'OFFICER', unitId: r.tp, passwordHash: 'x' },
@@ -817,5 +910,98 @@ describe('authorization matrix', () => {
 
   it('every row was called', () => {
     expect(rows.map((row) => row.endpoint).filter((e) => !calledEndpoints().has(e))).toEqual([]);
+  });
+});
+
+/**
+ * API tokens (decision 020): a token reads with the rules of the pages. A unit token is the unit's
+ * officer: for a sample of every unit's assignments (the first three of each), the API answers 200
+ * exactly where the officer's assignment page opens and 404 everywhere else — the assignment and its
+ * reports; a read-all token is the chairman. The API takes no write: every other method on every
+ * path is a 405 (refuseApiWrite, which proxy.ts applies before routing; e2e/api.spec.ts sends them
+ * to the built app).
+ */
+describe('API tokens: the same scope as the pages', () => {
+  const pageOpens = async (who: string, assignmentId: number) => {
+    await actAs(who);
+    const outcome = await outcomeOf(() => getAssignment(assignmentId));
+    return outcome.kind === 'value';
+  };
+  const issue = async (scope: 'UNIT' | 'READ_ALL', unit?: number) => {
+    await actAs('admin');
+    const { secret } = await issueApiToken(
+      ApiTokenInput.parse({
+        name: `Ma trận ${scope}`,
+        scope,
+        unitId: unit ? String(unit) : '',
+        expiresOn: formatDateVn(addDays(vnDateOf(new Date()), 30)),
+      }),
+    );
+    await actAs(null);
+    return secret;
+  };
+  const sample = async () => {
+    const rows = await db.$queryRaw<{ id: number; unitId: number }[]>`
+      SELECT id, "unitId" FROM (
+        SELECT a.id, a."unitId", row_number() OVER (PARTITION BY a."unitId" ORDER BY a.id) AS k FROM "Assignment" a
+      ) x WHERE k <= 3 ORDER BY id`;
+    expect(new Set(rows.map((x) => x.unitId)).size).toBeGreaterThan(20);
+    return rows;
+  };
+
+  it.each([
+    ['a unit token (Phường Trần Phú)', 'cb.tranphu', 'P-TRANPHU'],
+    ['a read-all token', 'chutich', null],
+  ] as const)('%s opens exactly what its reader’s pages open', async (_title, reader, unitCode) => {
+    const secret = await issue(unitCode ? 'UNIT' : 'READ_ALL', unitCode ? await unitId(unitCode) : undefined);
+    let opened = 0;
+    let refused = 0;
+    for (const { id, unitId: owner } of await sample()) {
+      const expected = await pageOpens(reader, id);
+      if (unitCode) expect(expected, `assignment ${id}`).toBe(owner === (await unitId(unitCode)));
+      // Hundreds of calls in a minute: the rate limit (tests/integration/api.test.ts) is not the question here.
+      await db.apiTokenMinute.deleteMany({});
+      for (const path of ['/assignments/{assignmentId}', '/assignments/{assignmentId}/reports'] as const) {
+        const response = await v1(path, { assignmentId: id }, secret);
+        expect(response.status, `${path} ${id}`).toBe(expected ? 200 : 404);
+        if (!expected) {
+          const body = await response.json();
+          expect(body.error.code).toBe('not_found');
+          expectVietnamese(body.error.message, 'the refusal');
+        }
+      }
+      if (expected) opened += 1;
+      else refused += 1;
+    }
+    expect(opened).toBeGreaterThan(0);
+    if (unitCode) expect(refused).toBeGreaterThan(50);
+    else expect(refused).toBe(0);
+  });
+
+  it('a unit token’s lists hold its unit only, whatever the filter asks', async () => {
+    const tranPhu = await unitId('P-TRANPHU');
+    const secret = await issue('UNIT', tranPhu);
+    for (const unit of [tranPhu, await unitId('P-NAMHA'), await unitId('TP')]) {
+      const request = new Request(`http://localhost/api/v1/assignments?unit=${unit}&limit=100`, {
+        headers: { authorization: `Bearer ${secret}` },
+      });
+      const body = (await (await V1_ROUTES['/assignments'].GET(request)).json()) as {
+        items: { unit: { id: number } }[];
+      };
+      if (unit === tranPhu) expect(body.items.length).toBeGreaterThan(0);
+      else expect(body.items).toEqual([]);
+    }
+  });
+
+  it('no write on any path: every other method is a 405 with a Vietnamese message', async () => {
+    for (const path of [...Object.keys(V1_ROUTES), '/openapi.json']) {
+      for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+        const refusal = refuseApiWrite(new Request(`http://localhost/api/v1${path}`, { method }));
+        expect(refusal?.status, `${method} ${path}`).toBe(405);
+        expect(refusal?.headers.get('allow')).toBe('GET');
+        expectVietnamese((await refusal!.json()).error.message, 'the 405');
+      }
+      expect(refuseApiWrite(new Request(`http://localhost/api/v1${path}`))).toBeNull();
+    }
   });
 });

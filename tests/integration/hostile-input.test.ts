@@ -44,7 +44,26 @@ const importer = track('lib/actions/admin-import.ts', await import('../../lib/ac
 const units = track('lib/actions/admin-units.ts', await import('../../lib/actions/admin-units'));
 const users = track('lib/actions/admin-users.ts', await import('../../lib/actions/admin-users'));
 const notifications = track('lib/actions/notifications.ts', await import('../../lib/actions/notifications'));
+const account = track('lib/actions/account.ts', await import('../../lib/actions/account'));
 const calendar = track('lib/actions/admin-calendar.ts', await import('../../lib/actions/admin-calendar'));
+const apiTokens = track('lib/actions/admin-api-tokens.ts', await import('../../lib/actions/admin-api-tokens'));
+const v1Assignments = track('app/api/v1/assignments/route.ts', await import('../../app/api/v1/assignments/route'));
+const v1Assignment = track(
+  'app/api/v1/assignments/[assignmentId]/route.ts',
+  await import('../../app/api/v1/assignments/[assignmentId]/route'),
+);
+const v1Reports = track(
+  'app/api/v1/assignments/[assignmentId]/reports/route.ts',
+  await import('../../app/api/v1/assignments/[assignmentId]/reports/route'),
+);
+const v1Programmes = track('app/api/v1/programmes/route.ts', await import('../../app/api/v1/programmes/route'));
+const v1Tasks = track(
+  'app/api/v1/programmes/[programmeId]/tasks/route.ts',
+  await import('../../app/api/v1/programmes/[programmeId]/tasks/route'),
+);
+const v1Indicators = track('app/api/v1/indicators/route.ts', await import('../../app/api/v1/indicators/route'));
+const v1Document = track('app/api/v1/openapi.json/route.ts', await import('../../app/api/v1/openapi.json/route'));
+const { hashApiToken } = await import('../../lib/data/api-tokens');
 const login = track('lib/actions/login.ts', await import('../../lib/actions/login'));
 const urging = track('lib/actions/urging.ts', await import('../../lib/actions/urging'));
 const { saveReport } = await import('../../lib/data/reports');
@@ -202,6 +221,7 @@ const ids = {} as {
   unit2: number;
   user: number;
   evidence: number;
+  apiSecret: string;
 };
 let reviewVersion = 0;
 const later = () => formatDateVn(addDays(vnDateOf(new Date()), 30));
@@ -1240,6 +1260,40 @@ add('login', null, [
   ['callbackUrl with NUL and another host', signIn({ callbackUrl: `/${NUL}/\\evil.example/` }), loginRefused],
 ]);
 
+add('account', 'cb.tranphu', [
+  [
+    'e-mail settings: a script for an address',
+    () => account.updateEmailSettingsAction(INITIAL_STATE, form({ email: XSS, emailPreference: 'EACH' })),
+    refused('email', { email: XSS }),
+  ],
+  [
+    'e-mail settings: an address of 1 MB',
+    () =>
+      account.updateEmailSettingsAction(INITIAL_STATE, form({ email: `${MB}@example.vn`, emailPreference: 'EACH' })),
+    refused('email'),
+  ],
+  [
+    'e-mail settings: a preference that is none of the three',
+    () => account.updateEmailSettingsAction(INITIAL_STATE, form({ email: '', emailPreference: `EACH${NUL}` })),
+    refused('emailPreference'),
+  ],
+  [
+    'e-mail settings: an address with spaces and a zero-width tail is stored clean',
+    () =>
+      account.updateEmailSettingsAction(
+        INITIAL_STATE,
+        form({ email: `  cb.tranphu@example.vn${ZW} `, emailPreference: 'OFF' }),
+      ),
+    accepted(async () => {
+      const row = await db.user.findUniqueOrThrow({
+        where: { username: 'cb.tranphu' },
+        select: { email: true, emailPreference: true },
+      });
+      expect(row).toEqual({ email: 'cb.tranphu@example.vn', emailPreference: 'OFF' });
+    }),
+  ],
+]);
+
 add('route', 'cb.tranphu', [
   [
     'mark all read, called with a stray argument: the argument is ignored',
@@ -1263,6 +1317,96 @@ add('route', null, [
         }),
       ),
     refusedWith(401),
+  ]),
+]);
+// API tokens (decision 020): the administrator's form, and the API's token, path and query.
+const apiToken = (fields: Record<string, string>) => () =>
+  apiTokens.issueApiTokenAction(
+    INITIAL_STATE,
+    form({ name: 'Hệ thống của tỉnh', scope: 'UNIT', unitId: String(ids.unit2), expiresOn: later(), ...fields }),
+  );
+add('api-token', 'admin', [
+  ['issue: a name of NUL only', apiToken({ name: NUL }), refused('name')],
+  ['issue: a name of 1 MB', apiToken({ name: MB }), refused('name')],
+  ['issue: a scope "ADMIN"', apiToken({ scope: 'ADMIN' }), refused('scope')],
+  ['issue: a unit beyond int4', apiToken({ unitId: BEYOND_INT4 }), refused('unitId')],
+  ['issue: a unit that does not exist', apiToken({ unitId: '999999' }), refused('unitId')],
+  ['issue: a unit token without its unit', apiToken({ unitId: '' }), refused('unitId')],
+  ['issue: expiry 31/02/2027', apiToken({ expiresOn: '31/02/2027' }), refused('expiresOn')],
+  ['issue: expiry in 2099 (beyond a year)', apiToken({ expiresOn: '31/12/2099' }), refused('expiresOn')],
+  [
+    'issue: expiry yesterday',
+    apiToken({ expiresOn: formatDateVn(addDays(vnDateOf(new Date()), -1)) }),
+    refused('expiresOn'),
+  ],
+  [
+    'revoke: a token id "1e3"',
+    () => apiTokens.revokeApiTokenAction(INITIAL_STATE, form({ tokenId: '1e3' })),
+    refused(),
+  ],
+  [
+    'revoke: a token beyond int4',
+    () => apiTokens.revokeApiTokenAction(INITIAL_STATE, form({ tokenId: BEYOND_INT4 })),
+    refused(),
+  ],
+]);
+const v1 = (url: string, headers: Record<string, string> = { authorization: `Bearer ${ids.apiSecret}` }) =>
+  new Request(`http://localhost/api/v1${url}`, { headers });
+/** With a valid token the call is counted (and the minute's first audited): refused, not "nothing written". */
+const apiRefused = (status: number) =>
+  accepted((o) => {
+    expect(o, JSON.stringify(o).slice(0, 300)).toMatchObject({ kind: 'response', status });
+    expectVietnamese(errorMessageOf((o as { body: unknown }).body), 'API error');
+  });
+const asParams = <K extends string>(key: K, value: string) => ({
+  params: Promise.resolve({ [key]: value } as Record<K, string>),
+});
+add('api', null, [
+  ...[
+    ['no token', {}],
+    ['a Latin-1 token', { authorization: 'Bearer \u00ff\u00fe\u00e9' }],
+    ['a 1 MB token', { authorization: `Bearer ${'a'.repeat(1024 * 1024)}` }],
+    ['a forged token of the right shape', { authorization: `Bearer dd_${'A'.repeat(43)}` }],
+    ['an SQL token', { authorization: "Bearer ' OR 1=1 --" }],
+  ].map(([name, headers]): [string, () => unknown, Expect] => [
+    `assignments with ${name as string}: 401`,
+    () => v1Assignments.GET(v1('/assignments', headers as Record<string, string>)),
+    refusedWith(401),
+  ]),
+  ['programmes without a token: 401', () => v1Programmes.GET(v1('/programmes', {})), refusedWith(401)],
+  ['indicators without a token: 401', () => v1Indicators.GET(v1('/indicators', {})), refusedWith(401)],
+  ['the document with a stray parameter: 400', () => v1Document.GET(v1('/openapi.json?x=%00', {})), refusedWith(400)],
+  ...[BEYOND_INT4, '-1', '0', '0x1', '1e3', `5${NUL}`, "1' OR '1'='1"].flatMap(
+    (v): [string, () => unknown, Expect][] => [
+      [
+        `assignment id ${JSON.stringify(v)}: 404`,
+        () => v1Assignment.GET(v1(`/assignments/x`), asParams('assignmentId', v)),
+        apiRefused(404),
+      ],
+      [
+        `reports of assignment id ${JSON.stringify(v)}: 404`,
+        () => v1Reports.GET(v1(`/assignments/x/reports`), asParams('assignmentId', v)),
+        apiRefused(404),
+      ],
+      [
+        `tasks of programme id ${JSON.stringify(v)}: 404`,
+        () => v1Tasks.GET(v1(`/programmes/x/tasks`), asParams('programmeId', v)),
+        apiRefused(404),
+      ],
+    ],
+  ),
+  ...[
+    `unit=${BEYOND_INT4}`,
+    `status=${encodeURIComponent('<script>')}`,
+    `cursor=${encodeURIComponent(NUL)}`,
+    'limit=1e2',
+    `programme=${encodeURIComponent(MB.slice(0, 5000))}`,
+    'unit=1&unit=2',
+    `${encodeURIComponent(XSS)}=1`,
+  ].map((q): [string, () => unknown, Expect] => [
+    `assignments?${q.slice(0, 40)}: 400`,
+    () => v1Assignments.GET(v1(`/assignments?${q}`)),
+    apiRefused(400),
   ]),
 ]);
 add('route', 'admin', [
@@ -1309,6 +1453,18 @@ beforeAll(async () => {
   ids.unit = await unitId('TP');
   ids.unit2 = await unitId('X-THACHHA');
   ids.user = (await db.user.findUniqueOrThrow({ where: { username: 'cb.vhtt' } })).id;
+  // A read-all API token, stored as the administrator's page stores one (its hash).
+  ids.apiSecret = `dd_${'h'.repeat(43)}`;
+  await db.apiToken.create({
+    data: {
+      name: 'Bộ kiểm tra đầu vào',
+      tokenHash: hashApiToken(ids.apiSecret),
+      prefix: ids.apiSecret.slice(0, 9),
+      scope: 'READ_ALL',
+      expiresAt: new Date(Date.now() + 86_400_000),
+      issuedById: (await db.user.findUniqueOrThrow({ where: { username: 'admin' } })).id,
+    },
+  });
   // A submitted report for the reviewer.
   await actAs('cb.namha');
   const submitted = await saveReport({
@@ -1325,6 +1481,12 @@ beforeAll(async () => {
   ids.review = submitted.reportId;
   reviewVersion = submitted.version;
 });
+
+/** `{ error }` of the JSON routes, `{ error: { code, message } }` of the API (decision 020). */
+function errorMessageOf(body: unknown): string | undefined {
+  const error = (body as { error?: string | { message?: string } } | null)?.error;
+  return typeof error === 'string' ? error : error?.message;
+}
 
 let ran = 0;
 let passed = 0;
@@ -1378,7 +1540,7 @@ describe('hostile input', () => {
         expect(outcome.status).toBeGreaterThanOrEqual(400);
         expect(outcome.status).toBeLessThan(500);
         if (c.expect.status) expect(outcome.status).toBe(c.expect.status);
-        expectVietnamese((outcome.body as { error?: string } | null)?.error, 'JSON error');
+        expectVietnamese(errorMessageOf(outcome.body), 'JSON error');
         break;
       case 'appError':
         expectVietnamese(outcome.error.message, 'AppError');

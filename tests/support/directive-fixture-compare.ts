@@ -55,7 +55,8 @@ function codes(list: readonly (string | null)[]): string[] {
 function predictedFields(task: ParsedTask): Omit<ExpectedTask, 'number'> {
   return {
     lead: task.lead?.unitCode ?? null,
-    coordinators: codes(task.coordinators.map((c) => c.unitCode)),
+    // The proposal gives co-leads a coordinating assignment: what the reviewer would enter.
+    coordinators: codes([...task.coLeads, ...task.coordinators].map((c) => c.unitCode)),
     collective: task.collective,
     deadline: task.deadline,
     recurrence: task.recurrence,

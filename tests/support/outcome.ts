@@ -92,6 +92,8 @@ const TABLES = [
   'AuditEvent',
   'Notification',
   'Setting',
+  'ApiToken',
+  'ApiTokenMinute',
 ];
 export async function snapshot(uploadDir?: string): Promise<string> {
   const parts = TABLES.map(

@@ -20,7 +20,13 @@ import { trimChars, trimEnd } from './text-utils';
 import type { Collective, ParsedUnitRef } from './types';
 import { UNMATCHED_CONFIDENCE, type UnitMatcher, unitHead } from './unit-matcher';
 
-export type Addressees = { lead: ParsedUnitRef | null; coordinators: ParsedUnitRef[]; collective: Collective };
+export type Addressees = {
+  lead: ParsedUnitRef | null;
+  /** Units named as leads together with `lead` (the first of the list). */
+  coLeads?: ParsedUnitRef[];
+  coordinators: ParsedUnitRef[];
+  collective: Collective;
+};
 
 /** Longest phrase we analyse; directives put addressees in the first lines of a task. */
 const MAX_SCAN = 3000;
@@ -121,6 +127,19 @@ function computeGroup(text: string): GroupMatch | null {
   // "UBND phường, xã" is a group but "UBND phường Thạch Linh" is one ward: without "các", the
   // place word must be followed by another one.
   else if (ubnd && PLACE_WORDS.has(words[i] ?? '') && PLACE_WORDS.has(words[i + 1] ?? '')) qualified = true;
+  // "UBND 04 xã: Gia Thuận, Tân Điền …": a count of communes is a group of them.
+  else if (ubnd && /^\d{1,3}$/.test(words[i] ?? '') && PLACE_WORDS.has(words[i + 1] ?? '')) {
+    i += 1;
+    qualified = true;
+  }
+  // "sở, ngành có liên quan", "ban, ngành", "xã, phường": two kinds of body joined without "các"
+  // are a group too; "Sở Tài chính", "phường Thạch Linh" (a name follows) are not.
+  else if (
+    (DEPT_WORDS.has(words[i] ?? '') || PLACE_WORDS.has(words[i] ?? '')) &&
+    (DEPT_WORDS.has(words[i + 1] ?? '') || PLACE_WORDS.has(words[i + 1] ?? '')) &&
+    words[i] !== words[i + 1]
+  )
+    qualified = true;
   if (!qualified) return null;
   let dept = false;
   let place = false;
@@ -143,6 +162,8 @@ function computeGroup(text: string): GroupMatch | null {
 /** Trims spaces, list punctuation and a trailing "có liên quan" from a unit phrase. */
 function cleanUnitText(text: string): string {
   let s = trimChars(text, ' \t\n,;:.–—-');
+  // "Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ)": the body it belongs to is not its name.
+  if (!s.startsWith('(')) s = s.replace(/\s*\([^()]*\)$/, '');
   s = s.replace(/^(?:và|với|cùng|cho)\s+/i, '');
   s = s.replace(/\s(?:có liên quan|liên quan)$/i, '');
   s = s.replace(/\s(?:và|hoặc|với)$/i, '');
@@ -167,7 +188,7 @@ export function looksLikeUnit(text: string, matcher: UnitMatcher): boolean {
 
 /** Words that end a list of partner units: the sentence goes on with what they do. */
 const LIST_STOP = new RegExp(
-  String.raw`\s(?:co\s+lien\s+quan|lien\s+quan|can\s+cu|tham\s+muu|trien\s+khai|thuc\s+hien|to\s+chuc(?!\s+thanh\s+uy)|(?<!so\s)xay\s+dung|de|nham|ra\s+soat|kiem\s+tra|theo\s+doi|huong\s+dan|de\s+xuat|tuyen\s+truyen|trong|hoan\s+thanh|bao\s+dam|dam\s+bao|theo|tong\s+hop|bao\s+cao|giai\s+quyet|cap\s+nhat|van\s+hanh|nghien\s+cuu|danh\s+gia|tiep\s+tuc|day\s+manh|tang\s+cuong|quan\s+triet|ban\s+hanh|chuan\s+bi|lap|soan\s+thao|chu\s+dong|khan\s+truong|kip\s+thoi|xem\s+xet|don\s+doc|(?<!ban\s)chi\s+dao|ho\s+tro|cung\s+cap|khac\s+phuc|dua\s+tin|phat\s+dong|bo\s+tri|huy\s+dong)(?![a-z])`,
+  String.raw`\s(?:trinh\s+(?:cap|ubnd|uy\s+ban|hdnd|chu\s+tich|thu\s+tuong|bo)|co\s+lien\s+quan|lien\s+quan|can\s+cu|tham\s+muu|trien\s+khai|thuc\s+hien|to\s+chuc(?!\s+thanh\s+uy)|(?<!so\s)xay\s+dung|de|nham|ra\s+soat|kiem\s+tra|theo\s+doi|huong\s+dan|de\s+xuat|tuyen\s+truyen|trong|hoan\s+thanh|bao\s+dam|dam\s+bao|theo|tong\s+hop|bao\s+cao|giai\s+quyet|cap\s+nhat|van\s+hanh|nghien\s+cuu|danh\s+gia|tiep\s+tuc|day\s+manh|tang\s+cuong|quan\s+triet|ban\s+hanh|chuan\s+bi|lap|soan\s+thao|chu\s+dong|khan\s+truong|kip\s+thoi|xem\s+xet|don\s+doc|(?<!ban\s)chi\s+dao|ho\s+tro|cung\s+cap|khac\s+phuc|dua\s+tin|phat\s+dong|bo\s+tri|huy\s+dong)(?![a-z])`,
 );
 
 /** Commas inside group names ("các phòng, ban, ngành", "phường, xã") must not split the list. */
@@ -528,6 +549,13 @@ function leadAfterGiao(original: string, folded: string, matcher: UnitMatcher): 
   return null;
 }
 
+/**
+ * Partners that are not bodies of the administration: forest owners, businesses, households,
+ * citizens ("phối hợp với các địa phương, đơn vị, chủ rừng"). They are not given the task.
+ */
+const NOT_A_BODY =
+  /^(?:các\s+)?(?:chủ rừng|doanh nghiệp|hộ gia đình|hộ dân|người dân|nhân dân|cộng đồng|cá nhân|tổ chức, cá nhân|nhà đầu tư)(?:\s|$)/i;
+
 /** Partners after "phối hợp (chặt chẽ) với" / "đơn vị phối hợp:". */
 export function findCoordinators(original: string, folded: string, matcher: UnitMatcher): ParsedUnitRef[] {
   const re = /(?<![a-z])phoi\s*hop(?:\s+chat\s+che)?(?:\s*voi)?\s*:?\s*/g;
@@ -536,9 +564,12 @@ export function findCoordinators(original: string, folded: string, matcher: Unit
   for (let m = re.exec(folded); m !== null && seen < 4; m = re.exec(folded)) {
     seen += 1;
     const at = m.index + m[0].length;
+    // "công tác, phối hợp, thanh tra, kiểm tra": "phối hợp" as one noun of a list names no partner.
+    if (/^phoi\s*hop$/.test(m[0].trim()) && folded[at] === ',') continue;
     const end = /[.:()\n]|;(?!\s*(?:phong|ubnd|van phong|thanh tra|cac))/.exec(folded.slice(at));
     const list = original.slice(at, end ? at + end.index : original.length);
     for (const ref of splitUnitList(list, matcher)) {
+      if (NOT_A_BODY.test(ref.text)) continue;
       if (!refs.some((r) => r.text === ref.text)) refs.push(ref);
     }
   }
@@ -586,12 +617,16 @@ export function extractAddressees(text: string, matcher: UnitMatcher): Addressee
     opening.found ?? leadBeforeChuTri(original, folded, matcher) ?? leadAfterGiao(original, folded, matcher);
   if (!found) return { lead: null, coordinators, collective: null };
   const { lead } = found;
+  const same = (a: ParsedUnitRef, b: ParsedUnitRef) =>
+    a.text === b.text || (b.unitCode !== null && a.unitCode === b.unitCode);
+  const coLeads: ParsedUnitRef[] = [];
+  for (const ref of found.with) if (!same(lead, ref) && !coLeads.some((r) => same(r, ref))) coLeads.push(ref);
   const partners: ParsedUnitRef[] = [];
-  for (const ref of [...found.with, ...coordinators]) {
-    const same = (r: ParsedUnitRef) => r.text === ref.text || (ref.unitCode !== null && r.unitCode === ref.unitCode);
-    if (!same(lead) && !partners.some(same)) partners.push(ref);
+  for (const ref of coordinators) {
+    if (!same(lead, ref) && !coLeads.some((r) => same(r, ref)) && !partners.some((r) => same(r, ref)))
+      partners.push(ref);
   }
-  return { lead, coordinators: partners, collective: null };
+  return { lead, coLeads, coordinators: partners, collective: null };
 }
 
 /**
@@ -601,7 +636,7 @@ export function extractAddressees(text: string, matcher: UnitMatcher): Addressee
 export function headingAddressee(
   title: string,
   matcher: UnitMatcher,
-): { lead: ParsedUnitRef | null; collective: Collective } {
+): { lead: ParsedUnitRef | null; coLeads?: ParsedUnitRef[]; collective: Collective } {
   const clean = trimEnd(title.slice(0, 2000), ':. \t\n');
   const group = classifyGroup(clean);
   if (group && group.words >= foldWords(clean).split(' ').length - 1)
@@ -633,9 +668,16 @@ export function headingAddressee(
   const named = classifyGroup(name);
   if (named && named.words * 10 >= foldWords(name).split(' ').length * 6)
     return { lead: null, collective: named.collective };
-  // "Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh": the first named body leads.
+  // "Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh", "Liên minh Hợp tác xã tỉnh, Hội Nông dân tỉnh, …":
+  // the first named body leads, the others lead with it.
   const pieces = name.split(/[,;]/).map((p) => p.trim());
-  if (pieces.length > 1 && pieces.every((p) => unitHead(p) !== null))
-    return { lead: unitRef(pieces[0] ?? name, matcher), collective: null };
+  if (pieces.length > 1) {
+    const list = readUnitList(name, matcher, { stopAtVerbs: false });
+    const [first, ...rest] = list.refs;
+    if (list.complete && first && rest.length > 0 && !classifyGroup(first.text))
+      return { lead: first, coLeads: rest.filter((r) => !classifyGroup(r.text)), collective: null };
+    if (pieces.every((p) => unitHead(p) !== null))
+      return { lead: unitRef(pieces[0] ?? name, matcher), collective: null };
+  }
   return { lead: unitRef(name, matcher), collective: null };
 }

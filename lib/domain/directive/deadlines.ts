@@ -314,6 +314,9 @@ function notACycle(folded: string, index: number, length: number): boolean {
   const before = folded.slice(Math.max(0, index - 40), index);
   const after = folded.slice(index + length, index + length + 24);
   if (/(?:^|\s)(?:chi|ngan sach|du toan|von|nguon)(?:\s+[a-z]+){0,3}\s*$/.test(before)) return true;
+  // "kế hoạch đầu tư công trung hạn, hằng năm từ nguồn vốn ngân sách": a kind of budget plan.
+  if (/(?:dau tu cong|trung han)\s*(?:,|va)?\s*$/.test(before)) return true;
+  if (/^\s*(?:tu|cua|bang)\s+(?:cac\s+)?(?:nguon\s+)?(?:von|ngan sach|kinh phi)(?![a-z])/.test(after)) return true;
   if (/^\s*(?:den|tuoi)(?![a-z])/.test(after) || /(?:^|\s)tu\s*$/.test(before)) return true;
   return /^\s*(?:hay|hoac)\s+dot\s+xuat/.test(after);
 }

@@ -63,7 +63,7 @@ const SKIPPED_TITLES =
 /** Funding sections ("Kinh phí thực hiện"): only an item that names who arranges it (a unit or a group) is a task. */
 const FUNDING_TITLES = /^(?:ve )?(?:kinh phi|nguon kinh phi)(?:\s|$)/;
 
-type Inherited = { lead: ParsedUnitRef | null; collective: Collective };
+type Inherited = { lead: ParsedUnitRef | null; coLeads?: ParsedUnitRef[]; collective: Collective };
 
 type Context = {
   matcher: UnitMatcher;
@@ -255,7 +255,7 @@ function rowAddressees(item: Item, text: string, ctx: Context): Addressees {
     const rest = leads.filter((l) => !groups.includes(l));
     return { lead: null, coordinators: [...rest, ...partners], collective };
   }
-  return { lead: first ?? null, coordinators: [...leads.slice(1), ...partners], collective: null };
+  return { lead: first ?? null, coLeads: leads.slice(1), coordinators: partners, collective: null };
 }
 
 function groupCollective(text: string): Collective {
@@ -335,17 +335,40 @@ function fieldAddressees(text: string, ctx: Context): Addressees | null {
   const partnerValue = fieldValue(text, FIELD_PARTNERS);
   if (!leadValue && !partnerValue) return null;
   let lead: ParsedUnitRef | null = null;
+  let coLeads: ParsedUnitRef[] = [];
   let collective: Collective = null;
+  let others: ParsedUnitRef[] = [];
   if (leadValue) {
     const first = (leadValue.split(/[;,.]/)[0] ?? '').trim();
     const verb = AFTER_LEAD.exec(` ${foldSameLength(first)}`);
     const phrase = verb ? first.slice(0, Math.max(0, verb.index - 1)) : first;
     const group = classifyGroup(phrase);
     if (group && !/^(?:sở|ban|phòng)\s/i.test(phrase)) collective = group.collective;
-    else if (phrase.trim() !== '') lead = splitUnitList(phrase, ctx.matcher, { stopAtVerbs: false })[0] ?? null;
+    else if (phrase.trim() !== '') {
+      // "Cơ quan chủ trì: Sở Nội vụ, Sở Giáo dục và Đào tạo, Sở Tài chính.": every one leads.
+      const listed = verb ? [] : splitUnitList(leadValue, ctx.matcher, { stopAtVerbs: true });
+      lead = listed[0] ?? splitUnitList(phrase, ctx.matcher, { stopAtVerbs: false })[0] ?? null;
+      coLeads = listed.slice(1).filter((r) => !classifyGroup(r.text));
+    }
+    // "Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu …; Sở Tư pháp, Đài Phát thanh … chủ động
+    // tổ chức triển khai …": the units of the clause after the lead's work with it.
+    const rest = verb && /chu\s*tri/.test(verb[0]) ? /;\s*(.+)$/s.exec(leadValue)?.[1] : undefined;
+    if (rest && startsWithUnitName(rest)) others = splitUnitList(rest, ctx.matcher, { stopAtVerbs: true });
   }
-  const coordinators = partnerValue ? splitUnitList(partnerValue, ctx.matcher, { stopAtVerbs: false }) : [];
-  return { lead, coordinators, collective };
+  const coordinators = partnerValue ? splitUnitList(partnerValue, ctx.matcher, { stopAtVerbs: false }) : others;
+  return { lead, coLeads, coordinators, collective };
+}
+
+/**
+ * The task's first paragraph: its lines up to the first that opens a new one — a bullet ("- ",
+ * "+ ", "a)") or a capital letter; a line that goes on in lower case is the same paragraph
+ * wrapped (a <br> in a pasted web page).
+ */
+function firstParagraph(text: string): string {
+  const lines = text.split('\n');
+  let end = 1;
+  while (end < lines.length && !/^\s*(?:[-–—•+*]|[a-zđ0-9]{1,3}[.)]\s|\p{Lu})/u.test(lines[end] ?? '')) end += 1;
+  return lines.slice(0, end).join('\n');
 }
 
 function recurrenceOf(source: TaskSource, deadline: DeadlineMatch | null, label: string, ctx: Context): Recurrence {
@@ -353,7 +376,10 @@ function recurrenceOf(source: TaskSource, deadline: DeadlineMatch | null, label:
   const cell = deadlineCell(source);
   let found = cell ? extractRecurrence(cell) : null;
   if (!found) {
-    found = extractRecurrence(source.text);
+    // The cycle of a task is read from its first paragraph, the duty itself: a cue in a later
+    // paragraph or bullet ("- Hàng năm, xây dựng kế hoạch xúc tiến …" under "2. Đẩy mạnh xúc
+    // tiến thương mại") describes one of its details, not the whole task.
+    found = extractRecurrence(firstParagraph(source.text));
     // A cue deep inside a long task ("…; thường xuyên cập nhật thông tin…") describes one of its
     // clauses, not the task: only the first sentence or a sentence-opening cue counts.
     if (
@@ -399,6 +425,7 @@ function analyzeTask(source: TaskSource, inherited: Inherited, label: string, ct
   const own: Addressees = fields
     ? {
         lead: fields.lead ?? (fields.collective ? null : fromText.lead),
+        coLeads: fields.lead ? fields.coLeads : fields.collective ? [] : fromText.coLeads,
         collective: fields.lead ? null : (fields.collective ?? fromText.collective),
         coordinators: fields.coordinators.length > 0 ? fields.coordinators : fromText.coordinators,
       }
@@ -407,13 +434,22 @@ function analyzeTask(source: TaskSource, inherited: Inherited, label: string, ct
   // "Chỉ đạo các đơn vị liên quan …" under "3. Ủy ban MTTQ": the group is directed, not the lead.
   if (!lead && collective && inherited.lead && /^\s*(?:chỉ đạo|hướng dẫn|đôn đốc)\s/i.test(source.text))
     collective = null;
-  if (!lead && !collective) ({ lead, collective } = inherited);
+  let fromHeading = false;
+  if (!lead && !collective) {
+    ({ lead, collective } = inherited);
+    fromHeading = lead !== null;
+  }
   const named = Boolean(lead || collective);
   if (named) ctx.named += 1;
   // Nobody named anywhere: the directive as a whole is addressed to every unit.
   if (!lead && !collective) collective = 'ALL';
-  const coordinators = own.coordinators.filter((c) => !(lead && c.unitCode !== null && c.unitCode === lead.unitCode));
+  const sameUnit = (a: ParsedUnitRef | null, b: ParsedUnitRef) =>
+    a !== null && (a.text === b.text || (b.unitCode !== null && a.unitCode === b.unitCode));
+  const listed = fromHeading ? (inherited.coLeads ?? []) : lead && lead === own.lead ? (own.coLeads ?? []) : [];
+  const coLeads = listed.filter((c) => !sameUnit(lead, c));
+  const coordinators = own.coordinators.filter((c) => !sameUnit(lead, c) && !coLeads.some((l) => sameUnit(l, c)));
   if (lead) warnUnit(lead, 'đơn vị chủ trì', label, ctx);
+  for (const c of coLeads) warnUnit(c, 'đơn vị cùng chủ trì', label, ctx);
   for (const c of coordinators) warnUnit(c, 'đơn vị phối hợp', label, ctx);
   const deadline = deadlineOf(source, ctx);
   warnDeadline(deadline, label, ctx);
@@ -428,6 +464,7 @@ function analyzeTask(source: TaskSource, inherited: Inherited, label: string, ct
     title: taskTitle(source.text),
     text: source.text,
     lead,
+    coLeads,
     coordinators,
     collective,
     deadline: deadline?.date ?? null,

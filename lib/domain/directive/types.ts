@@ -41,6 +41,12 @@ export type ParsedTask = {
   /** Full text of the task (continuation paragraphs joined with "\n"), NFC, glued words as-is. */
   text: string;
   lead: ParsedUnitRef | null;
+  /**
+   * The other units named as leads when the text lists several ("Cơ quan chủ trì: Sở Nội vụ, Sở
+   * Tài chính", a lead cell with two Sở, "Phòng Kinh tế và Phòng Quản lý đô thị chủ trì"): kept,
+   * not read as partners. The first listed is `lead`.
+   */
+  coLeads: ParsedUnitRef[];
   coordinators: ParsedUnitRef[];
   collective: Collective;
   /** Calendar date 'YYYY-MM-DD' (the last day the task may be completed), or null. */

@@ -52,6 +52,8 @@ const HEADS = [
   'ban chi huy',
   'hop tac xa',
   'lien doan',
+  'lien minh',
+  'hiep hoi',
   'van phong',
   'thanh tra',
   'trung tam',

@@ -1,0 +1,154 @@
+/**
+ * E-mail (issue 13, decision 019) on the production build: a local SMTP server (smtp-server,
+ * started here) and a `next start` of this build configured with it (SMTP_URL, MAIL_FROM) on its own
+ * copy of the seeded database. The standing office's head gives an address on their account page;
+ * a ward officer submits a report; the head receives the e-mail, and its link opens the report.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { recreateDatabase } from '../lib/database/open';
+import { startSmtp, type LocalSmtp } from '../tests/support/smtp';
+import { TEMPLATE_DB } from '../tests/support/test-databases';
+import { expect, test } from './fixtures';
+import { PASSWORD } from './helpers';
+
+const BASE = Number(process.env.E2E_PORT ?? 3100);
+const APP_PORT = BASE + 21;
+const SMTP_PORT = BASE + 25;
+const ORIGIN = `http://localhost:${APP_PORT}`;
+
+let databaseUrl = '';
+let smtp: LocalSmtp;
+let server: ChildProcess | null = null;
+let log = '';
+
+async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  const e2eUrl = fs.readFileSync(path.join(process.cwd(), '.data', 'e2e-database-url'), 'utf8').trim();
+  databaseUrl = await recreateDatabase(e2eUrl, 'dondoc_email', TEMPLATE_DB);
+  smtp = await startSmtp(SMTP_PORT);
+  const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+  server = spawn(process.execPath, [nextBin, 'start', '--port', String(APP_PORT)], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: 'mail-secret-mail-secret-mail-secret-0123456789',
+      NEXTAUTH_URL: ORIGIN,
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Đôn đốc <dondoc@example.vn>',
+      JOBS: 'on',
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+  server.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  await expect
+    .poll(
+      async () =>
+        fetch(`${ORIGIN}/api/health/ready`)
+          .then((r) => r.status)
+          .catch(() => 0),
+      { timeout: 120_000, intervals: [500] },
+    )
+    .toBe(200);
+});
+
+test.afterAll(async () => {
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    await new Promise((r) => server!.once('exit', r));
+  }
+  await smtp?.stop();
+});
+
+async function signIn(page: import('@playwright/test').Page, username: string) {
+  await page.goto(`${ORIGIN}/login`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+test('an officer submits a report: the head receives the e-mail in the local SMTP server, and its link opens the report', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const [{ id: assignmentId }] = (await sql<{ id: number }>(
+    `SELECT a.id FROM "Assignment" a JOIN "Unit" u ON u.id = a."unitId" JOIN "Task" t ON t.id = a."taskId"
+     JOIN "Section" s ON s.id = t."sectionId" WHERE u.code = 'P-TRANPHU' AND s.numeral = 'I' AND t.number = '4'`,
+  )) as [{ id: number }];
+
+  // 1. The standing office's head gives an address and asks for a mail per notification.
+  await signIn(page, 'tp.noivu');
+  await page.goto(`${ORIGIN}/account/email`);
+  await expect(page.getByRole('heading', { name: 'Thư điện tử nhận thông báo' })).toBeVisible();
+  await expect(page.getByText('chưa được cấu hình máy chủ thư')).toHaveCount(0);
+  await page.getByLabel('Địa chỉ thư điện tử').fill('sai-dia-chi');
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByText('Địa chỉ thư điện tử không hợp lệ.')).toBeVisible();
+  await expect(page.getByLabel('Địa chỉ thư điện tử')).toHaveValue('sai-dia-chi');
+  await page.getByLabel('Địa chỉ thư điện tử').fill('truongphong.noivu@example.vn');
+  await page.getByLabel('Mỗi thông báo một thư').check();
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByText('Đã lưu cách nhận thư điện tử.')).toBeVisible();
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  // 2. A ward officer submits a report on a task without a lead: the standing office reviews it.
+  await signIn(page, 'cb.tranphu');
+  await page.goto(`${ORIGIN}/assignments/${assignmentId}`);
+  await page.getByLabel('Tiến độ (%)').fill('40');
+  await page.getByLabel('Kết quả thực hiện').fill('Đã trình dự thảo chỉ thị, chờ Đảng ủy phường cho ý kiến.');
+  await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+  await expect(page.getByRole('heading', { name: 'Đã gửi báo cáo — đang chờ duyệt' })).toBeVisible();
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  // 3. The e-mail arrives (sent by the app's job, woken at the report's commit).
+  await expect
+    .poll(() => smtp.received.filter((m) => m.to.includes('truongphong.noivu@example.vn')).length, {
+      timeout: 60_000,
+      intervals: [250],
+      message: `no e-mail received; server log:\n${log.slice(-2000)}`,
+    })
+    .toBe(1);
+  const mail = smtp.received.find((m) => m.to.includes('truongphong.noivu@example.vn'))!;
+  expect(mail.subject).toBe('[Đôn đốc] Phường Trần Phú gửi báo cáo chờ duyệt');
+  expect(mail.from).toBe('dondoc@example.vn');
+  const link = /(http:\/\/localhost:\d+\/notifications\/\d+)/.exec(mail.text)?.[1];
+  expect(link, mail.text).toBeDefined();
+  expect(link!.startsWith(`${ORIGIN}/notifications/`)).toBe(true);
+
+  // 4. The head follows the link: signed out it leads to the login page; signed in, to the report,
+  // and the notification is read.
+  await page.goto(link!);
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel('Tên đăng nhập').fill('tp.noivu');
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto(link!);
+  await expect(page).toHaveURL(/\/reports\/\d+$/);
+  const [row] = await sql<{ readAt: Date | null; status: string }>(
+    `SELECT n."readAt", m.status::text FROM "Notification" n JOIN "EmailMessage" m ON m."notificationId" = n.id
+     WHERE m."to" = 'truongphong.noivu@example.vn'`,
+  );
+  expect(row?.status).toBe('SENT');
+  expect(row?.readAt).not.toBeNull();
+  // No one else was written to: no other seeded user has an address.
+  expect(smtp.received).toHaveLength(1);
+});
