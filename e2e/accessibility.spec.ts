@@ -112,4 +112,27 @@ test.describe('accessibility (axe-core)', () => {
     await expect(page.getByRole('button', { name: /Gộp với nhiệm vụ trên/ }).first()).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  for (const size of WIDTHS) {
+    test(`the urging page (standing office), ${size.name}: no serious or critical violation`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await login(page, 'cb.noivu');
+      expect((await page.goto('/urging'))?.status()).toBe(200);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đôn đốc các đơn vị quá hạn');
+      await expect(page.getByRole('heading', { name: /đơn vị, \d+ nhiệm vụ quá hạn/ })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test(`the urging ladder form, open, ${size.name}: no serious or critical violation`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize({ width: size.width, height: size.height });
+      const { programme } = await ids();
+      await login(page, 'admin');
+      await page.goto(`/admin/programmes/${programme}`);
+      await page.getByText(/^Các bước đôn đốc/).click();
+      await expect(page.getByLabel('Bước 1: thời điểm')).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
 });

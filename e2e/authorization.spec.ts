@@ -18,7 +18,7 @@ test('an officer of one ward gets not-found for another ward’s report and for 
   await login(page, 'cb.namha');
   expect((await page.goto(`/reports/${tranPhuReport}`))?.status()).toBe(404);
   await expect(page.getByText('Phường Trần Phú')).toHaveCount(0);
-  for (const path of ['/reviews', '/board', '/extensions']) {
+  for (const path of ['/reviews', '/board', '/extensions', '/urging']) {
     expect((await page.goto(path))?.status(), path).toBe(404);
   }
   // own report opens

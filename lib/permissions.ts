@@ -24,6 +24,11 @@ export const PERMISSIONS = {
   'user:manage': ['ADMIN'],
   /** Enter the yearly official day swaps and bridges of the working-day calendar (decision 015). */
   'calendar:manage': ['ADMIN'],
+  /**
+   * See the overdue units of a programme and issue the Công văn đôn đốc (decision 018): the
+   * administrator, and the standing office's head and officers (see `can`).
+   */
+  'urging:manage': ['ADMIN'],
   /** Read the audit trail (sign-ins, changes, decisions). */
   'audit:read': ['ADMIN'],
   /** Issue and revoke the tokens other systems read the API with (decision 020). */
@@ -48,7 +53,7 @@ export type SessionUser = {
 
 /**
  * The head of the standing office (Phòng Nội vụ) also manages programmes: the standing office sets
- * up directives on behalf of the city (issue 4).
+ * up directives on behalf of the city (issue 4); its head and officers draft the urging letters.
  */
 export function can(
   user: Pick<SessionUser, 'role' | 'isStandingOffice'> | null | undefined,
@@ -56,6 +61,13 @@ export function can(
 ): boolean {
   if (!user) return false;
   if (permission === 'programme:manage' && user.role === 'DEPARTMENT_HEAD' && user.isStandingOffice) return true;
+  // The standing office drafts the urging letters the chairman signs (its officers as well as its head).
+  if (
+    permission === 'urging:manage' &&
+    (user.role === 'DEPARTMENT_HEAD' || user.role === 'OFFICER') &&
+    user.isStandingOffice
+  )
+    return true;
   return (PERMISSIONS[permission] as readonly Role[]).includes(user.role);
 }
 

@@ -11,6 +11,7 @@ export function navFor(user: SessionUser): NavItem[] {
   if (can(user, 'work:read-all') || user.role === 'DEPARTMENT_HEAD')
     items.push({ href: '/board', label: 'Tình hình nộp báo cáo' });
   if (can(user, 'extension:decide')) items.push({ href: '/extensions', label: 'Đề nghị gia hạn' });
+  if (can(user, 'urging:manage')) items.push({ href: '/urging', label: 'Đôn đốc' });
   if (can(user, 'programme:manage')) items.push({ href: '/admin/programmes', label: 'Chương trình' });
   if (can(user, 'unit:manage')) items.push({ href: '/admin/units', label: 'Đơn vị' });
   if (can(user, 'user:manage')) items.push({ href: '/admin/users', label: 'Người dùng' });

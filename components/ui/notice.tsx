@@ -6,6 +6,8 @@ export const NOTICES = {
   'extension-requested': 'Đã gửi đề nghị gia hạn. Bạn sẽ nhận thông báo khi có quyết định.',
   'extension-approved': 'Đã đồng ý gia hạn. Đơn vị đã được thông báo thời hạn mới.',
   'extension-rejected': 'Đã từ chối đề nghị gia hạn. Đơn vị đã được thông báo lý do.',
+  'urging-letter-created':
+    'Đã tạo công văn đôn đốc: các đơn vị có tên đã nhận thông báo kèm công văn, và lịch sử từng nhiệm vụ đã ghi lại.',
 } as const;
 export type NoticeKey = keyof typeof NOTICES;
 

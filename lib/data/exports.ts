@@ -43,7 +43,7 @@ export type ExportSource = ExportHead & {
  * The chairman who signs for the committee: an active leadership account whose title is "Chủ
  * tịch …" (not "Phó Chủ tịch"). Names only, nothing scoped.
  */
-async function findSigner(db: PrismaClient): Promise<ExportSigner> {
+export async function findSigner(db: PrismaClient = getDb()): Promise<ExportSigner> {
   const leaders = await db.user.findMany({
     where: { role: 'CHAIRMAN', active: true, jobTitle: { startsWith: 'Chủ tịch', mode: 'insensitive' } },
     orderBy: { id: 'asc' },

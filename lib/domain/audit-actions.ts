@@ -47,6 +47,8 @@ export const AUDIT_ACTION_LABELS = {
   'unit.merged': 'Sáp nhập đơn vị',
   'unit.split': 'Chia tách đơn vị',
   'calendar.changed': 'Điều chỉnh lịch ngày làm việc',
+  'urging.ladder_changed': 'Sửa các bước đôn đốc của chương trình',
+  'urging.letter_created': 'Ban hành công văn đôn đốc',
   'api_token.issued': 'Cấp mã truy cập API',
   'api_token.revoked': 'Thu hồi mã truy cập API',
   'api.used': 'Hệ thống khác đọc dữ liệu qua API',

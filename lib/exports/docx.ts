@@ -1,49 +1,18 @@
 /**
  * "Báo cáo kết quả thực hiện" as a Word document (docx), in the layout of Decree 30/2020/NĐ-CP
- * (Appendix I, the form of an administrative document):
- *   A4, margins top/bottom 20 mm, left 30 mm, right 15 mm; Times New Roman 13–14 pt;
- *   a borderless two-column head: the issuing body (bold capitals, a short rule under it) and
- *   "Số: …/BC-UBND" on the left; Quốc hiệu "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and Tiêu ngữ
- *   "Độc lập - Tự do - Hạnh phúc" (a rule under it) with the italic place and date on the right;
- *   the kind of document "BÁO CÁO" and its summary centred in bold; the body; then "Nơi nhận:" on
- *   the left and the signature block ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH") on the right.
- * The number of the document is left blank: the văn thư fills it in when registering it.
+ * (lib/exports/decree30.ts: the head with "Số: …/BC-UBND", Nơi nhận and the signature block
+ * "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"): the kind of document "BÁO CÁO" and its summary centred in
+ * bold, then the body.
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Packer,
-  Paragraph,
-  Table,
-  TableBorders,
-  TableCell,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-  type ISpacingProperties,
-} from 'docx';
+import { Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType, type AlignmentType } from 'docx';
 import type { UnitStanding } from '../data/dashboard';
 import type { StatusCounts } from '../data/dashboard-sql';
 import type { ExportHead, ExportSigner } from '../data/exports';
 import { describeTargets, formatIndicatorValue, RAG_LABELS } from '../domain/targets';
 import { formatDateVn, vnDateOf } from '../domain/time';
 import type { IndicatorStanding } from '../data/targets';
-import { decreeDateLine, formatRate, headlineNumbers, headlineSentence, issuingBodyLines, placeOf } from './text';
-
-const FONT = 'Times New Roman';
-/** Half-points. */
-const SIZE = { body: 28, head: 26, nation: 24, small: 24, table: 24, recipients: 22 } as const;
-const MM = 56.7; // twips per millimetre
-const PAGE = { width: 11906, height: 16838 };
-const MARGIN = {
-  top: Math.round(20 * MM),
-  bottom: Math.round(20 * MM),
-  left: Math.round(30 * MM),
-  right: Math.round(15 * MM),
-};
-const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+import { closingBlock, CONTENT_WIDTH, decreeDocument, headerBlock, para, ruleParagraph, SIZE } from './decree30';
+import { formatRate, headlineNumbers, headlineSentence, placeOf } from './text';
 
 export const DEFAULT_ISSUING_BODY = 'UBND thành phố Hà Tĩnh';
 /**
@@ -62,123 +31,6 @@ export type ReportInput = Pick<ExportHead, 'dashboard' | 'programme' | 'sectionT
 /** "I. Về công tác chỉ đạo" → "Về công tác chỉ đạo": the report numbers sections itself (1., 2., …). */
 export function withoutNumeral(title: string): string {
   return title.replace(/^\s*[IVXLCDM]+\s*[.)]\s*/u, '');
-}
-
-type Run = { text: string; bold?: boolean; italics?: boolean; size?: number; underline?: boolean };
-
-function para(
-  runs: Run | Run[] | string,
-  opts: {
-    align?: keyof typeof AlignmentType;
-    indent?: boolean;
-    spacing?: ISpacingProperties;
-    rule?: boolean;
-    keepNext?: boolean;
-  } = {},
-): Paragraph {
-  const list = typeof runs === 'string' ? [{ text: runs }] : Array.isArray(runs) ? runs : [runs];
-  return new Paragraph({
-    alignment: AlignmentType[opts.align ?? 'JUSTIFIED'],
-    indent: opts.indent ? { firstLine: Math.round(10 * MM) } : undefined,
-    spacing: opts.spacing ?? { before: 0, after: 120, line: 300 },
-    keepNext: opts.keepNext,
-    children: list.map(
-      (r) =>
-        new TextRun({
-          text: r.text,
-          bold: r.bold,
-          italics: r.italics,
-          size: r.size ?? SIZE.body,
-          font: FONT,
-          underline: r.underline ? {} : undefined,
-        }),
-    ),
-  });
-}
-
-/**
- * A short centred rule under the title block: an empty paragraph indented from both sides with a
- * top border. (A one-cell table, as in the head's columns, was drawn across the line above it by
- * LibreOffice when it follows a paragraph at the top level.)
- */
-function ruleParagraph(widthTwips: number): Paragraph {
-  const side = Math.round((CONTENT_WIDTH - widthTwips) / 2);
-  return new Paragraph({
-    indent: { left: side, right: side },
-    spacing: { before: 60, after: 0, line: 240 },
-    border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
-    children: [new TextRun({ text: '', size: 4 })],
-  });
-}
-
-/** A short centred rule under a heading line (the line under the issuing body and the Tiêu ngữ). */
-function rule(widthTwips: number): Table {
-  return new Table({
-    alignment: AlignmentType.CENTER,
-    width: { size: widthTwips, type: WidthType.DXA },
-    columnWidths: [widthTwips],
-    borders: { ...TableBorders.NONE, top: { style: BorderStyle.SINGLE, size: 6, color: '000000' } },
-    rows: [
-      new TableRow({
-        children: [new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: '', size: 4 })] })] })],
-      }),
-    ],
-  });
-}
-
-function headerBlock(issuingBody: string, place: string, date: string): Table {
-  // Decree 30: the Quốc hiệu (12–13 pt capitals) fits on one line in the right column at 12 pt;
-  // the columns leave no inner margin, so the widths are the text's.
-  const left = Math.round(CONTENT_WIDTH * 0.37);
-  const right = CONTENT_WIDTH - left;
-  const tight: ISpacingProperties = { before: 0, after: 0, line: 260 };
-  const bodyLines = issuingBodyLines(issuingBody);
-  const cell = (width: number, children: (Paragraph | Table)[]) =>
-    new TableCell({
-      width: { size: width, type: WidthType.DXA },
-      borders: TableBorders.NONE,
-      margins: { left: 0, right: 0 },
-      children,
-    });
-  return new Table({
-    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-    columnWidths: [left, right],
-    borders: TableBorders.NONE,
-    rows: [
-      new TableRow({
-        children: [
-          cell(left, [
-            ...bodyLines.map((line, i) =>
-              para(
-                { text: line, bold: true, size: SIZE.head },
-                { align: 'CENTER', spacing: i === bodyLines.length - 1 ? { ...tight, after: 60 } : tight },
-              ),
-            ),
-            rule(Math.round(left * 0.35)),
-            para(
-              { text: 'Số:        /BC-UBND', size: SIZE.head },
-              { align: 'CENTER', spacing: { before: 60, after: 0 } },
-            ),
-          ]),
-          cell(right, [
-            para(
-              { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, size: SIZE.nation },
-              { align: 'CENTER', spacing: tight },
-            ),
-            para(
-              { text: 'Độc lập - Tự do - Hạnh phúc', bold: true, size: SIZE.body },
-              { align: 'CENTER', spacing: { ...tight, after: 60 } },
-            ),
-            rule(Math.round(right * 0.55)),
-            para(
-              { text: decreeDateLine(place, date), italics: true, size: SIZE.body },
-              { align: 'CENTER', spacing: { before: 60, after: 0 } },
-            ),
-          ]),
-        ],
-      }),
-    ],
-  });
 }
 
 function tableCell(
@@ -382,54 +234,14 @@ function targetsSection(numeral: string, indicators: IndicatorStanding[]): (Para
   return out;
 }
 
-function closingBlock(signer: ExportSigner): Table {
-  const left = Math.round(CONTENT_WIDTH * 0.45);
-  const right = CONTENT_WIDTH - left;
-  const tight: ISpacingProperties = { before: 0, after: 0, line: 260 };
-  return new Table({
-    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-    columnWidths: [left, right],
-    borders: TableBorders.NONE,
-    rows: [
-      new TableRow({
-        cantSplit: true,
-        children: [
-          new TableCell({
-            width: { size: left, type: WidthType.DXA },
-            borders: TableBorders.NONE,
-            children: [
-              para(
-                { text: 'Nơi nhận:', bold: true, italics: true, size: SIZE.small },
-                { align: 'LEFT', spacing: tight },
-              ),
-              ...[
-                '- Thường trực Thành ủy, HĐND thành phố (b/c);',
-                '- Chủ tịch, các Phó Chủ tịch UBND thành phố;',
-                '- Các phòng, ban, đơn vị thuộc thành phố;',
-                '- UBND các phường, xã;',
-                '- Lưu: VT, NV.',
-              ].map((t) => para({ text: t, size: SIZE.recipients }, { align: 'LEFT', spacing: tight })),
-            ],
-          }),
-          new TableCell({
-            width: { size: right, type: WidthType.DXA },
-            borders: TableBorders.NONE,
-            children: [
-              para({ text: 'TM. ỦY BAN NHÂN DÂN', bold: true, size: SIZE.head }, { align: 'CENTER', spacing: tight }),
-              para({ text: signer.title, bold: true, size: SIZE.head }, { align: 'CENTER', spacing: tight }),
-              // Room for the signature and the seal (Decree 30: the name goes under them).
-              para({ text: '', size: SIZE.body }, { align: 'CENTER', spacing: { before: 1500, after: 0 } }),
-              para(
-                { text: signer.name ?? '……………………………', bold: true, size: SIZE.body },
-                { align: 'CENTER', spacing: tight },
-              ),
-            ],
-          }),
-        ],
-      }),
-    ],
-  });
-}
+/** The recipients of the report (Decree 30: "Nơi nhận"). */
+const REPORT_RECIPIENTS = [
+  '- Thường trực Thành ủy, HĐND thành phố (b/c);',
+  '- Chủ tịch, các Phó Chủ tịch UBND thành phố;',
+  '- Các phòng, ban, đơn vị thuộc thành phố;',
+  '- UBND các phường, xã;',
+  '- Lưu: VT, NV.',
+];
 
 /**
  * "Trên đây là báo cáo kết quả thực hiện … của Ủy ban nhân dân thành phố./." — naming the committee
@@ -455,7 +267,7 @@ export async function buildReportDocument(data: ReportInput): Promise<Buffer> {
     .sort((a, b) => b.counts.IN_PROGRESS_OVERDUE - a.counts.IN_PROGRESS_OVERDUE || a.rank - b.rank);
 
   const body: (Paragraph | Table)[] = [
-    headerBlock(issuingBody, placeOf(issuingBody), today),
+    headerBlock({ issuingBody, place: placeOf(issuingBody), date: today, number: 'Số:        /BC-UBND' }),
     para({ text: 'BÁO CÁO', bold: true }, { align: 'CENTER', spacing: { before: 360, after: 0 } }),
     // The last two words held together: a wrapped trích yếu never leaves one word alone on its last line.
     para(
@@ -551,19 +363,8 @@ export async function buildReportDocument(data: ReportInput): Promise<Buffer> {
       indent: true,
       spacing: { before: 0, after: 240, line: 300 },
     }),
-    closingBlock(signer),
+    closingBlock({ recipients: REPORT_RECIPIENTS, signer }),
   );
 
-  const doc = new Document({
-    creator: 'Đôn đốc',
-    title: `Báo cáo kết quả thực hiện ${subject}`,
-    styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
-    sections: [
-      {
-        properties: { page: { size: PAGE, margin: MARGIN } },
-        children: body,
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
+  return decreeDocument({ title: `Báo cáo kết quả thực hiện ${subject}`, children: body });
 }

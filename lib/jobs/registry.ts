@@ -15,6 +15,7 @@ import { cleanUpJobRuns } from '../data/job-runs';
 import { recountLiveTally, snapshotTrendCutoffs } from '../data/jobs';
 import { cleanUpLoginThrottle } from '../data/login-throttle';
 import { generateDeadlineNotifications } from '../data/notifications';
+import { runUrgingLadder } from '../data/urging';
 
 export type JobDefinition = {
   name: string;
@@ -48,6 +49,13 @@ export const JOBS: readonly JobDefinition[] = [
     label: 'Đếm lại số liệu hôm nay',
     cron: '1 * * * *',
     handler: () => recountLiveTally(),
+  },
+  {
+    // Decision 018: every hour, so a step goes out early on its working day and after any downtime.
+    name: 'urging-ladder',
+    label: 'Đôn đốc theo các bước của chương trình',
+    cron: '20 * * * *',
+    handler: () => runUrgingLadder(),
   },
   {
     name: 'login-throttle-cleanup',

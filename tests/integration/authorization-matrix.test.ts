@@ -62,6 +62,11 @@ const notificationRoute = track(
   await import('../../app/(app)/notifications/[notificationId]/route'),
 );
 const jobsRoute = track('app/api/jobs/deadlines/route.ts', await import('../../app/api/jobs/deadlines/route'));
+const urging = track('lib/actions/urging.ts', await import('../../lib/actions/urging'));
+const letterRoute = track(
+  'app/api/urging-letters/[letterId]/route.ts',
+  await import('../../app/api/urging-letters/[letterId]/route'),
+);
 const apiTokens = track('lib/actions/admin-api-tokens.ts', await import('../../lib/actions/admin-api-tokens'));
 const { issueApiToken } = await import('../../lib/data/api-tokens');
 const { getAssignment } = await import('../../lib/data/work');
@@ -164,6 +169,8 @@ const r = {} as {
   evidence: number;
   evidence2: number;
   notification: number;
+  nq76: number; // the programme of P-TRANPHU I.4
+  letter: number; // a Công văn đôn đốc sent to P-TRANPHU only
   apiToken: number;
 };
 
@@ -596,6 +603,34 @@ const rows: Row[] = [
     proof: 'tp.vhtt',
     call: () => docxRoute.GET(new Request('http://localhost/api/exports/docx')),
   },
+  // The urging ladder and the Công văn đôn đốc (decision 018)
+  {
+    endpoint: 'lib/actions/urging.ts#saveUrgingLadderAction',
+    allowed: PROGRAMME_MANAGERS,
+    proof: 'admin',
+    call: () =>
+      urging.saveUrgingLadderAction(
+        INITIAL_STATE,
+        form({ programmeId: String(r.programme), when_0: 'after', days_0: '2', leader_0: 'on' }),
+      ),
+  },
+  {
+    endpoint: 'lib/actions/urging.ts#createUrgingLetterAction',
+    // The standing office's head and officers (cb.noivu) and the administrator.
+    allowed: ['admin', 'standingHead'],
+    proof: 'cb.noivu',
+    call: () => urging.createUrgingLetterAction(INITIAL_STATE, form({ programmeId: String(r.nq76) })),
+  },
+  {
+    endpoint: 'app/api/urging-letters/[letterId]/route.ts#GET',
+    // Those who make and sign letters, and the units a letter was sent to.
+    allowed: ['admin', 'chairman', 'standingHead', 'officer'],
+    proof: 'cb.tranphu',
+    call: () =>
+      letterRoute.GET(new Request('http://localhost/api/urging-letters/x'), {
+        params: Promise.resolve({ letterId: String(r.letter) }),
+      }),
+  },
   // The deadline job: no user at all, only the job token.
   {
     endpoint: 'app/api/jobs/deadlines/route.ts#POST',
@@ -701,6 +736,30 @@ beforeAll(async () => {
       })
     ).id;
   r.a = await assignmentOf('P-TRANPHU', 'I', '4');
+  {
+    const a = await db.assignment.findUniqueOrThrow({
+      where: { id: r.a },
+      select: { unitId: true, dueDate: true, task: { select: { programmeId: true } } },
+    });
+    r.nq76 = a.task.programmeId;
+    const noivu = await db.user.findUniqueOrThrow({ where: { username: 'tp.noivu' } });
+    r.letter = (
+      await db.urgingLetter.create({
+        data: {
+          programmeId: r.nq76,
+          subject: 'V/v đôn đốc thực hiện',
+          fileName: 'cong-van.docx',
+          content: new Uint8Array(Buffer.from('PK')),
+          createdById: noivu.id,
+          items: {
+            create: [
+              { assignmentId: r.a, unitId: a.unitId, dueDate: a.dueDate ?? new Date('2026-01-01'), daysOverdue: 1 },
+            ],
+          },
+        },
+      })
+    ).id;
+  }
   r.yearly = await assignmentOf('P-TRANPHU', 'II', '2');
   r.yearKey = periodContaining('YEARLY', vnDateOf(new Date())).key;
   r.ext = await assignmentOf('X-THACHHA', 'I', '1');

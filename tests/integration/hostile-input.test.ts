@@ -65,6 +65,7 @@ const v1Indicators = track('app/api/v1/indicators/route.ts', await import('../..
 const v1Document = track('app/api/v1/openapi.json/route.ts', await import('../../app/api/v1/openapi.json/route'));
 const { hashApiToken } = await import('../../lib/data/api-tokens');
 const login = track('lib/actions/login.ts', await import('../../lib/actions/login'));
+const urging = track('lib/actions/urging.ts', await import('../../lib/actions/urging'));
 const { saveReport } = await import('../../lib/data/reports');
 const { listUsers } = await import('../../lib/data/admin-users');
 const { parseId } = await import('../../lib/page-helpers');
@@ -81,6 +82,10 @@ const notificationRoute = track(
   await import('../../app/(app)/notifications/[notificationId]/route'),
 );
 const jobsRoute = track('app/api/jobs/deadlines/route.ts', await import('../../app/api/jobs/deadlines/route'));
+const letterRoute = track(
+  'app/api/urging-letters/[letterId]/route.ts',
+  await import('../../app/api/urging-letters/[letterId]/route'),
+);
 
 /** Entry points this suite does not call, each with its reason. Anything else without a row fails. */
 const EXEMPT: Record<string, string> = {
@@ -969,6 +974,79 @@ add('unit', 'admin', [
       units.splitUnitAction(INITIAL_STATE, form({ predecessorId: '-1', effectiveDate: '01/01/2027', mainIndex: '0' })),
     refused('predecessorId'),
   ],
+]);
+
+// The urging ladder and the Công văn đôn đốc (decision 018), as the standing office's head.
+add('urging', 'tp.noivu', [
+  [
+    'ladder: programmeId beyond int4',
+    () =>
+      urging.saveUrgingLadderAction(INITIAL_STATE, form({ programmeId: BEYOND_INT4, when_0: 'on', officers_0: 'on' })),
+    refused('programmeId'),
+  ],
+  [
+    'ladder: days in hex, kept as typed',
+    () =>
+      urging.saveUrgingLadderAction(
+        INITIAL_STATE,
+        form({ programmeId: String(ids.programme), when_0: 'after', days_0: '0x3', leader_0: 'on' }),
+      ),
+    refused('days_0', { days_0: '0x3' }),
+  ],
+  [
+    'ladder: a step 1e3 working days before',
+    () =>
+      urging.saveUrgingLadderAction(
+        INITIAL_STATE,
+        form({ programmeId: String(ids.programme), when_0: 'before', days_0: '1e3', officers_0: 'on' }),
+      ),
+    refused('days_0'),
+  ],
+  [
+    'ladder: "when" of NUL',
+    () =>
+      urging.saveUrgingLadderAction(
+        INITIAL_STATE,
+        form({ programmeId: String(ids.programme), when_0: NUL, officers_0: 'on' }),
+      ),
+    refused('when_0'),
+  ],
+  [
+    'ladder: a checkbox value of 1 MB',
+    () =>
+      urging.saveUrgingLadderAction(
+        INITIAL_STATE,
+        form({ programmeId: String(ids.programme), when_0: 'on', officers_0: MB }),
+      ),
+    refused('officers_0'),
+  ],
+  [
+    'letter: programmeId "1e3"',
+    () => urging.createUrgingLetterAction(INITIAL_STATE, form({ programmeId: '1e3' })),
+    refused('programmeId'),
+  ],
+  [
+    'letter: sectionId beyond int4',
+    () =>
+      urging.createUrgingLetterAction(
+        INITIAL_STATE,
+        form({ programmeId: String(ids.programme), sectionId: BEYOND_INT4 }),
+      ),
+    refused('sectionId'),
+  ],
+  [
+    'letter: unit kind "<script>"',
+    () => urging.createUrgingLetterAction(INITIAL_STATE, form({ programmeId: String(ids.programme), unitKind: XSS })),
+    refused('unitKind'),
+  ],
+  ...[BEYOND_INT4, '-1', '0', '0x1', '1e3', `1${NUL}`].map((v): [string, () => unknown, Expect] => [
+    `download: letter id ${JSON.stringify(v)} is a 404 page`,
+    () =>
+      letterRoute.GET(new Request('http://localhost/api/urging-letters/x'), {
+        params: Promise.resolve({ letterId: v }),
+      }),
+    harmless((o) => expect(o).toMatchObject({ kind: 'response', status: 404 })),
+  ]),
 ]);
 
 // Users (admin). The password is never echoed back.

@@ -6,7 +6,9 @@ import { Notice } from '@/components/ui/notice';
 import { ExtensionRequestForm } from '@/components/extensions/extension-request-form';
 import { getExtensions } from '@/lib/data/extensions';
 import { getReportForm } from '@/lib/data/report-views';
+import { getUrgingHistory } from '@/lib/data/urging';
 import { getAssignment } from '@/lib/data/work';
+import { URGING_AUDIENCE_LABELS } from '@/lib/domain/urging';
 import { currentPeriod, periodLabel } from '@/lib/domain/slot';
 import { ASSIGNMENT_ROLE_LABELS, REPORT_STATUS_LABELS } from '@/lib/domain/labels';
 import { RECURRENCE_LABELS } from '@/lib/domain/periods';
@@ -24,8 +26,8 @@ export default async function AssignmentPage({
 }) {
   const [{ assignmentId }, { period, notice }] = await Promise.all([params, searchParams]);
   const id = parseId(assignmentId);
-  const [a, form, { history: extensions, mayRequest: mayRequestExtension }] = await loadPage(
-    Promise.all([getAssignment(id), getReportForm(id, period), getExtensions(id)]),
+  const [a, form, { history: extensions, mayRequest: mayRequestExtension }, urging] = await loadPage(
+    Promise.all([getAssignment(id), getReportForm(id, period), getExtensions(id), getUrgingHistory(id)]),
   );
   const lead = a.task.assignments[0]?.unit.name ?? null;
   const due = a.dueDate ? fromDbDate(a.dueDate) : null;
@@ -180,6 +182,30 @@ export default async function AssignmentPage({
               </div>
             </details>
           ) : null}
+        </section>
+      ) : null}
+      {urging.length > 0 ? (
+        <section aria-labelledby="urging" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="urging" className="mb-2 font-semibold">
+            Lịch sử đôn đốc
+          </h2>
+          <ul className="space-y-2 text-sm" data-testid="urging-history">
+            {urging.map((e) => (
+              <li key={e.key} className="rounded bg-slate-50 p-2">
+                <span className="text-slate-600">{formatDateTimeVn(e.at)}</span> · {e.label}
+                {e.audiences.length > 0 ? (
+                  <span className="block text-slate-600">
+                    Gửi tới: {e.audiences.map((x) => URGING_AUDIENCE_LABELS[x]).join('; ')}
+                  </span>
+                ) : null}
+                {e.link ? (
+                  <a href={e.link} className="ml-1 text-blue-700 underline" download>
+                    Tải công văn (.docx)
+                  </a>
+                ) : null}
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
       <section aria-labelledby="reports">

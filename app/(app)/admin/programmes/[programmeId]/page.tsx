@@ -6,6 +6,7 @@ import { ProgrammeForm } from '@/components/admin/programme-form';
 import { NewSectionForm, SectionEditForm } from '@/components/admin/section-forms';
 import { card, dangerButton, td, th } from '@/components/admin/styles';
 import { TaskForm } from '@/components/admin/task-form';
+import { UrgingLadderForm } from '@/components/urging/ladder-form';
 import {
   deleteSectionAction,
   moveSectionAction,
@@ -14,6 +15,7 @@ import {
 } from '@/lib/actions/admin-programmes';
 import { listAssignableUnits } from '@/lib/data/assignments';
 import { getProgrammeForEdit } from '@/lib/data/programmes';
+import { getUrgingLadder } from '@/lib/data/urging';
 import { REFORM_AREA_LABELS } from '@/lib/domain/labels';
 import { RECURRENCE_LABELS } from '@/lib/domain/periods';
 import { formatDateTimeVn, formatDateVn } from '@/lib/domain/time';
@@ -32,7 +34,9 @@ export default async function ProgrammePage({
 }) {
   const [{ programmeId }, { imported }] = await Promise.all([params, searchParams]);
   const id = parseId(programmeId);
-  const [p, units] = await loadPage(Promise.all([getProgrammeForEdit(id), listAssignableUnits()]));
+  const [p, units, ladder] = await loadPage(
+    Promise.all([getProgrammeForEdit(id), listAssignableUnits(), getUrgingLadder(id)]),
+  );
   const taskCount = p.sections.reduce((n, s) => n + s.tasks.length, 0);
   const reports = p.sections.reduce((n, s) => n + s.tasks.reduce((m, t) => m + t.reports, 0), 0);
   return (
@@ -76,6 +80,21 @@ export default async function ProgrammePage({
         <summary className="cursor-pointer font-semibold">Thông tin văn bản</summary>
         <div className="mt-3">
           <ProgrammeForm programme={p} />
+        </div>
+      </details>
+
+      <details className={card}>
+        <summary className="cursor-pointer font-semibold">
+          Các bước đôn đốc ({ladder.steps.length === 0 ? 'không nhắc tự động' : `${ladder.steps.length} bước`}
+          {ladder.isDefault ? ', mặc định' : ''})
+        </summary>
+        <p className="mt-3 text-sm text-slate-700">
+          Mỗi bước gửi thông báo một lần cho mỗi thời hạn của từng đơn vị chưa hoàn thành, vào đúng ngày làm việc của
+          bước (không gửi vào Thứ Bảy, Chủ nhật, ngày lễ, Tết); gia hạn được duyệt thì tính lại theo hạn mới. Bỏ trống
+          “Thời điểm” để xóa một bước.
+        </p>
+        <div className="mt-3">
+          <UrgingLadderForm programmeId={p.id} steps={ladder.steps} />
         </div>
       </details>
 
