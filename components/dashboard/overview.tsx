@@ -10,7 +10,7 @@ import { Heatmap } from './heatmap';
 import { dashboardHref, drillHref, exportHref } from './links';
 import { PrintButton } from './print-button';
 import { RankingTable } from './ranking-table';
-import { StatusPanel } from './status-panel';
+import { PANEL_ROWS, StatusPanel } from './status-panel';
 
 /** A scope with this few units (a head who leads one task) gets one table, not charts, ranking and heatmap. */
 const FEW_UNITS = 2;
@@ -92,14 +92,17 @@ export async function DashboardOverview({ filters }: { filters: DashboardFilters
             <StatusPanel
               id="by-local"
               title="Theo phường, xã"
-              rows={unitBars(local, filters)}
+              // Only the rows drawn are shaped: at national scale there are thousands of units.
+              rows={unitBars(local.slice(0, PANEL_ROWS), filters)}
+              total={local.length}
               firstHeader="Phường, xã"
               note={sortLinks}
             />
             <StatusPanel
               id="by-office"
               title="Theo phòng, ban"
-              rows={unitBars(offices, filters)}
+              rows={unitBars(offices.slice(0, PANEL_ROWS), filters)}
+              total={offices.length}
               firstHeader="Phòng, ban"
               note={sortLinks}
             />
