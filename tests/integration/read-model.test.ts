@@ -5,6 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { currentUser } from '../support/as-user';
+import { prng } from '../support/prng';
 
 vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }));
 
@@ -13,15 +14,6 @@ const { slotsAtCte } = await import('../../lib/data/status-sql');
 const { ensureSnapshots, forgetSnapshots, queryTrend } = await import('../../lib/data/dashboard-sql');
 const { toDbDate } = await import('../../lib/domain/time');
 const { rebuildStatistics } = await import('../../lib/data/statistics-rebuild');
-
-/** A small deterministic PRNG, so a failure can be replayed from its seed. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 const MONTH_KEYS = ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12', '2027-01'];
 const QUARTER_KEYS = ['2026-Q2', '2026-Q3', '2026-Q4', '2027-Q1'];

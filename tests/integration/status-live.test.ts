@@ -6,6 +6,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { currentUser } from '../support/as-user';
+import { prng } from '../support/prng';
 
 vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }));
 
@@ -17,15 +18,6 @@ const { toDbDate } = await import('../../lib/domain/time');
 type Scope = Parameters<typeof computeDashboard>[2];
 type Filter = Parameters<typeof computeDashboard>[3];
 const VIEW = { sort: 'rate', heat: 'section', heatUnits: 1000 } as const;
-
-/** A small deterministic PRNG, so a failure can be replayed from its seed. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 /** The dashboard from the live tally and from the rule evaluated on every slot, at the same instant. */
 async function compare(scope: Scope, filter: Filter, label: string): Promise<number> {
