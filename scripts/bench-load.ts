@@ -96,6 +96,9 @@ const server = spawn(
       NEXTAUTH_URL: BASE,
       AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123',
       BENCH_FLOOR: '1',
+      // The pages are measured, not the scheduled jobs: at national scale the urging ladder and the
+      // deadline reminders ran for minutes on the bench server and stalled every page, the floor too.
+      JOBS: 'off',
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
     },
