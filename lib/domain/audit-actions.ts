@@ -53,6 +53,7 @@ export const AUDIT_ACTION_LABELS = {
   'calendar.changed': 'Điều chỉnh lịch ngày làm việc',
   'urging.ladder_changed': 'Sửa các bước đôn đốc của chương trình',
   'urging.letter_created': 'Ban hành công văn đôn đốc',
+  'email.resent': 'Gửi lại thư điện tử không gửi được',
   'api_token.issued': 'Cấp mã truy cập API',
   'api_token.revoked': 'Thu hồi mã truy cập API',
   'api.used': 'Hệ thống khác đọc dữ liệu qua API',

@@ -51,6 +51,7 @@ const notifications = track('lib/actions/notifications.ts', await import('../../
 const account = track('lib/actions/account.ts', await import('../../lib/actions/account'));
 const calendar = track('lib/actions/admin-calendar.ts', await import('../../lib/actions/admin-calendar'));
 const indicators = track('lib/actions/admin-indicators.ts', await import('../../lib/actions/admin-indicators'));
+const email = track('lib/actions/admin-email.ts', await import('../../lib/actions/admin-email'));
 const uploadRoute = track('app/api/evidence/route.ts', await import('../../app/api/evidence/route'));
 const evidenceRoute = track(
   'app/api/evidence/[evidenceId]/route.ts',
@@ -174,6 +175,7 @@ const r = {} as {
   letter: number; // a Công văn đôn đốc sent to P-TRANPHU only
   apiToken: number;
   indicator: number; // NQ76-TTHC-01 (seeded)
+  email: number; // an e-mail that failed for good
 };
 
 const taskFields = () => ({
@@ -435,6 +437,12 @@ const rows: Row[] = [
     proof: 'admin',
     call: () =>
       indicators.indicatorStatusAction(INITIAL_STATE, form({ indicatorId: String(r.indicator), intent: 'deactivate' })),
+  },
+  {
+    endpoint: 'lib/actions/admin-email.ts#resendEmailAction',
+    allowed: ['admin'],
+    proof: 'admin',
+    call: () => email.resendEmailAction(INITIAL_STATE, form({ emailId: String(r.email) })),
   },
   {
     endpoint: 'lib/actions/admin-import.ts#analyzeDirectiveAction',
@@ -879,6 +887,21 @@ beforeAll(async () => {
     );
   r.task = (await task('1')).taskId;
   r.task2 = (await task('2')).taskId;
+  r.email = (
+    await db.emailMessage.create({
+      data: {
+        userId: (await db.user.findUniqueOrThrow({ where: { username: 'cb.tranphu' } })).id,
+        kind: 'notification',
+        to: 'cb.tranphu@example.vn',
+        subject: 'Thư của ma trận',
+        text: '.',
+        html: '.',
+        status: 'FAILED',
+        attempts: 6,
+        lastError: '550 mailbox unavailable',
+      },
+    })
+  ).id;
   r.indicator = (await db.indicator.findUniqueOrThrow({ where: { code: 'NQ76-TTHC-01' }, select: { id: true } })).id;
   const unit = async (code: string, name: string) =>
     (await U.createUnit(UnitInput.parse({ code, name, kind: 'COMMUNE', validFrom: '01/01/2026' }))).unitId;

@@ -47,6 +47,7 @@ const notifications = track('lib/actions/notifications.ts', await import('../../
 const account = track('lib/actions/account.ts', await import('../../lib/actions/account'));
 const calendar = track('lib/actions/admin-calendar.ts', await import('../../lib/actions/admin-calendar'));
 const indicators = track('lib/actions/admin-indicators.ts', await import('../../lib/actions/admin-indicators'));
+const email = track('lib/actions/admin-email.ts', await import('../../lib/actions/admin-email'));
 const apiTokens = track('lib/actions/admin-api-tokens.ts', await import('../../lib/actions/admin-api-tokens'));
 const v1Assignments = track('app/api/v1/assignments/route.ts', await import('../../app/api/v1/assignments/route'));
 const v1Assignment = track(
@@ -792,6 +793,13 @@ add('indicator', 'admin', [
     () => indicators.indicatorStatusAction(INITIAL_STATE, form({ indicatorId: '0x1', intent: 'deactivate' })),
     refused(),
   ],
+]);
+// Resending a failed e-mail (decision 023).
+add('email', 'admin', [
+  ['resend: id beyond int4', () => email.resendEmailAction(INITIAL_STATE, form({ emailId: BEYOND_INT4 })), refused()],
+  ['resend: id in hex', () => email.resendEmailAction(INITIAL_STATE, form({ emailId: '0x1' })), refused()],
+  ['resend: id NUL', () => email.resendEmailAction(INITIAL_STATE, form({ emailId: NUL })), refused()],
+  ['resend: no such e-mail', () => email.resendEmailAction(INITIAL_STATE, form({ emailId: '2147483647' })), refused()],
 ]);
 // Up/down buttons answer nothing: a bad form does nothing (and throws nothing).
 add('programme', 'admin', [
