@@ -16,7 +16,7 @@ const NAME = 'Tỷ lệ hồ sơ thủ tục hành chính của phường giải
 test('admin creates an indicator for a ward → the ward reports → the head approves → the dashboard shows it against the 2030 target', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(480_000);
   await query(`DELETE FROM "Task" WHERE id IN (SELECT "taskId" FROM "Indicator" WHERE code = $1)`, [CODE]);
   const [{ id: programmeId }] = (await query<{ id: number }>(
     `SELECT id FROM "Programme" WHERE title LIKE 'Theo dõi các chỉ tiêu%'`,
