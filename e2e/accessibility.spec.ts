@@ -22,7 +22,23 @@ async function ids() {
       WHERE u.code = 'NV' AND r.status = 'SUBMITTED' ORDER BY r.id LIMIT 1`,
   );
   const [programme] = await query<{ id: number }>(`SELECT id FROM "Programme" ORDER BY id LIMIT 1`);
-  return { assignment: assignment!.id, report: report!.id, programme: programme!.id };
+  const [indicator] = await query<{ id: number; programmeId: number }>(
+    `SELECT i.id, t."programmeId" FROM "Indicator" i JOIN "Task" t ON t.id = i."taskId" WHERE i.code = 'NQ76-TTHC-03'`,
+  );
+  // One e-mail that failed for good, so that /admin/email shows its table (decision 023).
+  await query(
+    `INSERT INTO "EmailMessage" ("userId", kind, "to", subject, text, html, status, attempts, "lastError")
+     SELECT id, 'notification', 'cb.tranphu@example.vn', 'Thư thử khả năng tiếp cận', '.', '.', 'FAILED', 6, '550 mailbox unavailable'
+     FROM "User" WHERE username = 'cb.tranphu'
+       AND NOT EXISTS (SELECT 1 FROM "EmailMessage" WHERE subject = 'Thư thử khả năng tiếp cận')`,
+  );
+  return {
+    assignment: assignment!.id,
+    report: report!.id,
+    programme: programme!.id,
+    indicator: indicator!.id,
+    targets: indicator!.programmeId,
+  };
 }
 
 const PAGES: Record<string, (i: Awaited<ReturnType<typeof ids>>) => string[]> = {
@@ -44,6 +60,9 @@ const PAGES: Record<string, (i: Awaited<ReturnType<typeof ids>>) => string[]> = 
     '/admin/users',
     '/admin/audit',
     '/admin/programmes/import',
+    `/admin/programmes/${i.targets}/indicators/new`,
+    `/admin/programmes/${i.targets}/indicators/${i.indicator}`,
+    '/admin/email',
   ],
 };
 

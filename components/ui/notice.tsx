@@ -8,6 +8,8 @@ export const NOTICES = {
   'extension-rejected': 'Đã từ chối đề nghị gia hạn. Đơn vị đã được thông báo lý do.',
   'urging-letter-created':
     'Đã tạo công văn đôn đốc: các đơn vị có tên đã nhận thông báo kèm công văn, và lịch sử từng nhiệm vụ đã ghi lại.',
+  'indicator-created':
+    'Đã tạo chỉ tiêu: các đơn vị báo cáo đã thấy nhiệm vụ báo cáo chỉ tiêu của mình. Thêm đơn vị báo cáo ở trang nhiệm vụ.',
 } as const;
 export type NoticeKey = keyof typeof NOTICES;
 

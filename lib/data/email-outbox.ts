@@ -2,9 +2,12 @@ import 'server-only';
 import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { getDb, Prisma } from '../db';
-import { digestEmail, digestSlot, nextAttemptAfterFailure, notificationEmail } from '../domain/email';
+import { digestEmail, digestSlot, maskAddress, nextAttemptAfterFailure, notificationEmail } from '../domain/email';
+import { ConflictError, NotFoundError } from '../errors';
 import { env } from '../env';
 import { log } from '../log';
+import { audit } from './audit';
+import { requirePermission } from './guard';
 
 /**
  * E-mail (decision 019): the outbox and its sender.
@@ -209,4 +212,79 @@ export async function sendDueEmails({ now }: { now?: Date } = {}): Promise<SendS
     if (claimed.length < BATCH) break;
   }
   return summary;
+}
+
+// ───────────────────────────── The administrator's view (decision 023) ─────────────────────────────
+
+/**
+ * E-mails that did not go out: failed for good, or waiting to be retried after a failed attempt
+ * (newest first, at most 200). The address is masked (maskAddress), the server's answer shown as
+ * kept in `lastError` (never a password: the sender keeps only the SMTP code and text).
+ */
+export async function listUndeliveredEmails() {
+  await requirePermission('audit:read');
+  const where: Prisma.EmailMessageWhereInput = {
+    OR: [{ status: 'FAILED' }, { status: 'PENDING', attempts: { gt: 0 } }],
+  };
+  const db = getDb();
+  const [rows, failed, retrying] = await Promise.all([
+    db.emailMessage.findMany({
+      where,
+      orderBy: { id: 'desc' },
+      take: 200,
+      select: {
+        id: true,
+        kind: true,
+        to: true,
+        subject: true,
+        status: true,
+        attempts: true,
+        nextAttemptAt: true,
+        lastError: true,
+        createdAt: true,
+        user: { select: { displayName: true } },
+      },
+    }),
+    db.emailMessage.count({ where: { status: 'FAILED' } }),
+    db.emailMessage.count({ where: { status: 'PENDING', attempts: { gt: 0 } } }),
+  ]);
+  return {
+    failed,
+    retrying,
+    messages: rows.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      to: maskAddress(m.to),
+      recipient: m.user.displayName,
+      subject: m.subject,
+      status: m.status as 'FAILED' | 'PENDING',
+      attempts: m.attempts,
+      nextAttemptAt: m.status === 'PENDING' ? m.nextAttemptAt : null,
+      reason: m.lastError,
+      createdAt: m.createdAt,
+    })),
+  };
+}
+
+/**
+ * "Gửi lại": a failed message goes back to the queue with a fresh round of attempts, sent at once
+ * (the wake is NOTIFY at commit, as for a new message). Audited; only FAILED messages qualify.
+ */
+export async function resendFailedEmail(emailId: number, { now = new Date() }: { now?: Date } = {}) {
+  const user = await requirePermission('audit:read');
+  return getDb().$transaction(async (tx) => {
+    const updated = await tx.emailMessage.updateMany({
+      where: { id: emailId, status: 'FAILED' },
+      data: { status: 'PENDING', attempts: 0, nextAttemptAt: now },
+    });
+    if (updated.count === 0) {
+      const exists = await tx.emailMessage.findUnique({ where: { id: emailId }, select: { status: true } });
+      if (!exists) throw new NotFoundError();
+      throw new ConflictError(
+        exists.status === 'SENT' ? 'Thư này đã được gửi đi.' : 'Thư này đang chờ gửi lại: không cần gửi lại lần nữa.',
+      );
+    }
+    await tx.$executeRaw`SELECT pg_notify('email_outbox', '')`;
+    await audit(tx, { actorId: user.id, action: 'email.resent', entityType: 'EmailMessage', entityId: emailId });
+  });
 }

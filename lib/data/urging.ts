@@ -3,8 +3,8 @@ import { getDb, Prisma } from '../db';
 import { ConflictError, NotFoundError } from '../errors';
 import { audit } from './audit';
 import { loadWorkCalendar } from './calendar';
-import { findSigner } from './exports';
 import { requirePermission } from './guard';
+import { resolveSigner } from './signers';
 import { notifyUsers, unitMemberIds } from './notify';
 import { readAssignment } from './assignment-read';
 import { slotsAtCte } from './status-sql';
@@ -268,7 +268,10 @@ export async function listUrgingProgrammes() {
  * hạn" by the official rule in SQL (the dashboard's) — optionally of one section and one kind of
  * unit; units in the order of the dashboard (departments, then wards and communes), by name.
  */
-export async function listOverdueUnits(input: UrgingLetterInput, { now = new Date() }: { now?: Date } = {}) {
+export async function listOverdueUnits(
+  input: Pick<UrgingLetterInput, 'programmeId' | 'sectionId' | 'unitKind'>,
+  { now = new Date() }: { now?: Date } = {},
+) {
   await requirePermission('urging:manage');
   const db = getDb();
   const programme = await db.programme.findUnique({
@@ -328,7 +331,7 @@ export async function listOverdueUnits(input: UrgingLetterInput, { now = new Dat
  * the link to download it, and an audit event — all or nothing.
  */
 export async function createUrgingLetter(
-  input: UrgingLetterInput,
+  input: Omit<UrgingLetterInput, 'signerId'> & { signerId?: number | null },
   { now = new Date() }: { now?: Date } = {},
 ): Promise<{ letterId: number; units: number; tasks: number }> {
   const user = await requirePermission('urging:manage');
@@ -339,7 +342,7 @@ export async function createUrgingLetter(
     );
   const calendar = await loadWorkCalendar();
   const today = vnDateOf(now);
-  const signer = await findSigner();
+  const signer = await resolveSigner(input.signerId ?? null);
   const issuingBody = programme.issuingBody || DEFAULT_ISSUING_BODY;
   const subject = letterSubject(programme.title);
   const content = await buildUrgingLetter({
@@ -387,7 +390,7 @@ export async function createUrgingLetter(
       action: 'urging.letter_created',
       entityType: 'UrgingLetter',
       entityId: letter.id,
-      data: { programmeId: programme.id, units: units.length, tasks },
+      data: { programmeId: programme.id, units: units.length, tasks, signer: signer.title },
     });
     return letter.id;
   });

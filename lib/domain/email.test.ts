@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   digestEmail,
   digestSlot,
+  maskAddress,
   MAX_ATTEMPTS,
   nextAttemptAfterFailure,
   notificationEmail,
@@ -74,5 +75,16 @@ describe('messages', () => {
     expect(m.text).toContain('https://x.vn/notifications/3');
     expect(m.text).toContain('https://x.vn/notifications/2');
     expect(m.html.match(/<li/g)).toHaveLength(2);
+  });
+});
+
+describe('masked addresses (the administrator’s outbox view)', () => {
+  it('keeps the first and last letter and the domain, hides the rest', () => {
+    expect(maskAddress('nguyenvana@hatinh.gov.vn')).toBe('n••••••••a@hatinh.gov.vn');
+    expect(maskAddress('thu.le.thi.hong.nhung@hatinh.gov.vn')).toBe('t••••••••g@hatinh.gov.vn');
+    expect(maskAddress('ab@x.vn')).toBe('a•••@x.vn');
+    expect(maskAddress('a@x.vn')).toBe('a•••@x.vn');
+    expect(maskAddress('không-có-a-còng')).toBe('•••');
+    expect(maskAddress('@x.vn')).toBe('•••');
   });
 });

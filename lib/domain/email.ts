@@ -164,3 +164,18 @@ export function digestEmail(
     ),
   };
 }
+
+/**
+ * An address as the administrator's outbox view shows it: enough to recognise whose it is and to
+ * see a mistyped domain, not enough to copy (decision 023): "nguyenvana@hatinh.gov.vn" →
+ * "n••••••••a@hatinh.gov.vn"; a local part of one or two characters keeps only its first.
+ */
+export function maskAddress(address: string): string {
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return '•••';
+  const local = Array.from(address.slice(0, at));
+  const domain = address.slice(at + 1);
+  const hidden =
+    local.length <= 2 ? `${local[0]}•••` : `${local[0]}${'•'.repeat(Math.min(local.length - 2, 8))}${local.at(-1)}`;
+  return `${hidden}@${domain}`;
+}

@@ -16,6 +16,7 @@ import * as dashboard from './dashboard';
 import * as evidenceInput from './evidence-input';
 import * as extension from './extension';
 import * as fields from './fields';
+import * as indicator from './indicator';
 import * as programme from './programme';
 import * as report from './report';
 import * as unit from './unit';
@@ -29,6 +30,7 @@ const MODULES = {
   evidenceInput,
   extension,
   fields,
+  indicator,
   programme,
   report,
   unit,

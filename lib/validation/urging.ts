@@ -98,5 +98,7 @@ export const UrgingLetterInput = z.object({
   programmeId: id('Chương trình'),
   sectionId: optionalId('Mục'),
   unitKind: choice(UNIT_KIND_FILTERS, 'Loại đơn vị không hợp lệ.').optional().default(''),
+  /** Who signs (decision 023): the chairman or a vice-chairman; blank is the chairman. */
+  signerId: optionalId('Người ký'),
 });
 export type UrgingLetterInput = z.infer<typeof UrgingLetterInput>;

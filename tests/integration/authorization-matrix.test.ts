@@ -50,6 +50,8 @@ const users = track('lib/actions/admin-users.ts', await import('../../lib/action
 const notifications = track('lib/actions/notifications.ts', await import('../../lib/actions/notifications'));
 const account = track('lib/actions/account.ts', await import('../../lib/actions/account'));
 const calendar = track('lib/actions/admin-calendar.ts', await import('../../lib/actions/admin-calendar'));
+const indicators = track('lib/actions/admin-indicators.ts', await import('../../lib/actions/admin-indicators'));
+const email = track('lib/actions/admin-email.ts', await import('../../lib/actions/admin-email'));
 const uploadRoute = track('app/api/evidence/route.ts', await import('../../app/api/evidence/route'));
 const evidenceRoute = track(
   'app/api/evidence/[evidenceId]/route.ts',
@@ -172,6 +174,8 @@ const r = {} as {
   nq76: number; // the programme of P-TRANPHU I.4
   letter: number; // a Công văn đôn đốc sent to P-TRANPHU only
   apiToken: number;
+  indicator: number; // NQ76-TTHC-01 (seeded)
+  email: number; // an e-mail that failed for good
 };
 
 const taskFields = () => ({
@@ -181,6 +185,18 @@ const taskFields = () => ({
   text: 'Nội dung nhiệm vụ.',
   recurrence: 'ONCE',
   dueDate: '31/12/2027',
+});
+const indicatorFields = () => ({
+  code: 'MT-CT-01',
+  name: 'Chỉ tiêu của ma trận',
+  reformArea: 'ADMIN_PROCEDURES',
+  measureUnit: '%',
+  direction: 'HIGHER_IS_BETTER',
+  baselineValue: '10',
+  baselineYear: '2024',
+  recurrence: 'YEARLY',
+  targetYear1: '2030',
+  targetValue1: '90',
 });
 const importDraft = () =>
   JSON.stringify({
@@ -384,6 +400,49 @@ const rows: Row[] = [
     allowed: PROGRAMME_MANAGERS,
     proof: 'admin',
     call: () => programmes.programmeStatusAction(INITIAL_STATE, form({ id: String(r.programme2), intent: 'archive' })),
+  },
+  {
+    endpoint: 'lib/actions/admin-indicators.ts#createIndicatorAction',
+    allowed: PROGRAMME_MANAGERS,
+    proof: 'admin',
+    call: () =>
+      indicators.createIndicatorAction(
+        INITIAL_STATE,
+        form({
+          programmeId: String(r.programme),
+          sectionId: String(r.section),
+          ...indicatorFields(),
+          reporterUnitId: String(r.tp),
+        }),
+      ),
+  },
+  {
+    endpoint: 'lib/actions/admin-indicators.ts#updateIndicatorAction',
+    allowed: PROGRAMME_MANAGERS,
+    proof: 'tp.noivu',
+    call: () =>
+      indicators.updateIndicatorAction(
+        INITIAL_STATE,
+        form({
+          indicatorId: String(r.indicator),
+          ...indicatorFields(),
+          code: 'NQ76-TTHC-01',
+          recurrence: 'HALF_YEARLY',
+        }),
+      ),
+  },
+  {
+    endpoint: 'lib/actions/admin-indicators.ts#indicatorStatusAction',
+    allowed: PROGRAMME_MANAGERS,
+    proof: 'admin',
+    call: () =>
+      indicators.indicatorStatusAction(INITIAL_STATE, form({ indicatorId: String(r.indicator), intent: 'deactivate' })),
+  },
+  {
+    endpoint: 'lib/actions/admin-email.ts#resendEmailAction',
+    allowed: ['admin'],
+    proof: 'admin',
+    call: () => email.resendEmailAction(INITIAL_STATE, form({ emailId: String(r.email) })),
   },
   {
     endpoint: 'lib/actions/admin-import.ts#analyzeDirectiveAction',
@@ -828,6 +887,22 @@ beforeAll(async () => {
     );
   r.task = (await task('1')).taskId;
   r.task2 = (await task('2')).taskId;
+  r.email = (
+    await db.emailMessage.create({
+      data: {
+        userId: (await db.user.findUniqueOrThrow({ where: { username: 'cb.tranphu' } })).id,
+        kind: 'notification',
+        to: 'cb.tranphu@example.vn',
+        subject: 'Thư của ma trận',
+        text: '.',
+        html: '.',
+        status: 'FAILED',
+        attempts: 6,
+        lastError: '550 mailbox unavailable',
+      },
+    })
+  ).id;
+  r.indicator = (await db.indicator.findUniqueOrThrow({ where: { code: 'NQ76-TTHC-01' }, select: { id: true } })).id;
   const unit = async (code: string, name: string) =>
     (await U.createUnit(UnitInput.parse({ code, name, kind: 'COMMUNE', validFrom: '01/01/2026' }))).unitId;
   r.unit = await unit('X-MT1', 'Xã Một');

@@ -46,6 +46,8 @@ const users = track('lib/actions/admin-users.ts', await import('../../lib/action
 const notifications = track('lib/actions/notifications.ts', await import('../../lib/actions/notifications'));
 const account = track('lib/actions/account.ts', await import('../../lib/actions/account'));
 const calendar = track('lib/actions/admin-calendar.ts', await import('../../lib/actions/admin-calendar'));
+const indicators = track('lib/actions/admin-indicators.ts', await import('../../lib/actions/admin-indicators'));
+const email = track('lib/actions/admin-email.ts', await import('../../lib/actions/admin-email'));
 const apiTokens = track('lib/actions/admin-api-tokens.ts', await import('../../lib/actions/admin-api-tokens'));
 const v1Assignments = track('app/api/v1/assignments/route.ts', await import('../../app/api/v1/assignments/route'));
 const v1Assignment = track(
@@ -293,6 +295,26 @@ const taskForm = (over: Record<string, string>) => () =>
       dueDate: '31/12/2027',
       leadUnitId: '',
       collective: '',
+      ...over,
+    }),
+  );
+const indicatorForm = (over: Record<string, string>) => () =>
+  indicators.createIndicatorAction(
+    INITIAL_STATE,
+    form({
+      programmeId: String(ids.programme),
+      sectionId: String(ids.section),
+      code: 'THU-CT-01',
+      name: 'Tỷ lệ hồ sơ trực tuyến',
+      reformArea: 'DIGITAL_GOVERNMENT',
+      measureUnit: '%',
+      direction: 'HIGHER_IS_BETTER',
+      baselineValue: '20',
+      baselineYear: '2024',
+      recurrence: 'YEARLY',
+      targetYear1: '2030',
+      targetValue1: '90',
+      reporterUnitId: String(ids.unit),
       ...over,
     }),
   );
@@ -725,6 +747,59 @@ add('programme', 'admin', [
     () => programmes.createProgrammeAction(INITIAL_STATE, 'title=x' as unknown as FormData),
     refused(),
   ],
+]);
+// Indicators (decision 023).
+add('indicator', 'admin', [
+  ['indicator: name NUL only', indicatorForm({ name: NUL }), refused('name')],
+  ['indicator: name zero-width only', indicatorForm({ name: ZW }), refused('name')],
+  ['indicator: code with markup', indicatorForm({ code: XSS }), refused('code')],
+  ['indicator: text of 1 MB', indicatorForm({ text: MB }), refused('text')],
+  ['indicator: target value in hex', indicatorForm({ targetValue1: '0x5A' }), refused('targetValue1')],
+  ['indicator: target value with exponent', indicatorForm({ targetValue1: '9e1' }), refused('targetValue1')],
+  ['indicator: target value negative', indicatorForm({ targetValue1: '-90' }), refused('targetValue1')],
+  ['indicator: baseline 10¹³', indicatorForm({ baselineValue: '9999999999999' }), refused('baselineValue')],
+  ['indicator: target year 99999', indicatorForm({ targetYear1: '99999' }), refused('targetYear1')],
+  ['indicator: direction "SIDEWAYS"', indicatorForm({ direction: 'SIDEWAYS' }), refused('direction')],
+  ['indicator: period "DAILY"', indicatorForm({ recurrence: 'DAILY' }), refused('recurrence')],
+  ['indicator: reporter beyond int4', indicatorForm({ reporterUnitId: BEYOND_INT4 }), refused('reporterUnitId')],
+  ['indicator: programmeId beyond int4', indicatorForm({ programmeId: BEYOND_INT4 }), refused('programmeId')],
+  ['indicator: a section that does not exist', indicatorForm({ sectionId: '2147483647' }), refused('sectionId')],
+  [
+    'indicator: NFD name stored NFC, formula measure unit kept as text',
+    indicatorForm({ code: 'THU-NFD', name: NFD, measureUnit: '=1+1' }),
+    accepted(async (o) => {
+      expect(o.kind).toBe('redirect');
+      const row = await db.indicator.findUniqueOrThrow({ where: { code: 'THU-NFD' } });
+      expect(row.name).toBe(NFC);
+      expect(row.measureUnit).toBe('=1+1');
+    }),
+  ],
+  [
+    'indicator update: id beyond int4',
+    () =>
+      indicators.updateIndicatorAction(
+        INITIAL_STATE,
+        form({ indicatorId: BEYOND_INT4, code: 'X', name: 'X', reformArea: 'INSTITUTIONS', measureUnit: '%' }),
+      ),
+    refused('indicatorId'),
+  ],
+  [
+    'indicator status: intent "drop"',
+    () => indicators.indicatorStatusAction(INITIAL_STATE, form({ indicatorId: '1', intent: 'drop' })),
+    refused(),
+  ],
+  [
+    'indicator status: id in hex',
+    () => indicators.indicatorStatusAction(INITIAL_STATE, form({ indicatorId: '0x1', intent: 'deactivate' })),
+    refused(),
+  ],
+]);
+// Resending a failed e-mail (decision 023).
+add('email', 'admin', [
+  ['resend: id beyond int4', () => email.resendEmailAction(INITIAL_STATE, form({ emailId: BEYOND_INT4 })), refused()],
+  ['resend: id in hex', () => email.resendEmailAction(INITIAL_STATE, form({ emailId: '0x1' })), refused()],
+  ['resend: id NUL', () => email.resendEmailAction(INITIAL_STATE, form({ emailId: NUL })), refused()],
+  ['resend: no such e-mail', () => email.resendEmailAction(INITIAL_STATE, form({ emailId: '2147483647' })), refused()],
 ]);
 // Up/down buttons answer nothing: a bad form does nothing (and throws nothing).
 add('programme', 'admin', [

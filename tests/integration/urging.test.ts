@@ -324,6 +324,36 @@ describe('the Công văn đôn đốc', () => {
     ).toBe(1);
   });
 
+  it('the standing office chooses the signer: a vice-chairman signs "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" with her name', async () => {
+    await actAs('tp.noivu');
+    const vice = await db.user.findUniqueOrThrow({ where: { username: 'phochutich' } });
+    const chairman = await db.user.findUniqueOrThrow({ where: { username: 'chutich' } });
+    const made = await createUrgingLetter({ ...input, signerId: vice.id }, { now });
+    const file = await getUrgingLetterFile(made.letterId);
+    const text = await readDocument({ name: file.fileName, bytes: new Uint8Array(file.content) });
+    const closing = text.slice(text.indexOf('Nơi nhận:'));
+    // The signature block's cell, as the reader joins its lines: TM., KT., the title, the name.
+    expect(closing).toContain('TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH; PHÓ CHỦ TỊCH; Lê Thị Thu');
+    expect(closing).toContain(vice.displayName);
+    expect(closing).not.toContain(chairman.displayName);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: 'urging.letter_created', entityId: String(made.letterId) },
+      select: { data: true },
+    });
+    expect(audit.data).toMatchObject({ signer: 'PHÓ CHỦ TỊCH' });
+
+    // Only the chairman or a vice-chairman signs: anyone else is refused next to the field, nothing written.
+    const head = await db.user.findUniqueOrThrow({ where: { username: 'tp.noivu' } });
+    const before = await Promise.all([db.urgingLetter.count(), db.notification.count(), db.auditEvent.count()]);
+    await expect(createUrgingLetter({ ...input, signerId: head.id }, { now })).rejects.toMatchObject({
+      field: 'signerId',
+      message: expect.stringContaining('Người ký phải là Chủ tịch hoặc một Phó Chủ tịch'),
+    });
+    expect(await Promise.all([db.urgingLetter.count(), db.notification.count(), db.auditEvent.count()])).toEqual(
+      before,
+    );
+  });
+
   it('the letter is downloaded by its units, the standing office and the chairman; anyone else gets "not found"', async () => {
     const letter = await db.urgingLetter.findFirstOrThrow({ select: { id: true } });
     for (const who of ['cb.vhtt', 'cb.namha', 'cb.noivu', 'admin', 'chutich']) {

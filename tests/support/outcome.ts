@@ -84,6 +84,8 @@ const TABLES = [
   'Programme',
   'Section',
   'Task',
+  'Indicator',
+  'IndicatorTarget',
   'Assignment',
   'Report',
   'ReportReview',

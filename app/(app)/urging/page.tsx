@@ -4,6 +4,7 @@ import { card, secondaryButton, td, th } from '@/components/admin/styles';
 import { inputClass } from '@/components/forms/field';
 import { Notice } from '@/components/ui/notice';
 import { UrgingLetterForm } from '@/components/urging/letter-form';
+import { listSigners } from '@/lib/data/signers';
 import { listOverdueUnits, listUrgingLetters, listUrgingProgrammes } from '@/lib/data/urging';
 import { UNIT_KIND_LABELS } from '@/lib/domain/labels';
 import { formatDateTimeVn, formatDateVn } from '@/lib/domain/time';
@@ -30,9 +31,9 @@ export default async function UrgingPage({ searchParams }: { searchParams: Promi
   });
   const chosen = parsed.success ? programmes.find((p) => p.id === parsed.data.programmeId) : undefined;
   const filters = parsed.success && chosen ? parsed.data : null;
-  const [overdue, letters] = filters
-    ? await loadPage(Promise.all([listOverdueUnits(filters), listUrgingLetters(filters.programmeId)]))
-    : [null, []];
+  const [overdue, letters, signers] = filters
+    ? await loadPage(Promise.all([listOverdueUnits(filters), listUrgingLetters(filters.programmeId), listSigners()]))
+    : [null, [], []];
   const tasks = overdue ? overdue.units.reduce((n, u) => n + u.tasks.length, 0) : 0;
   const justMade = Number(one(search.letter)) || null;
   return (
@@ -179,6 +180,7 @@ export default async function UrgingPage({ searchParams }: { searchParams: Promi
                   programmeId={filters.programmeId}
                   sectionId={filters.sectionId}
                   unitKind={filters.unitKind}
+                  signers={signers}
                   units={overdue.units.length}
                   tasks={tasks}
                 />

@@ -51,6 +51,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         Đăng nhập, đổi mật khẩu, thay đổi người dùng và mọi thao tác trên báo cáo, chương trình, đơn vị. Nhật ký chỉ
         được ghi thêm, không ai sửa hay xóa được.
       </p>
+      <p className="text-sm">
+        <Link href="/admin/email" className="text-blue-700 underline">
+          Thư điện tử không gửi được
+        </Link>
+      </p>
       <form
         role="search"
         aria-label="Lọc nhật ký"

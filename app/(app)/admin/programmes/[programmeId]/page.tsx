@@ -14,9 +14,11 @@ import {
   programmeStatusAction,
 } from '@/lib/actions/admin-programmes';
 import { listAssignableUnits } from '@/lib/data/assignments';
+import { listProgrammeIndicators } from '@/lib/data/indicators';
 import { getProgrammeForEdit } from '@/lib/data/programmes';
 import { getUrgingLadder } from '@/lib/data/urging';
 import { REFORM_AREA_LABELS } from '@/lib/domain/labels';
+import { describeTargets } from '@/lib/domain/targets';
 import { RECURRENCE_LABELS } from '@/lib/domain/periods';
 import { formatDateTimeVn, formatDateVn } from '@/lib/domain/time';
 import { loadPage, parseId } from '@/lib/page-helpers';
@@ -34,8 +36,8 @@ export default async function ProgrammePage({
 }) {
   const [{ programmeId }, { imported }] = await Promise.all([params, searchParams]);
   const id = parseId(programmeId);
-  const [p, units, ladder] = await loadPage(
-    Promise.all([getProgrammeForEdit(id), listAssignableUnits(), getUrgingLadder(id)]),
+  const [p, units, ladder, indicators] = await loadPage(
+    Promise.all([getProgrammeForEdit(id), listAssignableUnits(), getUrgingLadder(id), listProgrammeIndicators(id)]),
   );
   const taskCount = p.sections.reduce((n, s) => n + s.tasks.length, 0);
   const reports = p.sections.reduce((n, s) => n + s.tasks.reduce((m, t) => m + t.reports, 0), 0);
@@ -97,6 +99,55 @@ export default async function ProgrammePage({
           <UrgingLadderForm programmeId={p.id} steps={ladder.steps} />
         </div>
       </details>
+
+      <section aria-labelledby="indicators-heading" className={`${card} space-y-3`}>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="indicators-heading" className="text-lg font-semibold">
+            Chỉ tiêu ({indicators.length})
+          </h2>
+          {p.sections.length > 0 ? (
+            <Link href={`/admin/programmes/${p.id}/indicators/new`} className="text-blue-700 underline">
+              Thêm chỉ tiêu
+            </Link>
+          ) : null}
+        </div>
+        {indicators.length === 0 ? (
+          <p className="text-sm text-slate-600">
+            Chương trình chưa có chỉ tiêu định lượng. Mỗi chỉ tiêu có mục tiêu theo năm và được các đơn vị báo cáo theo
+            kỳ.
+          </p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full">
+              <thead className="border-b border-slate-200">
+                <tr>
+                  <th className={th}>Mã</th>
+                  <th className={th}>Chỉ tiêu</th>
+                  <th className={th}>Mục tiêu</th>
+                  <th className={th}>Kỳ báo cáo</th>
+                  <th className={th}>Đơn vị báo cáo</th>
+                </tr>
+              </thead>
+              <tbody>
+                {indicators.map((i) => (
+                  <tr key={i.id} className={`border-b border-slate-100 ${i.active ? '' : 'text-slate-500'}`}>
+                    <td className={td}>{i.code}</td>
+                    <td className={td}>
+                      <Link href={`/admin/programmes/${p.id}/indicators/${i.id}`} className="text-blue-700 underline">
+                        {i.name}
+                      </Link>
+                      {i.active ? null : <span className="ml-1 text-xs">(ngừng theo dõi)</span>}
+                    </td>
+                    <td className={td}>{describeTargets(i.targets, i.measureUnit)}</td>
+                    <td className={td}>{RECURRENCE_LABELS[i.recurrence]}</td>
+                    <td className={td}>{i.reporters}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
 
       <section aria-labelledby="sections-heading" className="space-y-4">
         <h2 id="sections-heading" className="text-lg font-semibold">
