@@ -114,6 +114,7 @@ test('sign in on one instance, act on the other; the file written through one is
 });
 
 test('the login throttle counts failures on both instances together', async ({ page }) => {
+  test.setTimeout(120_000); // four password checks (argon2) and pages: measured 32 s at load average 37
   const tries = [PORTS[0], PORTS[1], PORTS[0], PORTS[1]];
   for (const [i, port] of tries.entries()) {
     await page.goto(`${origin(port)}/login`);
