@@ -59,9 +59,21 @@ const pick = async (sql: string) => (await db.query(sql)).rows[0] as Record<stri
 const officer = await pick(`
   SELECT u.username, (SELECT a.id FROM "Assignment" a WHERE a."unitId" = u."unitId" ORDER BY a.id LIMIT 1) AS assignment
   FROM "User" u JOIN "Unit" n ON n.id = u."unitId" WHERE u.role = 'OFFICER' AND u.active AND n.kind = 'WARD' ORDER BY u.id LIMIT 1`);
+// The head with the fullest inbox: most reports of other units waiting on tasks their unit leads
+// (rule 1 of lib/domain/review-routing.ts). Counting lead assignments instead picked, at national
+// scale where every department leads one task, a head whose inbox was empty.
 const head = await pick(`
-  SELECT u.username FROM "User" u WHERE u.role = 'DEPARTMENT_HEAD' AND u.active
-  ORDER BY (SELECT count(*) FROM "Assignment" a WHERE a."unitId" = u."unitId" AND a.role = 'LEAD') DESC, u.id LIMIT 1`);
+  SELECT u.username FROM "User" u
+  LEFT JOIN (
+    SELECT l."unitId", count(*) AS waiting
+    FROM "Report" r
+    JOIN "Assignment" a ON a.id = r."assignmentId" AND a.role <> 'LEAD'
+    JOIN "Assignment" l ON l."taskId" = a."taskId" AND l.role = 'LEAD'
+    WHERE r.status = 'SUBMITTED'
+    GROUP BY l."unitId"
+  ) w ON w."unitId" = u."unitId"
+  WHERE u.role = 'DEPARTMENT_HEAD' AND u.active
+  ORDER BY coalesce(w.waiting, 0) DESC, u.id LIMIT 1`);
 const chairman = await pick(`SELECT username FROM "User" WHERE role = 'CHAIRMAN' AND active ORDER BY id LIMIT 1`);
 const sizes = await pick(
   `SELECT (SELECT count(*) FROM "Unit")::int AS units, (SELECT count(*) FROM "Assignment")::int AS assignments, (SELECT count(*) FROM "Report")::int AS reports`,
@@ -84,6 +96,9 @@ const server = spawn(
       NEXTAUTH_URL: BASE,
       AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123',
       BENCH_FLOOR: '1',
+      // The pages are measured, not the scheduled jobs: at national scale the urging ladder and the
+      // deadline reminders ran for minutes on the bench server and stalled every page, the floor too.
+      JOBS: 'off',
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
     },

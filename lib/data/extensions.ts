@@ -7,7 +7,7 @@ import { can, type SessionUser } from '../permissions';
 import type { ExtensionDecisionInput, ExtensionRequestInput } from '../validation/extension';
 import { audit } from './audit';
 import { requirePermission } from './guard';
-import { assignmentScope } from './scope';
+import { readAssignment } from './assignment-read';
 import { leadHeadDeciderIds, notifyUsers, unitMemberIds, userIdsOf } from './notify';
 import { readSetting } from './settings';
 
@@ -194,32 +194,26 @@ export async function listPendingExtensions() {
  * user may ask for one now (what requestExtension would accept).
  */
 export async function getExtensions(assignmentId: number) {
-  const user = await requirePermission('work:read-own');
-  const a = await getDb().assignment.findFirst({
-    where: { AND: [{ id: assignmentId }, assignmentScope(user)] },
+  const { user, assignment: a } = await readAssignment(assignmentId);
+  const history = await getDb().deadlineExtension.findMany({
+    where: { assignmentId: a.id },
+    orderBy: { createdAt: 'desc' },
     select: {
-      unitId: true,
-      dueDate: true,
-      completedAt: true,
-      task: { select: { recurrence: true } },
-      extensions: {
-        orderBy: { createdAt: 'desc' },
-        select: {
-          id: true,
-          status: true,
-          reason: true,
-          previousDueDate: true,
-          requestedDueDate: true,
-          createdAt: true,
-          decidedAt: true,
-          decisionComment: true,
-          requestedBy: { select: { displayName: true } },
-          decidedBy: { select: { displayName: true } },
-        },
-      },
+      id: true,
+      status: true,
+      reason: true,
+      previousDueDate: true,
+      requestedDueDate: true,
+      createdAt: true,
+      decidedAt: true,
+      decisionComment: true,
+      requestedBy: { select: { displayName: true } },
+      decidedBy: { select: { displayName: true } },
     },
   });
-  if (!a) throw new NotFoundError();
-  const mayRequest = can(user, 'extension:request') && a.unitId === user.unitId && requestRefusal(a) === null;
-  return { history: a.extensions, mayRequest };
+  const mayRequest =
+    can(user, 'extension:request') &&
+    a.unit.id === user.unitId &&
+    requestRefusal({ ...a, extensions: history }) === null;
+  return { history, mayRequest };
 }

@@ -6,6 +6,7 @@ import { currentPeriod, isRecurring, singlePeriodKey } from '../domain/slot';
 import { vnDateOf } from '../domain/time';
 import { can } from '../permissions';
 import { editable } from './reports';
+import { readAssignment } from './assignment-read';
 import { requirePermission } from './guard';
 import { assignmentScope, reviewScope } from './scope';
 
@@ -35,27 +36,11 @@ export async function getReportForm(
   requestedPeriod: string | undefined,
   { now = new Date() } = {},
 ) {
-  const user = await requirePermission('work:read-own');
-  const assignment = await getDb().assignment.findFirst({
-    where: { AND: [{ id: assignmentId }, assignmentScope(user)] },
-    select: {
-      id: true,
-      unitId: true,
-      task: {
-        select: {
-          recurrence: true,
-          evidenceRequired: true,
-          indicator: { select: { name: true, measureUnit: true } },
-        },
-      },
-      reports: { where: { status: { in: ['DRAFT', 'RETURNED'] } }, select: { periodKey: true } },
-    },
-  });
-  if (!assignment) throw new NotFoundError();
+  const { user, assignment } = await readAssignment(assignmentId);
   const options = periodOptions(
     assignment.task.recurrence,
     vnDateOf(now),
-    assignment.reports.map((r) => r.periodKey),
+    assignment.reports.filter((r) => r.status === 'DRAFT' || r.status === 'RETURNED').map((r) => r.periodKey),
   );
   const periodKey = options.find((o) => o.key === requestedPeriod)?.key ?? options[0]!.key;
   const report = await getDb().report.findUnique({
@@ -78,7 +63,7 @@ export async function getReportForm(
       },
     },
   });
-  const mayWrite = can(user, 'report:write') && assignment.unitId === user.unitId;
+  const mayWrite = can(user, 'report:write') && assignment.unit.id === user.unitId;
   return {
     periodKey,
     options,

@@ -6,7 +6,7 @@ import { loadWorkCalendar } from './calendar';
 import { findSigner } from './exports';
 import { requirePermission } from './guard';
 import { notifyUsers, unitMemberIds } from './notify';
-import { assignmentScope } from './scope';
+import { readAssignment } from './assignment-read';
 import { slotsAtCte } from './status-sql';
 import {
   DEFAULT_URGING_LADDER,
@@ -441,13 +441,9 @@ export async function getUrgingLetterFile(letterId: number) {
  * it, newest first; the letter's link only for those who may download it.
  */
 export async function getUrgingHistory(assignmentId: number) {
-  const user = await requirePermission('work:read-own');
+  const { user, assignment } = await readAssignment(assignmentId);
+  const a = { id: assignment.id, unitId: assignment.unit.id };
   const db = getDb();
-  const a = await db.assignment.findFirst({
-    where: { AND: [{ id: assignmentId }, assignmentScope(user)] },
-    select: { id: true, unitId: true },
-  });
-  if (!a) throw new NotFoundError();
   const [sent, letters] = await Promise.all([
     db.urgingSent.findMany({
       where: { assignmentId },

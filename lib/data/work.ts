@@ -1,13 +1,13 @@
 import 'server-only';
-import { getDb, type Prisma } from '../db';
-import { NotFoundError } from '../errors';
+import { getDb, Prisma } from '../db';
 import type { Recurrence } from '../domain/periods';
 import { currentPeriod, singlePeriodKey, slotStatusFacts, type PeriodReportFact, type SlotFacts } from '../domain/slot';
 import { computeStatus, type StatusResult } from '../domain/status';
 import { fromDbDate, vnDateOf, type IsoDate } from '../domain/time';
 import { dueSoonLimit } from './calendar';
+import { readAssignment } from './assignment-read';
 import { requirePermission } from './guard';
-import { assignmentScope, reviewScope } from './scope';
+import { reviewReportsSql } from './scope';
 
 export type AssignmentListItem = {
   id: number;
@@ -149,51 +149,7 @@ export async function listMyAssignments({ now = new Date() }: { now?: Date } = {
 
 /** One assignment with its task and report history; "not found" outside the user's scope. */
 export async function getAssignment(assignmentId: number, { now = new Date() }: { now?: Date } = {}) {
-  const user = await requirePermission('work:read-own');
-  const row = await getDb().assignment.findFirst({
-    where: { AND: [{ id: assignmentId }, assignmentScope(user)] },
-    select: {
-      id: true,
-      role: true,
-      dueDate: true,
-      originalDueDate: true,
-      progress: true,
-      startedAt: true,
-      completedAt: true,
-      createdAt: true,
-      unit: { select: { id: true, name: true, validTo: true } },
-      task: {
-        select: {
-          id: true,
-          number: true,
-          title: true,
-          text: true,
-          recurrence: true,
-          dueDate: true,
-          evidenceRequired: true,
-          section: { select: { numeral: true, title: true } },
-          programme: { select: { id: true, title: true, documentNumber: true, issuingBody: true } },
-          assignments: { where: { role: 'LEAD' }, select: { unit: { select: { name: true } } } },
-        },
-      },
-      reports: {
-        orderBy: [{ periodKey: 'desc' }],
-        select: {
-          id: true,
-          periodKey: true,
-          status: true,
-          progress: true,
-          content: true,
-          submittedAt: true,
-          reviewedAt: true,
-          reviewComment: true,
-          updatedAt: true,
-          completedAt: true,
-        },
-      },
-    },
-  });
-  if (!row) throw new NotFoundError();
+  const { assignment: row } = await readAssignment(assignmentId);
   // The official status, as on the lists (decision 008: a recurring task owes every closed period).
   const { input, missed } = slotStatusFacts(slotFactsOf(row), vnDateOf(now), now);
   return {
@@ -234,70 +190,90 @@ function parseInboxCursor(cursor: string | undefined): { at: Date; id: number } 
   return id >= 1 && id <= 2_147_483_647 ? { at: new Date(Number(m[1])), id } : null;
 }
 
+type InboxRow = {
+  total: number;
+  id: number | null;
+  periodKey: string;
+  progress: number;
+  submittedAt: Date | null;
+  assignmentId: number;
+  unitName: string;
+  numeral: string;
+  number: string;
+  title: string;
+  evidenceCount: number;
+};
+
+/** A UTC instant compared with a `timestamp(3)` column (Prisma stores UTC without a zone). */
+const utc = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+
 /**
  * Submitted reports waiting for this user's decision, oldest first, a page at a time (keyset
  * pagination on submission time and id: a page costs the same however deep it is, and a report
  * decided meanwhile never shifts the next page). Optionally the reports of one unit only.
+ *
+ * One SQL query for the page and the total (the review rule as SQL, `reviewScopeSql`: Prisma's
+ * relation filter was a nested EXISTS per submitted report plus a second pass to count them, seconds
+ * per view at national scale — docs/benchmarks/load.md); a second one for the unit filter's list.
  */
 export async function listReviewInbox(
   options: { cursor?: string; unit?: number; limit?: number; withUnits?: boolean } = {},
 ): Promise<InboxPage> {
   const user = await requirePermission('report:review');
   const limit = Math.min(Math.max(options.limit ?? 25, 1), 100);
-  const waiting: Prisma.ReportWhereInput = { AND: [{ status: 'SUBMITTED' }, reviewScope(user)] };
-  const filtered: Prisma.ReportWhereInput =
-    options.unit !== undefined ? { AND: [waiting, { assignment: { unitId: options.unit } }] } : waiting;
+  const submitted = Prisma.sql`r.status = 'SUBMITTED'`;
+  const waiting = reviewReportsSql(user, {
+    select: Prisma.sql`r.id, r."submittedAt", r."assignmentId"`,
+    where: options.unit !== undefined ? Prisma.sql`${submitted} AND a."unitId" = ${options.unit}` : submitted,
+  });
   const after = parseInboxCursor(options.cursor);
-  const page: Prisma.ReportWhereInput = after
-    ? { AND: [filtered, { OR: [{ submittedAt: { gt: after.at } }, { submittedAt: after.at, id: { gt: after.id } }] }] }
-    : filtered;
+  const position = after
+    ? Prisma.sql`WHERE w."submittedAt" > ${utc(after.at)} OR (w."submittedAt" = ${utc(after.at)} AND w.id > ${after.id})`
+    : Prisma.empty;
   const db = getDb();
-  const [rows, total, units] = await Promise.all([
-    db.report.findMany({
-      where: page,
-      orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
-      take: limit + 1,
-      select: {
-        id: true,
-        periodKey: true,
-        progress: true,
-        submittedAt: true,
-        _count: { select: { evidence: { where: { deletedAt: null } } } },
-        assignment: {
-          select: {
-            id: true,
-            unit: { select: { name: true } },
-            task: { select: { number: true, title: true, section: { select: { numeral: true } } } },
-          },
-        },
-      },
-    }),
-    db.report.count({ where: filtered }),
+  const [rows, units] = await Promise.all([
+    // One row per report shown, each carrying the total; one row with the total alone when none is.
+    db.$queryRaw<InboxRow[]>`
+      WITH w AS (${waiting})
+      SELECT c.total, p.*
+      FROM (SELECT count(*)::int AS total FROM w) c
+      LEFT JOIN LATERAL (
+        SELECT r.id, r."periodKey", r.progress, r."submittedAt", a.id AS "assignmentId", u.name AS "unitName",
+               s.numeral, t.number, t.title,
+               (SELECT count(*)::int FROM "Evidence" e WHERE e."reportId" = r.id AND e."deletedAt" IS NULL) AS "evidenceCount"
+        FROM (SELECT * FROM w ${position} ORDER BY w."submittedAt" ASC, w.id ASC LIMIT ${limit + 1}) w
+        JOIN "Report" r ON r.id = w.id
+        JOIN "Assignment" a ON a.id = w."assignmentId"
+        JOIN "Unit" u ON u.id = a."unitId"
+        JOIN "Task" t ON t.id = a."taskId"
+        JOIN "Section" s ON s.id = t."sectionId"
+      ) p ON true
+      ORDER BY p."submittedAt" ASC, p.id ASC`,
     // The filter's units: the inbox page's, not the home page's (withUnits: false).
     options.withUnits === false
       ? Promise.resolve([])
-      : db.unit.findMany({
-          where: { assignments: { some: { reports: { some: waiting } } } },
-          orderBy: { name: 'asc' },
-          select: { id: true, name: true },
-        }),
+      : db.$queryRaw<{ id: number; name: string }[]>`
+          SELECT u.id, u.name FROM "Unit" u
+          WHERE u.id IN (${reviewReportsSql(user, { select: Prisma.sql`a."unitId"`, where: submitted })})
+          ORDER BY u.name ASC`,
   ]);
-  const shown = rows.slice(0, limit);
+  const found = rows.filter((r): r is InboxRow & { id: number } => r.id !== null);
+  const shown = found.slice(0, limit);
   const last = shown.at(-1);
   return {
     items: shown.map((r) => ({
       reportId: r.id,
-      assignmentId: r.assignment.id,
-      unitName: r.assignment.unit.name,
-      taskCode: `${r.assignment.task.section.numeral}.${r.assignment.task.number}`,
-      taskTitle: r.assignment.task.title,
+      assignmentId: r.assignmentId,
+      unitName: r.unitName,
+      taskCode: `${r.numeral}.${r.number}`,
+      taskTitle: r.title,
       periodKey: r.periodKey,
       progress: r.progress,
       submittedAt: r.submittedAt,
-      evidenceCount: r._count.evidence,
+      evidenceCount: r.evidenceCount,
     })),
-    total,
-    nextCursor: rows.length > limit && last?.submittedAt ? `${last.submittedAt.getTime()}.${last.id}` : null,
+    total: rows[0]?.total ?? 0,
+    nextCursor: found.length > limit && last?.submittedAt ? `${last.submittedAt.getTime()}.${last.id}` : null,
     units,
   };
 }

@@ -29,7 +29,7 @@ export default async function AssignmentPage({
   const [a, form, { history: extensions, mayRequest: mayRequestExtension }, urging] = await loadPage(
     Promise.all([getAssignment(id), getReportForm(id, period), getExtensions(id), getUrgingHistory(id)]),
   );
-  const lead = a.task.assignments[0]?.unit.name ?? null;
+  const lead = a.task.lead?.name ?? null;
   const due = a.dueDate ? fromDbDate(a.dueDate) : null;
   const originalDue = a.originalDueDate ? fromDbDate(a.originalDueDate) : null;
   // Recurring tasks are due per reporting period (Decree 09/2019 cut-offs), not once.
