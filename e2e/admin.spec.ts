@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { login, query } from './helpers';
+import { login, loginAs, query } from './helpers';
 
 /** A short directive in the shape of a real one: two Roman sections, a lead, partners, a deadline, a cycle. */
 const DIRECTIVE = `KẾ HOẠCH
@@ -15,8 +15,7 @@ test('the administrator imports a directive, corrects it in the review grid, and
   page,
 }) => {
   test.setTimeout(120_000);
-  await login(page, 'admin');
-  await page.goto('/admin/programmes');
+  await loginAs(page, 'admin', '/admin/programmes');
   await page.getByRole('link', { name: 'Nhập từ văn bản' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Nhập chương trình từ văn bản chỉ đạo' })).toBeVisible();
   await page.getByLabel('Nội dung văn bản').fill(DIRECTIVE);
@@ -88,8 +87,7 @@ test('the administrator creates a user who can log in; deactivating them ends th
   const username = `cb.dainai.${Date.now().toString(36)}`;
   const password = 'Mat-khau-e2e-2027';
 
-  await login(page, 'admin');
-  await page.goto('/admin/users');
+  await loginAs(page, 'admin', '/admin/users');
   await page.getByRole('link', { name: 'Thêm người dùng' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Thêm người dùng' })).toBeVisible();
   await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
@@ -131,7 +129,7 @@ test('the administrator creates a user who can log in; deactivating them ends th
 });
 
 test('the standing office’s head manages programmes but not users or units', async ({ page }) => {
-  await login(page, 'tp.noivu');
+  await loginAs(page, 'tp.noivu');
   await expect(
     page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Chương trình' }),
   ).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { login, query } from './helpers';
+import { loginAs, query } from './helpers';
 
 /**
  * Issue 13, part 5 (decision 020), on the built app: the administrator issues a unit's API token in
@@ -24,8 +24,7 @@ test('an API token reads its own unit’s assignments and is refused another’s
   );
   const name = `Hệ thống theo dõi của tỉnh ${Date.now()}`;
 
-  await login(page, 'admin');
-  await page.goto('/admin/api');
+  await loginAs(page, 'admin', '/admin/api');
   await expect(page.getByRole('heading', { level: 1, name: 'API cho hệ thống khác' })).toBeVisible();
   await page.getByLabel('Tên hệ thống sử dụng').fill(name);
   await page.getByLabel('Ngày hết hạn').fill(inDays(30));

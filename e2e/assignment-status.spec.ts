@@ -1,9 +1,9 @@
 import { expect, test } from './fixtures';
-import { login } from './helpers';
+import { loginAs } from './helpers';
 
 /** Issue 12: the assignment page shows the official status, as the lists do. */
 test('an officer opens a task from their list and sees the same official status on its page', async ({ page }) => {
-  await login(page, 'cb.tranphu');
+  await loginAs(page, 'cb.tranphu');
   const first = page.getByTestId('assignment-list').getByRole('link').first();
   const listed = (await first.textContent()) ?? '';
   await first.click();

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { login, query } from './helpers';
+import { loginAs, query } from './helpers';
 
 /** Every resource tried as the wrong role or unit: what you may not see is "not found". */
 
@@ -15,7 +15,7 @@ async function reportId(unitCode: string, numeral: string, number: string): Prom
 
 test('an officer of one ward gets not-found for another ward’s report and for leaders’ pages', async ({ page }) => {
   const tranPhuReport = await reportId('P-TRANPHU', 'I', '1');
-  await login(page, 'cb.namha');
+  await loginAs(page, 'cb.namha');
   expect((await page.goto(`/reports/${tranPhuReport}`))?.status()).toBe(404);
   await expect(page.getByText('Phường Trần Phú')).toHaveCount(0);
   for (const path of ['/reviews', '/board', '/extensions', '/urging']) {
@@ -32,7 +32,7 @@ test('an officer of one ward gets not-found for another ward’s report and for 
 test('a department head cannot open or decide reports outside their routing', async ({ page }) => {
   const thachHa = await reportId('X-THACHHA', 'I', '1'); // no lead: the standing office decides
   const vhttOwn = await reportId('VHTT', 'I', '8'); // the lead's own report: the standing office decides
-  await login(page, 'tp.vhtt');
+  await loginAs(page, 'tp.vhtt');
   expect((await page.goto(`/reports/${thachHa}`))?.status()).toBe(404);
   expect((await page.goto(`/reports/${vhttOwn}`))?.status()).toBe(200);
   await expect(page.getByRole('button', { name: 'Duyệt' })).toHaveCount(0);
@@ -42,7 +42,7 @@ test('the chairman reads everything but writes no unit’s report', async ({ pag
   const [{ id }] = (await query<{ id: number }>(
     `SELECT a.id FROM "Assignment" a JOIN "Unit" u ON u.id = a."unitId" WHERE u.code = 'P-THACHQUY' ORDER BY a.id LIMIT 1`,
   )) as [{ id: number }];
-  await login(page, 'chutich');
+  await loginAs(page, 'chutich');
   expect((await page.goto(`/assignments/${id}`))?.status()).toBe(200);
   await expect(page.getByRole('button', { name: 'Gửi báo cáo' })).toHaveCount(0);
 });
@@ -53,7 +53,7 @@ test('APIs refuse without a session, and evidence of another unit is not found',
   expect(await anonymous.json()).toEqual({ error: expect.stringMatching(/đăng nhập/i) });
   const job = await request.post('/api/jobs/deadlines', { headers: { authorization: 'Bearer wrong' } });
   expect(job.status()).toBe(401);
-  await login(page, 'cb.namha');
+  await loginAs(page, 'cb.namha');
   const missing = await page.request.get('/api/evidence/999999');
   expect(missing.status()).toBe(404);
 });

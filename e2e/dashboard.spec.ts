@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { missedPeriods, isRecurring } from '../lib/domain/slot';
 import { vnDateOf } from '../lib/domain/time';
-import { login, query } from './helpers';
+import { loginAs, query } from './helpers';
 
 /** Counts straight from the database, written independently of the app's SQL. */
 async function count(sql: string, params: unknown[] = []): Promise<number> {
@@ -42,7 +42,7 @@ test.describe('the chairman’s dashboard', () => {
   test('opens city-wide, filters by unit kind, drills into a ward, and the numbers match the database', async ({
     page,
   }) => {
-    await login(page, 'chutich');
+    await loginAs(page, 'chutich');
     await page
       .getByRole('navigation', { name: 'Điều hướng chính' })
       .getByRole('link', { name: 'Bảng điều khiển' })
@@ -88,8 +88,7 @@ test.describe('the chairman’s dashboard', () => {
   });
 
   test('a headline card opens the overdue assignments behind it', async ({ page }) => {
-    await login(page, 'chutich');
-    await page.goto('/dashboard');
+    await loginAs(page, 'chutich', '/dashboard');
     const overdue = await overdueCount();
     await page.getByTestId('count-IN_PROGRESS_OVERDUE').click();
     await expect(page).toHaveURL(/status=IN_PROGRESS_OVERDUE/);
@@ -97,15 +96,14 @@ test.describe('the chairman’s dashboard', () => {
   });
 
   test('a bad filter value falls back to the default instead of failing', async ({ page }) => {
-    await login(page, 'chutich');
+    await loginAs(page, 'chutich');
     const response = await page.goto('/dashboard?programme=abc&period=2026-13&kind=MARS&sort=%3Cscript%3E');
     expect(response?.status()).toBe(200);
     await expect(page.getByTestId('count-total')).toHaveText(String(await count(`SELECT count(*)::int AS n ${LIVE}`)));
   });
 
   test('the Excel and Word reports download with Vietnamese file names', async ({ page }) => {
-    await login(page, 'chutich');
-    await page.goto('/dashboard');
+    await loginAs(page, 'chutich', '/dashboard');
     const [excel] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Tải biểu tổng hợp (Excel)' }).click(),
@@ -120,8 +118,7 @@ test.describe('the chairman’s dashboard', () => {
 
   test('fits a 360 px phone', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
-    await login(page, 'chutich');
-    await page.goto('/dashboard');
+    await loginAs(page, 'chutich', '/dashboard');
     await expect(page.getByRole('heading', { name: 'Xu hướng hoàn thành' })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -131,7 +128,7 @@ test.describe('the chairman’s dashboard', () => {
 test.describe('who reaches which dashboard', () => {
   test('an officer sees only their own unit’s standing, and cannot reach the city-wide data', async ({ page }) => {
     const [namHa] = await query<{ id: number }>(`SELECT id FROM "Unit" WHERE code = 'P-NAMHA'`);
-    await login(page, 'cb.tranphu');
+    await loginAs(page, 'cb.tranphu');
     const response = await page.goto('/dashboard');
     expect(response?.status()).toBe(200);
     await expect(page.getByTestId('dashboard-scope')).toHaveText('Phạm vi: Phường Trần Phú');
@@ -152,8 +149,7 @@ test.describe('who reaches which dashboard', () => {
   });
 
   test('a department head sees the tasks their department leads and its own assignments', async ({ page }) => {
-    await login(page, 'tp.vhtt');
-    await page.goto('/dashboard');
+    await loginAs(page, 'tp.vhtt', '/dashboard');
     await expect(page.getByTestId('dashboard-scope')).toHaveText(
       'Phạm vi: các nhiệm vụ do Phòng Văn hóa và Thông tin chủ trì và nhiệm vụ giao cho Phòng Văn hóa và Thông tin',
     );

@@ -4,7 +4,6 @@
  * copy of the seeded database. The standing office's head gives an address on their account page;
  * a ward officer submits a report; the head receives the e-mail, and its link opens the report.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -13,6 +12,7 @@ import { startSmtp, type LocalSmtp } from '../tests/support/smtp';
 import { TEMPLATE_DB } from '../tests/support/test-databases';
 import { expect, test } from './fixtures';
 import { PASSWORD } from './helpers';
+import { startProductionServer, type ProductionServer } from './production-server';
 
 const BASE = Number(process.env.E2E_PORT ?? 3100);
 const APP_PORT = BASE + 21;
@@ -21,8 +21,7 @@ const ORIGIN = `http://localhost:${APP_PORT}`;
 
 let databaseUrl = '';
 let smtp: LocalSmtp;
-let server: ChildProcess | null = null;
-let log = '';
+let server: ProductionServer | undefined;
 
 async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -39,11 +38,10 @@ test.beforeAll(async () => {
   const e2eUrl = fs.readFileSync(path.join(process.cwd(), '.data', 'e2e-database-url'), 'utf8').trim();
   databaseUrl = await recreateDatabase(e2eUrl, 'dondoc_email', TEMPLATE_DB);
   smtp = await startSmtp(SMTP_PORT);
-  const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
-  server = spawn(process.execPath, [nextBin, 'start', '--port', String(APP_PORT)], {
+  server = await startProductionServer({
+    port: APP_PORT,
     env: {
       ...process.env,
-      NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: 'mail-secret-mail-secret-mail-secret-0123456789',
       NEXTAUTH_URL: ORIGIN,
@@ -52,26 +50,11 @@ test.beforeAll(async () => {
       JOBS: 'on',
       LOG_LEVEL: 'info',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  server.stdout!.on('data', (d: Buffer) => (log += d.toString()));
-  server.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-  await expect
-    .poll(
-      async () =>
-        fetch(`${ORIGIN}/api/health/ready`)
-          .then((r) => r.status)
-          .catch(() => 0),
-      { timeout: 120_000, intervals: [500] },
-    )
-    .toBe(200);
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((r) => server!.once('exit', r));
-  }
+  await server?.stop();
   await smtp?.stop();
 });
 
@@ -123,7 +106,7 @@ test('an officer submits a report: the head receives the e-mail in the local SMT
     .poll(() => smtp.received.filter((m) => m.to.includes('truongphong.noivu@example.vn')).length, {
       timeout: 60_000,
       intervals: [250],
-      message: `no e-mail received; server log:\n${log.slice(-2000)}`,
+      message: `no e-mail received; server log:\n${server!.output().slice(-2000)}`,
     })
     .toBe(1);
   const mail = smtp.received.find((m) => m.to.includes('truongphong.noivu@example.vn'))!;

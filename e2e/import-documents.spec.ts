@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { login, query } from './helpers';
+import { loginAs, query } from './helpers';
 
 /**
  * A Word plan whose appendix is a task table, and the same plan printed to PDF, imported through
@@ -13,8 +13,7 @@ const FILE_LABEL = 'Hoặc chọn tệp (.txt, .docx, .pdf)';
 
 test('a .docx with a task table imports end to end; the review grid shows what to check', async ({ page }) => {
   test.setTimeout(120_000);
-  await login(page, 'admin');
-  await page.goto('/admin/programmes/import');
+  await loginAs(page, 'admin', '/admin/programmes/import');
   await page.getByLabel(FILE_LABEL).setInputFiles(path.join(FIXTURES, 'ke-hoach-bang-nhiem-vu.docx'));
   await page.getByRole('button', { name: 'Phân tích văn bản' }).click();
 
@@ -73,8 +72,7 @@ test('a .docx with a task table imports end to end; the review grid shows what t
 
 test('a text PDF gives the same review grid; a scanned PDF gets a clear Vietnamese message', async ({ page }) => {
   test.setTimeout(90_000);
-  await login(page, 'admin');
-  await page.goto('/admin/programmes/import');
+  await loginAs(page, 'admin', '/admin/programmes/import');
   await page.getByLabel(FILE_LABEL).setInputFiles(path.join(FIXTURES, 'ke-hoach-bang-nhiem-vu.pdf'));
   await page.getByRole('button', { name: 'Phân tích văn bản' }).click();
   await expect(page.getByRole('heading', { name: 'Rà soát trước khi lưu (3 mục, 8 nhiệm vụ)' })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { login } from './helpers';
+import { loginAs } from './helpers';
 
 /**
  * Issue 12: the app can be installed (a valid manifest with its icons, a service worker) and a page
@@ -57,7 +57,7 @@ test('the service worker registers; offline, a page opens as the Vietnamese offl
   page,
   context,
 }) => {
-  await login(page, 'cb.tranphu');
+  await loginAs(page, 'cb.tranphu');
   const scriptURL = await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.ready;
     return registration.active?.scriptURL ?? null;

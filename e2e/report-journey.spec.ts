@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { login, logout, query } from './helpers';
+import { loginAs, logout, query } from './helpers';
 
 /** A minimal valid PDF, as an officer would attach a scanned minute. */
 const PDF = Buffer.from(
@@ -17,13 +17,12 @@ test('officer submits with a file → head returns with a reason → officer fix
   )) as [{ id: number }];
 
   // The chairman's count of tasks done on time, before.
-  await login(page, 'chutich');
+  await loginAs(page, 'chutich');
   const before = Number(await page.getByTestId('count-DONE_ON_TIME').textContent());
   await logout(page);
 
   // 1. The ward officer reports 100% with evidence.
-  await login(page, 'cb.tranphu');
-  await page.goto(`/assignments/${assignmentId}`);
+  await loginAs(page, 'cb.tranphu', `/assignments/${assignmentId}`);
   await page.getByLabel('Tiến độ (%)').fill('100');
   await page
     .getByLabel('Kết quả thực hiện')
@@ -39,8 +38,7 @@ test('officer submits with a file → head returns with a reason → officer fix
   // 2. The standing office's head returns it with a reason. (The demo city keeps them busy: they
   // narrow the inbox to the ward.)
   const [tranPhu] = await query<{ id: number }>(`SELECT id FROM "Unit" WHERE code = 'P-TRANPHU'`);
-  await login(page, 'tp.noivu');
-  await page.goto(`/reviews?unit=${tranPhu!.id}`);
+  await loginAs(page, 'tp.noivu', `/reviews?unit=${tranPhu!.id}`);
   await page
     .getByTestId('review-inbox')
     .getByRole('link', { name: /Phường Trần Phú.*(?<!I)I\.4(?!\d)/ })
@@ -60,7 +58,7 @@ test('officer submits with a file → head returns with a reason → officer fix
   await logout(page);
 
   // 3. The officer is told, sees the reason, fixes and resubmits.
-  await login(page, 'cb.tranphu');
+  await loginAs(page, 'cb.tranphu');
   await expect(page.getByTestId('unread-count')).toBeVisible();
   await page.goto('/notifications');
   await page
@@ -78,8 +76,7 @@ test('officer submits with a file → head returns with a reason → officer fix
   await logout(page);
 
   // 4. The head approves.
-  await login(page, 'tp.noivu');
-  await page.goto(`/reviews?unit=${tranPhu!.id}`);
+  await loginAs(page, 'tp.noivu', `/reviews?unit=${tranPhu!.id}`);
   await page
     .getByTestId('review-inbox')
     .getByRole('link', { name: /Phường Trần Phú.*(?<!I)I\.4(?!\d)/ })
@@ -91,10 +88,10 @@ test('officer submits with a file → head returns with a reason → officer fix
   await logout(page);
 
   // 5. The officer's list and the chairman's counts follow.
-  await login(page, 'cb.tranphu');
+  await loginAs(page, 'cb.tranphu');
   await expect(page.getByRole('link', { name: /^I\.4(?!\d)/ })).toContainText('Hoàn thành đúng hạn');
   await logout(page);
-  await login(page, 'chutich');
+  await loginAs(page, 'chutich');
   await expect(page.getByTestId('count-DONE_ON_TIME')).toHaveText(String(before + 1));
 });
 
@@ -103,8 +100,7 @@ test('bad input keeps what was typed and writes nothing', async ({ page }) => {
     `SELECT a.id FROM "Assignment" a JOIN "Unit" u ON u.id = a."unitId" JOIN "Task" t ON t.id = a."taskId"
      JOIN "Section" s ON s.id = t."sectionId" WHERE u.code = 'P-NAMHA' AND s.numeral = 'I' AND t.number = '5'`,
   )) as [{ id: number }];
-  await login(page, 'cb.namha');
-  await page.goto(`/assignments/${assignmentId}`);
+  await loginAs(page, 'cb.namha', `/assignments/${assignmentId}`);
   await page.getByLabel('Tiến độ (%)').fill('150');
   await page.getByLabel('Khó khăn, vướng mắc').fill('Thiếu cán bộ chuyên trách.');
   await page.getByRole('button', { name: 'Gửi báo cáo' }).click();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { login, query } from './helpers';
+import { loginAs, query } from './helpers';
 
 /**
  * Issue 12: the pages a new official sees first, photographed by every run of the browser tests and
@@ -54,7 +54,7 @@ test.describe('screenshots kept in docs/screenshots', () => {
   for (const shot of SHOTS_OF) {
     test(`${shot.name} at 1366 px and 360 px`, async ({ page }) => {
       test.setTimeout(120_000);
-      await login(page, shot.username);
+      await loginAs(page, shot.username);
       const target = await shot.path();
       for (const size of SIZES) {
         await page.setViewportSize({ width: size.width, height: size.height });

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { expect, test, watchCsp } from './fixtures';
 import { login, PASSWORD } from './helpers';
+import { startProductionServer, type ProductionServer } from './production-server';
 
 /** Issue 10, items 1–3: open redirects, credentials in URLs, security headers. */
 
@@ -235,7 +235,7 @@ test.describe('security headers of the production build (item 3)', () => {
  * __Secure- session cookie. The login form is posted as a browser without JavaScript would.
  */
 test.describe('served with an https public URL', () => {
-  let server: ChildProcess | undefined;
+  let server: ProductionServer | undefined;
   let api: APIRequestContext;
   let origin = '';
 
@@ -255,31 +255,23 @@ test.describe('served with an https public URL', () => {
     const port = await freePort();
     origin = `http://localhost:${port}`;
     const databaseUrl = fs.readFileSync(path.join(process.cwd(), '.data', 'e2e-database-url'), 'utf8').trim();
-    server = spawn(
-      process.execPath,
-      [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(port)],
-      {
-        env: {
-          ...process.env,
-          NEXT_TELEMETRY_DISABLED: '1',
-          DATABASE_URL: databaseUrl,
-          AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456789',
-          NEXTAUTH_URL: 'https://dondoc.example',
-        },
-        stdio: 'ignore',
+    server = await startProductionServer({
+      port,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456789',
+        NEXTAUTH_URL: 'https://dondoc.example',
       },
-    );
+      readyPath: '/login',
+      timeoutMs: 90_000,
+    });
     api = await playwrightRequest.newContext({ baseURL: origin });
-    await expect
-      .poll(async () => (await api.get('/login', { maxRedirects: 0 }).catch(() => null))?.status() ?? 0, {
-        timeout: 90_000,
-      })
-      .toBe(200);
   });
 
   test.afterAll(async () => {
     await api?.dispose();
-    server?.kill('SIGTERM');
+    await server?.stop();
   });
 
   test('HSTS, upgrade-insecure-requests, and a Secure __Secure- session cookie from the no-JavaScript form', async () => {

@@ -5,7 +5,6 @@
  * JobRun row appears. The folder is run from a copy elsewhere, as an operator would deploy it, so a
  * file that only the checkout has cannot make it pass.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,13 +12,13 @@ import pg from 'pg';
 import { recreateDatabase } from '../lib/database/open';
 import { TEMPLATE_DB } from '../tests/support/test-databases';
 import { expect, test } from './fixtures';
+import { startProductionServer, type ProductionServer } from './production-server';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 14;
 const origin = `http://localhost:${PORT}`;
 let databaseUrl = '';
-let server: ChildProcess | undefined;
+let server: ProductionServer | undefined;
 let folder = '';
-let output = '';
 
 async function sql<T extends pg.QueryResultRow>(text: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -43,11 +42,12 @@ test.beforeAll(async () => {
 
   const e2eUrl = fs.readFileSync(path.join(process.cwd(), '.data', 'e2e-database-url'), 'utf8').trim();
   databaseUrl = await recreateDatabase(e2eUrl, 'dondoc_standalone', TEMPLATE_DB);
-  server = spawn(process.execPath, ['server.js'], {
+  server = await startProductionServer({
+    port: PORT,
+    command: ['server.js'],
     cwd: folder,
     env: {
       PATH: process.env.PATH,
-      NODE_ENV: 'production',
       PORT: String(PORT),
       HOSTNAME: '127.0.0.1',
       DATABASE_URL: databaseUrl,
@@ -56,26 +56,11 @@ test.beforeAll(async () => {
       UPLOAD_DIR: path.join(folder, 'uploads'),
       LOG_LEVEL: 'info',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  server.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  await expect
-    .poll(
-      async () =>
-        fetch(`${origin}/api/health/ready`)
-          .then((r) => r.status)
-          .catch(() => 0),
-      { timeout: 120_000, intervals: [500] },
-    )
-    .toBe(200);
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((r) => server!.once('exit', r));
-  }
+  await server?.stop();
   if (folder) fs.rmSync(folder, { recursive: true, force: true });
 });
 
@@ -101,5 +86,5 @@ test('the standalone server serves the app and runs the scheduled jobs by itself
     .toBeGreaterThan(0);
   const runs = await sql<{ job: string; status: string }>(`SELECT job, status::text FROM "JobRun" ORDER BY job`);
   console.log(`JobRun rows written by the standalone server:\n${runs.map((r) => `${r.job} ${r.status}`).join('\n')}`);
-  expect(output).toContain('scheduled jobs started');
+  expect(server!.output()).toContain('scheduled jobs started');
 });

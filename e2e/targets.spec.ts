@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { login, logout, query } from './helpers';
+import { loginAs, logout, query } from './helpers';
 
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
@@ -17,8 +17,7 @@ test('a ward reports a target value with evidence → the standing office approv
   )) as [{ id: number }];
 
   // 1. The ward officer reports the value of this half-year, with the extract from the province's system.
-  await login(page, 'cb.tranphu');
-  await page.goto(`/assignments/${assignmentId}`);
+  await loginAs(page, 'cb.tranphu', `/assignments/${assignmentId}`);
   const value = page.getByLabel('Giá trị chỉ tiêu đạt được trong kỳ (%)');
   await page.getByLabel('Kết quả thực hiện').fill('Số liệu 6 tháng cuối năm trích xuất từ hệ thống của tỉnh.');
   await page.getByRole('button', { name: 'Gửi báo cáo' }).click(); // no value → refused, entries kept
@@ -38,16 +37,14 @@ test('a ward reports a target value with evidence → the standing office approv
     `SELECT id FROM "Report" WHERE "assignmentId" = $1 AND status = 'SUBMITTED'`,
     [assignmentId],
   )) as [{ id: number }];
-  await login(page, 'tp.noivu');
-  await page.goto(`/reports/${reportId}`);
+  await loginAs(page, 'tp.noivu', `/reports/${reportId}`);
   await expect(page.getByTestId('indicator-value')).toContainText('86,5%');
   await page.getByRole('button', { name: 'Duyệt' }).click();
   await expect(page.getByTestId('report-status')).toHaveText('Đã duyệt');
   await logout(page);
 
   // 3. The chairman's dashboard: Trần Phú's latest approved value, on the trajectory.
-  await login(page, 'chutich');
-  await page.goto('/dashboard');
+  await loginAs(page, 'chutich', '/dashboard');
   const card = page.getByTestId('indicator-NQ76-TTHC-03');
   await expect(card.getByRole('heading', { name: INDICATOR })).toBeVisible();
   await expect(card).toContainText('Mục tiêu: 80% (2025), 90% (2030)');

@@ -4,7 +4,6 @@
  * one is good on the other; a report and its file written through one are read through the other;
  * the login throttle counts failures across both; each scheduled job runs once, on one of them.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -13,6 +12,7 @@ import { TEMPLATE_DB } from '../tests/support/test-databases';
 import { backoffSeconds, throttleKeys } from '../lib/domain/login-backoff';
 import { startS3 } from '../tests/support/s3';
 import { expect, test } from './fixtures';
+import { startProductionServer, type ProductionServer } from './production-server';
 
 const BASE = Number(process.env.E2E_PORT ?? 3100);
 const PORTS = [BASE + 11, BASE + 12] as const;
@@ -26,8 +26,7 @@ const PDF = Buffer.from(
 
 let databaseUrl = '';
 let s3: Awaited<ReturnType<typeof startS3>>;
-const servers: ChildProcess[] = [];
-const logs: string[] = ['', ''];
+let servers: ProductionServer[] = [];
 
 async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -44,40 +43,29 @@ test.beforeAll(async () => {
   const e2eUrl = fs.readFileSync(path.join(process.cwd(), '.data', 'e2e-database-url'), 'utf8').trim();
   databaseUrl = await recreateDatabase(e2eUrl, 'dondoc_twins', TEMPLATE_DB);
   s3 = await startS3(S3_PORT);
-  const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
-  PORTS.forEach((port, i) => {
-    const child = spawn(process.execPath, [nextBin, 'start', '--port', String(port)], {
-      env: {
-        ...process.env,
-        ...s3.env,
-        NODE_ENV: 'production',
-        DATABASE_URL: databaseUrl,
-        AUTH_SECRET: 'twin-secret-twin-secret-twin-secret-0123456789',
-        NEXTAUTH_URL: origin(port),
-        JOBS: 'on',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout!.on('data', (d: Buffer) => (logs[i] += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (logs[i] += d.toString()));
-    servers.push(child);
-  });
-  for (const port of PORTS)
-    await expect
-      .poll(
-        async () =>
-          fetch(`${origin(port)}/api/health/ready`)
-            .then((r) => r.status)
-            .catch(() => 0),
-        { timeout: 120_000, intervals: [500] },
-      )
-      .toBe(200);
+  // Both start at once, as behind a load balancer (and their start-up overlaps).
+  const started = await Promise.allSettled(
+    PORTS.map((port) =>
+      startProductionServer({
+        port,
+        env: {
+          ...process.env,
+          ...s3.env,
+          DATABASE_URL: databaseUrl,
+          AUTH_SECRET: 'twin-secret-twin-secret-twin-secret-0123456789',
+          NEXTAUTH_URL: origin(port),
+          JOBS: 'on',
+          LOG_LEVEL: 'info',
+        },
+      }),
+    ),
+  );
+  servers = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  for (const r of started) if (r.status === 'rejected') throw r.reason;
 });
 
 test.afterAll(async () => {
-  for (const child of servers) child.kill('SIGTERM');
-  await Promise.all(servers.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+  await Promise.all(servers.map((server) => server.stop()));
   await s3?.stop();
 });
 
@@ -126,6 +114,7 @@ test('sign in on one instance, act on the other; the file written through one is
 });
 
 test('the login throttle counts failures on both instances together', async ({ page }) => {
+  test.setTimeout(120_000); // four password checks (argon2) and pages: measured 32 s at load average 37
   const tries = [PORTS[0], PORTS[1], PORTS[0], PORTS[1]];
   for (const [i, port] of tries.entries()) {
     await page.goto(`${origin(port)}/login`);
@@ -164,7 +153,8 @@ test('each scheduled job ran once, on one instance', async () => {
   expect(runs.map((r) => r.job).sort()).toEqual([...jobs].sort());
   expect(runs.every((r) => r.attempts === 1)).toBe(true);
   // both instances started their scheduler
-  for (const log of logs) expect(log).toContain('scheduled jobs started');
+  expect(servers).toHaveLength(2);
+  for (const server of servers) expect(server.output()).toContain('scheduled jobs started');
   const printed = runs.map((r) => `${r.job} ${r.occurrence} ×${r.attempts}`).join('\n');
   console.log(`JobRun rows after two instances started:\n${printed}`);
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import JSZip from 'jszip';
 import { jobToken } from '../lib/job-token';
 import { expect, test } from './fixtures';
-import { login, logout, query } from './helpers';
+import { loginAs, logout, query } from './helpers';
 
 /**
  * Issue 13, the urging ladder (decision 018), on the built app: an overdue unit is urged by the
@@ -62,8 +62,7 @@ test('an overdue unit urged through the ladder, then listed in a Công văn đô
   );
   try {
     // 0. The administrator sees the programme's ladder (the defaults) and a wrong entry is refused in Vietnamese.
-    await login(page, 'admin');
-    await page.goto(`/admin/programmes/${programmeId}`);
+    await loginAs(page, 'admin', `/admin/programmes/${programmeId}`);
     await page.getByText('Các bước đôn đốc (5 bước, mặc định)').click();
     await expect(page.getByLabel('Bước 3: thời điểm')).toHaveValue('after');
     await expect(page.getByLabel('Bước 3: số ngày làm việc')).toHaveValue('1');
@@ -87,8 +86,7 @@ test('an overdue unit urged through the ladder, then listed in a Công văn đô
     expect(((await run.json()) as Record<string, { steps: number }>)['urging-ladder']!.steps).toBeGreaterThan(0);
     const urged = `Đôn đốc: nhiệm vụ quá hạn 1 ngày làm việc (hạn ${vn(yesterday)})`;
     for (const who of ['cb.vhtt', 'tp.vhtt']) {
-      await login(page, who);
-      await page.goto('/notifications');
+      await loginAs(page, who, '/notifications');
       const note = page.getByRole('listitem').filter({ hasText: taskTitle });
       await expect(note.getByText(urged), who).toBeVisible();
       await logout(page);
@@ -102,8 +100,7 @@ test('an overdue unit urged through the ladder, then listed in a Công văn đô
     expect(n).toBe(1);
 
     // 2. The standing office sees the overdue unit and makes the letter in one step.
-    await login(page, 'tp.noivu');
-    await page.goto('/urging');
+    await loginAs(page, 'tp.noivu', '/urging');
     await page.getByLabel('Chương trình').selectOption(String(programmeId));
     await page.getByRole('button', { name: 'Xem đơn vị quá hạn' }).click();
     await expect(page.getByRole('heading', { name: '1 đơn vị, 1 nhiệm vụ quá hạn' })).toBeVisible();
@@ -131,8 +128,7 @@ test('an overdue unit urged through the ladder, then listed in a Công văn đô
     await logout(page);
 
     // 3. The unit's officer: the letter in the notifications (it downloads) and in the task's history.
-    await login(page, 'cb.vhtt');
-    await page.goto('/notifications');
+    await loginAs(page, 'cb.vhtt', '/notifications');
     const letterNote = page.getByRole('listitem').filter({ hasText: `V/v đôn đốc thực hiện ${title}` });
     await expect(letterNote.getByText('Công văn đôn đốc: 1 nhiệm vụ quá hạn của đơn vị')).toBeVisible();
     const fromNote = page.waitForEvent('download');
@@ -149,7 +145,7 @@ test('an overdue unit urged through the ladder, then listed in a Công văn đô
     const [{ id: letterId }] = (await query<{ id: number }>(`SELECT id FROM "UrgingLetter" WHERE "programmeId" = $1`, [
       programmeId,
     ])) as [{ id: number }];
-    await login(page, 'cb.tranphu');
+    await loginAs(page, 'cb.tranphu');
     const refused = await page.request.get(`/api/urging-letters/${letterId}`);
     expect(refused.status()).toBe(404);
   } finally {

@@ -1,11 +1,11 @@
 import { expect, test } from './fixtures';
-import { login, query } from './helpers';
+import { loginAs, query } from './helpers';
 
 /** Issue 12: what each role sees first, on a screen and on a phone. */
 
 test('on a 360 px phone the main navigation is a menu that lists every entry and leads to them', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  await login(page, 'chutich');
+  await loginAs(page, 'chutich');
   const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
   const menu = nav.getByText('Menu', { exact: true });
   await expect(menu).toBeVisible();
@@ -25,7 +25,7 @@ test('on a 360 px phone the main navigation is a menu that lists every entry and
 
 test('on a screen every navigation entry is shown, none cut off', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 900 });
-  await login(page, 'admin');
+  await loginAs(page, 'admin');
   const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
   await expect(nav.getByText('Menu', { exact: true })).toBeHidden();
   for (const link of await nav.getByRole('link').all()) {
@@ -34,7 +34,7 @@ test('on a screen every navigation entry is shown, none cut off', async ({ page 
 });
 
 test('the administrator’s home says what to set up next', async ({ page }) => {
-  await login(page, 'admin');
+  await loginAs(page, 'admin');
   await expect(page.getByRole('heading', { level: 1, name: 'Việc cần làm tiếp' })).toBeVisible();
   const steps = page.getByTestId('admin-next-steps');
   await expect(steps.getByRole('listitem')).toHaveCount(4);
@@ -45,7 +45,7 @@ test('the administrator’s home says what to set up next', async ({ page }) => 
 test('the chairman’s home shows the extension waiting for him; requesting and deciding one are confirmed', async ({
   page,
 }) => {
-  await login(page, 'chutich');
+  await loginAs(page, 'chutich');
   await expect(page.getByRole('heading', { name: /Đề nghị gia hạn chờ quyết định/ })).toBeVisible();
   await expect(page.getByTestId('home-extensions')).toContainText('Phường Nguyễn Du');
 
@@ -62,8 +62,7 @@ test('the chairman’s home shows the extension waiting for him; requesting and 
     year: 'numeric',
   });
   await page.context().clearCookies();
-  await login(page, 'cb.bacha');
-  await page.goto(`/assignments/${bacHa!.id}`);
+  await loginAs(page, 'cb.bacha', `/assignments/${bacHa!.id}`);
   await page.getByText('Đề nghị gia hạn', { exact: true }).click();
   await page.getByLabel('Thời hạn đề nghị').fill(date);
   await page.getByLabel('Lý do').fill('Phường đang bổ sung biên bản và danh sách cán bộ được quán triệt.');
@@ -72,7 +71,7 @@ test('the chairman’s home shows the extension waiting for him; requesting and 
 
   // The chairman sees it at home and decides; the page confirms the decision.
   await page.context().clearCookies();
-  await login(page, 'chutich');
+  await loginAs(page, 'chutich');
   await expect(page.getByTestId('home-extensions')).toContainText('Phường Bắc Hà');
   await page.getByRole('link', { name: 'Xem và quyết định' }).click();
   const item = page.getByRole('listitem').filter({ hasText: 'Phường Bắc Hà' });
@@ -82,8 +81,7 @@ test('the chairman’s home shows the extension waiting for him; requesting and 
 });
 
 test('the file picker speaks Vietnamese and lists the chosen file', async ({ page }) => {
-  await login(page, 'admin');
-  await page.goto('/admin/programmes/import');
+  await loginAs(page, 'admin', '/admin/programmes/import');
   await expect(page.getByText('Chọn tệp', { exact: true })).toBeVisible();
   await expect(page.getByTestId('chosen-files')).toHaveText('Chưa chọn tệp nào');
   await page.getByLabel(/Hoặc chọn tệp/).setInputFiles({
@@ -98,8 +96,7 @@ test('files dropped on the picker are chosen, a wrong type is refused, a chosen 
   page,
 }) => {
   test.setTimeout(120_000);
-  await login(page, 'admin');
-  await page.goto('/admin/programmes/import');
+  await loginAs(page, 'admin', '/admin/programmes/import');
   const zone = page.getByTestId('file-drop-zone');
   await expect(zone).toContainText('kéo thả tệp vào đây');
   const drop = async (files: { name: string; type: string; text: string }[]) => {
@@ -149,8 +146,7 @@ test('files dropped on the picker are chosen, a wrong type is refused, a chosen 
 
 test.describe('the dashboard’s charts', () => {
   test('long unit names are wrapped whole, with the full name on hover', async ({ page }) => {
-    await login(page, 'chutich');
-    await page.goto('/dashboard');
+    await loginAs(page, 'chutich', '/dashboard');
     const offices = page.getByRole('figure', { name: 'Theo phòng, ban' });
     const name = 'Phòng Tài chính – Kế hoạch';
     const tick = offices.locator('a', { has: page.locator(`title:text-is("${name}")`) });
@@ -161,8 +157,7 @@ test.describe('the dashboard’s charts', () => {
 
   test('the trend shows tasks stacked by status, month by month and by quarter', async ({ page }) => {
     test.setTimeout(90_000);
-    await login(page, 'chutich');
-    await page.goto('/dashboard');
+    await loginAs(page, 'chutich', '/dashboard');
     const trend = page.getByRole('figure', { name: 'Số nhiệm vụ theo tình trạng, theo tháng' });
     await expect(trend.locator('.recharts-area')).toHaveCount(5);
     for (const status of ['Hoàn thành đúng hạn', 'Hoàn thành quá hạn', 'Đang thực hiện quá hạn', 'Chưa thực hiện'])
@@ -175,7 +170,7 @@ test.describe('the dashboard’s charts', () => {
   });
 
   test('the tables behind the charts are drawn when opened, not shipped in the first HTML', async ({ page }) => {
-    await login(page, 'chutich');
+    await loginAs(page, 'chutich');
     const html = await (await page.request.get('/dashboard')).text();
     expect(html).not.toContain('Đang thực hiện quá hạn</th>');
     await page.goto('/dashboard');
@@ -187,8 +182,7 @@ test.describe('the dashboard’s charts', () => {
   });
 
   test('a head whose scope is one unit gets a table, not a page of charts', async ({ page }) => {
-    await login(page, 'tp.vhtt');
-    await page.goto('/dashboard');
+    await loginAs(page, 'tp.vhtt', '/dashboard');
     await expect(page.getByRole('heading', { name: 'Theo đơn vị' })).toBeVisible();
     await expect(page.getByRole('rowheader', { name: 'Phòng Văn hóa và Thông tin' })).toBeVisible();
     await expect(page.getByTestId('ranking-table')).toHaveCount(0);
