@@ -104,9 +104,9 @@ export async function exportNames(db: PrismaClient): Promise<ExportNames> {
 
 /** A query row with its names: the drill-down's row shape (AssignmentRow), for shapeRow. */
 function named(row: ExportSlotRow, names: ExportNames): AssignmentRow {
-  const task = names.tasks.get(row.task_id);
-  if (!task) throw new Error(`export: task ${row.task_id} not found`);
-  const { unit_id, task_id: _task, ...rest } = row;
+  const { unit_id, task_id, ...rest } = row;
+  const task = names.tasks.get(task_id);
+  if (!task) throw new Error(`export: task ${task_id} not found`);
   return {
     ...rest,
     ...task,
