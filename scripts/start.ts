@@ -20,7 +20,7 @@ const secret = config.AUTH_SECRET!;
  * national Excel export, the Word report, page load) with room to spare; NODE_OPTIONS with its own
  * --max-old-space-size replaces it.
  */
-const HEAP_CAP_MB = 192;
+const HEAP_CAP_MB = 256;
 const heapCap = process.env.NODE_OPTIONS?.includes('--max-old-space-size')
   ? []
   : [`--max-old-space-size=${HEAP_CAP_MB}`];
