@@ -3,6 +3,7 @@
  * (seed, scripts, tests) import it: see docs/principles.md.
  */
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { env } from './env';
 import { AppError } from './errors';
 import { log } from './log';
@@ -39,17 +40,32 @@ function createClient(connectionString: string | undefined, applicationName: str
   if (!connectionString) {
     throw new Error('DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide it.');
   }
-  const client = new PrismaClient({
-    adapter: new PrismaPg({
-      connectionString,
-      application_name: applicationName,
-      max: DB_SETTINGS.poolSize,
-      connectionTimeoutMillis: DB_SETTINGS.connectTimeoutMs,
-      statement_timeout: DB_SETTINGS.statementTimeoutMs,
-      options: `-c work_mem=${DB_SETTINGS.workMem}`,
-    }),
+  // The pool is made here and handed to the adapter, so that a long read can take one of its
+  // connections for a server-side cursor (poolOf): the Excel list streams 240,000 rows through
+  // one query instead of many pages, within the same pool size and settings.
+  const pool = new pg.Pool({
+    connectionString,
+    application_name: applicationName,
+    max: DB_SETTINGS.poolSize,
+    connectionTimeoutMillis: DB_SETTINGS.connectTimeoutMs,
+    statement_timeout: DB_SETTINGS.statementTimeoutMs,
+    options: `-c work_mem=${DB_SETTINGS.workMem}`,
   });
-  return withoutNul(client);
+  const client = withoutNul(new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }));
+  pools.set(client, pool);
+  return client;
+}
+
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
+/**
+ * The pg pool under a client made by getDb or getReplicaDb, for what Prisma cannot do: reading a
+ * query's rows through a cursor (lib/data/export-rows.ts). Whoever takes a connection releases it.
+ */
+export function poolOf(db: PrismaClient): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('poolOf: not a client made by lib/db.ts');
+  return pool;
 }
 
 /**

@@ -8,6 +8,7 @@ const root = path.resolve(import.meta.dirname, '..');
 /** Set by Node, Next.js, CI or one script for another; never configured by an operator. */
 const INTERNAL = new Set([
   'NODE_ENV',
+  'NODE_OPTIONS',
   'NEXT_RUNTIME',
   'NEXT_TELEMETRY_DISABLED',
   'CI',

@@ -7,7 +7,7 @@
  * It runs what GET /api/exports/xlsx and /docx run after reading the session, city-wide and for now:
  *   - Excel: the dashboard (computeDashboard, as getDashboard), then the workbook written by
  *     writeSummaryWorkbook into a Node stream turned into a web ReadableStream (as the route does),
- *     the list read in keyset pages (exportRowPages) while the bytes are consumed;
+ *     the list read through one server-side cursor (exportRows) while the bytes are consumed;
  *     measured: time to the first byte, total time, bytes, list rows, and the process's peak RSS
  *     (sampled every 10 ms) — once alone, then `--concurrency` exports at once;
  *   - Word: the dashboard with the report's unit bound, then buildReportDocument.
@@ -22,7 +22,7 @@ import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { getDb } from '../lib/db';
 import { computeDashboard, type DashboardScope } from '../lib/data/dashboard-sql';
-import { exportRowPages } from '../lib/data/export-rows';
+import { exportRows } from '../lib/data/export-rows';
 import type { ExportSource } from '../lib/data/exports';
 import { buildReportDocument, REPORT_UNITS_PER_SECTION } from '../lib/exports/docx';
 import { writeSummaryWorkbook } from '../lib/exports/xlsx';
@@ -66,7 +66,7 @@ async function source(now: Date, heatUnits?: number): Promise<ExportSource> {
     generatedAt: now,
     preparedBy: 'Người chạy thử',
     signer: { title: 'CHỦ TỊCH', name: null },
-    rows: () => exportRowPages(db, now, city, {}, { live: true }),
+    rows: () => exportRows(db, now, city, {}, { live: true }),
   };
 }
 
@@ -169,8 +169,8 @@ if (WRITE) {
     'What is measured is what the export routes run after reading the session, in one Node process:',
     "the dashboard's aggregates (computeDashboard, exactly getDashboard), then the Excel workbook",
     "written by exceljs's streaming WorkbookWriter into a Node stream turned into a web stream (as",
-    'the route returns it) and read to the end, the list of assignments read from PostgreSQL in',
-    'keyset pages of 3,000 assignment ids while the bytes flow. "First byte" is the time from the',
+    'the route returns it) and read to the end, the list of assignments read from PostgreSQL through',
+    'one server-side cursor (pg-cursor) while the bytes flow. "First byte" is the time from the',
     'start to the first chunk the client receives (the aggregates are computed before it, so that a',
     "failure there is still a proper error page). Peak RSS is the whole process's, sampled every",
     '10 ms. The Word report is built whole: it is bounded (50 units per section, 30 units behind',

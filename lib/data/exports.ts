@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb, type PrismaClient } from '../db';
 import type { DashboardFilters } from '../validation/dashboard';
 import { getDashboard, scopeOf, slotFilter, type Dashboard } from './dashboard';
-import { exportRowPages } from './export-rows';
+import { exportRows } from './export-rows';
 import type { DrillRow } from './dashboard-shape';
 import { requirePermission } from './guard';
 import { statisticsSource } from './read-source';
@@ -12,7 +12,7 @@ import { listIndicatorStandings, type IndicatorStanding } from './targets';
 /**
  * What the Excel table and the Word report are made of: the dashboard of the user's scope and
  * filters (getDashboard: the same numbers as the screen), who signs, and — for the Excel list — the
- * assignments, read page by page while the file is sent (lib/data/export-rows.ts).
+ * assignments, read through one cursor while the file is sent (lib/data/export-rows.ts).
  */
 
 export type ExportSigner = {
@@ -93,6 +93,6 @@ export async function getExportSource(
     preparedBy: user.displayName,
     signer,
     targets,
-    rows: () => exportRowPages(rowSource, asOf, scope, filter, { live }),
+    rows: () => exportRows(rowSource, asOf, scope, filter, { live }),
   };
 }

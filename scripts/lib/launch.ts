@@ -21,10 +21,13 @@ export function devAuthSecret(): string {
 
 export async function launch({
   nextArgs,
+  nodeArgs = [],
   prepare,
   env,
 }: {
   nextArgs: string[];
+  /** Options for Node itself (the heap cap of `npm start`). */
+  nodeArgs?: string[];
   prepare: (databaseUrl: string) => Promise<void>;
   env: Record<string, string>;
 }): Promise<void> {
@@ -50,7 +53,7 @@ export async function launch({
 
   const port = process.env.PORT ?? '3000';
   const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
-  const child = spawn(process.execPath, [nextBin, ...nextArgs, '--port', port], {
+  const child = spawn(process.execPath, [...nodeArgs, nextBin, ...nextArgs, '--port', port], {
     stdio: 'inherit',
     env: {
       ...process.env,
