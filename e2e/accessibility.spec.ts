@@ -54,8 +54,8 @@ const PAGES: Record<string, string[]> = {
     '/admin/users',
     '/admin/audit',
     '/admin/programmes/import',
-    `/admin/programmes/${i.targets}/indicators/new`,
-    `/admin/programmes/${i.targets}/indicators/${i.indicator}`,
+    '/admin/programmes/{targets}/indicators/new',
+    '/admin/programmes/{targets}/indicators/{indicator}',
     '/admin/email',
   ],
 };
