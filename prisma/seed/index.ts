@@ -113,7 +113,8 @@ export async function seedDemo(db: PrismaClient, { now = new Date() }: { now?: D
             { yearsAgo },
           );
       },
-      { timeout: 60_000 },
+      // About 750 assignments and 600 reports with their trails, once: minutes on a busy machine.
+      { timeout: 300_000 },
     );
   }
   // The resolution's targets (chỉ tiêu) and their demo values, after the NQ76 programme (which
