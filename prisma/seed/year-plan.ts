@@ -251,26 +251,31 @@ export async function seedYearPlan(
       },
       select: { id: true },
     });
-    for (const code of reporting) {
+    // One statement for the task's assignments (the seed runs in one transaction: fewer round trips).
+    const unitIds = reporting.map((code) => {
       const unitId = ids.units.get(code);
       if (unitId === undefined) throw new Error(`Unknown unit ${code}`);
-      const assignment = await db.assignment.create({
-        data: {
-          taskId: task.id,
-          unitId,
-          role: t.lead === code ? 'LEAD' : t.lead ? 'COORDINATING' : 'IMPLEMENTING',
-          dueDate: due ? toDbDate(due) : null,
-          originalDueDate: due ? toDbDate(due) : null,
-          createdAt: at(issuedOn, 8),
-        },
-        select: { id: true },
-      });
+      return unitId;
+    });
+    const created = await db.assignment.createManyAndReturn({
+      data: reporting.map((code, i) => ({
+        taskId: task.id,
+        unitId: unitIds[i]!,
+        role: t.lead === code ? ('LEAD' as const) : t.lead ? ('COORDINATING' as const) : ('IMPLEMENTING' as const),
+        dueDate: due ? toDbDate(due) : null,
+        originalDueDate: due ? toDbDate(due) : null,
+        createdAt: at(issuedOn, 8),
+      })),
+      select: { id: true, unitId: true },
+    });
+    const assignmentOf = new Map(created.map((a) => [a.unitId, a.id]));
+    for (const [i, code] of reporting.entries()) {
       const author = AUTHORS[code] ?? 'cb.noivu';
       const reports =
         t.recurrence === 'ONCE'
           ? oneOffReports(t, code, due!, today, author, reviewer, String(yearsAgo))
           : quarterly(t, code, issuedOn, today, author, reviewer);
-      for (const r of reports) await write(assignment.id, t.recurrence, r);
+      for (const r of reports) await write(assignmentOf.get(unitIds[i]!)!, t.recurrence, r);
     }
   }
 }
