@@ -70,7 +70,8 @@ test('the service worker registers; offline, a page opens as the Vietnamese offl
   try {
     await page.goto('/assignments');
     await expect(page.getByRole('heading', { level: 1, name: 'Không có kết nối mạng' })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Thử lại' })).toHaveAttribute('href', '/');
+    // "Thử lại" reloads the address asked for, not the home page.
+    await expect(page.getByRole('link', { name: 'Thử lại' })).toHaveAttribute('href', '');
     await expect(page).toHaveTitle('Không có kết nối mạng · Đôn đốc');
     // The icon comes from the worker's cache too.
     expect(await page.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(192);
@@ -93,6 +94,32 @@ test('the service worker registers; offline, a page opens as the Vietnamese offl
   await page.goto('/assignments');
   await expect(page.getByRole('heading', { level: 1, name: 'Không có kết nối mạng' })).toHaveCount(0);
   await expect(page.getByRole('navigation', { name: 'Điều hướng chính' })).toBeVisible();
+});
+
+test('offline, a link followed inside the app shows the Vietnamese offline notice, and retrying online opens the page', async ({
+  page,
+  context,
+}) => {
+  await login(page, 'cb.tranphu');
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+  await expect(nav).toBeVisible();
+  // The app is loaded: a click on a link is a client-side navigation (an RSC fetch), not a page load.
+
+  await context.setOffline(true);
+  try {
+    await nav.getByRole('link', { name: 'Nhiệm vụ của đơn vị' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Không có kết nối mạng' })).toBeVisible();
+    await expect(page.getByText('Đã xảy ra lỗi')).toHaveCount(0);
+    await expect(page).toHaveURL(/\/assignments$/);
+  } finally {
+    await context.setOffline(false);
+  }
+  // Back online, "Thử lại" opens the page the link named (not the home page).
+  await page.getByRole('link', { name: 'Thử lại' }).click();
+  await expect(page).toHaveURL(/\/assignments$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Không có kết nối mạng' })).toHaveCount(0);
+  await expect(nav).toBeVisible();
 });
 
 test('the offline page and the worker carry their own fixed policies', async ({ page }) => {

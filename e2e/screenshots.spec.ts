@@ -1,16 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
+import { SCREENSHOTS_DIR } from '../tests/support/screenshots';
 import { loginAs, query } from './helpers';
 
 /**
- * Issue 12: the pages a new official sees first, photographed by every run of the browser tests and
- * kept under docs/screenshots/ (the README shows them): each role's home, the chairman's dashboard
+ * Issue 12: the pages a new official sees first, photographed by every run of the browser tests
+ * (into test-results/screenshots/; with UPDATE_SCREENSHOTS=1 into docs/screenshots/, which the README shows): each role's home, the chairman's dashboard
  * and an officer's assignment page, on a 1366 px screen and on a 360 px phone. The first screen only,
  * as JPEG, so the folder stays small. (The exports rendered to images come from
  * tests/integration/exports-rendered.test.ts.)
  */
-const SHOTS = path.join(process.cwd(), 'docs', 'screenshots');
+const SHOTS = SCREENSHOTS_DIR;
 const SIZES = [
   { suffix: '', width: 1366, height: 900 },
   { suffix: '-phone', width: 360, height: 740 },
@@ -50,7 +51,7 @@ function jpegSize(bytes: Buffer): { width: number; height: number } {
   throw new Error('no frame in the JPEG');
 }
 
-test.describe('screenshots kept in docs/screenshots', () => {
+test.describe('screenshots of the first pages', () => {
   for (const shot of SHOTS_OF) {
     test(`${shot.name} at 1366 px and 360 px`, async ({ page }) => {
       test.setTimeout(120_000);
@@ -64,6 +65,7 @@ test.describe('screenshots kept in docs/screenshots', () => {
         // No error boundary photographed as if it were the page.
         await expect(page.getByText('Đã xảy ra lỗi')).toHaveCount(0);
         await page.evaluate(() => document.fonts.ready);
+        fs.mkdirSync(SHOTS, { recursive: true });
         const file = path.join(SHOTS, `${shot.name}${size.suffix}.jpg`);
         fs.rmSync(file, { force: true });
         await page.screenshot({ path: file, type: 'jpeg', quality: 70, animations: 'disabled' });

@@ -116,6 +116,7 @@ export const VARIABLES = {
   TEST_EMBEDDED_PG_PORT: { schema: intIn(1024, 65535), vi: 'số cổng', en: 'a port number', tooling: true },
   E2E_PORT: { schema: intIn(1024, 65535), vi: 'số cổng', en: 'a port number', tooling: true },
   CHROMIUM_PATH: { schema: optional(z.string()), vi: 'đường dẫn', en: 'a path', tooling: true },
+  UPDATE_SCREENSHOTS: { schema: optional(z.enum(['0', '1'])), vi: '0 hoặc 1', en: '0 or 1', tooling: true },
   PG_BIN_DIR: { schema: optional(z.string()), vi: 'đường dẫn thư mục', en: 'a folder path', tooling: true },
 } satisfies Record<string, Variable>;
 

@@ -13,7 +13,7 @@ import { hashPassword } from '../../lib/password';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 import { NQ76_SECTIONS } from './nq76';
 import { seedTargets } from './targets';
-import { draw, seedYearPlan, type PlanReport, type ReportWriter } from './year-plan';
+import { drawFor, seedYearPlan, type PlanReport, type ReportWriter } from './year-plan';
 
 export const NQ76_TITLE =
   'Triển khai Nghị quyết 76/NQ-CP về Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021–2030';
@@ -103,14 +103,18 @@ export async function seedDemo(db: PrismaClient, { now = new Date() }: { now?: D
       async (tx) => {
         await seedProgramme(tx as unknown as PrismaClient, { units, users });
         await seedReports(tx as unknown as PrismaClient, { units, users }, now);
-        await seedYearPlan(
-          tx as unknown as PrismaClient,
-          { units, users },
-          now,
-          reportWriter(tx as unknown as PrismaClient, { units, users }, now),
-        );
+        // Last year's plan, then this year's: the trend's past quarters show the work moving.
+        for (const yearsAgo of [1, 0] as const)
+          await seedYearPlan(
+            tx as unknown as PrismaClient,
+            { units, users },
+            now,
+            reportWriter(tx as unknown as PrismaClient, { units, users }, now),
+            { yearsAgo },
+          );
       },
-      { timeout: 60_000 },
+      // About 750 assignments and 600 reports with their trails, once: minutes on a busy machine.
+      { timeout: 300_000 },
     );
   }
   // The resolution's targets (chỉ tiêu) and their demo values, after the NQ76 programme (which
@@ -684,7 +688,7 @@ async function backfillOtherUnits(db: PrismaClient, ids: Ids, write: ReportWrite
         task,
         section: 'II',
         report: (r: number): PlanReport | null =>
-          r < 0.35 && addDays(year.start, 60) < today
+          r < 0.65 && addDays(year.start, 60) < today
             ? {
                 ...done(
                   'Đã bố trí kinh phí và nhân lực cho CCHC trong năm.',
@@ -696,7 +700,7 @@ async function backfillOtherUnits(db: PrismaClient, ids: Ids, write: ReportWrite
       })),
     ];
     for (const p of plan) {
-      const report = p.report(draw(unit.code, 'NQ76', p.section ?? 'I', p.task));
+      const report = p.report(drawFor(unit.code, 'NQ76', p.section ?? 'I', p.task));
       if (!report) continue;
       const assignment = await findAssignment(db, ids, p.section ?? 'I', p.task, unit.code);
       await write(assignment.id, assignment.task.recurrence, report);

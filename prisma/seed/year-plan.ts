@@ -12,7 +12,7 @@ import type { PrismaClient } from '../../lib/db';
 import type { Recurrence, ReformArea } from '../../lib/generated/prisma/enums';
 import { HA_TINH_UNITS } from '../../lib/domain/ha-tinh-units';
 import { nextPeriod, periodContaining, type Period } from '../../lib/domain/periods';
-import { addDays, toDbDate, vnDateOf, type IsoDate } from '../../lib/domain/time';
+import { addDays, daysBetween, toDbDate, vnDateOf, type IsoDate } from '../../lib/domain/time';
 
 export type PlanIds = { units: Map<string, number>; users: Map<string, number> };
 
@@ -157,6 +157,20 @@ export function draw(...parts: string[]): number {
   return (h >>> 0) / 2 ** 32;
 }
 
+/**
+ * How diligent a unit is, from −0.25 (lags behind) to +0.25 (leads), fixed per unit: every draw
+ * about that unit's work is shifted by it, so the ranking shows a few leaders and a few laggards
+ * instead of 27 units averaging out near the middle.
+ */
+export function diligence(unit: string): number {
+  return (draw(unit, 'diligence') - 0.5) / 2;
+}
+
+/** `draw` for a unit's work, shifted by its diligence (a low number is good work). */
+export function drawFor(unit: string, ...parts: string[]): number {
+  return Math.min(0.9999, Math.max(0, draw(unit, ...parts) - diligence(unit)));
+}
+
 /** 09:00 (or `hour`) in Vietnam on that calendar day. */
 function at(date: IsoDate, hour = 9): Date {
   return new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+07:00`);
@@ -177,21 +191,35 @@ const AUTHORS: Record<string, string> = {
 
 export const PLAN_TITLE_PREFIX = 'Kế hoạch cải cách hành chính năm';
 
-export async function seedYearPlan(db: PrismaClient, ids: PlanIds, now: Date, write: ReportWriter): Promise<void> {
+/**
+ * Seeds this year's plan (`yearsAgo` 0: issued 330 days ago, deadlines from 300 days ago to 75 days
+ * ahead) or last year's (`yearsAgo` 1: the same one-off tasks a year earlier, all past due, most of
+ * them done), so the trend's past quarters show the city working through a plan, not a flat line.
+ */
+export async function seedYearPlan(
+  db: PrismaClient,
+  ids: PlanIds,
+  now: Date,
+  write: ReportWriter,
+  { yearsAgo = 0 }: { yearsAgo?: 0 | 1 } = {},
+): Promise<void> {
   const today = vnDateOf(now);
-  const issuedOn = addDays(today, -330);
+  const shift = -365 * yearsAgo;
+  const issuedOn = addDays(today, -330 + shift);
   const year = issuedOn.slice(0, 4);
+  // Last year's plan keeps only its one-off tasks: its quarterly reports would be periods of a closed plan.
+  const tasks = yearsAgo ? PLAN_TASKS.filter((t) => t.recurrence === 'ONCE') : PLAN_TASKS;
   const reporting = HA_TINH_UNITS.filter((u) => u.kind !== 'LEADERSHIP').map((u) => u.code);
   const admin = ids.users.get('admin') ?? null;
   const programme = await db.programme.create({
     data: {
       title: `${PLAN_TITLE_PREFIX} ${year} của thành phố`,
-      documentNumber: `125/KH-UBND`,
+      documentNumber: yearsAgo ? '98/KH-UBND' : '125/KH-UBND',
       issuingBody: 'UBND thành phố Hà Tĩnh',
       issuedOn: toDbDate(issuedOn),
       summary: 'Kế hoạch cải cách hành chính của thành phố: nhiệm vụ, thời hạn và đơn vị thực hiện trong năm.',
       periodStart: toDbDate(issuedOn),
-      periodEnd: toDbDate(addDays(today, 120)),
+      periodEnd: toDbDate(addDays(today, 120 + shift)),
       createdById: admin,
       createdAt: at(issuedOn, 8),
     },
@@ -206,8 +234,8 @@ export async function seedYearPlan(db: PrismaClient, ids: PlanIds, now: Date, wr
     sectionIds.set(s.numeral, created.id);
   }
   const reviewer = 'tp.noivu'; // no lead, or the standing office leads: the standing office reviews.
-  for (const [order, t] of PLAN_TASKS.entries()) {
-    const due = t.dueIn === undefined ? null : addDays(today, t.dueIn);
+  for (const [order, t] of tasks.entries()) {
+    const due = t.dueIn === undefined ? null : addDays(today, t.dueIn + shift);
     const task = await db.task.create({
       data: {
         programmeId: programme.id,
@@ -223,26 +251,31 @@ export async function seedYearPlan(db: PrismaClient, ids: PlanIds, now: Date, wr
       },
       select: { id: true },
     });
-    for (const code of reporting) {
+    // One statement for the task's assignments (the seed runs in one transaction: fewer round trips).
+    const unitIds = reporting.map((code) => {
       const unitId = ids.units.get(code);
       if (unitId === undefined) throw new Error(`Unknown unit ${code}`);
-      const assignment = await db.assignment.create({
-        data: {
-          taskId: task.id,
-          unitId,
-          role: t.lead === code ? 'LEAD' : t.lead ? 'COORDINATING' : 'IMPLEMENTING',
-          dueDate: due ? toDbDate(due) : null,
-          originalDueDate: due ? toDbDate(due) : null,
-          createdAt: at(issuedOn, 8),
-        },
-        select: { id: true },
-      });
+      return unitId;
+    });
+    const created = await db.assignment.createManyAndReturn({
+      data: reporting.map((code, i) => ({
+        taskId: task.id,
+        unitId: unitIds[i]!,
+        role: t.lead === code ? ('LEAD' as const) : t.lead ? ('COORDINATING' as const) : ('IMPLEMENTING' as const),
+        dueDate: due ? toDbDate(due) : null,
+        originalDueDate: due ? toDbDate(due) : null,
+        createdAt: at(issuedOn, 8),
+      })),
+      select: { id: true, unitId: true },
+    });
+    const assignmentOf = new Map(created.map((a) => [a.unitId, a.id]));
+    for (const [i, code] of reporting.entries()) {
       const author = AUTHORS[code] ?? 'cb.noivu';
       const reports =
         t.recurrence === 'ONCE'
-          ? oneOffReports(t, code, due!, today, author, reviewer)
+          ? oneOffReports(t, code, due!, today, author, reviewer, String(yearsAgo))
           : quarterly(t, code, issuedOn, today, author, reviewer);
-      for (const r of reports) await write(assignment.id, t.recurrence, r);
+      for (const r of reports) await write(assignmentOf.get(unitIds[i]!)!, t.recurrence, r);
     }
   }
 }
@@ -255,8 +288,9 @@ function oneOffReports(
   today: IsoDate,
   author: string,
   reviewer: string,
+  plan: string,
 ): PlanReport[] {
-  const r = draw(unit, t.section, t.number);
+  const r = drawFor(unit, t.section, t.number, plan);
   const base = { author, reviewer };
   const done = (submitted: IsoDate, reviewedAfter: number, extra: Partial<PlanReport> = {}): PlanReport => ({
     ...base,
@@ -270,10 +304,13 @@ function oneOffReports(
   });
   const past = due < today;
   if (past) {
+    // The longer ago the deadline, the more of the late work has been done since (up to 88% done).
+    const age = daysBetween(due, today);
+    const doneShare = 0.72 + 0.16 * Math.min(1, age / 365);
     if (r < 0.58) return [done(addDays(due, -3 - Math.floor(r * 20)), 1)]; // on time
-    if (r < 0.72) {
-      // late; sometimes after a return
-      const late = addDays(due, 2 + (Math.floor(r * 1000) % 12));
+    if (r < doneShare) {
+      // late (by up to two months on old deadlines); sometimes after a return
+      const late = addDays(due, 2 + (Math.floor(r * 1000) % Math.max(12, Math.min(60, Math.floor(age / 3)))));
       const submitted = late < today ? late : addDays(today, -1);
       const returns =
         r < 0.65
@@ -281,7 +318,9 @@ function oneOffReports(
           : undefined;
       return [done(submitted, 0, { returns })];
     }
-    if (r < 0.8)
+    // What is still open: waiting for approval, returned, a draft, or nothing at all.
+    const open = (r - doneShare) / (1 - doneShare);
+    if (open < 0.3)
       return [
         {
           ...base,
@@ -289,10 +328,10 @@ function oneOffReports(
           status: 'SUBMITTED',
           progress: 100,
           content: t.done,
-          submittedAt: at(addDays(today, -1 - Math.floor(r * 5)), 14),
+          submittedAt: at(addDays(today, -1 - Math.floor(open * 15)), 14),
         },
       ];
-    if (r < 0.86)
+    if (open < 0.5)
       return [
         {
           ...base,
@@ -304,7 +343,7 @@ function oneOffReports(
           reviewComment: 'Số liệu chưa khớp với báo cáo quý; đề nghị rà soát và gửi lại.',
         },
       ];
-    if (r < 0.93) return [{ ...base, reviewer: undefined, status: 'DRAFT', progress: 50, content: t.partial }];
+    if (open < 0.75) return [{ ...base, reviewer: undefined, status: 'DRAFT', progress: 50, content: t.partial }];
     return []; // nothing at all: overdue
   }
   // Not due yet: the nearer the deadline, the more is done.
@@ -338,7 +377,7 @@ function quarterly(
 ): PlanReport[] {
   const out: PlanReport[] = [];
   for (let p: Period | null = periodContaining('QUARTERLY', issuedOn); p && p.start <= today; p = nextPeriod(p)) {
-    const r = draw(unit, t.section, t.number, p.key);
+    const r = drawFor(unit, t.section, t.number, p.key);
     const closed = p.end < today;
     const report = (submitted: IsoDate, extra: Partial<PlanReport>): PlanReport => ({
       period: p!,

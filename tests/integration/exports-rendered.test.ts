@@ -1,13 +1,15 @@
 /**
  * The Word report and the Excel summary as an office suite prints them: each export of the seeded
  * city is rendered by LibreOffice to PDF, its layout read back from the printed pages (poppler), and
- * its first page kept as an image under docs/screenshots/ (issue 12). The XML-level layout checks
+ * its first page kept as an image (test-results/screenshots/, or docs/screenshots/ with
+ * UPDATE_SCREENSHOTS=1: tests/support/screenshots.ts; issue 12). The XML-level layout checks
  * are in exports.test.ts; this file checks what those settings produce on paper.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { actAs, currentUser } from '../support/as-user';
+import { SCREENSHOTS_DIR } from '../support/screenshots';
 import { isA4, missingRenderTools, pageImage, pdfText, renderToPdf, type RenderedPdf } from '../support/office-render';
 
 vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }));
@@ -15,7 +17,8 @@ vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }))
 const { GET: xlsxRoute } = await import('../../app/api/exports/xlsx/route');
 const { GET: docxRoute } = await import('../../app/api/exports/docx/route');
 
-const SHOTS = path.join(process.cwd(), 'docs', 'screenshots');
+const SHOTS = SCREENSHOTS_DIR;
+fs.mkdirSync(SHOTS, { recursive: true });
 
 async function exportBytes(route: (r: Request) => Promise<Response>, url: string): Promise<Buffer> {
   const res = await route(new Request(url));
