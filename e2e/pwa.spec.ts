@@ -100,7 +100,7 @@ test('offline, a link followed inside the app shows the Vietnamese offline notic
   page,
   context,
 }) => {
-  await login(page, 'cb.tranphu');
+  await loginAs(page, 'cb.tranphu');
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
   await expect(nav).toBeVisible();
