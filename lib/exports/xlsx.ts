@@ -643,6 +643,16 @@ async function drained(out: Writable): Promise<void> {
   if (out.writableNeedDrain && !out.destroyed) await Promise.race([once(out, 'drain'), once(out, 'close')]);
 }
 
+const ZIP_BACKLOG = 256 * 1024;
+
+/** Waits until the zip has taken the list's rows written so far (or the client has gone). */
+async function zipCaughtUp(raw: RawRows, out: Writable): Promise<void> {
+  while (raw.backlog() > ZIP_BACKLOG && !out.destroyed) {
+    await drained(out); // the zip waits for a slow client: wait with it instead of spinning
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
 /**
  * The list's body rows as XML, written straight into the sheet's part of the zip. exceljs builds a
  * model object per cell and serialises it (about 0.1 ms a row); a national list has 240,000 rows.
@@ -651,7 +661,13 @@ async function drained(out: Writable): Promise<void> {
  * style registry and the sheet's stream, exceljs 4.4); if they are missing, null, and the rows go
  * through writeBodyRow.
  */
-type RawRows = { write: (rows: { r: number; values: CellValue[] }[], bordered: boolean) => void };
+type RawRows = {
+  write: (rows: { r: number; values: CellValue[] }[], bordered: boolean) => void;
+  /** Bytes written into the sheet's part that the zip has not taken yet (exceljs does not wait for it). */
+  backlog: () => number;
+};
+
+type StreamState = { _writableState?: { length?: number }; _readableState?: { length?: number } };
 
 function rawRows(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
@@ -661,7 +677,10 @@ function rawRows(
   const styles = (
     workbook as unknown as { styles?: { addStyleModel?: (style: Partial<ExcelJS.Style>, type?: number) => number } }
   ).styles;
-  const target = sheet as unknown as { startedData?: boolean; stream?: { write: (chunk: string) => unknown } };
+  const target = sheet as unknown as {
+    startedData?: boolean;
+    stream?: { write: (chunk: string) => unknown; pipes?: StreamState[] };
+  };
   if (typeof styles?.addStyleModel !== 'function' || !target.startedData || typeof target.stream?.write !== 'function')
     return null;
   const ids = new Map<Partial<ExcelJS.Style>, number>();
@@ -711,6 +730,15 @@ function rawRows(
         xml += `<row r="${r}" spans="1:${columns.length}"${lines > 1 ? ` ht="${heightOf(lines)}" customHeight="1"` : ''}>${cells}</row>`;
       }
       if (xml) stream.write(xml);
+    },
+    // exceljs hands the part to archiver through a PassThrough and ignores its backpressure: without
+    // waiting for it, the whole list piles up there and leaves only when the sheet ends (measured:
+    // 140 MB held for 120,000 rows, 0.1 MB sent).
+    backlog() {
+      return (stream.pipes ?? []).reduce(
+        (sum, p) => sum + (p._writableState?.length ?? 0) + (p._readableState?.length ?? 0),
+        0,
+      );
     },
   };
 }
@@ -769,6 +797,7 @@ async function listSheet(
       raw?.write(batch, bordered);
       if (more || out.destroyed) break;
       await drained(out);
+      if (raw) await zipCaughtUp(raw, out);
     }
   } finally {
     release();
