@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { SERVER_HEAP_CAP_MB } from './lib/launch';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -87,7 +88,16 @@ if (!officer || !head || !chairman)
 // ── the server ──────────────────────────────────────────────────────────────────────────────────
 const server = spawn(
   process.execPath,
-  [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(PORT), '-H', '127.0.0.1'],
+  [
+    // The heap cap of `npm start` (scripts/lib/launch.ts): the server measured as it runs.
+    `--max-old-space-size=${SERVER_HEAP_CAP_MB}`,
+    path.join('node_modules', 'next', 'dist', 'bin', 'next'),
+    'start',
+    '-p',
+    String(PORT),
+    '-H',
+    '127.0.0.1',
+  ],
   {
     env: {
       ...process.env,

@@ -7,23 +7,15 @@
 import { getDb } from '../lib/db';
 import { checkEnv } from '../lib/env';
 import { ensureAdmin, seedDemo } from '../prisma/seed';
-import { launch } from './lib/launch';
+import { launch, SERVER_HEAP_CAP_MB } from './lib/launch';
 
 // Every variable checked before anything starts: the full list of problems, then exit 1.
 const config = checkEnv({ production: true });
 const secret = config.AUTH_SECRET!;
 
-/**
- * The server's heap cap (docs/benchmarks/load.md, "Memory"): without one, V8 lets the heap grow
- * towards a quarter of the machine's memory before collecting hard, and the resident memory of a
- * busy server rose to 1.1 GB and stayed there. The cap is above the measured peak of live data (a
- * national Excel export, the Word report, page load) with room to spare; NODE_OPTIONS with its own
- * --max-old-space-size replaces it.
- */
-const HEAP_CAP_MB = 256;
 const heapCap = process.env.NODE_OPTIONS?.includes('--max-old-space-size')
   ? []
-  : [`--max-old-space-size=${HEAP_CAP_MB}`];
+  : [`--max-old-space-size=${SERVER_HEAP_CAP_MB}`];
 
 await launch({
   nextArgs: ['start'],

@@ -10,6 +10,14 @@ import path from 'node:path';
 import { migrate } from '../../lib/database/migrate';
 import { openAppDatabase } from '../../lib/database/open';
 
+/**
+ * The server's heap cap (docs/benchmarks/load.md, "Memory"): without one, V8 lets the heap grow
+ * towards a quarter of the machine's memory before collecting hard, and the resident memory of a
+ * busy server rose to 1.1 GB and stayed there. The cap is above the measured peak of live data (a
+ * national Excel export, the Word report, page load) with room to spare; NODE_OPTIONS with its own
+ * --max-old-space-size replaces it.
+ */
+export const SERVER_HEAP_CAP_MB = 512;
 export function devAuthSecret(): string {
   const file = path.join(process.cwd(), '.data', 'auth-secret');
   if (!fs.existsSync(file)) {
