@@ -170,11 +170,6 @@ const LIMITS: PdfLimits = {
   maxHeapMb: PDF_MAX_HEAP_MB,
 };
 
-/** The reading thread's script (see its header). Found from the working directory, which is the
- * project's folder under `next start`, `next dev` and the tests, and the standalone server's folder
- * (server.js changes to it; next.config.js copies the script there), so that no bundler rewrites it. */
-const WORKER_SCRIPT = ['lib', 'documents', 'pdf-worker.mjs'];
-
 type WorkerAnswer = { pages: PdfPiece[][] } | { refused: 'ENCRYPTED' | 'NOT_PDF' | 'TOO_MANY_PAGES' | 'TOO_MUCH_TEXT' };
 
 const REFUSALS = {
@@ -192,7 +187,11 @@ const REFUSALS = {
  */
 function readPdfPages(bytes: Uint8Array, bound: PdfLimits): Promise<PdfPiece[][]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(path.join(process.cwd(), ...WORKER_SCRIPT), {
+    // The thread's script (see its header) is found from the working directory: the project's
+    // folder under `next start`, `next dev` and the tests, the standalone server's folder (server.js
+    // changes to it; next.config.js copies the script there). Not bundled: plain ESM, run as is.
+    const script = path.join(/*turbopackIgnore: true*/ process.cwd(), 'lib/documents/pdf-worker.mjs');
+    const worker = new Worker(script, {
       // A copy: the upload's buffer stays the caller's.
       workerData: {
         bytes: new Uint8Array(bytes),

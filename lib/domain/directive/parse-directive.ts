@@ -27,7 +27,13 @@ import {
   unitNamePhrase,
   unitRef,
 } from './addressees';
-import { type DeadlineMatch, extractDeadline, extractRecurrence, findDeadlines } from './deadlines';
+import {
+  type DeadlineMatch,
+  extractDeadline,
+  extractRecurrence,
+  findDeadlines,
+  type RecurrenceMatch,
+} from './deadlines';
 import { foldSameLength, foldWords, normalizeDirectiveText } from './normalize';
 import { reflowPaste } from './reflow';
 import { type Block, buildSkeleton, FIELD_LINE, type Item, isHeadingLike, isTaskDash } from './structure';
@@ -371,24 +377,40 @@ function firstParagraph(text: string): string {
   return lines.slice(0, end).join('\n');
 }
 
+/**
+ * A cycle stated for the task's report: a clause that says "báo cáo" and names a period ("định
+ * kỳ hằng quý báo cáo …", "tổng hợp báo cáo UBND tỉnh trước ngày 25/12 hằng năm"), anywhere in
+ * the task, bullets included: the app's recurrence is when the task is reported on.
+ */
+function reportingCycle(text: string): RecurrenceMatch | null {
+  for (const clause of text.slice(0, 4000).split(/(?<=[.;])\s+|\n/)) {
+    if (!/b[áa]o\s+c[áa]o/i.test(clause)) continue;
+    const found = extractRecurrence(clause);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * A cycle that governs the task's duty: a cue in the first paragraph (a cue in a bullet or a later
+ * paragraph describes one of the task's details: "- Hàng năm, xây dựng kế hoạch xúc tiến …" under
+ * "2. Đẩy mạnh xúc tiến thương mại"), in its first sentence or opening a sentence. A cue deep in a
+ * long task ("…; thường xuyên cập nhật thông tin …" in a later sentence) describes one clause.
+ */
+function dutyCycle(text: string): RecurrenceMatch | null {
+  const found = extractRecurrence(firstParagraph(text));
+  if (found && found.index > firstSentence(text).length + 1 && !/(?:^|[.;:!?\n]\s*)$/.test(text.slice(0, found.index)))
+    return null;
+  return found;
+}
+
 function recurrenceOf(source: TaskSource, deadline: DeadlineMatch | null, label: string, ctx: Context): Recurrence {
   if (deadline?.date) return 'ONCE';
   const cell = deadlineCell(source);
-  let found = cell ? extractRecurrence(cell) : null;
-  if (!found) {
-    // The cycle of a task is read from its first paragraph, the duty itself: a cue in a later
-    // paragraph or bullet ("- Hàng năm, xây dựng kế hoạch xúc tiến …" under "2. Đẩy mạnh xúc
-    // tiến thương mại") describes one of its details, not the whole task.
-    found = extractRecurrence(firstParagraph(source.text));
-    // A cue deep inside a long task ("…; thường xuyên cập nhật thông tin…") describes one of its
-    // clauses, not the task: only the first sentence or a sentence-opening cue counts.
-    if (
-      found &&
-      found.index > firstSentence(source.text).length + 1 &&
-      !/(?:^|[.;:!?\n]\s*)$/.test(source.text.slice(0, found.index))
-    )
-      found = null;
-  }
+  // What a cycle belongs to: the time cell of a task table, else the task's report, else the
+  // task's duty. Budget phrases ("kinh phí hằng năm", "… hằng năm từ nguồn vốn") are never
+  // cycles (deadlines.ts).
+  const found = (cell ? extractRecurrence(cell) : null) ?? reportingCycle(source.text) ?? dutyCycle(source.text);
   if (!found) return 'ONCE';
   if (found.assumed)
     warn(ctx, `Nhiệm vụ ${label}: «${found.text}» không nêu chu kỳ; tạm hiểu là hằng quý, cần kiểm tra lại.`);
