@@ -69,7 +69,17 @@ const SKIPPED_TITLES =
 /** Funding sections ("Kinh phí thực hiện"): only an item that names who arranges it (a unit or a group) is a task. */
 const FUNDING_TITLES = /^(?:ve )?(?:kinh phi|nguon kinh phi)(?:\s|$)/;
 
-type Inherited = { lead: ParsedUnitRef | null; coLeads?: ParsedUnitRef[]; collective: Collective };
+/** What tasks inherit from a heading; `groupText` is the heading that named the group, as written. */
+type Inherited = { lead: ParsedUnitRef | null; coLeads?: ParsedUnitRef[]; collective: Collective; groupText?: string };
+
+/** A heading's addressee, if it names one, with the heading's words when it names a group. */
+function headingOwn(title: string, ctx: Context, otherwise: Inherited): Inherited {
+  const heading = headingAddressee(title, ctx.matcher);
+  if (!heading.lead && !heading.collective) return otherwise;
+  return heading.lead
+    ? heading
+    : { ...heading, groupText: trimEnd(title.replace(/\s+/g, ' ').trim(), ':. ').slice(0, 200) };
+}
 
 type Context = {
   matcher: UnitMatcher;
@@ -180,8 +190,7 @@ function expand(
   const unitOnly = !dashes && item.kind !== 'row' && item.lines.length > 0 && namesUnitOnly(item.body);
   if (!dashes && !unitOnly) return [{ source: { number, text: itemText(item), item }, inherited }];
   // Only a heading is read for its addressee (reading every task's body here doubled the cost).
-  const heading = headingAddressee(item.body, ctx.matcher);
-  const own = heading.lead || heading.collective ? heading : inherited;
+  const own = headingOwn(item.body, ctx, inherited);
   if (dashes) return dashSources(item.lines, number, own);
   const text = item.lines.join('\n').trim();
   return [{ source: { number, text, item: { ...item, body: '', lines: [...item.lines] } }, inherited: own }];
@@ -216,8 +225,7 @@ function itemSources(item: Item, ctx: Context, inherited: Inherited): { source: 
     return [];
   }
   if (item.children.length > 0 && (isHeadingLike(item.body) || isTopicHeading(item.body))) {
-    const heading = headingAddressee(item.body, ctx.matcher);
-    const own = heading.lead || heading.collective ? heading : inherited;
+    const own = headingOwn(item.body, ctx, inherited);
     return item.children.flatMap((child) => {
       // "2.1. Trách nhiệm chung" over sibling letters: a sub-heading, not a task.
       // "2.2. Trách nhiệm cụ thể" + "Ngoài … các nội dung sau:" introduces the next letters.
@@ -457,9 +465,13 @@ function analyzeTask(source: TaskSource, inherited: Inherited, label: string, ct
   if (!lead && collective && inherited.lead && /^\s*(?:chỉ đạo|hướng dẫn|đôn đốc)\s/i.test(source.text))
     collective = null;
   let fromHeading = false;
+  let groupFromHeading: string | null = null;
   if (!lead && !collective) {
     ({ lead, collective } = inherited);
     fromHeading = lead !== null;
+    // "5. Các sở, ban, ngành, đoàn thể cấp tỉnh và UBND các xã, phường" over "- Tiếp tục phổ biến …":
+    // the group leads each item; the reviewer sees where it came from.
+    if (!lead && collective) groupFromHeading = inherited.groupText ?? null;
   }
   const named = Boolean(lead || collective);
   if (named) ctx.named += 1;
@@ -500,6 +512,7 @@ function analyzeTask(source: TaskSource, inherited: Inherited, label: string, ct
         : (deadline?.problem ?? 'NONE'),
     recurrence: recurrenceOf(source, deadline, label, ctx),
     addresseeAssumed: !named,
+    groupFromHeading,
   };
   if (!named) ctx.unnamed.add(task);
   return task;
@@ -616,8 +629,7 @@ function buildSection(
     warn(ctx, `Bỏ qua mục ${label} «${title}»: nêu mục đích, yêu cầu, không phải nhiệm vụ.`);
     return null;
   }
-  const own = headingAddressee(title, ctx.matcher);
-  const heading = own.lead || own.collective ? own : document;
+  const heading = headingOwn(title, ctx, document);
   const items = numberedSections ? blockSources(block) : block.items;
   const funding = FUNDING_TITLES.test(foldWords(title));
   const tasks: ParsedTask[] = [];
