@@ -378,7 +378,15 @@ const AGGREGATES_OF_F = Prisma.sql`,
  * Pre-counted rows: a past moment's snapshot (StatusSnapshot, filled on first use) or today's live
  * tally (StatusLive, lib/data/status-live.ts) — the same columns, the same counts the rule gives.
  */
-export type Counted = { from: 'snapshot'; moments: readonly Date[] } | { from: 'live' };
+export type Counted = ({ from: 'snapshot'; moments: readonly Date[] } | { from: 'live' }) & {
+  /** Where the rows were found ready (readyCounted): set, the queries read there without checking again. */
+  source?: PrismaClient;
+};
+
+/** `counted` brought up to date once, for a caller that runs several queries on it (computeDashboard). */
+export async function readyCounted(db: PrismaClient, counted: Counted, now?: Date): Promise<Counted> {
+  return { ...counted, source: (await countedTable(db, counted, now)).source };
+}
 
 /** The table of pre-counted rows, brought up to date first. */
 async function countedTable(
@@ -386,8 +394,12 @@ async function countedTable(
   counted: Counted,
   now?: Date,
 ): Promise<{ source: PrismaClient; table: Prisma.Sql }> {
-  if (counted.from === 'live') return { source: await liveTallySource(db, now), table: Prisma.raw('"StatusLive"') };
-  return { source: await snapshotSource(db, counted.moments), table: Prisma.raw('"StatusSnapshot"') };
+  if (counted.from === 'live')
+    return { source: counted.source ?? (await liveTallySource(db, now)), table: Prisma.raw('"StatusLive"') };
+  return {
+    source: counted.source ?? (await snapshotSource(db, counted.moments)),
+    table: Prisma.raw('"StatusSnapshot"'),
+  };
 }
 
 /**
@@ -915,7 +927,7 @@ export async function computeDashboard(
 > {
   const live = read === 'live';
   // Pre-counted rows hold counts, not single slots: a status filter is evaluated.
-  const counted: Counted | undefined =
+  const wanted: Counted | undefined =
     filter.status !== undefined
       ? undefined
       : read === 'snapshot'
@@ -923,6 +935,8 @@ export async function computeDashboard(
         : live
           ? { from: 'live' }
           : undefined;
+  // Checked once for the aggregates and the heatmap below.
+  const counted = wanted && (await readyCounted(db, wanted, asOf));
   const [aggregates, taskCount] = await Promise.all([
     counted ? queryAggregatesCounted(db, counted, asOf, scope, filter) : queryAggregates(db, asOf, scope, filter, live),
     queryTaskCount(db, asOf, scope, filter, live),
