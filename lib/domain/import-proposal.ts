@@ -80,9 +80,14 @@ export function reviewOf(t: ParsedTask, refs: readonly ProposalRef[]): TaskRevie
       : refCheck(leadRef)
     : t.addresseeAssumed
       ? { level: 'MISSING', note: 'Văn bản không nêu đơn vị thực hiện: tạm giao cho tất cả đơn vị' }
-      : t.collective
-        ? { level: 'EXACT', note: `Cả nhóm: ${FAN_OUT_GROUP_LABELS[t.collective]}` }
-        : { level: 'MISSING', note: 'Không tìm thấy đơn vị chủ trì' };
+      : t.collective && t.groupFromHeading
+        ? {
+            level: 'FUZZY',
+            note: `Nhóm chủ trì lấy từ tiêu đề «${t.groupFromHeading}»: giao cả nhóm ${FAN_OUT_GROUP_LABELS[t.collective]}; kiểm tra lại hoặc chọn một đơn vị`,
+          }
+        : t.collective
+          ? { level: 'EXACT', note: `Cả nhóm: ${FAN_OUT_GROUP_LABELS[t.collective]}` }
+          : { level: 'MISSING', note: 'Không tìm thấy đơn vị chủ trì' };
   const partners = refs.filter((r) => r.role === 'COORDINATING' && !r.coLead).map(refCheck);
   const unsure = partners.filter((c) => c.level !== 'EXACT');
   const coordinators: FieldCheck =

@@ -1,6 +1,7 @@
 /**
- * Which cycle a task has, as officials write it (issue 9, second pass): the cycle is the duty's,
- * read from the task's first paragraph; a cue in one of its bullets or a budget phrase is not.
+ * Which cycle a task has, as officials write it (issue 9): the cycle of the task's report wherever
+ * it is written, else the duty's, read from the task's first paragraph; a cue in one of its
+ * bullets that is not about the report, or a budget phrase, is not.
  * Snippets are written for the test in the style of tests/fixtures/directives-dev/.
  */
 import { describe, expect, it } from 'vitest';
@@ -21,6 +22,19 @@ describe('the cycle of a task', () => {
       '- Hàng năm, xây dựng kế hoạch xúc tiến thương mại của tỉnh.',
     ].join('\n');
     expect(recurrences(text)).toEqual(['ONCE', 'ONCE']);
+  });
+
+  it("takes the cycle of the task's report wherever it is written (a later bullet, a later sentence)", () => {
+    const text = [
+      'III. NHIỆM VỤ, GIẢI PHÁP',
+      '1. Sở Công Thương chủ trì các nhiệm vụ sau',
+      '2. Đẩy mạnh xúc tiến thương mại, mở rộng thị trường xuất khẩu',
+      '- Hàng năm, xây dựng kế hoạch xúc tiến thương mại của tỉnh.',
+      '- Tổng hợp, báo cáo UBND tỉnh kết quả thực hiện định kỳ 6 tháng.',
+      '3. Sở Tài chính tham mưu bố trí kinh phí thực hiện. Định kỳ hằng quý, tổng hợp báo cáo UBND tỉnh.',
+      '4. Sở Nội vụ theo dõi việc thực hiện; báo cáo UBND tỉnh khi có yêu cầu. Kinh phí bố trí hằng năm từ nguồn ngân sách.',
+    ].join('\n');
+    expect(recurrences(text)).toEqual(['ONCE', 'HALF_YEARLY', 'QUARTERLY', 'ONCE']);
   });
 
   it('does not take a cycle from a later paragraph that opens with a capital («Thường xuyên rà soát …»)', () => {

@@ -27,7 +27,13 @@ import {
   unitNamePhrase,
   unitRef,
 } from './addressees';
-import { type DeadlineMatch, extractDeadline, extractRecurrence, findDeadlines } from './deadlines';
+import {
+  type DeadlineMatch,
+  extractDeadline,
+  extractRecurrence,
+  findDeadlines,
+  type RecurrenceMatch,
+} from './deadlines';
 import { foldSameLength, foldWords, normalizeDirectiveText } from './normalize';
 import { reflowPaste } from './reflow';
 import { type Block, buildSkeleton, FIELD_LINE, type Item, isHeadingLike, isTaskDash } from './structure';
@@ -63,7 +69,17 @@ const SKIPPED_TITLES =
 /** Funding sections ("Kinh phí thực hiện"): only an item that names who arranges it (a unit or a group) is a task. */
 const FUNDING_TITLES = /^(?:ve )?(?:kinh phi|nguon kinh phi)(?:\s|$)/;
 
-type Inherited = { lead: ParsedUnitRef | null; coLeads?: ParsedUnitRef[]; collective: Collective };
+/** What tasks inherit from a heading; `groupText` is the heading that named the group, as written. */
+type Inherited = { lead: ParsedUnitRef | null; coLeads?: ParsedUnitRef[]; collective: Collective; groupText?: string };
+
+/** A heading's addressee, if it names one, with the heading's words when it names a group. */
+function headingOwn(title: string, ctx: Context, otherwise: Inherited): Inherited {
+  const heading = headingAddressee(title, ctx.matcher);
+  if (!heading.lead && !heading.collective) return otherwise;
+  return heading.lead
+    ? heading
+    : { ...heading, groupText: trimEnd(title.replace(/\s+/g, ' ').trim(), ':. ').slice(0, 200) };
+}
 
 type Context = {
   matcher: UnitMatcher;
@@ -174,8 +190,7 @@ function expand(
   const unitOnly = !dashes && item.kind !== 'row' && item.lines.length > 0 && namesUnitOnly(item.body);
   if (!dashes && !unitOnly) return [{ source: { number, text: itemText(item), item }, inherited }];
   // Only a heading is read for its addressee (reading every task's body here doubled the cost).
-  const heading = headingAddressee(item.body, ctx.matcher);
-  const own = heading.lead || heading.collective ? heading : inherited;
+  const own = headingOwn(item.body, ctx, inherited);
   if (dashes) return dashSources(item.lines, number, own);
   const text = item.lines.join('\n').trim();
   return [{ source: { number, text, item: { ...item, body: '', lines: [...item.lines] } }, inherited: own }];
@@ -210,8 +225,7 @@ function itemSources(item: Item, ctx: Context, inherited: Inherited): { source: 
     return [];
   }
   if (item.children.length > 0 && (isHeadingLike(item.body) || isTopicHeading(item.body))) {
-    const heading = headingAddressee(item.body, ctx.matcher);
-    const own = heading.lead || heading.collective ? heading : inherited;
+    const own = headingOwn(item.body, ctx, inherited);
     return item.children.flatMap((child) => {
       // "2.1. Trách nhiệm chung" over sibling letters: a sub-heading, not a task.
       // "2.2. Trách nhiệm cụ thể" + "Ngoài … các nội dung sau:" introduces the next letters.
@@ -371,24 +385,40 @@ function firstParagraph(text: string): string {
   return lines.slice(0, end).join('\n');
 }
 
+/**
+ * A cycle stated for the task's report: a clause that says "báo cáo" and names a period ("định
+ * kỳ hằng quý báo cáo …", "tổng hợp báo cáo UBND tỉnh trước ngày 25/12 hằng năm"), anywhere in
+ * the task, bullets included: the app's recurrence is when the task is reported on.
+ */
+function reportingCycle(text: string): RecurrenceMatch | null {
+  for (const clause of text.slice(0, 4000).split(/(?<=[.;])\s+|\n/)) {
+    if (!/b[áa]o\s+c[áa]o/i.test(clause)) continue;
+    const found = extractRecurrence(clause);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * A cycle that governs the task's duty: a cue in the first paragraph (a cue in a bullet or a later
+ * paragraph describes one of the task's details: "- Hàng năm, xây dựng kế hoạch xúc tiến …" under
+ * "2. Đẩy mạnh xúc tiến thương mại"), in its first sentence or opening a sentence. A cue deep in a
+ * long task ("…; thường xuyên cập nhật thông tin …" in a later sentence) describes one clause.
+ */
+function dutyCycle(text: string): RecurrenceMatch | null {
+  const found = extractRecurrence(firstParagraph(text));
+  if (found && found.index > firstSentence(text).length + 1 && !/(?:^|[.;:!?\n]\s*)$/.test(text.slice(0, found.index)))
+    return null;
+  return found;
+}
+
 function recurrenceOf(source: TaskSource, deadline: DeadlineMatch | null, label: string, ctx: Context): Recurrence {
   if (deadline?.date) return 'ONCE';
   const cell = deadlineCell(source);
-  let found = cell ? extractRecurrence(cell) : null;
-  if (!found) {
-    // The cycle of a task is read from its first paragraph, the duty itself: a cue in a later
-    // paragraph or bullet ("- Hàng năm, xây dựng kế hoạch xúc tiến …" under "2. Đẩy mạnh xúc
-    // tiến thương mại") describes one of its details, not the whole task.
-    found = extractRecurrence(firstParagraph(source.text));
-    // A cue deep inside a long task ("…; thường xuyên cập nhật thông tin…") describes one of its
-    // clauses, not the task: only the first sentence or a sentence-opening cue counts.
-    if (
-      found &&
-      found.index > firstSentence(source.text).length + 1 &&
-      !/(?:^|[.;:!?\n]\s*)$/.test(source.text.slice(0, found.index))
-    )
-      found = null;
-  }
+  // What a cycle belongs to: the time cell of a task table, else the task's report, else the
+  // task's duty. Budget phrases ("kinh phí hằng năm", "… hằng năm từ nguồn vốn") are never
+  // cycles (deadlines.ts).
+  const found = (cell ? extractRecurrence(cell) : null) ?? reportingCycle(source.text) ?? dutyCycle(source.text);
   if (!found) return 'ONCE';
   if (found.assumed)
     warn(ctx, `Nhiệm vụ ${label}: «${found.text}» không nêu chu kỳ; tạm hiểu là hằng quý, cần kiểm tra lại.`);
@@ -435,9 +465,13 @@ function analyzeTask(source: TaskSource, inherited: Inherited, label: string, ct
   if (!lead && collective && inherited.lead && /^\s*(?:chỉ đạo|hướng dẫn|đôn đốc)\s/i.test(source.text))
     collective = null;
   let fromHeading = false;
+  let groupFromHeading: string | null = null;
   if (!lead && !collective) {
     ({ lead, collective } = inherited);
     fromHeading = lead !== null;
+    // "5. Các sở, ban, ngành, đoàn thể cấp tỉnh và UBND các xã, phường" over "- Tiếp tục phổ biến …":
+    // the group leads each item; the reviewer sees where it came from.
+    if (!lead && collective) groupFromHeading = inherited.groupText ?? null;
   }
   const named = Boolean(lead || collective);
   if (named) ctx.named += 1;
@@ -478,6 +512,7 @@ function analyzeTask(source: TaskSource, inherited: Inherited, label: string, ct
         : (deadline?.problem ?? 'NONE'),
     recurrence: recurrenceOf(source, deadline, label, ctx),
     addresseeAssumed: !named,
+    groupFromHeading,
   };
   if (!named) ctx.unnamed.add(task);
   return task;
@@ -594,8 +629,7 @@ function buildSection(
     warn(ctx, `Bỏ qua mục ${label} «${title}»: nêu mục đích, yêu cầu, không phải nhiệm vụ.`);
     return null;
   }
-  const own = headingAddressee(title, ctx.matcher);
-  const heading = own.lead || own.collective ? own : document;
+  const heading = headingOwn(title, ctx, document);
   const items = numberedSections ? blockSources(block) : block.items;
   const funding = FUNDING_TITLES.test(foldWords(title));
   const tasks: ParsedTask[] = [];

@@ -92,6 +92,26 @@ describe('several leads', () => {
     expect(task.review?.coordinators.level).toBe('NONE');
   });
 
+  it('gives the items under a heading that names a group that group, shown as a lead to check', () => {
+    const text = [
+      'III. TỔ CHỨC THỰC HIỆN',
+      '1. Phòng Nội vụ',
+      'Chủ trì hướng dẫn, kiểm tra việc thực hiện Kế hoạch này.',
+      '2. Các sở, ban, ngành cấp tỉnh',
+      '- Tiếp tục phổ biến, quán triệt các quy định về bảo vệ bí mật nhà nước.',
+      '- Thực hiện nghiêm túc quy trình tự kiểm tra, đánh giá.',
+    ].join('\n');
+    const proposal = toProposal(parse(text), { sourceText: text, registry: HA_TINH_UNITS, issuingBody: '' });
+    const [own, first, second] = proposal.sections[0]!.tasks;
+    expect(own!.review?.lead.level).toBe('EXACT');
+    for (const task of [first!, second!]) {
+      expect(task.lead).toBeNull();
+      expect(task.collective).toBe('DEPARTMENTS');
+      expect(task.review?.lead.level).toBe('FUZZY');
+      expect(task.review?.lead.note).toContain('Nhóm chủ trì lấy từ tiêu đề «Các sở, ban, ngành cấp tỉnh»');
+    }
+  });
+
   it('reads the units after «X chủ trì …;» in a «Cơ quan thực hiện:» line as partners', () => {
     const [t] = tasks(
       [

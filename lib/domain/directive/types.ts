@@ -57,6 +57,12 @@ export type ParsedTask = {
   recurrence: Recurrence;
   /** True when neither the task nor its headings name who does it (collective ALL by default). */
   addresseeAssumed: boolean;
+  /**
+   * The heading the task's group (`collective`) was inherited from, as written ("Các sở, ban,
+   * ngành, đoàn thể cấp tỉnh và UBND các xã, phường"), when the task names nobody itself; null
+   * otherwise. The review shows it as a lead to check.
+   */
+  groupFromHeading?: string | null;
 };
 
 export type ParsedSection = {
