@@ -10,7 +10,11 @@ import { log } from './log';
 import { PrismaClient } from './generated/prisma/client';
 import { findNul } from './validation/fields';
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; replica?: PrismaClient | null };
+const globalForPrisma = globalThis as unknown as {
+  prisma?: PrismaClient;
+  replica?: PrismaClient | null;
+  dondocPools?: WeakMap<PrismaClient, pg.Pool>;
+};
 
 /**
  * How the app talks to PostgreSQL (decision 008). Every setting is per connection, so no query
@@ -56,7 +60,10 @@ function createClient(connectionString: string | undefined, applicationName: str
   return client;
 }
 
-const pools = new WeakMap<PrismaClient, pg.Pool>();
+// Kept beside the clients on globalThis: a production build may load this module more than once
+// (one copy per server bundle), and a client made by one copy must find its pool from another —
+// a module-level map answered "not a client made by lib/db.ts" to every Excel export in `next start`.
+const pools = (globalForPrisma.dondocPools ??= new WeakMap<PrismaClient, pg.Pool>());
 
 /**
  * The pg pool under a client made by getDb or getReplicaDb, for what Prisma cannot do: reading a
