@@ -21,6 +21,20 @@ type Tx = Prisma.TransactionClient;
 const num = (d: Prisma.Decimal | null): number | null => (d === null ? null : d.toNumber());
 
 /** The indicators of a programme, for its administration page. */
+
+/** The indicator's own fields as the admin pages read them (the edit page and the update's before-image). */
+const INDICATOR_FIELDS = {
+  id: true,
+  code: true,
+  name: true,
+  reformArea: true,
+  measureUnit: true,
+  direction: true,
+  baselineValue: true,
+  baselineYear: true,
+  targets: { orderBy: { year: 'asc' as const }, select: { year: true, value: true } },
+} satisfies Prisma.IndicatorSelect;
+
 export async function listProgrammeIndicators(programmeId: number) {
   await requirePermission('programme:manage');
   const rows = await getDb().indicator.findMany({
@@ -55,15 +69,7 @@ export async function getIndicatorForEdit(indicatorId: number, programmeId: numb
   const r = await db.indicator.findUnique({
     where: { id: indicatorId },
     select: {
-      id: true,
-      code: true,
-      name: true,
-      reformArea: true,
-      measureUnit: true,
-      direction: true,
-      baselineValue: true,
-      baselineYear: true,
-      targets: { orderBy: { year: 'asc' }, select: { year: true, value: true } },
+      ...INDICATOR_FIELDS,
       task: {
         select: {
           id: true,
@@ -220,15 +226,7 @@ export async function updateIndicator(
       const r = await tx.indicator.findUnique({
         where: { id: input.indicatorId },
         select: {
-          id: true,
-          code: true,
-          name: true,
-          reformArea: true,
-          measureUnit: true,
-          direction: true,
-          baselineValue: true,
-          baselineYear: true,
-          targets: { orderBy: { year: 'asc' }, select: { year: true, value: true } },
+          ...INDICATOR_FIELDS,
           task: { select: { id: true, programmeId: true, text: true, recurrence: true } },
         },
       });
