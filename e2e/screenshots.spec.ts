@@ -1,17 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { SCREENSHOTS_DIR } from '../tests/support/screenshots';
+import { RUN_SCREENSHOTS_DIR, keepScreenshot } from '../tests/support/screenshots';
 import { loginAs, query } from './helpers';
 
 /**
- * Issue 12: the pages a new official sees first, photographed by every run of the browser tests
- * (into test-results/screenshots/; with UPDATE_SCREENSHOTS=1 into docs/screenshots/, which the README shows): each role's home, the chairman's dashboard
- * and an officer's assignment page, on a 1366 px screen and on a 360 px phone. The first screen only,
- * as JPEG, so the folder stays small. (The exports rendered to images come from
- * tests/integration/exports-rendered.test.ts.)
+ * Issue 12: the pages a new official sees first, photographed by every run of the browser tests:
+ * each role's home, the chairman's dashboard and an officer's assignment page, on a 1366 px screen
+ * and on a 360 px phone. The first screen only, as JPEG, so the folder stays small. Each picture
+ * goes to test-results/screenshots/ and replaces the one in docs/screenshots/ (which the README
+ * shows) only when it looks visibly different (tests/support/screenshots.ts, decision 027). (The
+ * exports rendered to images come from tests/integration/exports-rendered.test.ts.)
  */
-const SHOTS = SCREENSHOTS_DIR;
+const SHOTS = RUN_SCREENSHOTS_DIR;
 const SIZES = [
   { suffix: '', width: 1366, height: 900 },
   { suffix: '-phone', width: 360, height: 740 },
@@ -70,6 +71,11 @@ test.describe('screenshots of the first pages', () => {
         fs.rmSync(file, { force: true });
         await page.screenshot({ path: file, type: 'jpeg', quality: 70, animations: 'disabled' });
         expect(jpegSize(fs.readFileSync(file))).toEqual({ width: size.width, height: size.height });
+        const kept = keepScreenshot(path.basename(file));
+        test.info().annotations.push({
+          type: 'screenshot',
+          description: `${path.basename(file)}: ${(kept.difference * 100).toFixed(2)}% of pixels differ${kept.written ? ', docs/screenshots/ updated' : ''}`,
+        });
       }
     });
   }

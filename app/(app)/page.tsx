@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ProgrammeTag } from '@/components/ui/programme-tag';
 import { AssignmentList } from '@/components/work/assignment-list';
 import { HeadlineCards, HeadlineSentence } from '@/components/work/headline';
 import { InboxList } from '@/components/work/inbox-list';
 import { requireUser } from '@/lib/auth';
 import { listPendingExtensions } from '@/lib/data/extensions';
 import { getHeadline, getHeadlineTaskCount } from '@/lib/data/stats';
+import { fromSeveralProgrammes } from '@/lib/domain/programme-name';
 import { formatDateVn } from '@/lib/domain/time';
 import { listMyAssignments, listReviewInbox } from '@/lib/data/work';
 import { can } from '@/lib/permissions';
@@ -105,6 +107,9 @@ export default async function HomePage() {
       can(user, 'report:review') ? listReviewInbox({ limit: 10, withUnits: false }) : Promise.resolve(null),
       can(user, 'extension:decide') ? listPendingExtensions() : Promise.resolve([]),
     ]);
+    const severalExtensionProgrammes = fromSeveralProgrammes(
+      extensions.slice(0, 5).map((e) => ({ programmeTitle: e.assignment.task.programme.title })),
+    );
     return (
       <div className="space-y-6">
         <section aria-labelledby="overview">
@@ -126,8 +131,10 @@ export default async function HomePage() {
             <ul className="mt-2 space-y-1 text-sm" data-testid="home-extensions">
               {extensions.slice(0, 5).map((e) => (
                 <li key={e.id}>
-                  <strong>{e.assignment.unit.name}</strong> — nhiệm vụ {e.assignment.task.section.numeral}.
-                  {e.assignment.task.number}: xin gia hạn đến {formatDateVn(e.requestedDueDate)}
+                  <strong>{e.assignment.unit.name}</strong> — nhiệm vụ{' '}
+                  {severalExtensionProgrammes ? <ProgrammeTag programme={e.assignment.task.programme} /> : null}
+                  {e.assignment.task.section.numeral}.{e.assignment.task.number}: xin gia hạn đến{' '}
+                  {formatDateVn(e.requestedDueDate)}
                 </li>
               ))}
             </ul>

@@ -1,5 +1,7 @@
 import type { DrillRow } from '@/lib/data/dashboard';
+import { ProgrammeTag } from '@/components/ui/programme-tag';
 import { ASSIGNMENT_ROLE_LABELS, REPORT_STATUS_LABELS } from '@/lib/domain/labels';
+import { fromSeveralProgrammes } from '@/lib/domain/programme-name';
 import { formatDateTimeVn, formatDateVn } from '@/lib/domain/time';
 import { StatusTag } from './status-tag';
 
@@ -9,6 +11,9 @@ import { StatusTag } from './status-tag';
  * hidden and every cell says what it is).
  */
 export function AssignmentTable({ rows, variant = 'full' }: { rows: DrillRow[]; variant?: 'full' | 'overdue' }) {
+  // The full list names each row's programme under its title; the short overdue list only when
+  // the rows come from several programmes, by its Số/ký hiệu.
+  const tagged = variant === 'overdue' && fromSeveralProgrammes(rows);
   return (
     <div className="relative overflow-x-auto">
       <table
@@ -34,6 +39,9 @@ export function AssignmentTable({ rows, variant = 'full' }: { rows: DrillRow[]; 
           {rows.map((r) => (
             <tr key={r.assignmentId}>
               <td>
+                {tagged ? (
+                  <ProgrammeTag programme={{ title: r.programmeTitle, documentNumber: r.programmeDocumentNumber }} />
+                ) : null}
                 <a href={`/assignments/${r.assignmentId}`} className="font-medium hover:underline">
                   <span className="mr-1 text-slate-500">{r.taskCode}</span>
                   {r.taskTitle}

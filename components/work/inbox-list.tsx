@@ -1,4 +1,6 @@
+import { ProgrammeTag } from '@/components/ui/programme-tag';
 import type { InboxItem } from '@/lib/data/work';
+import { fromSeveralProgrammes } from '@/lib/domain/programme-name';
 import { formatDateTimeVn } from '@/lib/domain/time';
 
 // Plain links, not next/link: every row is a dynamic page, so prefetching one per visible row
@@ -12,6 +14,7 @@ export function InboxList({ items }: { items: InboxItem[] }) {
       </p>
     );
   }
+  const several = fromSeveralProgrammes(items);
   return (
     <ul
       className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white"
@@ -21,7 +24,13 @@ export function InboxList({ items }: { items: InboxItem[] }) {
         <li key={item.reportId}>
           <a href={`/reports/${item.reportId}`} className="block px-4 py-3 hover:bg-slate-50">
             <p className="font-medium">
-              {item.unitName} <span className="text-slate-500">· {item.taskCode}</span> {item.taskTitle}
+              {item.unitName} <span className="text-slate-500">·</span>{' '}
+              {several ? (
+                <ProgrammeTag
+                  programme={{ title: item.programmeTitle, documentNumber: item.programmeDocumentNumber }}
+                />
+              ) : null}
+              <span className="text-slate-500">{item.taskCode}</span> {item.taskTitle}
             </p>
             <p className="mt-1 flex flex-wrap gap-x-3 text-sm text-slate-600">
               <span>Gửi lúc {item.submittedAt ? formatDateTimeVn(item.submittedAt) : '—'}</span>

@@ -268,6 +268,7 @@ export type DrillRow = {
   taskTitle: string;
   recurrence: Recurrence;
   programmeTitle: string;
+  programmeDocumentNumber: string | null;
   leadUnitName: string | null;
   lastReport: {
     id: number;
@@ -304,6 +305,7 @@ export function shapeRow(r: AssignmentRow): DrillRow {
     taskTitle: r.task_title,
     recurrence,
     programmeTitle: r.programme_title,
+    programmeDocumentNumber: r.programme_document_number,
     leadUnitName: r.lead_unit_name,
     lastReport:
       r.report_id === null

@@ -809,6 +809,7 @@ export type AssignmentRow = {
   recurrence: string;
   section_numeral: string;
   programme_title: string;
+  programme_document_number: string | null;
   lead_unit_id: number | null;
   lead_unit_name: string | null;
   report_id: number | null;
@@ -877,6 +878,7 @@ export async function assignmentsSql(
            x.report_unit_id, x.report_unit_name, ou.name AS own_unit_name, a.role::text AS role,
            t.number AS task_number, t.title AS task_title, t.recurrence::text AS recurrence,
            sec.numeral AS section_numeral, pr.title AS programme_title,
+           pr."documentNumber" AS programme_document_number,
            lu.id AS lead_unit_id, lu.name AS lead_unit_name,
            lr.id AS report_id, lr."periodKey" AS report_period_key, lr.status::text AS report_status,
            lr."submittedAt" AS report_submitted_at, lr."reviewedAt" AS report_reviewed_at, lr.reviewer_name

@@ -81,7 +81,13 @@ export function exportRowsSql(asOf: Date, scope: DashboardScope, filter: SlotFil
 
 type TaskNames = Pick<
   AssignmentRow,
-  'task_number' | 'task_title' | 'recurrence' | 'section_numeral' | 'programme_title' | 'lead_unit_id'
+  | 'task_number'
+  | 'task_title'
+  | 'recurrence'
+  | 'section_numeral'
+  | 'programme_title'
+  | 'programme_document_number'
+  | 'lead_unit_id'
 >;
 
 /** What the list's rows name: every unit's name, and each task's number, titles and lead unit. */
@@ -94,6 +100,7 @@ export async function exportNames(db: PrismaClient): Promise<ExportNames> {
     db.$queryRaw<(TaskNames & { id: number })[]>`
       SELECT t.id, t.number AS task_number, t.title AS task_title, t.recurrence::text AS recurrence,
              sec.numeral AS section_numeral, pr.title AS programme_title,
+             pr."documentNumber" AS programme_document_number,
              (SELECT l."unitId" FROM "Assignment" l WHERE l."taskId" = t.id AND l.role = 'LEAD' ORDER BY l.id LIMIT 1) AS lead_unit_id
       FROM "Task" t
       JOIN "Section" sec ON sec.id = t."sectionId"
@@ -126,6 +133,7 @@ function named(row: ExportSlotRow, names: ExportNames): AssignmentRow {
     recurrence: task.recurrence,
     section_numeral: task.section_numeral,
     programme_title: task.programme_title,
+    programme_document_number: task.programme_document_number,
     lead_unit_id: task.lead_unit_id,
     lead_unit_name: task.lead_unit_id === null ? null : (names.units.get(task.lead_unit_id) ?? null),
     report_id: row.report_id,

@@ -182,7 +182,14 @@ export async function listPendingExtensions() {
         select: {
           id: true,
           unit: { select: { name: true } },
-          task: { select: { number: true, title: true, section: { select: { numeral: true } } } },
+          task: {
+            select: {
+              number: true,
+              title: true,
+              section: { select: { numeral: true } },
+              programme: { select: { title: true, documentNumber: true } },
+            },
+          },
         },
       },
     },

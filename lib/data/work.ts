@@ -14,6 +14,7 @@ export type AssignmentListItem = {
   taskTitle: string;
   taskCode: string;
   programmeTitle: string;
+  programmeDocumentNumber: string | null;
   role: 'LEAD' | 'COORDINATING' | 'IMPLEMENTING';
   recurrence: Recurrence;
   dueDate: IsoDate | null;
@@ -75,6 +76,7 @@ type MyAssignmentRow = {
   recurrence: Recurrence;
   numeral: string;
   programmeTitle: string;
+  programmeDocumentNumber: string | null;
 };
 
 type MyReportRow = {
@@ -95,7 +97,8 @@ export async function listMyAssignments({ now = new Date() }: { now?: Date } = {
   const [rows, reports, dueSoonUntil] = await Promise.all([
     db.$queryRaw<MyAssignmentRow[]>`
       SELECT a.id, a.role::text AS role, a."dueDate", a.progress, a."startedAt", a."completedAt", a."createdAt",
-             t.title, t.number, t.recurrence::text AS recurrence, s.numeral, p.title AS "programmeTitle"
+             t.title, t.number, t.recurrence::text AS recurrence, s.numeral, p.title AS "programmeTitle",
+             p."documentNumber" AS "programmeDocumentNumber"
       FROM "Assignment" a
       JOIN "Task" t ON t.id = a."taskId"
       JOIN "Section" s ON s.id = t."sectionId"
@@ -134,6 +137,7 @@ export async function listMyAssignments({ now = new Date() }: { now?: Date } = {
         taskTitle: row.title,
         taskCode: `${row.numeral}.${row.number}`,
         programmeTitle: row.programmeTitle,
+        programmeDocumentNumber: row.programmeDocumentNumber,
         role: row.role,
         recurrence: row.recurrence,
         // A recurring task overdue for a missed period shows that period's deadline.
@@ -166,6 +170,8 @@ export type InboxItem = {
   unitName: string;
   taskCode: string;
   taskTitle: string;
+  programmeTitle: string;
+  programmeDocumentNumber: string | null;
   periodKey: string;
   progress: number;
   submittedAt: Date | null;
@@ -201,6 +207,8 @@ type InboxRow = {
   numeral: string;
   number: string;
   title: string;
+  programmeTitle: string;
+  programmeDocumentNumber: string | null;
   evidenceCount: number;
 };
 
@@ -239,7 +247,7 @@ export async function listReviewInbox(
       FROM (SELECT count(*)::int AS total FROM w) c
       LEFT JOIN LATERAL (
         SELECT r.id, r."periodKey", r.progress, r."submittedAt", a.id AS "assignmentId", u.name AS "unitName",
-               s.numeral, t.number, t.title,
+               s.numeral, t.number, t.title, pg.title AS "programmeTitle", pg."documentNumber" AS "programmeDocumentNumber",
                (SELECT count(*)::int FROM "Evidence" e WHERE e."reportId" = r.id AND e."deletedAt" IS NULL) AS "evidenceCount"
         FROM (SELECT * FROM w ${position} ORDER BY w."submittedAt" ASC, w.id ASC LIMIT ${limit + 1}) w
         JOIN "Report" r ON r.id = w.id
@@ -247,6 +255,7 @@ export async function listReviewInbox(
         JOIN "Unit" u ON u.id = a."unitId"
         JOIN "Task" t ON t.id = a."taskId"
         JOIN "Section" s ON s.id = t."sectionId"
+        JOIN "Programme" pg ON pg.id = t."programmeId"
       ) p ON true
       ORDER BY p."submittedAt" ASC, p.id ASC`,
     // The filter's units: the inbox page's, not the home page's (withUnits: false).
@@ -267,6 +276,8 @@ export async function listReviewInbox(
       unitName: r.unitName,
       taskCode: `${r.numeral}.${r.number}`,
       taskTitle: r.title,
+      programmeTitle: r.programmeTitle,
+      programmeDocumentNumber: r.programmeDocumentNumber,
       periodKey: r.periodKey,
       progress: r.progress,
       submittedAt: r.submittedAt,

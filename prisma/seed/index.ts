@@ -639,7 +639,7 @@ async function backfillOtherUnits(db: PrismaClient, ids: Ids, write: ReportWrite
       {
         task: '3',
         report: (r) =>
-          r < 0.75
+          r < 0.85
             ? done('Đã đề xuất đề án, nội dung trọng tâm đưa vào Chương trình.', `2022-0${1 + Math.floor(r * 9)}-12`)
             : r < 0.9
               ? { status: 'DRAFT', progress: 50, author: 'cb.noivu', content: 'Đang xây dựng đề xuất.' }
@@ -648,39 +648,49 @@ async function backfillOtherUnits(db: PrismaClient, ids: Ids, write: ReportWrite
       {
         task: '4',
         report: (r) =>
-          r < 0.7
+          r < 0.8
             ? done(
                 'Đã tham mưu ban hành văn bản chỉ đạo đẩy mạnh CCHC.',
                 `2022-${String(3 + Math.floor(r * 12)).padStart(2, '0')}-20`.replace(/^2022-1([3-5])/, '2023-0$1'),
               )
             : null,
       },
+      // The continuous tasks: most units reported this year's work complete and had it approved;
+      // some reported part of it; the laggards nothing.
       ...['5', '7'].map((task) => ({
         task,
         report: (r: number): PlanReport | null =>
-          r < 0.7
+          r < 0.85
             ? {
                 status: 'APPROVED',
-                progress: 60 + Math.floor(r * 40),
+                progress: r < 0.75 ? 100 : 60 + Math.floor(r * 40),
                 author: 'cb.noivu',
                 reviewer: 'tp.noivu',
-                content: 'Đơn vị thường xuyên triển khai; kết quả đã báo cáo trong kỳ.',
+                content:
+                  r < 0.75
+                    ? 'Đơn vị đã triển khai đầy đủ các nội dung trong năm; kết quả đã báo cáo kèm tài liệu kiểm chứng.'
+                    : 'Đơn vị thường xuyên triển khai; kết quả đã báo cáo trong kỳ.',
                 submittedAt: at(addDays(today, -20 - Math.floor(r * 60))),
                 reviewedAt: at(addDays(today, -18 - Math.floor(r * 60)), 15),
+                completes: r < 0.75,
               }
             : null,
       })),
+      // This month's report: more than half approved already, some waiting for approval.
       {
         task: '6',
         report: (r) =>
-          r < 0.4
+          r < 0.8
             ? {
                 period: month,
-                status: 'SUBMITTED',
+                status: r < 0.6 ? 'APPROVED' : 'SUBMITTED',
                 progress: 100,
                 author: 'cb.noivu',
+                reviewer: r < 0.6 ? 'tp.noivu' : undefined,
                 content: 'Đã đưa chuyên đề CCHC vào giao ban tháng.',
                 submittedAt: addHours(now, -24 - Math.floor(r * 100)),
+                reviewedAt: r < 0.6 ? addHours(now, -20 - Math.floor(r * 100)) : undefined,
+                completes: r < 0.6,
               }
             : null,
       },
@@ -688,7 +698,7 @@ async function backfillOtherUnits(db: PrismaClient, ids: Ids, write: ReportWrite
         task,
         section: 'II',
         report: (r: number): PlanReport | null =>
-          r < 0.65 && addDays(year.start, 60) < today
+          r < 0.88 && addDays(year.start, 60) < today
             ? {
                 ...done(
                   'Đã bố trí kinh phí và nhân lực cho CCHC trong năm.',

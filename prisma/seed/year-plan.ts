@@ -171,6 +171,10 @@ export function drawFor(unit: string, ...parts: string[]): number {
   return Math.min(0.9999, Math.max(0, draw(unit, ...parts) - diligence(unit)));
 }
 
+function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a > b ? a : b;
+}
+
 /** 09:00 (or `hour`) in Vietnam on that calendar day. */
 function at(date: IsoDate, hour = 9): Date {
   return new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+07:00`);
@@ -304,10 +308,11 @@ function oneOffReports(
   });
   const past = due < today;
   if (past) {
-    // The longer ago the deadline, the more of the late work has been done since (up to 88% done).
+    // The longer ago the deadline, the more of the late work has been done since: 84% a few days
+    // after it, 96% a year on (last year's plan is nearly closed).
     const age = daysBetween(due, today);
-    const doneShare = 0.72 + 0.16 * Math.min(1, age / 365);
-    if (r < 0.58) return [done(addDays(due, -3 - Math.floor(r * 20)), 1)]; // on time
+    const doneShare = 0.84 + 0.12 * Math.min(1, age / 365);
+    if (r < 0.6) return [done(addDays(due, -3 - Math.floor(r * 20)), 1)]; // on time
     if (r < doneShare) {
       // late (by up to two months on old deadlines); sometimes after a return
       const late = addDays(due, 2 + (Math.floor(r * 1000) % Math.max(12, Math.min(60, Math.floor(age / 3)))));
@@ -331,7 +336,7 @@ function oneOffReports(
           submittedAt: at(addDays(today, -1 - Math.floor(open * 15)), 14),
         },
       ];
-    if (open < 0.5)
+    if (open < 0.6)
       return [
         {
           ...base,
@@ -348,7 +353,7 @@ function oneOffReports(
   }
   // Not due yet: the nearer the deadline, the more is done.
   const leadTime = (Date.parse(due) - Date.parse(today)) / 86_400_000;
-  const doneShare = leadTime <= 5 ? 0.45 : leadTime <= 30 ? 0.25 : 0.1;
+  const doneShare = leadTime <= 5 ? 0.75 : leadTime <= 30 ? 0.5 : 0.25;
   if (r < doneShare) return [done(addDays(today, -3 - Math.floor(r * 10)), 1)];
   if (r < doneShare + 0.12)
     return [
@@ -390,14 +395,43 @@ function quarterly(
       ...extra,
     });
     if (!closed) {
-      if (r < 0.35) out.push(report(addDays(today, -2), { status: 'SUBMITTED', reviewer: undefined }));
-      else if (r < 0.55)
+      // The current quarter: the further into its window, the more units have reported and been approved.
+      const elapsed = daysBetween(p.start, today) / Math.max(1, daysBetween(p.start, p.end));
+      const approved = 0.75 * elapsed;
+      if (r < approved && p.start < addDays(today, -2))
+        out.push(
+          report(maxDate(p.start, addDays(today, -2 - Math.floor(r * 10))), {
+            reviewedAt: at(addDays(today, -1), 15),
+            completes: true,
+          }),
+        );
+      else if (r < approved + 0.15) out.push(report(addDays(today, -2), { status: 'SUBMITTED', reviewer: undefined }));
+      else if (r < approved + 0.22 && p.start < addDays(today, -5))
+        out.push(
+          report(addDays(today, -5), {
+            status: 'RETURNED',
+            progress: 80,
+            reviewedAt: at(addDays(today, -3), 15),
+            reviewComment: 'Báo cáo quý chưa có số liệu so sánh với cùng kỳ; đề nghị bổ sung và gửi lại.',
+          }),
+        );
+      else if (r < approved + 0.35)
         out.push(report(today, { status: 'DRAFT', reviewer: undefined, submittedAt: undefined, progress: 60 }));
       continue;
     }
-    if (r < 0.75) out.push(report(addDays(p.end, -4), { reviewedAt: at(addDays(p.end, -1), 15), completes: true }));
-    else if (r < 0.88 && addDays(p.end, 10) < today)
-      out.push(report(addDays(p.end, 8), { reviewedAt: at(addDays(p.end, 10), 15), completes: true }));
+    if (r < 0.8) out.push(report(addDays(p.end, -4), { reviewedAt: at(addDays(p.end, -1), 15), completes: true }));
+    else if (r < 0.93 && addDays(p.end, 10) < today)
+      out.push(
+        report(addDays(p.end, 8), {
+          reviewedAt: at(addDays(p.end, 10), 15),
+          completes: true,
+          // Some late reports were returned once before they were approved.
+          returns:
+            r < 0.86
+              ? [{ at: at(addDays(p.end, 5), 16), reason: 'Đề nghị bổ sung số liệu và tài liệu kiểm chứng của quý.' }]
+              : undefined,
+        }),
+      );
     // else: missed quarter
   }
   return out;

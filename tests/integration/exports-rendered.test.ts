@@ -1,15 +1,15 @@
 /**
  * The Word report and the Excel summary as an office suite prints them: each export of the seeded
  * city is rendered by LibreOffice to PDF, its layout read back from the printed pages (poppler), and
- * its first page kept as an image (test-results/screenshots/, or docs/screenshots/ with
- * UPDATE_SCREENSHOTS=1: tests/support/screenshots.ts; issue 12). The XML-level layout checks
+ * its first page kept as an image (test-results/screenshots/; docs/screenshots/ when it looks
+ * visibly different from the committed one: tests/support/screenshots.ts; issue 12). The XML-level layout checks
  * are in exports.test.ts; this file checks what those settings produce on paper.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { actAs, currentUser } from '../support/as-user';
-import { SCREENSHOTS_DIR } from '../support/screenshots';
+import { RUN_SCREENSHOTS_DIR, keepScreenshot } from '../support/screenshots';
 import { isA4, missingRenderTools, pageImage, pdfText, renderToPdf, type RenderedPdf } from '../support/office-render';
 
 vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }));
@@ -17,7 +17,7 @@ vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }))
 const { GET: xlsxRoute } = await import('../../app/api/exports/xlsx/route');
 const { GET: docxRoute } = await import('../../app/api/exports/docx/route');
 
-const SHOTS = SCREENSHOTS_DIR;
+const SHOTS = RUN_SCREENSHOTS_DIR;
 fs.mkdirSync(SHOTS, { recursive: true });
 
 async function exportBytes(route: (r: Request) => Promise<Response>, url: string): Promise<Buffer> {
@@ -44,6 +44,7 @@ describe('Word "Báo cáo kết quả thực hiện", printed', () => {
   beforeAll(async () => {
     pdf = await renderToPdf(await exportBytes(docxRoute, 'http://localhost/api/exports/docx'), 'bao-cao.docx');
     await pageImage(pdf, 1, path.join(SHOTS, 'export-word.png'));
+    keepScreenshot('export-word.png');
   }, 240_000);
 
   it('A4 portrait on every page', () => {
@@ -82,6 +83,7 @@ describe('Excel "Biểu tổng hợp", printed', () => {
   beforeAll(async () => {
     pdf = await renderToPdf(await exportBytes(xlsxRoute, 'http://localhost/api/exports/xlsx'), 'bieu-tong-hop.xlsx');
     await pageImage(pdf, 1, path.join(SHOTS, 'export-excel.png'));
+    keepScreenshot('export-excel.png');
   }, 240_000);
 
   it('A4 landscape on every page', () => {
