@@ -189,3 +189,35 @@ test.describe('the dashboard’s charts', () => {
     await expect(page.getByTestId('heatmap')).toHaveCount(0);
   });
 });
+
+test('where tasks of several plans are listed together, each names its plan by Số/ký hiệu', async ({ page }) => {
+  test.setTimeout(120_000);
+  // Both yearly plans have a task 2.3 "Số hóa hồ sơ…": the officer's list tells them apart.
+  const plans = await query<{ documentNumber: string }>(
+    `SELECT DISTINCT p."documentNumber" FROM "Assignment" a JOIN "Unit" u ON u.id = a."unitId"
+      JOIN "Task" t ON t.id = a."taskId" JOIN "Programme" p ON p.id = t."programmeId"
+      WHERE u.code = 'P-TRANPHU' AND t.number = '3' AND t.title LIKE 'Số hóa hồ sơ%' ORDER BY 1`,
+  );
+  expect(plans.map((p) => p.documentNumber)).toEqual(['125/KH-UBND', '98/KH-UBND']);
+  await loginAs(page, 'cb.tranphu');
+  const list = page.getByTestId('assignment-list');
+  const rows = list.getByRole('listitem').filter({ hasText: 'Số hóa hồ sơ, kết quả giải quyết' });
+  await expect(rows).toHaveCount(2);
+  for (const plan of plans)
+    await expect(rows.getByTestId('programme-tag').filter({ hasText: plan.documentNumber })).toHaveCount(1);
+  // Every row says its plan; a programme without a number by the start of its title, in full on hover.
+  await expect(list.getByTestId('programme-tag')).toHaveCount(await list.getByRole('listitem').count());
+  await expect(
+    list
+      .getByTestId('programme-tag')
+      .filter({ hasText: /^Triển khai Nghị quyết 76\/NQ-CP…$/ })
+      .first(),
+  ).toHaveAttribute('title', /^Triển khai Nghị quyết 76\/NQ-CP về Chương trình tổng thể/);
+
+  // The chairman's overdue list, from several plans, names them too.
+  await loginAs(page, 'chutich', '/dashboard');
+  const overdue = page.getByRole('region', { name: /Nhiệm vụ quá hạn/ }).getByTestId('assignment-table');
+  const overdueRows = overdue.locator('tbody tr');
+  await expect(overdueRows.first()).toBeVisible();
+  await expect(overdue.getByTestId('programme-tag')).toHaveCount(await overdueRows.count());
+});
