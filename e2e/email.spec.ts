@@ -4,14 +4,10 @@
  * copy of the seeded database. The standing office's head gives an address on their account page;
  * a ward officer submits a report; the head receives the e-mail, and its link opens the report.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
-import { recreateDatabase } from '../lib/database/open';
 import { startSmtp, type LocalSmtp } from '../tests/support/smtp';
-import { TEMPLATE_DB } from '../tests/support/test-databases';
 import { expect, test } from './fixtures';
-import { PASSWORD } from './helpers';
+import { ownDatabase, PASSWORD, queryOn } from './helpers';
 import { startProductionServer, type ProductionServer } from './production-server';
 
 const BASE = Number(process.env.E2E_PORT ?? 3100);
@@ -23,20 +19,12 @@ let databaseUrl = '';
 let smtp: LocalSmtp;
 let server: ProductionServer | undefined;
 
-async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = <T extends pg.QueryResultRow>(text: string, params: unknown[] = []) =>
+  queryOn<T>(databaseUrl, text, params);
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  const e2eUrl = fs.readFileSync(path.join(process.cwd(), '.data', 'e2e-database-url'), 'utf8').trim();
-  databaseUrl = await recreateDatabase(e2eUrl, 'dondoc_email', TEMPLATE_DB);
+  databaseUrl = await ownDatabase('dondoc_email');
   smtp = await startSmtp(SMTP_PORT);
   server = await startProductionServer({
     port: APP_PORT,
