@@ -739,7 +739,9 @@ function rawRows(
             body = `<v>${serial(v.dateTime.getTime() + 7 * 3_600_000)}</v>`;
           } else if (v !== null) throw new TypeError('The list has no other kinds of values');
           const s = idOf(bodyStyle(alignment, format, false, bordered));
-          cells += body ? `<c r="${letters[i]}${r}" s="${s}"${type}>${body}</c>` : `<c r="${letters[i]}${r}" s="${s}"/>`;
+          cells += body
+            ? `<c r="${letters[i]}${r}" s="${s}"${type}>${body}</c>`
+            : `<c r="${letters[i]}${r}" s="${s}"/>`;
         }
         encoded.push(
           Buffer.from(
