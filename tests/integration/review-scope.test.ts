@@ -236,10 +236,10 @@ describe('the review and assignment scopes: one set of routes, its Prisma and SQ
     expect(await disagreements(users)).toEqual([]);
     // The assignment scopes compared above are not trivial: a head sees more than their unit, less than all.
     const all = await getDb().assignment.count();
-    const heads = users.filter((u) => u.role === 'DEPARTMENT_HEAD' && !u.isStandingOffice);
-    const seenByHeads = await Promise.all(heads.map(assignmentsBoth));
+    const departmentHeads = users.filter((u) => u.role === 'DEPARTMENT_HEAD' && !u.isStandingOffice);
+    const seenByHeads = await Promise.all(departmentHeads.map(assignmentsBoth));
     const widest = seenByHeads.reduce((w, seen, i) => (seen.sql.length > seenByHeads[w]!.sql.length ? i : w), 0);
-    const head = heads[widest]!;
+    const head = departmentHeads[widest]!;
     const headSees = seenByHeads[widest]!;
     const officerSees = await assignmentsBoth(users.find((u) => u.role === 'OFFICER' && u.unitId === head.unitId)!);
     expect(officerSees.sql.length).toBeGreaterThan(0);
