@@ -11,8 +11,10 @@
  *
  * The outputs are committed (tests read them, never regenerate them). The PDF needs a TrueType
  * font with Vietnamese glyphs: DejaVu Sans from Debian's fonts-dejavu-core by default, or
- * FIXTURE_FONT=/path/to/font.ttf. Also writes a "scanned" PDF (a page with a drawing and no text)
- * and an encrypted one (a password to open it).
+ * FIXTURE_FONT=/path/to/font.ttf. Also writes a "scanned" PDF (a page with a drawing and no text),
+ * a real scan's stand-in (the text PDF's two pages drawn by PDF.js as greyscale JPEG images at
+ * 200 dpi, put into a PDF with no text layer: what a scanner gives, read by OCR) and an encrypted
+ * one (a password to open it).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -251,9 +253,35 @@ function writeScannedPdf(file: string): void {
   doc.end();
 }
 
+/** The text PDF's pages as images only: a scan of the printed plan, for the OCR path. */
+async function writeScanOfPlan(from: string, file: string): Promise<void> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const source = await pdfjs.getDocument({ data: new Uint8Array(fs.readFileSync(from)), verbosity: 0 }).promise;
+  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false });
+  const done = new Promise((resolve) => doc.pipe(fs.createWriteStream(file)).on('finish', resolve));
+  for (let n = 1; n <= source.numPages; n++) {
+    const page = await source.getPage(n);
+    const viewport = page.getViewport({ scale: 200 / 72 });
+    const { canvas, context } = source.canvasFactory.create(Math.ceil(viewport.width), Math.ceil(viewport.height)) as {
+      canvas: { toBuffer(type: string, quality?: number): Buffer; width: number; height: number };
+      context: CanvasRenderingContext2D;
+    };
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    await page.render({ canvasContext: context, canvas: canvas as unknown as HTMLCanvasElement, viewport }).promise;
+    doc.addPage({ size: 'A4', margin: 0 });
+    doc.image(canvas.toBuffer('image/jpeg', 70), 0, 0, { width: doc.page.width, height: doc.page.height });
+  }
+  doc.end();
+  await done;
+}
+
 fs.mkdirSync(OUT, { recursive: true });
 await writeDocx(path.join(OUT, 'ke-hoach-bang-nhiem-vu.docx'));
 writePdf(path.join(OUT, 'ke-hoach-bang-nhiem-vu.pdf'));
+// writePdf's stream must be flushed before it is read back.
+await new Promise((resolve) => setTimeout(resolve, 500));
+await writeScanOfPlan(path.join(OUT, 'ke-hoach-bang-nhiem-vu.pdf'), path.join(OUT, 'ke-hoach-ban-scan.pdf'));
 writeScannedPdf(path.join(OUT, 'ban-scan.pdf'));
 writeEncryptedPdf(path.join(OUT, 'ma-hoa.pdf'));
 console.log(`Wrote fixtures to ${path.relative(process.cwd(), OUT)}`);

@@ -6,6 +6,17 @@ import { AppError } from '../errors';
 import { log } from '../log';
 import {
   inflatedSize,
+  OCR_DPI,
+  OCR_FAILED,
+  OCR_MAX_GROWTH_MB,
+  OCR_MAX_MS,
+  OCR_MAX_PAGES,
+  OCR_MAX_PIXELS,
+  OCR_MIN_CONFIDENCE,
+  OCR_TOO_HEAVY,
+  OCR_TOO_MANY_PAGES,
+  OCR_TOO_SLOW,
+  OCR_UNREADABLE,
   PDF_MAX_HEAP_MB,
   PDF_MAX_INFLATED_BYTES,
   PDF_MAX_READ_MS,
@@ -24,8 +35,10 @@ import {
  *   one line, lines top to bottom, pieces left to right; a wide gap between two pieces (a table's
  *   column boundary) becomes a tab, so a task table printed to PDF reaches the parser's table
  *   reader as rows of cells (lib/domain/directive/table.ts).
- * - A PDF whose pages hold no text (a scan, a photo) is refused with a message saying what to do:
- *   the import never shows an empty grid for it. So are encrypted PDFs, broken files and PDFs of
+ * - Pages that hold no text (a scan, a photo) are drawn and read by OCR in Vietnamese (tesseract.js,
+ *   offline, in the same thread; bounds in pdf-limits.ts); the caller gets their numbers so that
+ *   the review grid marks what was read from them as "cần kiểm tra". A scan OCR cannot read is
+ *   refused with a message saying what to do: the import never shows an empty grid for it. So are encrypted PDFs, broken files and PDFs of
  *   more than PDF_MAX_PAGES pages.
  * - Decompression bombs, endless reading, memory floods and floods of text are refused by the
  *   bounds in pdf-limits.ts: the compressed streams' expanded size before PDF.js runs; then
@@ -123,10 +136,12 @@ export function pdfLines(pages: readonly (readonly PdfPiece[])[]): string[] {
           continue;
         }
         const row: string[] = Array.from({ length: bounds.length + 1 }, () => '');
-        for (const p of line) {
+        // Words a word's space apart are one run, placed by where it starts: a cell's line that runs
+        // past the header's midpoint stays in its cell (OCR gives one piece per word).
+        for (const r of runs(line, 0.5)) {
           let col = 0;
-          while (col < bounds.length && p.x >= bounds[col]! - 1) col += 1;
-          row[col] = row[col] ? `${row[col]} ${p.str}` : p.str;
+          while (col < bounds.length && r.x >= bounds[col]! - 1) col += 1;
+          row[col] = row[col] ? `${row[col]} ${r.text}` : r.text;
         }
         const cells = row.map((c) => c.replace(/\s+/g, ' ').trim());
         // A cell that wrapped: no number in the first column. Joined to the row above here, with a
@@ -161,6 +176,13 @@ export type PdfLimits = {
   maxHeapMb: number;
   /** Test only: the reading thread loops forever (a PDF.js step that never yields). */
   spin?: boolean;
+  /** Scanned pages are read by OCR (false: refused with the SCANNED message). */
+  ocr: boolean;
+  maxOcrMs: number;
+  maxOcrPages: number;
+  /** Growth of the server's resident memory allowed while OCR runs, in MB. */
+  maxOcrGrowthMb: number;
+  minOcrConfidence: number;
 };
 
 const LIMITS: PdfLimits = {
@@ -168,29 +190,45 @@ const LIMITS: PdfLimits = {
   maxReadMs: PDF_MAX_READ_MS,
   maxTextChars: PDF_MAX_TEXT_CHARS,
   maxHeapMb: PDF_MAX_HEAP_MB,
+  ocr: true,
+  maxOcrMs: OCR_MAX_MS,
+  maxOcrPages: OCR_MAX_PAGES,
+  maxOcrGrowthMb: OCR_MAX_GROWTH_MB,
+  minOcrConfidence: OCR_MIN_CONFIDENCE,
 };
 
-type WorkerAnswer = { pages: PdfPiece[][] } | { refused: 'ENCRYPTED' | 'NOT_PDF' | 'TOO_MANY_PAGES' | 'TOO_MUCH_TEXT' };
+/** What the reading thread read: each page's pieces, and which pages were scans read by OCR. */
+export type PdfPages = { pages: PdfPiece[][]; ocrPages: number[]; ocrConfidence?: number };
 
 const REFUSALS = {
   ENCRYPTED,
   NOT_PDF,
   TOO_MANY_PAGES,
   TOO_MUCH_TEXT: PDF_TOO_MUCH_TEXT,
+  TOO_MANY_SCANNED: OCR_TOO_MANY_PAGES,
+  UNREADABLE_SCAN: OCR_UNREADABLE,
+  OCR_FAILED,
 } as const;
+
+type WorkerAnswer = PdfPages | { refused: keyof typeof REFUSALS } | { ocrStarting: number };
 
 /**
  * The text pieces of every page, read by PDF.js in a worker thread with a heap limit. The thread is
  * terminated when `maxReadMs` runs out, whatever it is doing (PDF.js decodes a stream or runs a
  * page's operators in one synchronous step, which no timer in this thread could interrupt), and
- * V8 ends it when its heap passes `maxHeapMb`. Each ending is a Vietnamese refusal.
+ * V8 ends it when its heap passes `maxHeapMb`. When the thread says it starts OCR on scanned pages,
+ * the time limit becomes `maxOcrMs` from then, and the server's resident memory is sampled: the
+ * thread (with Tesseract's nested thread) is terminated when it grows past `maxOcrGrowthMb`.
+ * Each ending is a Vietnamese refusal.
  */
-function readPdfPages(bytes: Uint8Array, bound: PdfLimits): Promise<PdfPiece[][]> {
+function readPdfPages(bytes: Uint8Array, bound: PdfLimits): Promise<PdfPages> {
   return new Promise((resolve, reject) => {
     // The thread's script (see its header) is found from the working directory: the project's
     // folder under `next start`, `next dev` and the tests, the standalone server's folder (server.js
     // changes to it; next.config.js copies the script there). Not bundled: plain ESM, run as is.
-    const script = path.join(/*turbopackIgnore: true*/ process.cwd(), 'lib/documents/pdf-worker.mjs');
+    // So is the Vietnamese OCR model (npm @tesseract.js-data/vie, read from disk).
+    const cwd = /*turbopackIgnore: true*/ process.cwd();
+    const script = path.join(cwd, 'lib/documents/pdf-worker.mjs');
     const worker = new Worker(script, {
       // A copy: the upload's buffer stays the caller's.
       workerData: {
@@ -198,23 +236,48 @@ function readPdfPages(bytes: Uint8Array, bound: PdfLimits): Promise<PdfPiece[][]
         maxPages: PDF_MAX_PAGES,
         maxTextChars: bound.maxTextChars,
         spin: bound.spin,
+        ocr: bound.ocr
+          ? {
+              langPath: path.join(cwd, 'node_modules/@tesseract.js-data/vie/4.0.0_best_int'),
+              maxPages: bound.maxOcrPages,
+              dpi: OCR_DPI,
+              maxPixels: OCR_MAX_PIXELS,
+              minConfidence: bound.minOcrConfidence,
+            }
+          : null,
       },
       resourceLimits: { maxOldGenerationSizeMb: bound.maxHeapMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
       stdout: true,
       stderr: true,
     });
     let settled = false;
+    let memoryWatch: NodeJS.Timeout | undefined;
     const finish = (outcome: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearInterval(memoryWatch);
       outcome();
       void worker.terminate();
     };
-    const timer = setTimeout(() => finish(() => reject(new AppError(PDF_TOO_SLOW))), Math.max(0, bound.maxReadMs));
-    worker.once('message', (answer: WorkerAnswer) =>
-      finish(() => ('pages' in answer ? resolve(answer.pages) : reject(new AppError(REFUSALS[answer.refused])))),
-    );
+    let timer = setTimeout(() => finish(() => reject(new AppError(PDF_TOO_SLOW))), Math.max(0, bound.maxReadMs));
+    worker.on('message', (answer: WorkerAnswer) => {
+      if ('ocrStarting' in answer) {
+        clearTimeout(timer);
+        timer = setTimeout(() => finish(() => reject(new AppError(OCR_TOO_SLOW))), Math.max(0, bound.maxOcrMs));
+        const before = process.memoryUsage.rss();
+        memoryWatch = setInterval(() => {
+          const grown = (process.memoryUsage.rss() - before) / 1024 / 1024;
+          if (grown > bound.maxOcrGrowthMb) {
+            log().warn({ grownMb: Math.round(grown) }, 'PDF OCR passed its memory bound');
+            finish(() => reject(new AppError(OCR_TOO_HEAVY)));
+          }
+        }, 100);
+        log().info({ pages: answer.ocrStarting }, 'PDF OCR of scanned pages');
+        return;
+      }
+      finish(() => ('pages' in answer ? resolve(answer) : reject(new AppError(REFUSALS[answer.refused]))));
+    });
     worker.once('error', (error: Error & { code?: string }) =>
       finish(() => {
         if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
@@ -230,13 +293,21 @@ function readPdfPages(bytes: Uint8Array, bound: PdfLimits): Promise<PdfPiece[][]
   });
 }
 
+/** A PDF's text; `ocrPages`: the pages (from 1) that were scans read by OCR, to be checked by a person. */
+export type PdfText = { text: string; ocrPages: number[]; ocrConfidence?: number };
+
 /** The text of a PDF, or an AppError with a Vietnamese message. `limits` is for tests. */
-export async function extractPdfText(bytes: Uint8Array, limits: Partial<PdfLimits> = {}): Promise<string> {
+export async function readPdf(bytes: Uint8Array, limits: Partial<PdfLimits> = {}): Promise<PdfText> {
   const bound = { ...LIMITS, ...limits };
   if (!(bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) throw new AppError(NOT_PDF);
   if (inflatedSize(bytes, bound.maxInflatedBytes) === 'TOO_LARGE') throw new AppError(PDF_TOO_LARGE_INFLATED);
-  const pages = await readPdfPages(bytes, bound);
+  const { pages, ocrPages, ocrConfidence } = await readPdfPages(bytes, bound);
   const text = pdfLines(pages).join('\n');
-  if (text.replace(/\s/g, '').length < 20) throw new AppError(SCANNED);
-  return text;
+  if (text.replace(/\s/g, '').length < 20) throw new AppError(ocrPages.length > 0 ? OCR_UNREADABLE : SCANNED);
+  return { text, ocrPages, ocrConfidence };
+}
+
+/** The text of a PDF (scanned pages read by OCR), or an AppError with a Vietnamese message. */
+export async function extractPdfText(bytes: Uint8Array, limits: Partial<PdfLimits> = {}): Promise<string> {
+  return (await readPdf(bytes, limits)).text;
 }
