@@ -73,6 +73,87 @@ function pageLines(pieces: readonly PdfPiece[]): PdfPiece[][] {
   return lines;
 }
 
+/** Median of a non-empty list. */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * A page's lines in reading order when the page is set in two columns of prose: without this, the
+ * left column's line and the right column's line on the same baseline were joined into one line
+ * ("…the first half of a sentence \t the middle of another…").
+ *
+ * The gutter is a vertical band that the lines' wide gaps (two ems or more) share: the x, among
+ * the middles of those gaps in the page's middle half, that the most lines split at. It is taken
+ * as a gutter only when at least four lines and a quarter of the page's lines split there, no more
+ * lines cross it than split at it, and the split lines look like columns of running text: most of
+ * their left parts end near one right edge (justified or filled) and most of their right parts
+ * start at one left edge. A document header (issuer | national motto, centred in each half) or a
+ * table does not pass. Lines that cross the gutter (a title across the page) are kept in place:
+ * the column lines between two such lines are written left column first, then the right column.
+ */
+export function columnOrder(lines: readonly PdfPiece[][]): PdfPiece[][] {
+  const em = median(lines.flat().map((p) => p.height || 10)) || 10;
+  const left = Math.min(...lines.flat().map((p) => p.x));
+  const right = Math.max(...lines.flat().map((p) => p.x + p.width));
+  const candidates: number[] = [];
+  for (const line of lines) {
+    const parts = runs(line, 2);
+    for (let i = 1; i < parts.length; i++) {
+      const middle = (parts[i - 1]!.end + parts[i]!.x) / 2;
+      if (middle > left + (right - left) / 4 && middle < right - (right - left) / 4) candidates.push(middle);
+    }
+  }
+  let best: { x: number; split: number } | null = null;
+  for (const x of candidates) {
+    const split = lines.filter((line) => splits(line, x)).length;
+    if (!best || split > best.split) best = { x, split };
+  }
+  if (!best || best.split < 4 || best.split < lines.length / 4) return [...lines];
+  const x = best.x;
+  const crossing = lines.filter((line) => line.some((p) => p.x < x && p.x + p.width > x)).length;
+  if (crossing > best.split) return [...lines];
+  const splitLines = lines.filter((line) => splits(line, x));
+  const leftEnds = splitLines.map((line) => Math.max(...line.filter((p) => p.x + p.width <= x).map((p) => p.x + p.width)));
+  const rightStarts = splitLines.map((line) => Math.min(...line.filter((p) => p.x >= x).map((p) => p.x)));
+  const edge = Math.max(...leftEnds);
+  const start = Math.min(...rightStarts);
+  const filled = leftEnds.filter((e) => edge - e <= 3 * em).length;
+  const aligned = rightStarts.filter((s) => s - start <= em).length;
+  if (filled < splitLines.length * 0.6 || aligned < splitLines.length * 0.6) return [...lines];
+  const out: PdfPiece[][] = [];
+  let leftColumn: PdfPiece[][] = [];
+  let rightColumn: PdfPiece[][] = [];
+  const flush = () => {
+    out.push(...leftColumn, ...rightColumn);
+    leftColumn = [];
+    rightColumn = [];
+  };
+  for (const line of lines) {
+    if (line.some((p) => p.x < x && p.x + p.width > x)) {
+      flush();
+      out.push(line);
+      continue;
+    }
+    const l = line.filter((p) => p.x + p.width <= x);
+    const r = line.filter((p) => p.x >= x);
+    if (l.length) leftColumn.push(l);
+    if (r.length) rightColumn.push(r);
+  }
+  flush();
+  return out;
+}
+
+/** The line has text on both sides of `x` and none across it. */
+function splits(line: readonly PdfPiece[], x: number): boolean {
+  return (
+    line.some((p) => p.x + p.width <= x) &&
+    line.some((p) => p.x >= x) &&
+    !line.some((p) => p.x < x && p.x + p.width > x)
+  );
+}
+
 /** Pieces joined into runs: a gap wider than `em` ems starts a new run. */
 function runs(line: readonly PdfPiece[], em: number): { text: string; x: number; end: number }[] {
   const out: { text: string; x: number; end: number }[] = [];
@@ -104,7 +185,14 @@ export function pdfLines(pages: readonly (readonly PdfPiece[])[]): string[] {
   // The last table row written, while the next line may still continue it.
   let previous: string[] | null = null;
   for (const pieces of pages) {
-    for (const line of pageLines(pieces)) {
+    const lines = pageLines(pieces);
+    // A page with a task table keeps its rows (the table reader below); otherwise two columns of
+    // prose are read one after the other.
+    const hasTable = lines.some((line) => {
+      const cells = runs(line, 0.8);
+      return cells.length >= 3 && detectHeader(cells.map((c) => c.text).join('\t'));
+    });
+    for (const line of hasTable || bounds || lines.length === 0 ? lines : columnOrder(lines)) {
       const cells = runs(line, 0.8);
       const asRow = cells.map((c) => c.text).join('\t');
       if (cells.length >= 3 && detectHeader(asRow)) {
