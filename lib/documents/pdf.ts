@@ -115,7 +115,9 @@ export function columnOrder(lines: readonly PdfPiece[][]): PdfPiece[][] {
   const crossing = lines.filter((line) => line.some((p) => p.x < x && p.x + p.width > x)).length;
   if (crossing > best.split) return [...lines];
   const splitLines = lines.filter((line) => splits(line, x));
-  const leftEnds = splitLines.map((line) => Math.max(...line.filter((p) => p.x + p.width <= x).map((p) => p.x + p.width)));
+  const leftEnds = splitLines.map((line) =>
+    Math.max(...line.filter((p) => p.x + p.width <= x).map((p) => p.x + p.width)),
+  );
   const rightStarts = splitLines.map((line) => Math.min(...line.filter((p) => p.x >= x).map((p) => p.x)));
   const edge = Math.max(...leftEnds);
   const start = Math.min(...rightStarts);
