@@ -93,7 +93,9 @@ test('a scanned PDF is read by OCR: its tasks in the grid, each field marked to 
   await loginAs(page, 'admin', '/admin/programmes/import');
   await page.getByLabel(FILE_LABEL).setInputFiles(path.join(FIXTURES, 'ke-hoach-ban-scan.pdf'));
   await page.getByRole('button', { name: 'Phân tích văn bản' }).click();
-  await expect(page.getByRole('heading', { name: /^Rà soát trước khi lưu/ })).toBeVisible({ timeout: 240_000 });
+  await expect(page.getByRole('heading', { name: /Rà soát trước khi lưu \(\d+ mục, \d+ nhiệm vụ\)/ })).toBeVisible({
+    timeout: 240_000,
+  });
   await expect(page.getByText('Trang 1, 2 của tệp PDF là bản scan')).toBeVisible();
   await expect(page.getByLabel('Thời hạn II.6', { exact: true })).toHaveValue('15/12/2023');
   await expect(page.getByText('⚠ Cần kiểm tra').first()).toBeVisible();

@@ -16,7 +16,7 @@ import { decodeTextFile } from './text-file';
 
 export const ACCEPTED_EXTENSIONS = ['.txt', '.htm', '.html', '.docx', '.pdf'] as const;
 
-const WRONG_TYPE = 'Chỉ nhận tệp văn bản .txt, tài liệu Word .docx hoặc PDF có lớp chữ (.pdf).';
+const WRONG_TYPE = 'Chỉ nhận tệp văn bản .txt, tài liệu Word .docx hoặc PDF (.pdf).';
 const OLD_DOC = 'Tệp Word 97–2003 (.doc) chưa được hỗ trợ. Hãy lưu lại dưới dạng .docx rồi tải lên.';
 const IMAGE =
   'Tệp ảnh không đọc được thành văn bản. Hãy tải lên bản .docx hoặc PDF xuất từ Word, hoặc dán nội dung văn bản vào ô trên.';
