@@ -69,7 +69,7 @@ const nextConfig = {
       './lib/documents/pdf-worker.mjs',
       './node_modules/tesseract.js/**',
       './node_modules/tesseract.js-core/package.json',
-      './node_modules/tesseract.js-core/tesseract-core*lstm*',
+      './node_modules/tesseract.js-core/tesseract-core*',
       './node_modules/@tesseract.js-data/vie/4.0.0_best_int/**',
       './node_modules/@tesseract.js-data/vie/package.json',
       ...['bmp-js', 'idb-keyval', 'is-url', 'node-fetch', 'whatwg-url', 'tr46', 'webidl-conversions']
