@@ -68,7 +68,13 @@ describe('deadline reminders: the urging ladder is their one home (decision 026)
     });
     const vhtt = await db.unit.findUniqueOrThrow({ where: { code: 'VHTT' } });
     const a = await db.assignment.create({
-      data: { taskId: task.id, unitId: vhtt.id, role: 'LEAD', dueDate: toDbDate(due), originalDueDate: toDbDate(due) },
+      data: {
+        taskId: task.id,
+        unitId: vhtt.id,
+        role: 'IMPLEMENTING',
+        dueDate: toDbDate(due),
+        originalDueDate: toDbDate(due),
+      },
     });
     const officer = await db.user.findUniqueOrThrow({ where: { username: 'cb.vhtt' } });
     const head = await db.user.findUniqueOrThrow({ where: { username: 'tp.vhtt' } });
@@ -94,6 +100,7 @@ describe('deadline reminders: the urging ladder is their one home (decision 026)
     expect(received.head).toEqual(stepDays('LEADER'));
     // The head hears "sắp đến hạn" at the first step, as the retired reminders told heads.
     expect(received.head[0]).toBe(stepDay(due, -3, calendar));
+    await db.task.update({ where: { id: task.id }, data: { archivedAt: new Date() } });
   });
 
   it('the bell counts unread notifications; opening one marks it read; they can all be marked read', async () => {
