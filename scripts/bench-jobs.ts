@@ -1,7 +1,7 @@
 /**
  * The scheduled jobs that scan every assignment, timed on a database of your choice:
  *
- *   DATABASE_URL=postgresql://…/bench_national npx tsx --conditions=react-server scripts/bench-jobs.ts [--at 2026-12-02T09:00:00+07:00] [--jobs urging,reminders,tally,trend]
+ *   DATABASE_URL=postgresql://…/bench_national npx tsx --conditions=react-server scripts/bench-jobs.ts [--at 2026-12-02T09:00:00+07:00] [--jobs urging,reminders,tally,trend] [--explain]
  *
  * For each job: the wall time of the job function called directly (as the runner calls it), the
  * load average (`uptime`) before and after, and what it returned. The urging ladder runs twice: the
@@ -66,6 +66,14 @@ console.log(`at ${now.toISOString()}, ${await db.assignment.count()} assignments
 try {
   if (jobs.includes('urging')) {
     const urging = await import('../lib/data/urging');
+    if (args.includes('--explain') && 'dueUrgingStepsQuery' in urging) {
+      const { sql } = await urging.dueUrgingStepsQuery(now);
+      const { Prisma } = await import('../lib/db');
+      if (sql) {
+        const plan = await db.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${sql}`);
+        console.log(plan.map((r) => r['QUERY PLAN']).join('\n'));
+      }
+    }
     if ('listDueUrgingSteps' in urging)
       await timed('urging ladder: selection only (listDueUrgingSteps)', async () => ({
         steps: (await urging.listDueUrgingSteps(now)).steps.length,

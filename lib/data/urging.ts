@@ -85,21 +85,16 @@ export type DueStep = {
 };
 
 /**
- * Every step the ladder owes at `now`, for all active programmes in one set-based query: the
- * official status rule in SQL (slotsAtCte on the read model: the deadline in force, a recurring
- * task's oldest period owed; completed work is never urged) joined with each programme's steps
- * and the latest deadline each step reaches today (lib/domain/urging.ts `stepsReached`, the one
- * home of "which step today", so a day off yields no steps), minus the steps already sent
- * (UrgingSent) — a step older than one already sent (a ladder edited since) is not sent.
+ * The query of `listDueUrgingSteps` (null when no programme has a step today), and the active
+ * programmes with their ladders; exported for scripts/bench-jobs.ts (EXPLAIN).
  */
-export async function listDueUrgingSteps(now = new Date()): Promise<{
+export async function dueUrgingStepsQuery(now: Date): Promise<{
   programmes: Map<number, { title: string; ladder: UrgingStep[] }>;
-  steps: DueStep[];
+  sql: Prisma.Sql | null;
 }> {
-  const db = getDb();
   const calendar = await loadWorkCalendar();
   const today = vnDateOf(now);
-  const active = await db.programme.findMany({
+  const active = await getDb().programme.findMany({
     where: { status: 'ACTIVE' },
     orderBy: { id: 'asc' },
     select: { id: true, title: true, urgingLadder: true },
@@ -110,20 +105,9 @@ export async function listDueUrgingSteps(now = new Date()): Promise<{
       (s) => Prisma.sql`(${id}::int, ${s.offsetDays}::int, ${s.latestDue}::date)`,
     ),
   );
-  if (thresholds.length === 0) return { programmes, steps: [] };
-  const ids = [...new Set([...programmes.keys()])];
-  const rows = await db.$queryRaw<
-    {
-      programme_id: number;
-      assignment_id: number;
-      unit_id: number;
-      unit_name: string;
-      due: Date;
-      offset_days: number;
-      task_code: string;
-      task_title: string;
-    }[]
-  >(Prisma.sql`
+  if (thresholds.length === 0) return { programmes, sql: null };
+  const ids = [...programmes.keys()];
+  const sql = Prisma.sql`
     WITH ${slotsAtCte([now], { where: Prisma.sql`t."programmeId" IN (${Prisma.join(ids)})`, live: true })},
     ladder(programme_id, offset_days, latest_due) AS (VALUES ${Prisma.join(thresholds)}),
     reached AS (
@@ -142,7 +126,37 @@ export async function listDueUrgingSteps(now = new Date()): Promise<{
     WHERE NOT EXISTS (
       SELECT 1 FROM "UrgingSent" us
       WHERE us."assignmentId" = r.assignment_id AND us."dueDate" = r.due AND us."offsetDays" >= r.offset_days)
-    ORDER BY r.programme_id, r.assignment_id`);
+    ORDER BY r.programme_id, r.assignment_id`;
+  return { programmes, sql };
+}
+
+/**
+ * Every step the ladder owes at `now`, for all active programmes in one set-based query: the
+ * official status rule in SQL (slotsAtCte on the read model: the deadline in force, a recurring
+ * task's oldest period owed; completed work is never urged) joined with each programme's steps
+ * and the latest deadline each step reaches today (lib/domain/urging.ts `stepsReached`, the one
+ * home of "which step today", so a day off yields no steps), minus the steps already sent
+ * (UrgingSent) — a step older than one already sent (a ladder edited since) is not sent.
+ */
+export async function listDueUrgingSteps(now = new Date()): Promise<{
+  programmes: Map<number, { title: string; ladder: UrgingStep[] }>;
+  steps: DueStep[];
+}> {
+  const { programmes, sql } = await dueUrgingStepsQuery(now);
+  const rows = sql
+    ? await getDb().$queryRaw<
+        {
+          programme_id: number;
+          assignment_id: number;
+          unit_id: number;
+          unit_name: string;
+          due: Date;
+          offset_days: number;
+          task_code: string;
+          task_title: string;
+        }[]
+      >(sql)
+    : [];
   return {
     programmes,
     steps: rows.map((r) => ({
@@ -177,10 +191,7 @@ export async function runUrgingLadder(now = new Date()): Promise<{ steps: number
     const todo = due.filter((d) => d.programmeId === programmeId);
     // A few hundred tasks per transaction: a city's first run (every late task at once) stays short.
     for (let from = 0; from < todo.length; from += URGING_BATCH) {
-      const result = await sendSteps(
-        { id: programmeId, ...programme },
-        todo.slice(from, from + URGING_BATCH),
-      );
+      const result = await sendSteps({ id: programmeId, ...programme }, todo.slice(from, from + URGING_BATCH));
       steps += result.steps;
       notifications += result.notifications;
     }

@@ -4,9 +4,8 @@ import { actAs, currentUser } from '../support/as-user';
 vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }));
 
 const { getDb } = await import('../../lib/db');
-const { countUnreadNotifications, markNotificationsRead, openNotification } = await import(
-  '../../lib/data/notifications'
-);
+const { countUnreadNotifications, markNotificationsRead, openNotification } =
+  await import('../../lib/data/notifications');
 const { runUrgingLadder } = await import('../../lib/data/urging');
 const { JOBS, RETIRED_JOBS } = await import('../../lib/jobs/registry');
 const { getSubmissionBoard } = await import('../../lib/data/board');
@@ -82,11 +81,17 @@ describe('deadline reminders: the urging ladder is their one home (decision 026)
     const received = { officer: [] as string[], head: [] as string[] };
     for (let day = addDays(due, -10); day <= addDays(due, 25); day = addDays(day, 1)) {
       const before = { officer: 0, head: 0 };
-      for (const [who, u] of [['officer', officer], ['head', head]] as const)
+      for (const [who, u] of [
+        ['officer', officer],
+        ['head', head],
+      ] as const)
         before[who] = await db.notification.count({ where: { userId: u.id, link } });
       // Hourly: several runs a day.
       for (const hour of [7, 9, 15]) await runUrgingLadder(new Date(startOfDayVn(day).getTime() + hour * 3_600_000));
-      for (const [who, u] of [['officer', officer], ['head', head]] as const) {
+      for (const [who, u] of [
+        ['officer', officer],
+        ['head', head],
+      ] as const) {
         const after = await db.notification.count({ where: { userId: u.id, link } });
         expect(after - before[who], `${who} on ${day}`).toBeLessThanOrEqual(1);
         if (after > before[who]) received[who].push(day);
