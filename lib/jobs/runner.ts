@@ -67,7 +67,7 @@ export async function startScheduler({
 }: {
   connectionString: string;
   jobs?: readonly JobDefinition[];
-  /** Names of jobs no longer run: their schedule and queue are removed (both are no-ops when absent). */
+  /** Names of jobs no longer run: their schedule is removed, and their queue when it is empty. */
   retired?: readonly string[];
   pollingIntervalSeconds?: number;
   catchUpEveryMs?: number;
@@ -77,8 +77,13 @@ export async function startScheduler({
   boss.on('error', (error) => log().warn({ err: error }, 'job queue error'));
   await boss.start();
   for (const name of retired) {
+    // No new runs; what is queued is dropped. The queue itself goes once pg-boss has purged its
+    // finished jobs (they keep it referenced until then): a refusal must not stop the instance.
     await retryOnDeadlock(() => boss.unschedule(name));
-    await retryOnDeadlock(() => boss.deleteQueue(name));
+    await retryOnDeadlock(() => boss.purgeQueue(name)).catch(() => undefined);
+    await retryOnDeadlock(() => boss.deleteQueue(name)).catch((error: unknown) =>
+      log().info({ job: name, err: error }, 'retired job queue kept until its finished jobs are purged'),
+    );
   }
   for (const job of jobs) {
     // A failed run is retried twice, a minute apart; a run stuck for 30 minutes expires.
