@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Cookie, type Page, type Response } from '@playwright/test';
 import pg from 'pg';
+import { recreateDatabase } from '../lib/database/open';
+import { TEMPLATE_DB } from '../tests/support/test-databases';
 
 export const PASSWORD = 'DonDoc@2026';
 
@@ -53,9 +55,17 @@ export async function logout(page: Page) {
   await expect(page).toHaveURL(/\/login/);
 }
 
-/** Direct reads of the e2e database, to check what the pages show against the source. */
-export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const url = fs.readFileSync(path.join(process.cwd(), '.data', 'e2e-database-url'), 'utf8').trim();
+/** The URL of the e2e database (written by the global setup). */
+export function e2eDatabaseUrl(): string {
+  return fs.readFileSync(path.join(process.cwd(), '.data', 'e2e-database-url'), 'utf8').trim();
+}
+
+/** Direct reads and writes of a database, to check what the pages show against the source. */
+export async function queryOn<T extends pg.QueryResultRow>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -63,4 +73,14 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
   } finally {
     await client.end();
   }
+}
+
+/** Direct reads of the e2e database. */
+export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  return queryOn<T>(e2eDatabaseUrl(), sql, params);
+}
+
+/** A fresh copy of the seeded template for a spec that runs its own servers (named `name`). */
+export async function ownDatabase(name: string): Promise<string> {
+  return recreateDatabase(e2eDatabaseUrl(), name, TEMPLATE_DB);
 }

@@ -1,9 +1,7 @@
-import fs from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { expect, test, watchCsp } from './fixtures';
-import { login, PASSWORD } from './helpers';
+import { e2eDatabaseUrl, login, PASSWORD } from './helpers';
 import { startProductionServer, type ProductionServer } from './production-server';
 
 /** Issue 10, items 1–3: open redirects, credentials in URLs, security headers. */
@@ -254,7 +252,7 @@ test.describe('served with an https public URL', () => {
     test.setTimeout(120_000);
     const port = await freePort();
     origin = `http://localhost:${port}`;
-    const databaseUrl = fs.readFileSync(path.join(process.cwd(), '.data', 'e2e-database-url'), 'utf8').trim();
+    const databaseUrl = e2eDatabaseUrl();
     server = await startProductionServer({
       port,
       env: {

@@ -9,9 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { recreateDatabase } from '../lib/database/open';
-import { TEMPLATE_DB } from '../tests/support/test-databases';
 import { expect, test } from './fixtures';
+import { ownDatabase, queryOn } from './helpers';
 import { startProductionServer, type ProductionServer } from './production-server';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 14;
@@ -20,15 +19,8 @@ let databaseUrl = '';
 let server: ProductionServer | undefined;
 let folder = '';
 
-async function sql<T extends pg.QueryResultRow>(text: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = <T extends pg.QueryResultRow>(text: string, params: unknown[] = []) =>
+  queryOn<T>(databaseUrl, text, params);
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
@@ -40,8 +32,7 @@ test.beforeAll(async () => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dondoc-standalone-'));
   fs.cpSync(built, folder, { recursive: true, verbatimSymlinks: true });
 
-  const e2eUrl = fs.readFileSync(path.join(process.cwd(), '.data', 'e2e-database-url'), 'utf8').trim();
-  databaseUrl = await recreateDatabase(e2eUrl, 'dondoc_standalone', TEMPLATE_DB);
+  databaseUrl = await ownDatabase('dondoc_standalone');
   server = await startProductionServer({
     port: PORT,
     command: ['server.js'],

@@ -7,11 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { recreateDatabase } from '../lib/database/open';
-import { TEMPLATE_DB } from '../tests/support/test-databases';
 import { backoffSeconds, throttleKeys } from '../lib/domain/login-backoff';
 import { startS3 } from '../tests/support/s3';
 import { expect, test } from './fixtures';
+import { ownDatabase, queryOn } from './helpers';
 import { startProductionServer, type ProductionServer } from './production-server';
 
 const BASE = Number(process.env.E2E_PORT ?? 3100);
@@ -28,20 +27,12 @@ let databaseUrl = '';
 let s3: Awaited<ReturnType<typeof startS3>>;
 let servers: ProductionServer[] = [];
 
-async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = <T extends pg.QueryResultRow>(text: string, params: unknown[] = []) =>
+  queryOn<T>(databaseUrl, text, params);
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  const e2eUrl = fs.readFileSync(path.join(process.cwd(), '.data', 'e2e-database-url'), 'utf8').trim();
-  databaseUrl = await recreateDatabase(e2eUrl, 'dondoc_twins', TEMPLATE_DB);
+  databaseUrl = await ownDatabase('dondoc_twins');
   s3 = await startS3(S3_PORT);
   // Both start at once, as behind a load balancer (and their start-up overlaps).
   const started = await Promise.allSettled(

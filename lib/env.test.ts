@@ -115,3 +115,15 @@ describe('environment variables', () => {
     expect(parsed.PORT).toBe(3000);
   });
 });
+
+describe('the heap cap', () => {
+  it('is the same number in `npm start` and in the deployment guide’s systemd unit', () => {
+    const launch = fs.readFileSync(path.join(root, 'scripts', 'lib', 'launch.ts'), 'utf8');
+    const guide = fs.readFileSync(path.join(root, 'docs', 'deployment.md'), 'utf8');
+    const cap = /export const SERVER_HEAP_CAP_MB = (\d+);/.exec(launch)?.[1];
+    expect(cap).toBeDefined();
+    const inGuide = [...guide.matchAll(/--max-old-space-size=(\d+)/g)].map((m) => m[1]);
+    expect(inGuide.length).toBeGreaterThan(0);
+    expect(new Set(inGuide)).toEqual(new Set([cap]));
+  });
+});

@@ -1,7 +1,6 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
 import { formFields, type ActionState } from '../action-state';
 import * as assignments from '../data/assignments';
 import * as programmes from '../data/programmes';
@@ -20,7 +19,7 @@ import {
   TaskUpdateInput,
 } from '../validation/programme';
 import { choice } from '../validation/fields';
-import { invalid, refusal } from './refusal';
+import { handleForm, invalid, refusal } from './refusal';
 
 function touched(programmeId: number, taskId?: number) {
   revalidatePath('/admin/programmes');
@@ -29,102 +28,80 @@ function touched(programmeId: number, taskId?: number) {
   revalidatePath('/');
 }
 
+/** The buttons that archive, restore or delete post an id and the button pressed (`intent`). */
+const StatusInput = IdInput.extend({ intent: choice(['archive', 'restore', 'delete'], 'Thao tác không hợp lệ.') });
+
 // ---------------------------------------------------------------------------------------------
 // Programmes
 
 export async function createProgrammeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const fields = formFields(formData);
-  const parsed = ProgrammeInput.safeParse(fields);
-  if (!parsed.success) return invalid(parsed.error, fields);
-  let id: number;
-  try {
-    id = (await programmes.createProgramme(parsed.data)).programmeId;
-  } catch (error) {
-    return refusal(error, fields);
-  }
-  revalidatePath('/admin/programmes');
-  redirect(`/admin/programmes/${id}`);
+  return handleForm(formData, ProgrammeInput, async (input) => {
+    const { programmeId } = await programmes.createProgramme(input);
+    revalidatePath('/admin/programmes');
+    return { redirectTo: `/admin/programmes/${programmeId}` };
+  });
 }
 
 export async function updateProgrammeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const fields = formFields(formData);
-  const parsed = ProgrammeUpdateInput.safeParse(fields);
-  if (!parsed.success) return invalid(parsed.error, fields);
-  try {
-    await programmes.updateProgramme(parsed.data);
-  } catch (error) {
-    return refusal(error, fields);
-  }
-  touched(parsed.data.programmeId);
-  return { ok: true, message: 'Đã lưu thông tin văn bản.', fields };
+  return handleForm(formData, ProgrammeUpdateInput, async (input, fields) => {
+    await programmes.updateProgramme(input);
+    touched(input.programmeId);
+    return { ok: true, message: 'Đã lưu thông tin văn bản.', fields };
+  });
 }
 
-/** Archive, restore or delete, chosen by the button pressed (`intent`). */
 export async function programmeStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const fields = formFields(formData);
-  const parsed = IdInput.extend({
-    intent: choice(['archive', 'restore', 'delete'], 'Thao tác không hợp lệ.'),
-  }).safeParse(fields);
-  if (!parsed.success) return { ok: false, message: 'Thao tác không hợp lệ.', fields };
-  const { id, intent } = parsed.data;
-  try {
-    if (intent === 'archive') await programmes.archiveProgramme(id);
-    else if (intent === 'restore') await programmes.restoreProgramme(id);
-    else await programmes.deleteProgramme(id);
-  } catch (error) {
-    return refusal(error, fields);
-  }
-  revalidatePath('/admin/programmes');
-  revalidatePath('/');
-  if (intent === 'delete') redirect('/admin/programmes');
-  revalidatePath(`/admin/programmes/${id}`);
-  return {
-    ok: true,
-    message: intent === 'archive' ? 'Đã lưu trữ chương trình.' : 'Đã khôi phục chương trình.',
-    fields: {},
-  };
+  return handleForm(
+    formData,
+    StatusInput,
+    async ({ id, intent }) => {
+      if (intent === 'archive') await programmes.archiveProgramme(id);
+      else if (intent === 'restore') await programmes.restoreProgramme(id);
+      else await programmes.deleteProgramme(id);
+      revalidatePath('/admin/programmes');
+      revalidatePath('/');
+      if (intent === 'delete') return { redirectTo: '/admin/programmes' };
+      revalidatePath(`/admin/programmes/${id}`);
+      return {
+        ok: true,
+        message: intent === 'archive' ? 'Đã lưu trữ chương trình.' : 'Đã khôi phục chương trình.',
+        fields: {},
+      };
+    },
+    { invalid: 'operation' },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // Sections
 
 export async function createSectionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const fields = formFields(formData);
-  const parsed = SectionInput.safeParse(fields);
-  if (!parsed.success) return invalid(parsed.error, fields);
-  try {
-    await sections.createSection(parsed.data);
-  } catch (error) {
-    return refusal(error, fields);
-  }
-  touched(parsed.data.programmeId);
-  return { ok: true, message: `Đã thêm mục ${parsed.data.numeral}.`, fields: {} };
+  return handleForm(formData, SectionInput, async (input) => {
+    await sections.createSection(input);
+    touched(input.programmeId);
+    return { ok: true, message: `Đã thêm mục ${input.numeral}.`, fields: {} };
+  });
 }
 
 export async function updateSectionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const fields = formFields(formData);
-  const parsed = SectionUpdateInput.safeParse(fields);
-  if (!parsed.success) return invalid(parsed.error, fields);
-  try {
-    const { programmeId } = await sections.updateSection(parsed.data);
+  return handleForm(formData, SectionUpdateInput, async (input, fields) => {
+    const { programmeId } = await sections.updateSection(input);
     touched(programmeId);
-  } catch (error) {
-    return refusal(error, fields);
-  }
-  return { ok: true, message: 'Đã lưu mục.', fields };
+    return { ok: true, message: 'Đã lưu mục.', fields };
+  });
 }
 
 export async function deleteSectionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const fields = formFields(formData);
-  const parsed = IdInput.safeParse(fields);
-  if (!parsed.success) return { ok: false, message: 'Thao tác không hợp lệ.', fields };
-  try {
-    const { programmeId } = await sections.deleteSection(parsed.data.id);
-    touched(programmeId);
-  } catch (error) {
-    return refusal(error, fields);
-  }
-  return { ok: true, message: 'Đã xóa mục.', fields: {} };
+  return handleForm(
+    formData,
+    IdInput,
+    async ({ id }) => {
+      const { programmeId } = await sections.deleteSection(id);
+      touched(programmeId);
+      return { ok: true, message: 'Đã xóa mục.', fields: {} };
+    },
+    { invalid: 'operation' },
+  );
 }
 
 /** Up/down buttons: a stale page (the item is gone) ends in the not-found page. */
@@ -146,74 +123,55 @@ export async function moveTaskAction(formData: FormData): Promise<void> {
 // Tasks
 
 export async function createTaskAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const fields = formFields(formData);
-  const parsed = TaskCreateInput.safeParse(fields);
-  if (!parsed.success) return invalid(parsed.error, fields);
-  let taskId: number;
-  try {
-    taskId = (await tasks.createTask(parsed.data)).taskId;
-  } catch (error) {
-    return refusal(error, fields);
-  }
-  touched(parsed.data.programmeId);
-  redirect(`/admin/programmes/${parsed.data.programmeId}/tasks/${taskId}?created=1`);
+  return handleForm(formData, TaskCreateInput, async (input) => {
+    const { taskId } = await tasks.createTask(input);
+    touched(input.programmeId);
+    return { redirectTo: `/admin/programmes/${input.programmeId}/tasks/${taskId}?created=1` };
+  });
 }
 
 export async function updateTaskAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const fields = formFields(formData);
-  const parsed = TaskUpdateInput.safeParse(fields);
-  if (!parsed.success) return invalid(parsed.error, fields);
-  let changed: string[];
-  try {
-    const result = await tasks.updateTask(parsed.data);
-    changed = result.changed;
-    touched(result.programmeId, parsed.data.taskId);
-  } catch (error) {
-    return refusal(error, fields);
-  }
-  return {
-    ok: true,
-    message:
-      changed.length === 0
-        ? 'Không có thay đổi nào.'
-        : 'Đã lưu nhiệm vụ. Các báo cáo đã có được giữ nguyên; thay đổi được ghi vào lịch sử.',
-    fields,
-  };
+  return handleForm(formData, TaskUpdateInput, async (input, fields) => {
+    const { changed, programmeId } = await tasks.updateTask(input);
+    touched(programmeId, input.taskId);
+    return {
+      ok: true,
+      message:
+        changed.length === 0
+          ? 'Không có thay đổi nào.'
+          : 'Đã lưu nhiệm vụ. Các báo cáo đã có được giữ nguyên; thay đổi được ghi vào lịch sử.',
+      fields,
+    };
+  });
 }
 
-/** Archive, restore or delete a task, chosen by the button pressed (`intent`). */
 export async function taskStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const fields = formFields(formData);
-  const parsed = IdInput.extend({
-    intent: choice(['archive', 'restore', 'delete'], 'Thao tác không hợp lệ.'),
-  }).safeParse(fields);
-  if (!parsed.success) return { ok: false, message: 'Thao tác không hợp lệ.', fields };
-  const { id, intent } = parsed.data;
-  let programmeId: number;
-  try {
-    programmeId =
-      intent === 'delete'
-        ? (await tasks.deleteTask(id)).programmeId
-        : (await tasks.setTaskArchived(id, intent === 'archive')).programmeId;
-  } catch (error) {
-    return refusal(error, fields);
-  }
-  touched(programmeId, intent === 'delete' ? undefined : id);
-  if (intent === 'delete') redirect(`/admin/programmes/${programmeId}`);
-  return {
-    ok: true,
-    message:
-      intent === 'archive'
-        ? 'Đã lưu trữ nhiệm vụ: nhiệm vụ không còn tính vào danh sách và số liệu.'
-        : 'Đã khôi phục nhiệm vụ.',
-    fields: {},
-  };
+  return handleForm(
+    formData,
+    StatusInput,
+    async ({ id, intent }) => {
+      const { programmeId } =
+        intent === 'delete' ? await tasks.deleteTask(id) : await tasks.setTaskArchived(id, intent === 'archive');
+      touched(programmeId, intent === 'delete' ? undefined : id);
+      if (intent === 'delete') return { redirectTo: `/admin/programmes/${programmeId}` };
+      return {
+        ok: true,
+        message:
+          intent === 'archive'
+            ? 'Đã lưu trữ nhiệm vụ: nhiệm vụ không còn tính vào danh sách và số liệu.'
+            : 'Đã khôi phục nhiệm vụ.',
+        fields: {},
+      };
+    },
+    { invalid: 'operation' },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // Assignments
 
 export async function setTaskAssignmentsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  // The table posts one `role.<unitId>` field per unit; the schema reads them as one record.
   const fields = formFields(formData);
   const roles: Record<string, string> = {};
   for (const [key, value] of Object.entries(fields)) {
@@ -239,18 +197,13 @@ export async function setTaskAssignmentsAction(_prev: ActionState, formData: For
 }
 
 export async function fanOutTaskAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const fields = formFields(formData);
-  const parsed = FanOutInput.safeParse(fields);
-  if (!parsed.success) return invalid(parsed.error, fields);
-  try {
-    const r = await assignments.fanOutTask(parsed.data);
-    touched(r.programmeId, parsed.data.taskId);
+  return handleForm(formData, FanOutInput, async (input, fields) => {
+    const r = await assignments.fanOutTask(input);
+    touched(r.programmeId, input.taskId);
     return {
       ok: true,
       message: r.created === 0 ? 'Mọi đơn vị của nhóm này đã được giao nhiệm vụ.' : `Đã giao cho ${r.created} đơn vị.`,
       fields,
     };
-  } catch (error) {
-    return refusal(error, fields);
-  }
+  });
 }

@@ -14,7 +14,7 @@ import {
   UnitSplitInput,
   UnitUpdateInput,
 } from '../validation/unit';
-import { invalid, refusal } from './refusal';
+import { handleForm, invalid, refusal } from './refusal';
 
 const CHECK = 'Vui lòng kiểm tra các mục được đánh dấu.';
 
@@ -33,58 +33,41 @@ function touched(unitId?: number) {
 }
 
 export async function createUnitAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const fields = formFields(formData);
-  const parsed = UnitInput.safeParse(fields);
-  if (!parsed.success) return invalid(parsed.error, fields);
-  let id: number;
-  try {
-    id = (await units.createUnit(parsed.data)).unitId;
-  } catch (error) {
-    return refusal(error, fields);
-  }
-  touched();
-  redirect(`/admin/units/${id}?created=1`);
+  return handleForm(formData, UnitInput, async (input) => {
+    const { unitId } = await units.createUnit(input);
+    touched();
+    return { redirectTo: `/admin/units/${unitId}?created=1` };
+  });
 }
 
 export async function updateUnitAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const fields = formFields(formData);
-  const parsed = UnitUpdateInput.safeParse(fields);
-  if (!parsed.success) return invalid(parsed.error, fields);
-  try {
-    await units.updateUnit(parsed.data);
-  } catch (error) {
-    return refusal(error, fields);
-  }
-  touched(parsed.data.unitId);
-  return { ok: true, message: 'Đã lưu đơn vị.', fields };
+  return handleForm(formData, UnitUpdateInput, async (input, fields) => {
+    await units.updateUnit(input);
+    touched(input.unitId);
+    return { ok: true, message: 'Đã lưu đơn vị.', fields };
+  });
 }
 
 export async function deactivateUnitAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const fields = formFields(formData);
-  const parsed = UnitDeactivateInput.safeParse(fields);
-  if (!parsed.success) return invalid(parsed.error, fields);
-  try {
-    await units.deactivateUnit(parsed.data);
-  } catch (error) {
-    return refusal(error, fields);
-  }
-  touched(parsed.data.unitId);
-  // The page then shows the unit as ended, with the notice (the form itself is gone from it).
-  redirect(`/admin/units/${parsed.data.unitId}?deactivated=1`);
+  return handleForm(formData, UnitDeactivateInput, async (input) => {
+    await units.deactivateUnit(input);
+    touched(input.unitId);
+    // The page then shows the unit as ended, with the notice (the form itself is gone from it).
+    return { redirectTo: `/admin/units/${input.unitId}?deactivated=1` };
+  });
 }
 
 export async function reactivateUnitAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const fields = formFields(formData);
-  const parsed = UnitIdInput.safeParse(fields);
-  if (!parsed.success) return { ok: false, message: 'Thao tác không hợp lệ.', fields };
-  const { unitId } = parsed.data;
-  try {
-    await units.reactivateUnit(unitId);
-  } catch (error) {
-    return refusal(error, fields);
-  }
-  touched(unitId);
-  redirect(`/admin/units/${unitId}?reactivated=1`);
+  return handleForm(
+    formData,
+    UnitIdInput,
+    async ({ unitId }) => {
+      await units.reactivateUnit(unitId);
+      touched(unitId);
+      return { redirectTo: `/admin/units/${unitId}?reactivated=1` };
+    },
+    { invalid: 'operation' },
+  );
 }
 
 export async function mergeUnitsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -8,12 +8,12 @@
  * Both are null when there is nothing to count.
  */
 import { REFORM_AREA_LABELS } from '../domain/labels';
-import { isRecurrence, periodContaining, type Recurrence } from '../domain/periods';
+import { isRecurrence, lastCutoffs, periodContaining, type Recurrence } from '../domain/periods';
 import { periodLabel as slotPeriodLabel } from '../domain/slot';
 import type { OfficialStatus } from '../domain/status';
 import { endOfDayVn, fromDbDate, type IsoDate } from '../domain/time';
-import { monthlyCutoffs, quarterlyCutoffs, type DashboardFilters } from '../validation/dashboard';
-import type { AggregateRow, AssignmentRow, CountRow, HeatRow, StatusCounts } from './dashboard-sql';
+import type { DashboardFilters } from '../validation/dashboard';
+import type { AggregateRow, AssignmentRow, CountRow, HeatRow, StatusCounts } from './dashboard-rows';
 
 export type DashboardScopeKind = 'CITY' | 'DEPARTMENT' | 'UNIT';
 
@@ -336,7 +336,7 @@ export type TrendPlan = {
  */
 export function trendPlan(asOf: Date): TrendPlan {
   const cutoffAt = (end: IsoDate) => new Date(endOfDayVn(end).getTime() - 1);
-  const monthPeriods = monthlyCutoffs(asOf, 12);
+  const monthPeriods = lastCutoffs('MONTHLY', asOf, 12);
   const last = monthPeriods.at(-1);
   const wanted = [
     ...monthPeriods.map((p) => ({
@@ -348,7 +348,7 @@ export function trendPlan(asOf: Date): TrendPlan {
     ...(!last || cutoffAt(last.end).getTime() !== asOf.getTime()
       ? [{ list: 'months' as const, key: 'now', label: 'Đến nay', at: asOf }]
       : []),
-    ...quarterlyCutoffs(asOf, 8).map((p) => ({
+    ...lastCutoffs('QUARTERLY', asOf, 8).map((p) => ({
       list: 'quarters' as const,
       key: p.key,
       label: p.label.replace('Quý ', 'Q'),

@@ -13,9 +13,11 @@ import {
   type Dashboard,
 } from './dashboard-shape';
 import { vnDateOf } from '../domain/time';
+import type { AggregateRow, AssignmentRow, CountRow, HeatRow, StatusCounts } from './dashboard-rows';
 import { refreshLiveTally } from './status-live';
 import { LINEAGE, missedPeriodsSql, slotsAtCte } from './status-sql';
 
+export type { AggregateRow, AssignmentRow, CountRow, HeatRow, StatusCounts } from './dashboard-rows';
 /**
  * The SQL behind every number of the dashboard, the exports and the home page headline — one
  * chain of CTEs (`slotCtes`) and a few queries on it. Internal to lib/data: these functions do not
@@ -34,8 +36,6 @@ import { LINEAGE, missedPeriodsSql, slotsAtCte } from './status-sql';
  * (`countCtes`), so that the unit roll-up and the grouping sets read the reduced rows, and totals
  * that need no unit skip the units altogether. docs/benchmarks/dashboard.md has the figures.
  */
-
-export type StatusCounts = Record<OfficialStatus, number> & { total: number };
 
 /** Which assignments a user's numbers are made of. */
 export type DashboardScope =
@@ -203,14 +203,6 @@ export function countCtes(
     )`;
 }
 
-export type CountRow = {
-  done_on_time: number;
-  done_late: number;
-  on_time: number;
-  overdue: number;
-  not_started: number;
-};
-
 /**
  * Runs a dashboard query as a plain statement: no transaction, so it only waits for a free
  * connection, never fails for want of one in time. Memory and time limits are set per connection
@@ -313,24 +305,6 @@ function oneMoment(asOf: Date): Prisma.Sql {
 
 /** slotsAtCte's rule for "this assignment exists at the moment m" (a, p, m as there). */
 const existsAt = Prisma.sql`(p."periodStart" <= m.as_of_day OR a."createdAt" <= m.as_of_utc)`;
-
-export type AggregateRow = CountRow & {
-  /** Which grouping set: 'all' | 'unit' | 'section' | 'area'. */
-  set: string;
-  unit_id: number | null;
-  section_id: number | null;
-  reform_area: string | null;
-  pending: number;
-  unit_name: string | null;
-  unit_kind: string | null;
-  unit_valid_to: Date | null;
-  section_numeral: string | null;
-  section_title: string | null;
-  section_order: number | null;
-  programme_id: number | null;
-  programme_title: string | null;
-  programme_document_number: string | null;
-};
 
 /**
  * The aggregates of the dashboard in one scan: the headline, per unit, per section and per reform
@@ -495,8 +469,6 @@ async function queryStatusCountsCounted(
   );
   return rows[0] ? countsOf(rows[0]) : emptyCounts();
 }
-
-export type HeatRow = CountRow & { unit_id: number; section_id: number | null; reform_area: string | null };
 
 /**
  * Heatmap cells (unit × section, or unit × reform area) for the given units — the ones the page
@@ -791,33 +763,6 @@ function countRowOf(c: StatusCounts): CountRow {
     not_started: c.NOT_STARTED,
   };
 }
-
-export type AssignmentRow = {
-  assignment_id: number;
-  total: number;
-  status: OfficialStatus;
-  due: Date | null;
-  completed: Date | null;
-  days_overdue: number | null;
-  missed_periods: number | null;
-  report_unit_id: number;
-  report_unit_name: string;
-  own_unit_name: string;
-  role: string;
-  task_number: string;
-  task_title: string;
-  recurrence: string;
-  section_numeral: string;
-  programme_title: string;
-  lead_unit_id: number | null;
-  lead_unit_name: string | null;
-  report_id: number | null;
-  report_period_key: string | null;
-  report_status: string | null;
-  report_submitted_at: Date | null;
-  report_reviewed_at: Date | null;
-  reviewer_name: string | null;
-};
 
 const URGENCY = Prisma.sql`CASE f.status WHEN 'IN_PROGRESS_OVERDUE' THEN 0 WHEN 'IN_PROGRESS_ON_TIME' THEN 1 WHEN 'NOT_STARTED' THEN 2 WHEN 'DONE_LATE' THEN 3 ELSE 4 END`;
 

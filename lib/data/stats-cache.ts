@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '../db';
 import { vnDateOf } from '../domain/time';
-import { asOfFor } from '../validation/dashboard';
+import { asOfFor } from '../domain/periods';
 import type { StatRead } from './dashboard-sql';
 import { env } from '../env';
 

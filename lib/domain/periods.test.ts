@@ -1,6 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import {
   ALL_TIME_END,
+  asOfFor,
+  lastCutoffs,
+  periodOfKey,
   ALL_TIME_START,
   isRecurrence,
   nextPeriod,
@@ -346,5 +349,28 @@ describe('periodsBetween', () => {
   it('rejects malformed dates', () => {
     expect(() => periodsBetween('MONTHLY', '2026-1-1', '2026-12-31')).toThrow(RangeError);
     expect(() => periodsBetween('MONTHLY', '2026-01-01', '2026-02-30')).toThrow(RangeError);
+  });
+});
+
+describe('lastCutoffs (the trend) and asOfFor (a period filter)', () => {
+  it('counts the current period only from its cut-off day, in Vietnam', () => {
+    const keys = (asOf: string, recurrence: 'MONTHLY' | 'QUARTERLY', n: number) =>
+      lastCutoffs(recurrence, new Date(asOf), n).map((p) => p.key);
+    expect(keys('2026-12-01T05:00:00Z', 'MONTHLY', 3)).toEqual(['2026-09', '2026-10', '2026-11']);
+    // 14/12 23:59:59 in Hà Nội is still the cut-off day of December's report …
+    expect(keys('2026-12-14T16:59:59Z', 'MONTHLY', 2)).toEqual(['2026-11', '2026-12']);
+    // … and one second later it is 15/12, the first day of January's window.
+    expect(keys('2026-12-14T17:00:00Z', 'MONTHLY', 2)).toEqual(['2026-11', '2026-12']);
+    expect(keys('2026-12-01T05:00:00Z', 'QUARTERLY', 2)).toEqual(['2026-Q2', '2026-Q3']);
+    expect(keys('2026-12-14T16:59:59Z', 'QUARTERLY', 2)).toEqual(['2026-Q3', '2026-Q4']);
+  });
+
+  it('ends a past period at the last instant of its cut-off day, and never after now', () => {
+    const now = new Date('2026-12-01T05:00:00Z');
+    expect(asOfFor('2026-05', now).toISOString()).toBe('2026-05-14T16:59:59.999Z');
+    expect(asOfFor('2026-Q4', now)).toEqual(now);
+    expect(asOfFor(undefined, now)).toEqual(now);
+    expect(asOfFor('not-a-period', now)).toEqual(now);
+    expect(periodOfKey('2026-H2')?.end).toBe('2026-12-14');
   });
 });

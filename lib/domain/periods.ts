@@ -15,7 +15,7 @@
  *
  * Years are limited to 1000–9999 so that keys are always four digits and windows are valid IsoDates.
  */
-import { isIsoDate, type IsoDate } from './time';
+import { endOfDayVn, isIsoDate, vnDateOf, type IsoDate } from './time';
 
 export const RECURRENCES = ['ONCE', 'MONTHLY', 'QUARTERLY', 'HALF_YEARLY', 'YEARLY', 'CONTINUOUS'] as const;
 export type Recurrence = (typeof RECURRENCES)[number];
@@ -178,4 +178,40 @@ export function periodsBetween(recurrence: Recurrence, from: IsoDate, to: IsoDat
     periods.push(p);
   }
   return periods;
+}
+
+const CYCLIC_RECURRENCES: readonly Recurrence[] = ['MONTHLY', 'QUARTERLY', 'HALF_YEARLY', 'YEARLY'];
+
+/** The reporting period named by a key ('2026-11', '2026-Q3', '2026-H1', '2026'), or null. */
+export function periodOfKey(key: string): Period | null {
+  for (const recurrence of CYCLIC_RECURRENCES) {
+    const period = periodByKey(recurrence, key);
+    if (period) return period;
+  }
+  return null;
+}
+
+/**
+ * The moment the numbers of a period are computed for. Without a period: now. With a period: the
+ * last instant of its last day in Vietnam (the Decree 09/2019 cut-off, "số liệu tính đến hết ngày
+ * 14/…"), or now if that is still to come. Facts recorded after this moment are not counted.
+ */
+export function asOfFor(periodKey: string | undefined, now: Date): Date {
+  const period = periodKey ? periodOfKey(periodKey) : null;
+  if (!period) return now;
+  const end = new Date(endOfDayVn(period.end).getTime() - 1);
+  return end.getTime() < now.getTime() ? end : now;
+}
+
+/**
+ * The last `count` cut-offs of a cycle up to `asOf` (inclusive), oldest first: the periods whose
+ * last day has been reached (the current period counts only from its cut-off day on).
+ */
+export function lastCutoffs(recurrence: Recurrence, asOf: Date, count: number): Period[] {
+  const today = vnDateOf(asOf);
+  const current = periodContaining(recurrence, today);
+  let p: Period | null = current.end <= today ? current : previousPeriod(current);
+  const out: Period[] = [];
+  for (let i = 0; p && i < count; i += 1, p = previousPeriod(p)) out.unshift(p);
+  return out;
 }

@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 import { REFORM_AREA_LABELS, UNIT_KIND_LABELS } from '../domain/labels';
-import { periodByKey, periodContaining, previousPeriod, type Period, type Recurrence } from '../domain/periods';
+import { periodContaining, periodOfKey, previousPeriod, type Period, type Recurrence } from '../domain/periods';
 import { OFFICIAL_STATUSES } from '../domain/status';
-import { endOfDayVn, vnDateOf, type IsoDate } from '../domain/time';
+import { type IsoDate } from '../domain/time';
 import { parseIdText } from './fields';
 
 export const REFORM_AREAS = Object.keys(REFORM_AREA_LABELS) as (keyof typeof REFORM_AREA_LABELS)[];
@@ -44,17 +44,6 @@ const IdParam = z.string().transform((v, ctx): number => {
   }
   return n;
 });
-
-const PERIOD_RECURRENCES: Recurrence[] = ['MONTHLY', 'QUARTERLY', 'HALF_YEARLY', 'YEARLY'];
-
-/** The reporting period named by a key ('2026-11', '2026-Q3', '2026-H1', '2026'), or null. */
-export function periodOfKey(key: string): Period | null {
-  for (const recurrence of PERIOD_RECURRENCES) {
-    const period = periodByKey(recurrence, key);
-    if (period) return period;
-  }
-  return null;
-}
 
 const PeriodParam = z.string().refine((key) => periodOfKey(key) !== null);
 
@@ -141,18 +130,6 @@ export function dataFilters(
   return { programme, section, area, period, kind };
 }
 
-/**
- * The moment the numbers are computed for. Without a period: now. With a period: the last instant
- * of its last day in Vietnam (the Decree 09/2019 cut-off, "số liệu tính đến hết ngày 14/…"), or
- * now if that is still to come. Facts recorded after this moment are not counted.
- */
-export function asOfFor(periodKey: string | undefined, now: Date): Date {
-  const period = periodKey ? periodOfKey(periodKey) : null;
-  if (!period) return now;
-  const end = new Date(endOfDayVn(period.end).getTime() - 1);
-  return end.getTime() < now.getTime() ? end : now;
-}
-
 export type PeriodOption = { key: string; label: string };
 
 /**
@@ -181,25 +158,4 @@ export function periodOptions(today: IsoDate, selected?: string): PeriodOption[]
 /** "Tháng 11/2026" for a key, or null. */
 export function periodLabelOf(key: string | undefined): string | null {
   return key ? (periodOfKey(key)?.label ?? null) : null;
-}
-
-/** The cut-off days of the trend: the last `months` monthly cut-offs up to `asOf` (inclusive). */
-export function monthlyCutoffs(asOf: Date, months: number): Period[] {
-  const today = vnDateOf(asOf);
-  const current = periodContaining('MONTHLY', today);
-  // The current month counts only if its cut-off day has been reached.
-  let p: Period | null = current.end <= today ? current : previousPeriod(current);
-  const out: Period[] = [];
-  for (let i = 0; p && i < months; i += 1, p = previousPeriod(p)) out.unshift(p);
-  return out;
-}
-
-/** The last `quarters` quarterly cut-offs up to `asOf` (inclusive). */
-export function quarterlyCutoffs(asOf: Date, quarters: number): Period[] {
-  const today = vnDateOf(asOf);
-  const current = periodContaining('QUARTERLY', today);
-  let p: Period | null = current.end <= today ? current : previousPeriod(current);
-  const out: Period[] = [];
-  for (let i = 0; p && i < quarters; i += 1, p = previousPeriod(p)) out.unshift(p);
-  return out;
 }

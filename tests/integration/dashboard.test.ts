@@ -33,8 +33,8 @@ const { slotsAtCte } = await import('../../lib/data/status-sql');
 const { queryTrend, computeDashboard, queryTaskCount, slotCtes } = await import('../../lib/data/dashboard-sql');
 const { pureStatusesAt } = await import('../support/pure-status');
 const { trendPlan } = await import('../../lib/data/dashboard-shape');
-const { parseDashboardParams, parseDrillParams, dashboardQuery, asOfFor } =
-  await import('../../lib/validation/dashboard');
+const { parseDashboardParams, parseDrillParams, dashboardQuery } = await import('../../lib/validation/dashboard');
+const { asOfFor } = await import('../../lib/domain/periods');
 const { buildSummaryWorkbook, safeText } = await import('../../lib/exports/xlsx');
 const { buildReportDocument } = await import('../../lib/exports/docx');
 const { getExportSource } = await import('../../lib/data/exports');
