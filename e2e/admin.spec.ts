@@ -129,6 +129,7 @@ test('the administrator creates a user who can log in; deactivating them ends th
 });
 
 test('the standing office’s head manages programmes but not users or units', async ({ page }) => {
+  test.setTimeout(90_000); // six page loads: over 30 s on a busy machine (seen at load 25)
   await loginAs(page, 'tp.noivu');
   await expect(
     page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Chương trình' }),

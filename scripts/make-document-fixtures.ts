@@ -11,8 +11,10 @@
  *
  * The outputs are committed (tests read them, never regenerate them). The PDF needs a TrueType
  * font with Vietnamese glyphs: DejaVu Sans from Debian's fonts-dejavu-core by default, or
- * FIXTURE_FONT=/path/to/font.ttf. Also writes a "scanned" PDF (a page with a drawing and no text)
- * and an encrypted one (a password to open it).
+ * FIXTURE_FONT=/path/to/font.ttf. Also writes a "scanned" PDF (a page with a drawing and no text),
+ * a real scan's stand-in (the text PDF's two pages drawn by PDF.js as greyscale JPEG images at
+ * 200 dpi, put into a PDF with no text layer: what a scanner gives, read by OCR) and an encrypted
+ * one (a password to open it).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -251,9 +253,70 @@ function writeScannedPdf(file: string): void {
   doc.end();
 }
 
+/** The tasks of the two-column plan (ke-hoach-hai-cot.pdf): number, text with its lead and deadline. */
+export const TWO_COLUMN_TASKS = [
+  'Phòng Nội vụ chủ trì rà soát, sắp xếp tổ chức bộ máy các cơ quan chuyên môn thuộc Ủy ban nhân dân thành phố theo hướng tinh gọn, hoạt động hiệu lực, hiệu quả; hoàn thành trước ngày 30/6/2024.',
+  'Phòng Tư pháp chủ trì, phối hợp với Văn phòng HĐND và UBND thành phố rà soát, hệ thống hóa văn bản quy phạm pháp luật do thành phố ban hành; hoàn thành trước ngày 31/7/2024.',
+  'Phòng Tài chính - Kế hoạch chủ trì tham mưu bố trí kinh phí thực hiện cải cách hành chính trong dự toán ngân sách năm 2025; hoàn thành trước ngày 15/11/2024.',
+  'Phòng Văn hóa và Thông tin chủ trì tuyên truyền về cải cách hành chính trên Cổng thông tin điện tử và hệ thống truyền thanh cơ sở; hoàn thành trước ngày 31/12/2024.',
+  'Công an thành phố chủ trì hướng dẫn người dân kích hoạt tài khoản định danh điện tử mức độ 2, phối hợp với UBND các phường, xã; hoàn thành trước ngày 30/9/2024.',
+  'Văn phòng HĐND và UBND thành phố chủ trì theo dõi, tổng hợp kết quả thực hiện Kế hoạch, báo cáo Ủy ban nhân dân thành phố; hoàn thành trước ngày 20/12/2024.',
+];
+
+/**
+ * A plan set in two columns of justified prose under a title across the page, as some portals
+ * print a directive: the left column's line and the right one's share a baseline.
+ */
+function writeTwoColumnPdf(file: string): void {
+  const doc = pdfDocument(file);
+  doc.registerFont('body', FONT);
+  doc.font('body').fontSize(11);
+  doc.text('UỶ BAN NHÂN DÂN THÀNH PHỐ HÀ TĨNH', { align: 'center' });
+  doc.text('Số: 95/KH-UBND', { align: 'center' });
+  doc.text('KẾ HOẠCH', { align: 'center' });
+  doc.text('Cải cách hành chính thành phố năm 2024', { align: 'center' });
+  doc.moveDown();
+  const body = [
+    'I. MỤC ĐÍCH, YÊU CẦU',
+    'Nâng cao chất lượng phục vụ người dân và doanh nghiệp, bảo đảm các nhiệm vụ cải cách hành chính được triển khai đồng bộ, đúng tiến độ, gắn trách nhiệm của người đứng đầu từng cơ quan, đơn vị.',
+    'II. NHIỆM VỤ CỤ THỂ',
+    ...TWO_COLUMN_TASKS.map((t, i) => `${i + 1}. ${t}`),
+  ].join('\n');
+  doc.fontSize(10).text(body, { columns: 2, columnGap: 24, align: 'justify', height: 250 });
+  doc.end();
+}
+
+/** The text PDF's pages as images only: a scan of the printed plan, for the OCR path. */
+async function writeScanOfPlan(from: string, file: string): Promise<void> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const source = await pdfjs.getDocument({ data: new Uint8Array(fs.readFileSync(from)), verbosity: 0 }).promise;
+  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false });
+  const done = new Promise<void>((resolve) => doc.pipe(fs.createWriteStream(file)).on('finish', () => resolve()));
+  for (let n = 1; n <= source.numPages; n++) {
+    const page = await source.getPage(n);
+    const viewport = page.getViewport({ scale: 200 / 72 });
+    const factory = (source as unknown as { canvasFactory: { create(w: number, h: number): unknown } }).canvasFactory;
+    const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height)) as {
+      canvas: { toBuffer(type: string, quality?: number): Buffer; width: number; height: number };
+      context: CanvasRenderingContext2D;
+    };
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    await page.render({ canvasContext: context, canvas: canvas as unknown as HTMLCanvasElement, viewport }).promise;
+    doc.addPage({ size: 'A4', margin: 0 });
+    doc.image(canvas.toBuffer('image/jpeg', 70), 0, 0, { width: doc.page.width, height: doc.page.height });
+  }
+  doc.end();
+  await done;
+}
+
 fs.mkdirSync(OUT, { recursive: true });
 await writeDocx(path.join(OUT, 'ke-hoach-bang-nhiem-vu.docx'));
 writePdf(path.join(OUT, 'ke-hoach-bang-nhiem-vu.pdf'));
+// writePdf's stream must be flushed before it is read back.
+await new Promise((resolve) => setTimeout(resolve, 500));
+await writeScanOfPlan(path.join(OUT, 'ke-hoach-bang-nhiem-vu.pdf'), path.join(OUT, 'ke-hoach-ban-scan.pdf'));
 writeScannedPdf(path.join(OUT, 'ban-scan.pdf'));
+writeTwoColumnPdf(path.join(OUT, 'ke-hoach-hai-cot.pdf'));
 writeEncryptedPdf(path.join(OUT, 'ma-hoa.pdf'));
 console.log(`Wrote fixtures to ${path.relative(process.cwd(), OUT)}`);

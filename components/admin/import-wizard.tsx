@@ -822,8 +822,9 @@ export function ImportWizard() {
             Hoặc chọn tệp (.txt, .docx, .pdf)
           </label>
           <p className="text-xs text-slate-600">
-            Tối đa 8 MB. Khi đã chọn tệp, nội dung tệp được dùng thay cho ô văn bản. Tệp PDF cần có lớp chữ (PDF xuất từ
-            Word); bản scan hoặc ảnh chụp không đọc được.
+            Tối đa 8 MB. Khi đã chọn tệp, nội dung tệp được dùng thay cho ô văn bản. PDF xuất từ Word đọc chính xác
+            nhất; PDF bản scan (tối đa 10 trang) được nhận dạng chữ tự động (OCR), mất thêm thời gian và cần kiểm tra
+            kỹ.
           </p>
           <FilePicker
             id="import-file"

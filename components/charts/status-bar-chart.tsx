@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { statusHref } from './status-href';
 import { useNarrow } from './use-narrow';
 import { labelLines } from '@/lib/chart-format';
 import { OFFICIAL_STATUSES, STATUS_COLORS, STATUS_LABELS, type OfficialStatus } from '@/lib/domain/status';
@@ -13,8 +14,8 @@ export type StatusBarDatum = Record<OfficialStatus, number> & {
   total: number;
   /** "75%" — the completion rate, printed at the end of the bar. */
   rateLabel: string;
+  /** The assignments behind the whole bar; a status part's link is `statusHref(href, status)`. */
   href: string;
-  hrefs: Record<OfficialStatus, string>;
 };
 
 type TickProps = { x?: number | string; y?: number | string; payload?: { value?: string | number } };
@@ -157,7 +158,7 @@ export function StatusBarChart({ data, label }: { data: StatusBarDatum[]; label:
             isAnimationActive={false}
             onClick={(item) => {
               const datum = (item as { payload?: StatusBarDatum }).payload;
-              if (datum) router.push(datum.hrefs[s]);
+              if (datum) router.push(statusHref(datum.href, s));
             }}
           />
         ))}

@@ -5,7 +5,7 @@ import { formatRate } from '@/lib/exports/text';
 import type { DashboardFilters } from '@/lib/validation/dashboard';
 import { drillHref } from './links';
 
-/** Small, ready-to-draw rows for the client chart: counts, the rate label and the drill-down links. */
+/** Small, ready-to-draw rows for the client chart: counts, the rate label and the row's drill-down link (a status part's link is built from it: components/charts/status-href.ts). */
 export function unitBars(units: UnitStanding[], filters: DashboardFilters): StatusBarDatum[] {
   return units.map((u) => ({
     key: `u${u.unitId}`,
@@ -13,9 +13,6 @@ export function unitBars(units: UnitStanding[], filters: DashboardFilters): Stat
     total: u.counts.total,
     rateLabel: formatRate(u.completionRate),
     href: drillHref(filters, { unit: u.unitId }),
-    hrefs: Object.fromEntries(
-      OFFICIAL_STATUSES.map((s) => [s, drillHref(filters, { unit: u.unitId, status: s })]),
-    ) as Record<OfficialStatus, string>,
     ...pick(u.counts),
   }));
 }
@@ -27,9 +24,6 @@ export function groupBars(groups: GroupStanding[], filters: DashboardFilters): S
     total: g.counts.total,
     rateLabel: formatRate(g.completionRate),
     href: drillHref(filters, g.filter),
-    hrefs: Object.fromEntries(
-      OFFICIAL_STATUSES.map((s) => [s, drillHref(filters, { ...g.filter, status: s })]),
-    ) as Record<OfficialStatus, string>,
     ...pick(g.counts),
   }));
 }

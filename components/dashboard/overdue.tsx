@@ -1,15 +1,14 @@
 import Link from 'next/link';
 import { listOverdueAssignments } from '@/lib/data/dashboard';
+import { OVERDUE_SHOWN } from '@/lib/data/dashboard-shape';
 import { loadPage } from '@/lib/page-helpers';
 import type { DashboardFilters } from '@/lib/validation/dashboard';
 import { AssignmentTable } from './assignment-table';
 import { drillHref } from './links';
 
-const SHOWN = 20;
-
 /** The overdue assignments, most overdue first, with the unit and the lead department. */
 export async function OverdueList({ filters }: { filters: DashboardFilters }) {
-  const { total, rows } = await loadPage(listOverdueAssignments(filters, { limit: SHOWN }));
+  const { total, rows } = await loadPage(listOverdueAssignments(filters, { limit: OVERDUE_SHOWN }));
   return (
     <section aria-labelledby="overdue" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="overdue" className="text-lg font-semibold">

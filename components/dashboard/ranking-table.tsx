@@ -1,21 +1,17 @@
 import { Fragment } from 'react';
 import type { UnitStanding } from '@/lib/data/dashboard';
+import { RANKING_BOTTOM, RANKING_TOP, rankingRows } from '@/lib/data/dashboard-shape';
 import { STATUS_LABELS } from '@/lib/domain/status';
 import { formatRate } from '@/lib/exports/text';
 import type { DashboardFilters } from '@/lib/validation/dashboard';
 import { drillHref } from './links';
 
-/** Beyond this many units the page shows the head and the tail of the ranking (the Excel file has every unit). */
-const TOP = 20;
-const BOTTOM = 10;
-
 /** Units by standing: completion rate, then on-time rate, then fewest overdue. */
 export function RankingTable({ units, filters }: { units: UnitStanding[]; filters: DashboardFilters }) {
-  const ranked = [...units].sort((a, b) => a.rank - b.rank);
   // A national ranking has thousands of units: the chairman needs the best and the worst, and a
-  // page that stays light; the middle is left out with a row that says how many.
-  const cut = ranked.length > TOP + BOTTOM;
-  const shown = cut ? [...ranked.slice(0, TOP), ...ranked.slice(-BOTTOM)] : ranked;
+  // page that stays light; the middle is left out with a row that says how many (decision 028).
+  const { rows: shown, total, left } = rankingRows(units);
+  const cut = left > 0;
   return (
     <section
       aria-labelledby="ranking"
@@ -53,10 +49,10 @@ export function RankingTable({ units, filters }: { units: UnitStanding[]; filter
           <tbody className="divide-y divide-slate-100">
             {shown.map((u, i) => (
               <Fragment key={u.unitId}>
-                {cut && i === TOP ? (
+                {cut && i === RANKING_TOP ? (
                   <tr>
                     <td colSpan={7} className="text-center text-slate-600">
-                      … {ranked.length - TOP - BOTTOM} đơn vị ở giữa bảng xếp hạng …
+                      … {left} đơn vị ở giữa bảng xếp hạng …
                     </td>
                   </tr>
                 ) : null}
@@ -94,7 +90,8 @@ export function RankingTable({ units, filters }: { units: UnitStanding[]; filter
       </div>
       {cut ? (
         <p className="mt-1 text-xs text-slate-600">
-          Hiển thị {TOP} đơn vị đứng đầu và {BOTTOM} đơn vị cuối bảng trong {ranked.length} đơn vị; tệp Excel có đủ.
+          Hiển thị {RANKING_TOP} đơn vị đứng đầu và {RANKING_BOTTOM} đơn vị cuối bảng trong {total} đơn vị; tệp Excel có
+          đủ.
         </p>
       ) : null}
     </section>

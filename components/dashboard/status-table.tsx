@@ -1,5 +1,6 @@
 import { OFFICIAL_STATUSES, STATUS_LABELS } from '@/lib/domain/status';
 import type { StatusBarDatum } from '@/components/charts/status-bar-chart';
+import { statusHref } from '@/components/charts/status-href';
 
 /**
  * The numbers of a status chart as a table: its text alternative, with the same drill-down links.
@@ -38,7 +39,7 @@ export function StatusTable({
               </th>
               <td>{r.total}</td>
               {OFFICIAL_STATUSES.map((s) => (
-                <td key={s}>{r[s] > 0 ? <a href={r.hrefs[s]}>{r[s]}</a> : 0}</td>
+                <td key={s}>{r[s] > 0 ? <a href={statusHref(r.href, s)}>{r[s]}</a> : 0}</td>
               ))}
               <td>{r.rateLabel}</td>
             </tr>

@@ -7,7 +7,7 @@ import { loadWorkCalendar } from './calendar';
 import { planAssignments } from '../domain/fan-out';
 import { toProposal } from '../domain/import-proposal';
 import { toDbDate } from '../domain/time';
-import { readDocument, type UploadedDocument } from '../documents';
+import { readUploadedDocument, type UploadedDocument } from '../documents';
 import { cleanText } from '../validation/fields';
 import { PROGRAMME_LIMITS, utf8Length, type ImportInput, type Proposal } from '../validation/programme';
 import { audit } from './audit';
@@ -30,19 +30,23 @@ const EMPTY = 'Dán nội dung văn bản chỉ đạo vào ô trên, hoặc ch�
 
 export type UploadedFile = UploadedDocument;
 
-/** The directive's text from a pasted text or an uploaded file (the file wins when both are given). */
+/**
+ * The directive's text from a pasted text or an uploaded file (the file wins when both are given),
+ * and the pages of a PDF that were scans read by OCR (their text is to be checked by a person).
+ */
 export async function readDirectiveSource({
   text,
   file,
 }: {
   text: string;
   file: UploadedFile | null;
-}): Promise<string> {
+}): Promise<{ source: string; ocrPages: number[] }> {
   let source = text;
+  let ocrPages: number[] = [];
   if (file) {
     if (file.bytes.length > PROGRAMME_LIMITS.fileBytes) throw new FieldError('file', 'Tệp quá lớn: tối đa 8 MB.');
     try {
-      source = await readDocument(file);
+      ({ text: source, ocrPages } = await readUploadedDocument(file));
     } catch (error) {
       if (error instanceof AppError && !(error instanceof FieldError)) throw new FieldError('file', error.message);
       throw error;
@@ -52,7 +56,7 @@ export async function readDirectiveSource({
   source = cleanText(source, { multiline: true });
   if (utf8Length(source) > PROGRAMME_LIMITS.sourceBytes) throw new FieldError(file ? 'file' : 'text', TOO_LONG);
   if (source.trim() === '') throw new FieldError(file ? 'file' : 'text', file ? 'Tệp không có nội dung chữ.' : EMPTY);
-  return source;
+  return { source, ocrPages };
 }
 
 /** Active units as the parser's registry; a unit's short name is its alias ("Phòng VH-TT"). */
@@ -71,7 +75,7 @@ export async function analyzeDirective(input: {
   file: UploadedFile | null;
 }): Promise<Proposal & { units: { code: string; name: string; kind: string }[] }> {
   await requirePermission('programme:manage');
-  const source = await readDirectiveSource(input);
+  const { source, ocrPages } = await readDirectiveSource(input);
   const units = await registry();
   // Deadlines in working days ("trong 10 ngày làm việc kể từ …") need the calendar (decision 015).
   const parsed = withWorkingDayDeadlines(
@@ -82,7 +86,12 @@ export async function analyzeDirective(input: {
     await loadWorkCalendar(),
   );
   const leadership = units.find((u) => u.kind === 'LEADERSHIP');
-  const proposal = toProposal(parsed, { sourceText: source, registry: units, issuingBody: leadership?.name ?? '' });
+  const proposal = toProposal(parsed, {
+    sourceText: source,
+    registry: units,
+    issuingBody: leadership?.name ?? '',
+    ocrPages,
+  });
   return { ...proposal, units: units.map((u) => ({ code: u.code, name: u.name, kind: u.kind })) };
 }
 

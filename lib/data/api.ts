@@ -17,7 +17,7 @@ import { NotFoundError } from '../errors';
 import { can } from '../permissions';
 import { dueSoonLimit } from './calendar';
 import { requirePermission } from './guard';
-import { assignmentScope } from './scope';
+import { assignmentScope, assignmentScopeSql } from './scope';
 import { slotsAtCte } from './status-sql';
 import { listIndicatorStandings } from './targets';
 
@@ -159,14 +159,8 @@ export async function listApiAssignments(
 ): Promise<Dto<typeof S.AssignmentPage>> {
   const user = await requirePermission('work:read-own');
   const db = getDb();
-  const scope = assignmentScope(user);
-  // The row scope, as SQL: nothing to add when it is everything, else the ids it allows.
-  let inScope = Prisma.sql`true`;
-  if (Object.keys(scope).length > 0) {
-    const ids = (await db.assignment.findMany({ where: scope, select: { id: true } })).map((a) => a.id);
-    inScope = ids.length > 0 ? Prisma.sql`a.id IN (${Prisma.join(ids)})` : Prisma.sql`false`;
-  }
-  const parts = [inScope];
+  // The row scope in the same statement (lib/data/scope.ts): no list of ids loaded first.
+  const parts = [assignmentScopeSql(user)];
   if (query.id !== undefined) parts.push(Prisma.sql`a.id = ${query.id}`);
   if (query.programme !== undefined) parts.push(Prisma.sql`t."programmeId" = ${query.programme}`);
   if (query.unit !== undefined) parts.push(Prisma.sql`a."unitId" = ${query.unit}`);

@@ -134,9 +134,37 @@ function sectionKey(row: AggregateRow): string {
 
 /**
  * Heatmap rows the page shows (the first units in the chosen order; the Word report asks for all):
- * a screenful, and the national dashboard stays under its 300 KB (issue 8).
+ * a screenful, and the national dashboard stays light (issue 8, decision 028).
  */
-export const HEAT_ROWS = 30;
+export const HEAT_ROWS = 20;
+
+/** Beyond RANKING_TOP + RANKING_BOTTOM units the page shows the head and the tail of the ranking (decision 028). */
+export const RANKING_TOP = 20;
+export const RANKING_BOTTOM = 10;
+
+/** The overdue assignments listed on the dashboard (most overdue first); the drill-down pages them all (decision 028). */
+export const OVERDUE_SHOWN = 10;
+
+/**
+ * The rows of the ranking the page shows: every unit in rank order, or, beyond `top + bottom`
+ * units, the first `top` and the last `bottom` — the best and the worst a chairman acts on; the
+ * middle is named by a count and the Excel file has it. `units` may be in either sort order.
+ */
+export function rankingRows(
+  units: UnitStanding[],
+  top = RANKING_TOP,
+  bottom = RANKING_BOTTOM,
+): { rows: UnitStanding[]; total: number; left: number } {
+  // getDashboard's units are already in rank order unless sorted by overdue: check before sorting 10,000.
+  const inOrder = units.every((u, i) => u.rank === i + 1);
+  const ranked = inOrder ? units : [...units].sort((a, b) => a.rank - b.rank);
+  if (ranked.length <= top + bottom) return { rows: ranked, total: ranked.length, left: 0 };
+  return {
+    rows: [...ranked.slice(0, top), ...ranked.slice(ranked.length - bottom)],
+    total: ranked.length,
+    left: ranked.length - top - bottom,
+  };
+}
 
 export function shapeAggregates(
   rows: AggregateRow[],

@@ -82,16 +82,22 @@ export const JOB_RUN_KEEP_DAYS = 90;
 
 /**
  * A system job (lib/jobs/registry.ts): deletes runs that started more than `keepDays` ago, except
- * each job's latest run and latest success, which /admin/audit shows however old they are.
- * pg-boss keeps and purges its own queue tables (it deletes finished jobs after 7 days).
+ * each job's latest run and latest success, which /admin/audit shows however old they are — but
+ * not for a job of `retired` (lib/jobs/registry.ts RETIRED_JOBS), which no page shows: its old
+ * runs all go. pg-boss keeps and purges its own queue tables (it deletes finished jobs after 7 days).
  */
-export async function cleanUpJobRuns(now = new Date(), keepDays = JOB_RUN_KEEP_DAYS): Promise<{ deleted: number }> {
+export async function cleanUpJobRuns(
+  now = new Date(),
+  keepDays = JOB_RUN_KEEP_DAYS,
+  retired: readonly string[] = [],
+): Promise<{ deleted: number }> {
   const before = new Date(now.getTime() - keepDays * 86_400_000);
   const deleted = await getDb().$executeRaw`
     DELETE FROM "JobRun" r
     WHERE r."startedAt" < ${before}
-      AND r.id <> (SELECT l.id FROM "JobRun" l WHERE l.job = r.job ORDER BY l."startedAt" DESC, l.id DESC LIMIT 1)
-      AND r.id IS DISTINCT FROM (SELECT s.id FROM "JobRun" s WHERE s.job = r.job AND s.status = 'SUCCEEDED'
-                                 ORDER BY s."startedAt" DESC, s.id DESC LIMIT 1)`;
+      AND (r.job = ANY(${[...retired]}::text[]) OR (
+        r.id <> (SELECT l.id FROM "JobRun" l WHERE l.job = r.job ORDER BY l."startedAt" DESC, l.id DESC LIMIT 1)
+        AND r.id IS DISTINCT FROM (SELECT s.id FROM "JobRun" s WHERE s.job = r.job AND s.status = 'SUCCEEDED'
+                                   ORDER BY s."startedAt" DESC, s.id DESC LIMIT 1)))`;
   return { deleted };
 }

@@ -7,24 +7,34 @@ type Tx = Prisma.TransactionClient;
 type Message = { kind: string; title: string; body?: string; link?: string };
 
 /**
- * The one way a notification is written (the deadline reminders' bulk INSERT aside, which queues
- * its e-mails the same way): in the caller's transaction, with the e-mail of each recipient who
- * wants one queued in the same transaction (lib/data/email-outbox.ts, decision 019).
+ * The one way a notification is written: in the caller's transaction, with the e-mail of each
+ * recipient who wants one queued in the same transaction (lib/data/email-outbox.ts, decision 019).
  */
 export async function notifyUsers(tx: Tx, userIds: number[], message: Message): Promise<void> {
-  const unique = [...new Set(userIds)];
-  if (unique.length === 0) return;
-  const created = await tx.notification.createManyAndReturn({
-    data: unique.map((userId) => ({
+  await notifyEach(tx, [{ userIds, message }]);
+}
+
+/**
+ * Many messages, each to its own people, in one INSERT (a job that tells hundreds of units at
+ * once): the same rows and e-mails as one `notifyUsers` per message.
+ */
+export async function notifyEach(tx: Tx, items: readonly { userIds: number[]; message: Message }[]): Promise<number> {
+  const data = items.flatMap(({ userIds, message }) =>
+    [...new Set(userIds)].map((userId) => ({
       userId,
       kind: message.kind,
       title: message.title,
       body: message.body ?? null,
       link: message.link ?? null,
     })),
+  );
+  if (data.length === 0) return 0;
+  const created = await tx.notification.createManyAndReturn({
+    data,
     select: { id: true, userId: true, title: true, body: true },
   });
   await queueNotificationEmails(tx, created);
+  return created.length;
 }
 
 /** Everyone who works for a unit and may report for it. */

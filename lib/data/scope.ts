@@ -7,19 +7,36 @@ import { can, type SessionUser } from '../permissions';
  * them (they get "not found"), so every query that reads or writes work composes one of these.
  */
 
-/** Assignments a user may see: all for the chairman and administrator; else their own unit's,
- *  plus — for department heads — every assignment of the tasks their unit leads. */
+/**
+ * Assignments a user may see: all for the chairman and administrator; else their own unit's,
+ * plus — for department heads — every assignment of the tasks their unit leads and those whose
+ * reports they decide on. The ONE home of that rule: a list of routes (null: everything), written
+ * mechanically as a Prisma filter (`assignmentScope`) and as SQL (`assignmentScopeSql`, for raw
+ * queries: the API's list reads the scope in the same statement instead of loading its ids);
+ * tests/integration/scope.test.ts checks that both forms select the same assignments for every user.
+ */
+function assignmentRoutes(user: SessionUser): ReviewRoute[] | null {
+  if (can(user, 'work:read-all')) return null;
+  const own: ReviewRoute = { unit: { is: user.unitId } };
+  if (user.role !== 'DEPARTMENT_HEAD') return [own];
+  return [own, { lead: { unitId: user.unitId } }, ...reviewRoutes(user)];
+}
+
+/** Assignments a user may see (see assignmentRoutes), as a Prisma filter. */
 export function assignmentScope(user: SessionUser): Prisma.AssignmentWhereInput {
-  if (can(user, 'work:read-all')) return {};
-  const own: Prisma.AssignmentWhereInput = { unitId: user.unitId };
-  if (user.role !== 'DEPARTMENT_HEAD') return own;
-  return {
-    OR: [
-      own,
-      { task: { assignments: { some: { role: 'LEAD', unitId: user.unitId } } } },
-      ...reviewRoutes(user).map(routeWhere),
-    ],
-  };
+  const routes = assignmentRoutes(user);
+  if (!routes) return {};
+  return routes.length === 1 ? routeWhere(routes[0]!) : { OR: routes.map(routeWhere) };
+}
+
+/** The same assignments as `assignmentScope`, as an SQL condition on the assignment aliased `a`. */
+export function assignmentScopeSql(user: SessionUser): Prisma.Sql {
+  const routes = assignmentRoutes(user);
+  if (!routes) return Prisma.sql`true`;
+  return Prisma.sql`(${Prisma.join(
+    routes.map((r) => Prisma.sql`(${routeSql(r)})`),
+    ' OR ',
+  )})`;
 }
 
 /**

@@ -5,13 +5,12 @@ import { audit } from './audit';
 import { loadWorkCalendar } from './calendar';
 import { requirePermission } from './guard';
 import { resolveSigner } from './signers';
-import { notifyUsers, unitMemberIds } from './notify';
+import { notifyEach, notifyUsers, unitMemberIds } from './notify';
 import { readAssignment } from './assignment-read';
 import { slotsAtCte } from './status-sql';
 import {
   DEFAULT_URGING_LADDER,
-  latestDueInReach,
-  stepDueOn,
+  stepsReached,
   stepLabel,
   unitMessageTitle,
   workingDaysOverdue,
@@ -73,171 +72,229 @@ export async function saveUrgingLadder(input: UrgingLadderInput): Promise<void> 
 
 // ───────────────────────────── The scheduled job ─────────────────────────────
 
-type OpenSlot = {
-  assignment_id: number;
-  unit_id: number;
-  unit_name: string;
-  due: Date;
-  task_code: string;
-  task_title: string;
+/** A step owed today: the most advanced step reached for an open deadline, neither it nor a later one sent. */
+export type DueStep = {
+  programmeId: number;
+  assignmentId: number;
+  unitId: number;
+  unitName: string;
+  due: IsoDate;
+  offsetDays: number;
+  taskCode: string;
+  taskTitle: string;
 };
 
-/** The active users an audience names for a unit (the unit's officers, its leaders), or for the city. */
-async function audienceIds(
-  tx: Tx,
-  audience: UrgingAudience,
-  unitId: number,
-  cache: Map<string, number[]>,
-): Promise<number[]> {
-  const key = audience === 'OFFICERS' || audience === 'LEADER' ? `${audience}:${unitId}` : audience;
-  const cached = cache.get(key);
-  if (cached) return cached;
-  const where: Prisma.UserWhereInput =
-    audience === 'OFFICERS'
-      ? { unitId, role: 'OFFICER' }
-      : audience === 'LEADER'
-        ? { unitId, role: 'DEPARTMENT_HEAD' }
-        : audience === 'STANDING_OFFICE'
-          ? { unit: { isStandingOffice: true, active: true }, role: { in: ['DEPARTMENT_HEAD', 'OFFICER'] } }
-          : { role: 'CHAIRMAN' };
-  const ids = (await tx.user.findMany({ where: { ...where, active: true }, select: { id: true } })).map((u) => u.id);
-  cache.set(key, ids);
-  return ids;
-}
-
 /**
- * The urging ladder's run at `now` — a system job, not a user action. On a working day, for every
- * open deadline (the official status rule in SQL: the deadline in force, a recurring task's oldest
- * period owed; completed work is never urged) of an active programme, the most advanced step
- * whose day has come (lib/domain/urging.ts) is recorded once in UrgingSent — its unique key makes
- * a second run, or a second instance, send nothing — and only the run that recorded it notifies:
- * the unit's officers and leader one notification per task, the standing office and the chairman
- * one summary per programme and step. A step older than one already sent (a ladder edited since)
- * is not sent.
+ * The query of `listDueUrgingSteps` (null when no programme has a step today), and the active
+ * programmes with their ladders; exported for scripts/bench-jobs.ts (EXPLAIN).
  */
-export async function runUrgingLadder(now = new Date()): Promise<{ steps: number; notifications: number }> {
-  const db = getDb();
+export async function dueUrgingStepsQuery(now: Date): Promise<{
+  programmes: Map<number, { title: string; ladder: UrgingStep[] }>;
+  sql: Prisma.Sql | null;
+}> {
   const calendar = await loadWorkCalendar();
-  // No early return on a day off: stepDueOn (lib/domain/urging.ts) is the one home of that rule.
   const today = vnDateOf(now);
-  const programmes = await db.programme.findMany({
+  const active = await getDb().programme.findMany({
     where: { status: 'ACTIVE' },
     orderBy: { id: 'asc' },
     select: { id: true, title: true, urgingLadder: true },
   });
+  const programmes = new Map(active.map((p) => [p.id, { title: p.title, ladder: ladderOf(p.urgingLadder) }]));
+  const thresholds = [...programmes].flatMap(([id, p]) =>
+    stepsReached(today, p.ladder, calendar).map(
+      (s) => Prisma.sql`(${id}::int, ${s.offsetDays}::int, ${s.latestDue}::date)`,
+    ),
+  );
+  if (thresholds.length === 0) return { programmes, sql: null };
+  const ids = [...programmes.keys()];
+  const sql = Prisma.sql`
+    WITH ${slotsAtCte([now], { where: Prisma.sql`t."programmeId" IN (${Prisma.join(ids)})`, live: true })},
+    ladder(programme_id, offset_days, latest_due) AS (VALUES ${Prisma.join(thresholds)}),
+    reached AS (
+      SELECT DISTINCT ON (s.assignment_id) s.assignment_id, s.programme_id, s.unit_id, s.task_id, s.due, l.offset_days
+      FROM slots s
+      JOIN ladder l ON l.programme_id = s.programme_id AND s.due <= l.latest_due
+      WHERE s.completed IS NULL
+      ORDER BY s.assignment_id, l.offset_days DESC
+    )
+    SELECT r.programme_id, r.assignment_id, r.unit_id, u.name AS unit_name, r.due, r.offset_days,
+           sec.numeral || '.' || t.number AS task_code, t.title AS task_title
+    FROM reached r
+    JOIN "Unit" u ON u.id = r.unit_id AND u.active
+    JOIN "Task" t ON t.id = r.task_id
+    JOIN "Section" sec ON sec.id = t."sectionId"
+    WHERE NOT EXISTS (
+      SELECT 1 FROM "UrgingSent" us
+      WHERE us."assignmentId" = r.assignment_id AND us."dueDate" = r.due AND us."offsetDays" >= r.offset_days)
+    ORDER BY r.programme_id, r.assignment_id`;
+  return { programmes, sql };
+}
+
+/**
+ * Every step the ladder owes at `now`, for all active programmes in one set-based query: the
+ * official status rule in SQL (slotsAtCte on the read model: the deadline in force, a recurring
+ * task's oldest period owed; completed work is never urged) joined with each programme's steps
+ * and the latest deadline each step reaches today (lib/domain/urging.ts `stepsReached`, the one
+ * home of "which step today", so a day off yields no steps), minus the steps already sent
+ * (UrgingSent) — a step older than one already sent (a ladder edited since) is not sent.
+ */
+export async function listDueUrgingSteps(now = new Date()): Promise<{
+  programmes: Map<number, { title: string; ladder: UrgingStep[] }>;
+  steps: DueStep[];
+}> {
+  const { programmes, sql } = await dueUrgingStepsQuery(now);
+  const rows = sql
+    ? await getDb().$queryRaw<
+        {
+          programme_id: number;
+          assignment_id: number;
+          unit_id: number;
+          unit_name: string;
+          due: Date;
+          offset_days: number;
+          task_code: string;
+          task_title: string;
+        }[]
+      >(sql)
+    : [];
+  return {
+    programmes,
+    steps: rows.map((r) => ({
+      programmeId: r.programme_id,
+      assignmentId: r.assignment_id,
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      due: fromDbDate(r.due),
+      offsetDays: r.offset_days,
+      taskCode: r.task_code,
+      taskTitle: r.task_title,
+    })),
+  };
+}
+
+/**
+ * The urging ladder's run at `now` — a system job, not a user action, and the only deadline
+ * reminder (decision 026). Each step of `listDueUrgingSteps` is recorded once in UrgingSent — its
+ * unique key makes a second run, or a second instance, send nothing — and only the run that
+ * recorded it notifies (in the app and, through notifyEach, by e-mail): the unit's officers and
+ * leader one notification per task, the standing office and the chairman one summary per
+ * programme and step.
+ */
+export async function runUrgingLadder(now = new Date()): Promise<{ steps: number; notifications: number }> {
+  const db = getDb();
+  const calendar = await loadWorkCalendar();
+  const today = vnDateOf(now);
+  const { programmes, steps: due } = await listDueUrgingSteps(now);
   let steps = 0;
   let notifications = 0;
-  for (const programme of programmes) {
-    const ladder = ladderOf(programme.urgingLadder);
-    if (ladder.length === 0) continue;
-    const reach = latestDueInReach(today, ladder, calendar);
-    const slots = await db.$queryRaw<OpenSlot[]>(Prisma.sql`
-      WITH ${slotsAtCte([now], { where: Prisma.sql`t."programmeId" = ${programme.id}` })}
-      SELECT s.assignment_id, s.unit_id, u.name AS unit_name, s.due,
-             sec.numeral || '.' || t.number AS task_code, t.title AS task_title
-      FROM slots s
-      JOIN "Unit" u ON u.id = s.unit_id AND u.active
-      JOIN "Task" t ON t.id = s.task_id
-      JOIN "Section" sec ON sec.id = t."sectionId"
-      WHERE s.due IS NOT NULL AND s.completed IS NULL AND s.due <= ${reach}::date
-      ORDER BY s.assignment_id`);
-    if (slots.length === 0) continue;
-    const sent = await db.urgingSent.findMany({
-      where: { assignmentId: { in: slots.map((s) => s.assignment_id) } },
-      select: { assignmentId: true, dueDate: true, offsetDays: true },
-    });
-    const furthestSent = new Map<string, number>();
-    for (const s of sent) {
-      const key = `${s.assignmentId}:${fromDbDate(s.dueDate)}`;
-      furthestSent.set(key, Math.max(furthestSent.get(key) ?? -Infinity, s.offsetDays));
-    }
-    const todo = slots
-      .map((slot) => ({
-        slot,
-        due: fromDbDate(slot.due),
-        step: stepDueOn(today, fromDbDate(slot.due), ladder, calendar),
-      }))
-      .filter(
-        (x): x is typeof x & { step: UrgingStep } =>
-          x.step !== null && (furthestSent.get(`${x.slot.assignment_id}:${x.due}`) ?? -Infinity) < x.step.offsetDays,
-      );
-    if (todo.length === 0) continue;
+  for (const [programmeId, programme] of programmes) {
+    const todo = due.filter((d) => d.programmeId === programmeId);
     // A few hundred tasks per transaction: a city's first run (every late task at once) stays short.
     for (let from = 0; from < todo.length; from += URGING_BATCH) {
-      const result = await sendSteps(programme, todo.slice(from, from + URGING_BATCH));
+      const result = await sendSteps({ id: programmeId, ...programme }, todo.slice(from, from + URGING_BATCH));
       steps += result.steps;
       notifications += result.notifications;
     }
   }
   return { steps, notifications };
 
-  async function sendSteps(
-    programme: { id: number; title: string },
-    todo: { slot: OpenSlot; due: IsoDate; step: UrgingStep }[],
-  ) {
+  async function sendSteps(programme: { id: number; title: string; ladder: UrgingStep[] }, todo: DueStep[]) {
+    const stepOf = new Map(programme.ladder.map((s) => [s.offsetDays, s]));
     return db.$transaction(
       async (tx) => {
-        const cache = new Map<string, number[]>();
-        const data: Prisma.UrgingSentCreateManyInput[] = [];
-        for (const { slot, due, step } of todo) {
-          let recipients = 0;
-          for (const a of step.audiences) recipients += (await audienceIds(tx, a, slot.unit_id, cache)).length;
-          data.push({
-            assignmentId: slot.assignment_id,
-            dueDate: toDbDate(due),
-            offsetDays: step.offsetDays,
-            audiences: step.audiences,
-            recipients,
-            sentAt: now,
-          });
-        }
+        const people = await audiencesOf(tx, [...new Set(todo.map((x) => x.unitId))]);
+        const audiencesAt = (x: DueStep) => stepOf.get(x.offsetDays)?.audiences ?? [];
         const created = await tx.urgingSent.createManyAndReturn({
-          data,
+          data: todo.map((x) => ({
+            assignmentId: x.assignmentId,
+            dueDate: toDbDate(x.due),
+            offsetDays: x.offsetDays,
+            audiences: audiencesAt(x),
+            recipients: audiencesAt(x).reduce((n, a) => n + people(a, x.unitId).length, 0),
+            sentAt: now,
+          })),
           skipDuplicates: true,
           select: { assignmentId: true, offsetDays: true },
         });
         const mine = new Set(created.map((c) => `${c.assignmentId}:${c.offsetDays}`));
-        const done = todo.filter((x) => mine.has(`${x.slot.assignment_id}:${x.step.offsetDays}`));
-        let told = 0;
+        const done = todo.filter((x) => mine.has(`${x.assignmentId}:${x.offsetDays}`));
         // The unit's own people: one notification per task.
-        for (const { slot, due, step } of done) {
-          const ids = [
-            ...(step.audiences.includes('OFFICERS') ? await audienceIds(tx, 'OFFICERS', slot.unit_id, cache) : []),
-            ...(step.audiences.includes('LEADER') ? await audienceIds(tx, 'LEADER', slot.unit_id, cache) : []),
-          ];
-          await notifyUsers(tx, ids, {
+        const messages = done.map((x) => ({
+          userIds: audiencesAt(x)
+            .filter((a) => a === 'OFFICERS' || a === 'LEADER')
+            .flatMap((a) => people(a, x.unitId)),
+          message: {
             kind: 'urging.step',
-            title: unitMessageTitle(due, today, calendar),
-            body: `${slot.task_code} ${slot.task_title} — ${slot.unit_name}`,
-            link: `/assignments/${slot.assignment_id}`,
-          });
-          told += new Set(ids).size;
-        }
+            title: unitMessageTitle(x.due, today, calendar),
+            body: `${x.taskCode} ${x.taskTitle} — ${x.unitName}`,
+            link: `/assignments/${x.assignmentId}`,
+          },
+        }));
         // The standing office and the chairman: one summary per step.
         for (const audience of ['STANDING_OFFICE', 'CHAIRMAN'] as const) {
-          const byStep = new Map<number, typeof done>();
-          for (const x of done.filter((x) => x.step.audiences.includes(audience)))
-            byStep.set(x.step.offsetDays, [...(byStep.get(x.step.offsetDays) ?? []), x]);
+          const byStep = new Map<number, DueStep[]>();
+          for (const x of done.filter((x) => audiencesAt(x).includes(audience)))
+            byStep.set(x.offsetDays, [...(byStep.get(x.offsetDays) ?? []), x]);
           for (const [offset, items] of byStep) {
-            const ids = await audienceIds(tx, audience, 0, cache);
-            const units = [...new Set(items.map((x) => x.slot.unit_name))];
-            await notifyUsers(tx, ids, {
-              kind: 'urging.escalated',
-              title: `Đôn đốc (${stepLabel(offset).toLowerCase()}): ${items.length} nhiệm vụ của ${units.length} đơn vị`,
-              body: `${programme.title}: ${units.slice(0, 5).join(', ')}${units.length > 5 ? ` và ${units.length - 5} đơn vị khác` : ''}`,
-              link:
-                audience === 'STANDING_OFFICE'
-                  ? `/urging?programme=${programme.id}`
-                  : `/dashboard?programme=${programme.id}`,
+            const units = [...new Set(items.map((x) => x.unitName))];
+            messages.push({
+              userIds: people(audience, 0),
+              message: {
+                kind: 'urging.escalated',
+                title: `Đôn đốc (${stepLabel(offset).toLowerCase()}): ${items.length} nhiệm vụ của ${units.length} đơn vị`,
+                body: `${programme.title}: ${units.slice(0, 5).join(', ')}${units.length > 5 ? ` và ${units.length - 5} đơn vị khác` : ''}`,
+                link:
+                  audience === 'STANDING_OFFICE'
+                    ? `/urging?programme=${programme.id}`
+                    : `/dashboard?programme=${programme.id}`,
+              },
             });
-            told += ids.length;
           }
         }
-        return { steps: done.length, notifications: told };
+        return { steps: done.length, notifications: await notifyEach(tx, messages) };
       },
       { maxWait: 60_000, timeout: 120_000 },
     );
   }
+}
+
+/**
+ * The active users each audience names (lib/domain/urging.ts): for the given units their officers
+ * and leaders (DEPARTMENT_HEAD), and the standing office's heads and officers and the chairmen —
+ * read in two queries for a whole batch.
+ */
+async function audiencesOf(tx: Tx, unitIds: number[]): Promise<(audience: UrgingAudience, unitId: number) => number[]> {
+  const [own, city] = await Promise.all([
+    tx.user.findMany({
+      where: { unitId: { in: unitIds }, active: true, role: { in: ['OFFICER', 'DEPARTMENT_HEAD'] } },
+      select: { id: true, unitId: true, role: true },
+      orderBy: { id: 'asc' },
+    }),
+    tx.user.findMany({
+      where: {
+        active: true,
+        OR: [
+          { unit: { isStandingOffice: true, active: true }, role: { in: ['DEPARTMENT_HEAD', 'OFFICER'] } },
+          { role: 'CHAIRMAN' },
+        ],
+      },
+      select: { id: true, role: true },
+      orderBy: { id: 'asc' },
+    }),
+  ]);
+  const key = (role: string, unitId: number | null) => `${role}:${unitId}`;
+  const byUnit = new Map<string, number[]>();
+  for (const u of own) byUnit.set(key(u.role, u.unitId), [...(byUnit.get(key(u.role, u.unitId)) ?? []), u.id]);
+  const chairmen = city.filter((u) => u.role === 'CHAIRMAN').map((u) => u.id);
+  const standingOffice = city.filter((u) => u.role !== 'CHAIRMAN').map((u) => u.id);
+  return (audience, unitId) =>
+    audience === 'OFFICERS'
+      ? (byUnit.get(key('OFFICER', unitId)) ?? [])
+      : audience === 'LEADER'
+        ? (byUnit.get(key('DEPARTMENT_HEAD', unitId)) ?? [])
+        : audience === 'STANDING_OFFICE'
+          ? standingOffice
+          : chairmen;
 }
 
 // ───────────────────────────── The Công văn đôn đốc ─────────────────────────────

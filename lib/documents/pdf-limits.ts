@@ -73,3 +73,28 @@ export function inflatedSize(bytes: Uint8Array, limit = PDF_MAX_INFLATED_BYTES):
   }
   return total;
 }
+
+/**
+ * OCR of scanned pages (pages without a text layer), in the same reading thread (pdf-worker.mjs):
+ * at most OCR_MAX_PAGES pages, drawn at OCR_DPI (at most OCR_MAX_PIXELS pixels a page), read in at
+ * most OCR_MAX_MS in all (then the thread and Tesseract's nested thread are terminated). Tesseract
+ * runs in WebAssembly, whose memory is outside the thread's heap limit: the server's resident
+ * memory is watched while OCR runs, and the thread is ended when it grows by more than
+ * OCR_MAX_GROWTH_MB. A scan whose words average under OCR_MIN_CONFIDENCE (Tesseract's 0–100) is
+ * refused as unreadable rather than shown as a grid of noise.
+ */
+export const OCR_MAX_PAGES = 10;
+export const OCR_MAX_MS = 120_000;
+export const OCR_DPI = 200;
+export const OCR_MAX_PIXELS = 6_000_000;
+export const OCR_MAX_GROWTH_MB = 768;
+export const OCR_MIN_CONFIDENCE = 50;
+
+export const OCR_TOO_MANY_PAGES = `Tệp PDF có hơn ${OCR_MAX_PAGES} trang scan (không có lớp chữ): hệ thống chỉ nhận dạng chữ (OCR) tối đa ${OCR_MAX_PAGES} trang. Hãy tách phần nhiệm vụ ra tệp riêng, tải lên bản .docx hoặc dán nội dung văn bản vào ô trên.`;
+export const OCR_UNREADABLE =
+  'Bản scan không đọc được: chữ quá mờ, nghiêng hoặc không có chữ nên nhận dạng (OCR) không tin cậy. Hãy scan lại rõ hơn (thẳng trang, 300 dpi), tải lên bản .docx hoặc dán nội dung văn bản vào ô trên.';
+export const OCR_FAILED =
+  'Không nhận dạng được chữ trong bản scan (lỗi OCR). Hãy tải lên bản .docx hoặc PDF xuất từ Word, hoặc dán nội dung văn bản vào ô trên.';
+export const OCR_TOO_SLOW = `Nhận dạng chữ bản scan (OCR) quá ${OCR_MAX_MS / 60_000} phút chưa xong nên đã dừng. Hãy tải lên bản .docx hoặc dán nội dung văn bản vào ô trên.`;
+export const OCR_TOO_HEAVY =
+  'Nhận dạng chữ bản scan (OCR) cần quá nhiều bộ nhớ nên đã dừng. Hãy scan lại với độ phân giải thấp hơn, tải lên bản .docx hoặc dán nội dung văn bản vào ô trên.';

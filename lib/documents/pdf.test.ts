@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { extractPdfText } from './pdf';
+import { extractPdfText, pdfLines, type PdfPiece } from './pdf';
 import { PDF_TOO_HEAVY, PDF_TOO_SLOW } from './pdf-limits';
 
 /** A well-formed one-page PDF whose page content is `content` (Flate-compressed), with a Helvetica font. */
@@ -66,5 +66,41 @@ describe('extractPdfText (PDF.js in a worker thread)', () => {
     await expect(extractPdfText(pdf, { spin: true, maxReadMs: 200 })).rejects.toThrow(PDF_TOO_SLOW);
     // The server goes on reading other PDFs.
     await expect(extractPdfText(pdf)).resolves.toContain('Phong Tu phap');
+  });
+});
+
+describe('pdfLines: two columns of prose', () => {
+  const piece = (str: string, x: number, y: number, width: number): PdfPiece => ({ str, x, y, width, height: 10 });
+
+  it('reads the left column, then the right, keeping a title across the page in place', () => {
+    const page: PdfPiece[] = [piece('KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024', 150, 780, 300)];
+    for (let i = 0; i < 6; i++) {
+      // Justified columns: the left lines end at one edge (the last line of a paragraph shorter).
+      page.push(piece(`trái ${i + 1}`, 50, 740 - i * 14, i === 5 ? 120 : 230));
+      page.push(piece(`phải ${i + 1}`, 310, 740 - i * 14, 230));
+    }
+    expect(pdfLines([page])).toEqual([
+      'KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024',
+      ...[1, 2, 3, 4, 5, 6].map((n) => `trái ${n}`),
+      ...[1, 2, 3, 4, 5, 6].map((n) => `phải ${n}`),
+    ]);
+  });
+
+  it('leaves a document header (issuer | national motto, centred in each half) line by line', () => {
+    const page: PdfPiece[] = [
+      piece('ỦY BAN NHÂN DÂN', 90, 800, 120),
+      piece('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 300, 800, 250),
+      piece('THÀNH PHỐ HÀ TĨNH', 85, 786, 130),
+      piece('Độc lập - Tự do - Hạnh phúc', 340, 786, 170),
+      piece('Số: 12/KH-UBND', 95, 772, 100),
+      piece('Hà Tĩnh, ngày 20 tháng 3 năm 2024', 330, 772, 200),
+      piece('1. Phòng Nội vụ chủ trì rà soát tổ chức bộ máy các cơ quan chuyên môn thuộc thành phố.', 50, 740, 490),
+    ];
+    expect(pdfLines([page])).toEqual([
+      'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'THÀNH PHỐ HÀ TĨNH\tĐộc lập - Tự do - Hạnh phúc',
+      'Số: 12/KH-UBND\tHà Tĩnh, ngày 20 tháng 3 năm 2024',
+      '1. Phòng Nội vụ chủ trì rà soát tổ chức bộ máy các cơ quan chuyên môn thuộc thành phố.',
+    ]);
   });
 });

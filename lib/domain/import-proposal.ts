@@ -108,6 +108,20 @@ export function reviewOf(t: ParsedTask, refs: readonly ProposalRef[]): TaskRevie
   return { lead, coordinators, dueDate };
 }
 
+const OCR_NOTE = 'Đọc từ bản scan (OCR): đối chiếu với bản gốc';
+
+/**
+ * A task read from a scanned page: the words came from OCR, so even a field the parser read
+ * exactly is "cần kiểm tra" (FUZZY), and "no coordinating unit" may be a unit OCR missed.
+ */
+export function reviewFromScan(review: TaskReview): TaskReview {
+  const check = (c: FieldCheck): FieldCheck =>
+    c.level === 'EXACT' || c.level === 'NONE'
+      ? { level: 'FUZZY', note: c.note ? `${OCR_NOTE} — ${c.note}` : OCR_NOTE }
+      : { level: c.level, note: `${c.note}; ${OCR_NOTE.toLowerCase()}` };
+  return { lead: check(review.lead), coordinators: check(review.coordinators), dueDate: check(review.dueDate) };
+}
+
 function clip(s: string, max: number): string {
   return s.length <= max ? s : s.slice(0, max);
 }
@@ -192,7 +206,18 @@ export function guessDocumentFields(preamble: string): { title: string; document
  */
 export function toProposal(
   parsed: ParsedDirective,
-  { sourceText, registry, issuingBody }: { sourceText: string; registry: readonly RegistryUnit[]; issuingBody: string },
+  {
+    sourceText,
+    registry,
+    issuingBody,
+    ocrPages = [],
+  }: {
+    sourceText: string;
+    registry: readonly RegistryUnit[];
+    issuingBody: string;
+    /** Pages of the uploaded PDF that were scans read by OCR: every task is then to be checked. */
+    ocrPages?: readonly number[];
+  },
 ): Proposal {
   const names = new Map(registry.map((u) => [u.code, u.name]));
   const sections: ProposalSection[] = parsed.sections.map((s, i) => ({
@@ -242,6 +267,13 @@ export function toProposal(
           : 'Toàn bộ văn bản được đặt vào một nhiệm vụ: đặt con trỏ tại chỗ bắt đầu nhiệm vụ tiếp theo rồi bấm «Tách».',
       );
     }
+  }
+  if (ocrPages.length > 0) {
+    for (const section of sections)
+      for (const task of section.tasks) if (task.review) task.review = reviewFromScan(task.review);
+    warnings.unshift(
+      `Trang ${ocrPages.join(', ')} của tệp PDF là bản scan: chữ được nhận dạng tự động (OCR) nên có thể sai dấu, sai số hoặc thiếu chữ. Mọi nhiệm vụ được đánh dấu «cần kiểm tra»: đối chiếu tên nhiệm vụ, đơn vị và thời hạn với bản gốc trước khi lưu.`,
+    );
   }
   const doc = guessDocumentFields(parsed.preamble);
   return {

@@ -29,12 +29,15 @@ export const MAX_STEP_OFFSET = 60;
 export const MAX_STEPS = 8;
 
 /**
- * The ladder a programme has until its administrator changes it: reminders three working days
- * before and on the day, then after the deadline the unit's leader, then the standing office, then
- * the chairman — each step also reaching those of the steps before it.
+ * The ladder a programme has until its administrator changes it: three working days before the
+ * deadline (DUE_SOON_DAYS, when the work turns "Sắp đến hạn") the unit's officers and leader, on
+ * the day the officers, then after the deadline the officers and leader, then the standing office,
+ * then the chairman — each later step also reaching those of the steps before it. It is the only
+ * deadline reminder (decision 026: the hourly "deadline-reminders" job, which told officers and
+ * heads "sắp đến hạn" and "quá hạn", was retired into its −3 and +1 steps).
  */
 export const DEFAULT_URGING_LADDER: readonly UrgingStep[] = [
-  { offsetDays: -3, audiences: ['OFFICERS'] },
+  { offsetDays: -3, audiences: ['OFFICERS', 'LEADER'] },
   { offsetDays: 0, audiences: ['OFFICERS'] },
   { offsetDays: 1, audiences: ['OFFICERS', 'LEADER'] },
   { offsetDays: 5, audiences: ['OFFICERS', 'LEADER', 'STANDING_OFFICE'] },
@@ -66,9 +69,40 @@ export function stepDay(due: IsoDate, offsetDays: number, calendar: WorkCalendar
   return d;
 }
 
+/** A step with the latest deadline whose step day has come by today (`stepsReached`). */
+export type ReachedStep = UrgingStep & { latestDue: IsoDate };
+
+/** How far (calendar days) a step's day can be from its deadline: ±MAX_STEP_OFFSET working days and a long Tết. */
+const SEARCH_DAYS = 2 * MAX_STEP_OFFSET + 60;
+
 /**
- * The step to send today for this deadline: none on a day off (nobody is urged on a weekend or
- * during Tết), else the most advanced step whose day has come (null before the first).
+ * The steps a ladder has reached today, each with the latest deadline it reaches (`latestDue`):
+ * a step is due for a deadline D exactly when D ≤ its `latestDue`, because a step's day never
+ * moves back when the deadline moves forward. None on a day off (nobody is urged on a weekend or
+ * during Tết). Ordered from the first step to the most advanced. The one home of "which step
+ * today": `stepDueOn` answers it for one deadline, and the job (lib/data/urging.ts) hands these
+ * thresholds to SQL to answer it for every open deadline at once.
+ */
+export function stepsReached(today: IsoDate, ladder: readonly UrgingStep[], calendar: WorkCalendar): ReachedStep[] {
+  if (!calendar.isWorkingDay(today)) return [];
+  return [...ladder]
+    .sort((a, b) => a.offsetDays - b.offsetDays)
+    .map((step) => {
+      // Binary search for the last deadline whose step day is on or before today.
+      let lo = -SEARCH_DAYS; // stepDay(today + lo) ≤ today
+      let hi = SEARCH_DAYS; // stepDay(today + hi) > today
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (stepDay(addDays(today, mid), step.offsetDays, calendar) <= today) lo = mid;
+        else hi = mid;
+      }
+      return { ...step, audiences: [...step.audiences], latestDue: addDays(today, lo) };
+    });
+}
+
+/**
+ * The step to send today for this deadline: none on a day off, else the most advanced step whose
+ * day has come (null before the first).
  */
 export function stepDueOn(
   today: IsoDate,
@@ -76,27 +110,14 @@ export function stepDueOn(
   ladder: readonly UrgingStep[],
   calendar: WorkCalendar,
 ): UrgingStep | null {
-  if (!calendar.isWorkingDay(today)) return null;
-  let reached: UrgingStep | null = null;
-  for (const step of [...ladder].sort((a, b) => a.offsetDays - b.offsetDays)) {
-    if (stepDay(due, step.offsetDays, calendar) <= today) reached = step;
-  }
-  return reached;
+  const reached = stepsReached(today, ladder, calendar).filter((s) => due <= s.latestDue);
+  const last = reached.at(-1);
+  return last ? { offsetDays: last.offsetDays, audiences: last.audiences } : null;
 }
 
 /** Working days a deadline is overdue on `today` (0 when not overdue). */
 export function workingDaysOverdue(due: IsoDate, today: IsoDate, calendar: WorkCalendar): number {
   return workingDaysBetween(due, today, calendar);
-}
-
-/** The earliest deadline a ladder can reach today: the first step's distance before it, counted back. */
-export function latestDueInReach(today: IsoDate, ladder: readonly UrgingStep[], calendar: WorkCalendar): IsoDate {
-  const before = Math.max(0, ...ladder.map((s) => -s.offsetDays));
-  // The step "n working days before" a deadline D is reached today when D is at most n working days
-  // ahead, plus the days off right after (a deadline on a day off counts from the working day before).
-  let last = before === 0 ? today : addWorkingDays(today, before, calendar);
-  while (!calendar.isWorkingDay(addDays(last, 1)) && last < addDays(today, before + 40)) last = addDays(last, 1);
-  return last;
 }
 
 /** The title of the notification the unit's own people get. */

@@ -11,10 +11,9 @@
 import 'server-only';
 import { queueDailyDigests, sendDueEmails } from '../data/email-outbox';
 import { cleanUpApiUsage } from '../data/api-tokens';
-import { cleanUpJobRuns } from '../data/job-runs';
+import { cleanUpJobRuns, JOB_RUN_KEEP_DAYS } from '../data/job-runs';
 import { recountLiveTally, snapshotTrendCutoffs } from '../data/jobs';
 import { cleanUpLoginThrottle } from '../data/login-throttle';
-import { generateDeadlineNotifications } from '../data/notifications';
 import { runUrgingLadder } from '../data/urging';
 
 export type JobDefinition = {
@@ -33,12 +32,6 @@ export type JobDefinition = {
 
 export const JOBS: readonly JobDefinition[] = [
   {
-    name: 'deadline-reminders',
-    label: 'Nhắc hạn và báo quá hạn',
-    cron: '0 * * * *',
-    handler: async () => ({ created: await generateDeadlineNotifications() }),
-  },
-  {
     name: 'trend-snapshots',
     label: 'Chốt số liệu xu hướng theo kỳ',
     cron: '5 * * * *',
@@ -52,6 +45,7 @@ export const JOBS: readonly JobDefinition[] = [
   },
   {
     // Decision 018: every hour, so a step goes out early on its working day and after any downtime.
+    // The only deadline reminder: it took over the retired 'deadline-reminders' (decision 026).
     name: 'urging-ladder',
     label: 'Đôn đốc theo các bước của chương trình',
     cron: '20 * * * *',
@@ -88,6 +82,17 @@ export const JOBS: readonly JobDefinition[] = [
     name: 'job-history-cleanup',
     label: 'Dọn lịch sử chạy tác vụ cũ (giữ 90 ngày)',
     cron: '20 3 * * *',
-    handler: () => cleanUpJobRuns(),
+    handler: () => cleanUpJobRuns(new Date(), JOB_RUN_KEEP_DAYS, RETIRED_JOBS),
   },
+];
+
+/**
+ * Jobs that were deployed and then retired: each instance removes their schedule and queue at
+ * start (lib/jobs/runner.ts), so pg-boss stops creating runs that no worker takes; their run
+ * history is deleted after JOB_RUN_KEEP_DAYS like any other (lib/data/job-runs.ts). A name stays
+ * here so that a database last run by an older version is cleaned up whenever it is upgraded.
+ */
+export const RETIRED_JOBS: readonly string[] = [
+  // Decision 026: the urging ladder tells a unit its deadline is near or passed.
+  'deadline-reminders',
 ];

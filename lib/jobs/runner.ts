@@ -16,7 +16,7 @@ import PgBoss from 'pg-boss';
 import { claimJobRun, finishJobRun, occurrenceSucceeded } from '../data/job-runs';
 import { VN_TIME_ZONE } from '../domain/time';
 import { log } from '../log';
-import { JOBS, type JobDefinition } from './registry';
+import { JOBS, RETIRED_JOBS, type JobDefinition } from './registry';
 import { listenForWake } from './wake';
 
 export const JOB_TIME_ZONE = VN_TIME_ZONE;
@@ -61,11 +61,14 @@ type Scheduler = { boss: PgBoss; stop: () => Promise<void>; catchUp: () => Promi
 export async function startScheduler({
   connectionString,
   jobs = JOBS,
+  retired = RETIRED_JOBS,
   pollingIntervalSeconds = 5,
   catchUpEveryMs = CATCH_UP_MS,
 }: {
   connectionString: string;
   jobs?: readonly JobDefinition[];
+  /** Names of jobs no longer run: their schedule is removed, and their queue when it is empty. */
+  retired?: readonly string[];
   pollingIntervalSeconds?: number;
   catchUpEveryMs?: number;
 }): Promise<Scheduler> {
@@ -73,6 +76,15 @@ export async function startScheduler({
   // pg-boss reports lost connections as events; without a listener they would end the process.
   boss.on('error', (error) => log().warn({ err: error }, 'job queue error'));
   await boss.start();
+  for (const name of retired) {
+    // No new runs; what is queued is dropped. The queue itself goes once pg-boss has purged its
+    // finished jobs (they keep it referenced until then): a refusal must not stop the instance.
+    await retryOnDeadlock(() => boss.unschedule(name));
+    await retryOnDeadlock(() => boss.purgeQueue(name)).catch(() => undefined);
+    await retryOnDeadlock(() => boss.deleteQueue(name)).catch((error: unknown) =>
+      log().info({ job: name, err: error }, 'retired job queue kept until its finished jobs are purged'),
+    );
+  }
   for (const job of jobs) {
     // A failed run is retried twice, a minute apart; a run stuck for 30 minutes expires.
     await retryOnDeadlock(() =>

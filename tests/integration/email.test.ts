@@ -20,13 +20,15 @@ process.env.NEXTAUTH_URL = 'https://dondoc.example.vn';
 const { getDb } = await import('../../lib/db');
 const { saveReport } = await import('../../lib/data/reports');
 const { notifyUsers } = await import('../../lib/data/notify');
-const { generateDeadlineNotifications } = await import('../../lib/data/notifications');
+const { runUrgingLadder } = await import('../../lib/data/urging');
 const { queueDailyDigests, sendDueEmails } = await import('../../lib/data/email-outbox');
 const { getEmailSettings } = await import('../../lib/data/account');
 const { updateEmailSettingsAction } = await import('../../lib/actions/account');
 const { INITIAL_STATE } = await import('../../lib/action-state');
 const { listenForWake } = await import('../../lib/jobs/wake');
 const { RETRY_DELAYS_MINUTES } = await import('../../lib/domain/email');
+const { loadWorkCalendar } = await import('../../lib/data/calendar');
+const { addDays, startOfDayVn, vnDateOf } = await import('../../lib/domain/time');
 
 const db = getDb();
 let smtp: LocalSmtp;
@@ -170,17 +172,24 @@ describe('e-mail notifications', () => {
     expect(smtp.received).toHaveLength(0);
   });
 
-  it('the deadline reminders queue their e-mails too', async () => {
-    await db.notification.deleteMany({ where: { kind: { startsWith: 'deadline.' } } });
+  it('the deadline reminders (the urging ladder, decision 026) queue one e-mail per notice', async () => {
     await setMail('cb.bacha', 'cb.bacha@example.vn', 'EACH');
-    const created = await generateDeadlineNotifications();
-    expect(created).toBeGreaterThan(0);
+    // 09:00 on a working day: the ladder sends nothing on a day off.
+    const calendar = await loadWorkCalendar();
+    let day = vnDateOf(new Date());
+    while (!calendar.isWorkingDay(day)) day = addDays(day, 1);
+    const now = new Date(startOfDayVn(day).getTime() + 9 * 3_600_000);
+    const created = await runUrgingLadder(now);
+    expect(created.notifications).toBeGreaterThan(0);
     const mine = await db.notification.count({
-      where: { userId: await userId('cb.bacha'), kind: { startsWith: 'deadline.' } },
+      where: { userId: await userId('cb.bacha'), kind: { startsWith: 'urging.' } },
     });
     expect(mine).toBeGreaterThan(0);
     expect(await db.emailMessage.count({ where: { to: 'cb.bacha@example.vn' } })).toBe(mine);
     expect(await db.emailMessage.count({ where: { NOT: { to: 'cb.bacha@example.vn' } } })).toBe(0);
+    // Run again: nothing new, no second e-mail.
+    expect(await runUrgingLadder(now)).toEqual({ steps: 0, notifications: 0 });
+    expect(await db.emailMessage.count({ where: { to: 'cb.bacha@example.vn' } })).toBe(mine);
   });
 
   it('the daily digest: one e-mail with the unread notifications of the day, once a day', async () => {

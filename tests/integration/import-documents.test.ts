@@ -165,11 +165,12 @@ describe('a PDF with a text layer', () => {
     expect(tableTasks(draft)).toEqual(EXPECTED_TABLE);
   });
 
-  it('a scan without text, an encrypted PDF, a broken PDF: a Vietnamese message on the file field', async () => {
+  it('a scan without readable text, an encrypted PDF, a broken PDF: a Vietnamese message on the file field', async () => {
     await actAs('admin');
+    // Scans are read by OCR (tests/integration/import-ocr.test.ts); this one holds only shapes.
     await expect(analyzeDirective({ text: '', file: read('ban-scan.pdf') })).rejects.toMatchObject({
       field: 'file',
-      message: expect.stringContaining('không có lớp chữ'),
+      message: expect.stringContaining('Bản scan không đọc được'),
     });
     await expect(analyzeDirective({ text: '', file: read('ma-hoa.pdf') })).rejects.toMatchObject({
       field: 'file',

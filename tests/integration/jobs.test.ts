@@ -14,7 +14,7 @@ process.env.LOG_LEVEL = 'silent';
 
 const { getDb } = await import('../../lib/db');
 const { claimJobRun, cleanUpJobRuns, listJobRuns } = await import('../../lib/data/job-runs');
-const { JOBS } = await import('../../lib/jobs/registry');
+const { JOBS, RETIRED_JOBS } = await import('../../lib/jobs/registry');
 const { occurrenceAt, runOccurrence, startScheduler } = await import('../../lib/jobs/runner');
 
 const stops: (() => Promise<void>)[] = [];
@@ -139,5 +139,39 @@ describe('scheduled jobs', () => {
       orderBy: { occurrence: 'asc' },
     });
     expect(left.map((r) => r.occurrence)).toEqual(['old-2', 'other', 'recent']);
+  });
+
+  it('a retired job (deadline-reminders, decision 026): its schedule and queue go at start, its old runs at clean-up', async () => {
+    const db = getDb();
+    const url = process.env.DATABASE_URL!;
+    // A database last run by a version that still scheduled it.
+    const older = await startScheduler({
+      connectionString: url,
+      jobs: [{ name: 'deadline-reminders', label: 'cũ', cron: '0 * * * *', handler: async () => ({}) }],
+      retired: [],
+      pollingIntervalSeconds: 0.5,
+    });
+    expect((await older.boss.getSchedules()).map((s) => s.name)).toContain('deadline-reminders');
+    await older.stop();
+    const now = new Date('2026-12-01T00:00:00Z');
+    await db.jobRun.createMany({
+      data: [200, 100].map((daysAgo) => ({
+        job: 'deadline-reminders',
+        occurrence: `retired-${daysAgo}`,
+        status: 'SUCCEEDED' as const,
+        startedAt: new Date(now.getTime() - daysAgo * 86_400_000),
+      })),
+    });
+    const current = await startScheduler({ connectionString: url, jobs: [], pollingIntervalSeconds: 0.5 });
+    stops.push(current.stop);
+    expect(RETIRED_JOBS).toContain('deadline-reminders');
+    expect((await current.boss.getSchedules()).map((s) => s.name)).not.toContain('deadline-reminders');
+    // Nothing left waiting for a worker that no longer exists.
+    expect(await current.boss.getQueueSize('deadline-reminders', { before: 'active' })).toBe(0);
+    // Without the retired list its last run and success would be kept for ever; with it they go.
+    expect(await cleanUpJobRuns(now, 90)).toMatchObject({ deleted: expect.any(Number) });
+    expect(await db.jobRun.count({ where: { job: 'deadline-reminders' } })).toBe(1);
+    await cleanUpJobRuns(now, 90, RETIRED_JOBS);
+    expect(await db.jobRun.count({ where: { job: 'deadline-reminders' } })).toBe(0);
   });
 });

@@ -4,58 +4,108 @@ import { actAs, currentUser } from '../support/as-user';
 vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }));
 
 const { getDb } = await import('../../lib/db');
-const { generateDeadlineNotifications, countUnreadNotifications, markNotificationsRead, openNotification } =
+const { countUnreadNotifications, markNotificationsRead, openNotification } =
   await import('../../lib/data/notifications');
+const { runUrgingLadder } = await import('../../lib/data/urging');
+const { JOBS, RETIRED_JOBS } = await import('../../lib/jobs/registry');
 const { getSubmissionBoard } = await import('../../lib/data/board');
 const { periodContaining, previousPeriod } = await import('../../lib/domain/periods');
-const { vnDateOf, addDays, endOfDayVn, formatDateVn } = await import('../../lib/domain/time');
-const { DUE_SOON_DAYS } = await import('../../lib/domain/status');
-const { dueSoonUntil } = await import('../../lib/domain/working-days');
+const { vnDateOf, addDays, startOfDayVn, toDbDate } = await import('../../lib/domain/time');
+const { DEFAULT_URGING_LADDER, stepDay } = await import('../../lib/domain/urging');
 const { loadWorkCalendar } = await import('../../lib/data/calendar');
 
-describe('deadline reminders', () => {
-  it('tell every unit with an overdue slot once, and the units whose period ends within 3 days once', async () => {
-    const created = await generateDeadlineNotifications();
-    expect(created).toBeGreaterThan(0);
-    const namHa = await getDb().user.findUniqueOrThrow({ where: { username: 'cb.namha' } });
-    // Nam Hà completed I.1 late: no reminder for it. Trần Phú completed it on time.
-    const tranPhu = await getDb().user.findUniqueOrThrow({ where: { username: 'cb.tranphu' } });
+/** 09:00 in Việt Nam on the first working day from `day`. */
+async function workingMorning(day: string): Promise<Date> {
+  const calendar = await loadWorkCalendar();
+  while (!calendar.isWorkingDay(day)) day = addDays(day, 1);
+  return new Date(startOfDayVn(day).getTime() + 9 * 3_600_000);
+}
+
+describe('deadline reminders: the urging ladder is their one home (decision 026)', () => {
+  it('no scheduled job but the ladder tells units about deadlines', () => {
+    expect(JOBS.map((j) => j.name)).toContain('urging-ladder');
+    expect(JOBS.map((j) => j.name)).not.toContain('deadline-reminders');
+    expect(RETIRED_JOBS).toContain('deadline-reminders');
+  });
+
+  it('tells every unit with an overdue slot once, never about completed work; a second run adds nothing', async () => {
+    const now = await workingMorning(vnDateOf(new Date()));
+    const created = await runUrgingLadder(now);
+    expect(created.notifications).toBeGreaterThan(0);
+    const user = (username: string) => getDb().user.findUniqueOrThrow({ where: { username } });
     // Reminders about NQ76 I.1 (the year plan has overdue work of its own for these wards).
-    const overdueFor = async (userId: number, unitCode: string) => {
+    const noticesFor = async (userId: number, unitCode: string) => {
       const i1 = await getDb().assignment.findFirstOrThrow({
         where: { unit: { code: unitCode }, task: { number: '1', section: { numeral: 'I' } } },
       });
-      return getDb().notification.count({ where: { userId, kind: 'deadline.overdue', link: `/assignments/${i1.id}` } });
+      return getDb().notification.count({ where: { userId, link: `/assignments/${i1.id}` } });
     };
-    expect(await overdueFor(tranPhu.id, 'P-TRANPHU')).toBe(0);
-    expect(await overdueFor(namHa.id, 'P-NAMHA')).toBe(0);
-    const bacHa = await getDb().user.findUniqueOrThrow({ where: { username: 'cb.bacha' } });
-    expect(await overdueFor(bacHa.id, 'P-BACHA')).toBe(1); // I.1 returned, not completed
-    // idempotent
-    expect(await generateDeadlineNotifications()).toBe(0);
-
-    // two days before the current monthly cut-off, the monthly task is "due soon" for units without a report
-    const period = periodContaining('MONTHLY', vnDateOf(new Date()));
-    const soon = new Date(endOfDayVn(addDays(period.end, -2)).getTime() - 3_600_000);
-    await generateDeadlineNotifications(soon);
-    expect(await getDb().notification.count({ where: { userId: namHa.id, kind: 'deadline.soon' } })).toBeGreaterThan(0);
+    // Nam Hà completed I.1 late, Trần Phú on time: no reminder for it.
+    expect(await noticesFor((await user('cb.tranphu')).id, 'P-TRANPHU')).toBe(0);
+    expect(await noticesFor((await user('cb.namha')).id, 'P-NAMHA')).toBe(0);
+    expect(await noticesFor((await user('cb.bacha')).id, 'P-BACHA')).toBe(1); // I.1 returned, not completed
+    expect(await runUrgingLadder(now)).toEqual({ steps: 0, notifications: 0 });
+    expect(await getDb().notification.count({ where: { kind: { startsWith: 'deadline.' } } })).toBe(0);
   });
 
-  it('"due soon" reminders start DUE_SOON_DAYS working days before a cut-off, the window of the "Sắp đến hạn" status', async () => {
-    const namHa = await getDb().user.findUniqueOrThrow({ where: { username: 'cb.namha' } });
-    const period = periodContaining('MONTHLY', vnDateOf(new Date()));
-    const soonFor = { userId: namHa.id, kind: 'deadline.soon', title: { endsWith: formatDateVn(period.end) } };
-    await getDb().notification.deleteMany({ where: { kind: 'deadline.soon' } });
-    // DUE_SOON_DAYS working days (decision 015): the first day whose window reaches the cut-off.
+  it('a unit gets exactly one notice per step of the ladder, on its day, however often the job runs', async () => {
+    const db = getDb();
     const calendar = await loadWorkCalendar();
-    let first = period.end;
-    while (dueSoonUntil(addDays(first, -1), DUE_SOON_DAYS, calendar) >= period.end) first = addDays(first, -1);
-    expect(first < period.end).toBe(true);
-    const lateOn = (day: string) => new Date(endOfDayVn(day).getTime() - 3_600_000);
-    await generateDeadlineNotifications(lateOn(addDays(first, -1)));
-    expect(await getDb().notification.count({ where: soonFor })).toBe(0);
-    await generateDeadlineNotifications(lateOn(first));
-    expect(await getDb().notification.count({ where: soonFor })).toBeGreaterThan(0);
+    const section = await db.section.findFirstOrThrow({ where: { numeral: 'I', programme: { status: 'ACTIVE' } } });
+    const first = await workingMorning(addDays(vnDateOf(new Date()), 30));
+    const due = addDays(vnDateOf(first), 7);
+    const task = await db.task.create({
+      data: {
+        programmeId: section.programmeId,
+        sectionId: section.id,
+        number: 'once-per-step',
+        order: 98,
+        title: 'Nhiệm vụ thử nhắc hạn',
+        text: 'Nội dung.',
+        dueDate: toDbDate(due),
+      },
+    });
+    const vhtt = await db.unit.findUniqueOrThrow({ where: { code: 'VHTT' } });
+    const a = await db.assignment.create({
+      data: {
+        taskId: task.id,
+        unitId: vhtt.id,
+        role: 'IMPLEMENTING',
+        dueDate: toDbDate(due),
+        originalDueDate: toDbDate(due),
+      },
+    });
+    const officer = await db.user.findUniqueOrThrow({ where: { username: 'cb.vhtt' } });
+    const head = await db.user.findUniqueOrThrow({ where: { username: 'tp.vhtt' } });
+    const link = `/assignments/${a.id}`;
+    const received = { officer: [] as string[], head: [] as string[] };
+    for (let day = addDays(due, -10); day <= addDays(due, 25); day = addDays(day, 1)) {
+      const before = { officer: 0, head: 0 };
+      for (const [who, u] of [
+        ['officer', officer],
+        ['head', head],
+      ] as const)
+        before[who] = await db.notification.count({ where: { userId: u.id, link } });
+      // Hourly: several runs a day.
+      for (const hour of [7, 9, 15]) await runUrgingLadder(new Date(startOfDayVn(day).getTime() + hour * 3_600_000));
+      for (const [who, u] of [
+        ['officer', officer],
+        ['head', head],
+      ] as const) {
+        const after = await db.notification.count({ where: { userId: u.id, link } });
+        expect(after - before[who], `${who} on ${day}`).toBeLessThanOrEqual(1);
+        if (after > before[who]) received[who].push(day);
+      }
+    }
+    const stepDays = (audience: 'OFFICERS' | 'LEADER') =>
+      DEFAULT_URGING_LADDER.filter((s) => s.audiences.includes(audience)).map((s) =>
+        stepDay(due, s.offsetDays, calendar),
+      );
+    expect(received.officer).toEqual(stepDays('OFFICERS'));
+    expect(received.head).toEqual(stepDays('LEADER'));
+    // The head hears "sắp đến hạn" at the first step, as the retired reminders told heads.
+    expect(received.head[0]).toBe(stepDay(due, -3, calendar));
+    await db.task.update({ where: { id: task.id }, data: { archivedAt: new Date() } });
   });
 
   it('the bell counts unread notifications; opening one marks it read; they can all be marked read', async () => {

@@ -4,7 +4,8 @@
  * "may I review it?") and as SQL (`reviewReportsSql`: the review inbox, one query). This file checks,
  * for every role in every unit, on the seeded city and on randomised data (tasks losing, gaining or
  * doubling their lead, reports in every status, zero to two standing offices), that
- *   - the two forms select exactly the same reports;
+ *   - the two forms select exactly the same reports, and the two forms of the assignment scope built
+ *     from the same routes (`assignmentScope`, `assignmentScopeSql`: the API's list) the same assignments;
  *   - they agree with the written rule, `reviewerFor` (lib/domain/review-routing.ts);
  *   - the inbox (listReviewInbox) lists exactly those submitted reports, oldest first, page by page,
  *     with the right total, unit list and unit filter.
@@ -17,7 +18,7 @@ const signedIn = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => signedIn.user }));
 
 const { getDb, Prisma } = await import('../../lib/db');
-const { reviewScope, reviewReportsSql } = await import('../../lib/data/scope');
+const { assignmentScope, assignmentScopeSql, reviewScope, reviewReportsSql } = await import('../../lib/data/scope');
 const { listReviewInbox } = await import('../../lib/data/work');
 const { reviewerFor } = await import('../../lib/domain/review-routing');
 
@@ -61,10 +62,25 @@ async function viaSql(user: SessionUser, submittedOnly: boolean): Promise<number
   return rows.map((r) => r.id);
 }
 
-/** Both forms, for every user; returns the users whose two answers differ (with both answers). */
+/** The assignments a user may see (assignmentScope), through Prisma and through the SQL form. */
+async function assignmentsBoth(user: SessionUser): Promise<{ prisma: number[]; sql: number[] }> {
+  const db = getDb();
+  const [prisma, sql] = await Promise.all([
+    db.assignment.findMany({ where: assignmentScope(user), select: { id: true }, orderBy: { id: 'asc' } }),
+    db.$queryRaw<{ id: number }[]>`SELECT a.id FROM "Assignment" a WHERE ${assignmentScopeSql(user)} ORDER BY a.id`,
+  ]);
+  return { prisma: prisma.map((a) => a.id), sql: sql.map((a) => a.id) };
+}
+
+/**
+ * Both forms of both rules, for every user; returns the users whose two answers differ (with both
+ * answers): the reports they review, and the assignments they may see.
+ */
 async function disagreements(users: SessionUser[]) {
   const found: { user: string; prisma: number[]; sql: number[] }[] = [];
   for (const user of users) {
+    const seen = await assignmentsBoth(user);
+    if (seen.prisma.join() !== seen.sql.join()) found.push({ user: `${who(user)}: assignments`, ...seen });
     for (const submittedOnly of [false, true]) {
       const [prisma, sql] = await Promise.all([viaPrisma(user, submittedOnly), viaSql(user, submittedOnly)]);
       if (prisma.join() !== sql.join()) found.push({ user: who(user), prisma, sql });
@@ -213,11 +229,28 @@ async function shuffle(random: () => number) {
     await db.unit.update({ where: { id: pick(units).id }, data: { isStandingOffice: true } });
 }
 
-describe('the review rule: one set of routes, its Prisma and SQL forms and the inbox agree', () => {
+describe('the review and assignment scopes: one set of routes, its Prisma and SQL forms and the inbox agree', () => {
   it('on the seeded city, for every role in every unit', async () => {
     const users = await everyone();
     expect(users.length).toBeGreaterThanOrEqual(4 * 20);
     expect(await disagreements(users)).toEqual([]);
+    // The assignment scopes compared above are not trivial: every head sees at least their unit's; some
+    // (the standing office's, in the seed) see more, some less than everything.
+    const all = await getDb().assignment.count();
+    const officers = new Map(users.filter((u) => u.role === 'OFFICER').map((u) => [u.unitId, u]));
+    const wider: number[] = [];
+    const narrower: number[] = [];
+    for (const head of users.filter((u) => u.role === 'DEPARTMENT_HEAD')) {
+      const [headSees, officerSees] = await Promise.all([
+        assignmentsBoth(head),
+        assignmentsBoth(officers.get(head.unitId)!),
+      ]);
+      expect(headSees.sql.length).toBeGreaterThanOrEqual(officerSees.sql.length);
+      if (headSees.sql.length > officerSees.sql.length) wider.push(head.unitId);
+      if (headSees.sql.length < all) narrower.push(head.unitId);
+    }
+    expect(wider.length).toBeGreaterThan(0);
+    expect(narrower.length).toBeGreaterThan(0);
     const { checked, mismatches } = await ruleMismatches(users);
     expect(checked).toBeGreaterThan(100);
     expect(mismatches).toEqual([]);

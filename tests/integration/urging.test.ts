@@ -148,12 +148,12 @@ describe('the urging ladder job', () => {
     ]);
   });
 
-  it('escalates: the officers at every step, the leader from +1, the standing office from +5, the chairman at +10', async () => {
+  it('escalates: the officers at every step, the leader at −3 and from +1, the standing office from +5, the chairman at +10', async () => {
     const link = `/assignments/${r.vhtt}`;
     const unitNotes = (username: string) =>
       db.notification.count({ where: { userId: r.users[username]!, kind: 'urging.step', link } });
     expect(await unitNotes('cb.vhtt')).toBe(5);
-    expect(await unitNotes('tp.vhtt')).toBe(3);
+    expect(await unitNotes('tp.vhtt')).toBe(4); // −3 ("sắp đến hạn", decision 026), +1, +5, +10
     // Not the unit's: nobody else hears about the task one by one.
     expect(await unitNotes('cb.tranphu')).toBe(0);
     expect(await unitNotes('tp.noivu')).toBe(0);

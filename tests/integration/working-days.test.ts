@@ -9,7 +9,7 @@ vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }))
 
 const { getDb } = await import('../../lib/db');
 const { addCalendarDay, dueSoonLimit, listCalendarDays, removeCalendarDay } = await import('../../lib/data/calendar');
-const { generateDeadlineNotifications } = await import('../../lib/data/notifications');
+const { runUrgingLadder } = await import('../../lib/data/urging');
 const { toDbDate } = await import('../../lib/domain/time');
 
 /** Thursday 4/2/2027, 09:00 in Việt Nam: the last working day before Tết. */
@@ -50,13 +50,14 @@ beforeAll(async () => {
   }
 });
 
+/** The "sắp đến hạn" reminder: the urging ladder's first step (decision 026). */
 const soonFor = async (assignmentId: number) =>
-  getDb().notification.count({ where: { kind: 'deadline.soon', link: `/assignments/${assignmentId}` } });
+  getDb().notification.count({ where: { kind: 'urging.step', link: `/assignments/${assignmentId}` } });
 
 describe('"Sắp đến hạn" across Tết 2027', () => {
   it('counts the three working days after Tết and its compensating day: due 11/2 is soon, 12/2 is not', async () => {
     expect(await dueSoonLimit(BEFORE_TET)).toBe('2027-02-11');
-    await generateDeadlineNotifications(BEFORE_TET);
+    await runUrgingLadder(BEFORE_TET);
     expect(await soonFor(due['2027-02-11']!)).toBeGreaterThan(0);
     expect(await soonFor(due['2027-02-12']!)).toBe(0);
   });
@@ -66,7 +67,7 @@ describe('"Sắp đến hạn" across Tết 2027', () => {
     for (const date of ['2027-02-09', '2027-02-10'])
       await addCalendarDay({ date, working: false, note: 'Nghỉ Tết Nguyên đán theo thông báo' });
     expect(await dueSoonLimit(BEFORE_TET)).toBe('2027-02-15');
-    await generateDeadlineNotifications(BEFORE_TET);
+    await runUrgingLadder(BEFORE_TET);
     expect(await soonFor(due['2027-02-12']!)).toBeGreaterThan(0);
     expect((await listCalendarDays()).map((d) => d.date)).toEqual(['2027-02-10', '2027-02-09']);
     await removeCalendarDay('2027-02-10');

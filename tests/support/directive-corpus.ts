@@ -151,6 +151,8 @@ type Predicted = {
   text: string;
   lead: string | null;
   collective: string | null;
+  /** The group was named by the text (the task or a heading above it), not assumed for want of a name. */
+  groupNamed: boolean;
   coordinators: string[];
   deadline: string | null;
   recurrence: Recurrence;
@@ -165,6 +167,7 @@ function predicted(parsed: ParsedDirective): Predicted[] {
         text: foldWords(t.text.replace(/^\s*(?:[-+•*]|\(?[0-9a-zđ]{1,3}[.)])\s*/i, '')),
         lead: t.lead?.text ?? null,
         collective: t.collective,
+        groupNamed: t.collective !== null && !t.addresseeAssumed,
         coordinators: t.coordinators.map((c) => c.text),
         deadline: t.deadline,
         recurrence: t.recurrence,
@@ -184,8 +187,14 @@ function sameLead(got: Predicted, want: string): boolean {
   return classifyGroup(want)?.collective === got.collective;
 }
 
+/**
+ * The parse names a lead: a unit, or a group the text names ("UBND các xã", and "Các sở, ban,
+ * ngành, địa phương" — ALL — in the task or inherited from its heading). Only the ALL that the
+ * parser assumes when nobody is named is no lead; a named ALL is scored like any lead (right when
+ * the annotation names that group, a false positive otherwise).
+ */
 function hasLead(p: Predicted): boolean {
-  return p.lead !== null || (p.collective !== null && p.collective !== 'ALL');
+  return p.lead !== null || (p.collective !== null && (p.collective !== 'ALL' || p.groupNamed));
 }
 
 function addField(c: Counts, gotValue: boolean, wantValue: boolean, equal: boolean): void {

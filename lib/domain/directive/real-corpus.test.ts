@@ -40,7 +40,9 @@ describe('real directives of other provinces', () => {
     for (const doc of docs.filter((d) => d.split === 'tuning'))
       total = addCorpusScores(total, scoreDoc(parseDirective(doc.text, HA_TINH_UNITS), doc));
     expect(f1(total.tasks)).toBeGreaterThanOrEqual(0.96);
-    expect(f1(total.lead)).toBeGreaterThanOrEqual(0.94);
+    // 0.94 until the scorer counted a group the text names ("Các sở, ban, ngành …", inherited from
+    // a heading) as a lead (tests/support/directive-corpus.ts hasLead): the same parse scores 0.925.
+    expect(f1(total.lead)).toBeGreaterThanOrEqual(0.92);
     expect(f1(total.coordinators)).toBeGreaterThanOrEqual(0.95);
     expect(f1(total.deadline)).toBeGreaterThanOrEqual(0.95);
     expect(f1(total.recurrence)).toBeGreaterThanOrEqual(0.89);
