@@ -89,7 +89,7 @@ test('officer submits with a file → head returns with a reason → officer fix
 
   // 5. The officer's list and the chairman's counts follow.
   await loginAs(page, 'cb.tranphu');
-  await expect(page.getByRole('link', { name: /^I\.4(?!\d)/ })).toContainText('Hoàn thành đúng hạn');
+  await expect(page.getByRole('link', { name: /(?:^|\s)I\.4(?!\d)/ })).toContainText('Hoàn thành đúng hạn');
   await logout(page);
   await loginAs(page, 'chutich');
   await expect(page.getByTestId('count-DONE_ON_TIME')).toHaveText(String(before + 1));
