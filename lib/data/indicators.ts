@@ -20,8 +20,6 @@ type Tx = Prisma.TransactionClient;
 
 const num = (d: Prisma.Decimal | null): number | null => (d === null ? null : d.toNumber());
 
-/** The indicators of a programme, for its administration page. */
-
 /** The indicator's own fields as the admin pages read them (the edit page and the update's before-image). */
 const INDICATOR_FIELDS = {
   id: true,
@@ -35,6 +33,7 @@ const INDICATOR_FIELDS = {
   targets: { orderBy: { year: 'asc' as const }, select: { year: true, value: true } },
 } satisfies Prisma.IndicatorSelect;
 
+/** The indicators of a programme, for its administration page. */
 export async function listProgrammeIndicators(programmeId: number) {
   await requirePermission('programme:manage');
   const rows = await getDb().indicator.findMany({
