@@ -25,7 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { SERVER_HEAP_CAP_MB } from './lib/launch';
+import { serverEnv, serverNodeArgs } from './lib/launch';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -40,6 +40,10 @@ const PASSWORD = process.env.BENCH_PASSWORD ?? 'DonDoc@2026';
 const OUT = path.join(process.cwd(), 'docs', 'benchmarks', 'load.md');
 const LABEL = flag('--label');
 const WRITE = !args.includes('--no-write');
+/** Node options for the server instead of `npm start`'s (experiments: `--node-args "--max-old-space-size=384"`). */
+const NODE_ARGS = flag('--node-args')?.split(/\s+/).filter(Boolean) ?? serverNodeArgs(undefined);
+/** Concurrent downloads of the export target (its own concurrency: a national file takes seconds). */
+const EXPORT_CONNECTIONS = Number(flag('--export-connections') ?? 10);
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) {
   console.error(
@@ -94,8 +98,8 @@ if (!officer || !head || !chairman)
 const server = spawn(
   process.execPath,
   [
-    // The heap cap of `npm start` (scripts/lib/launch.ts): the server measured as it runs.
-    `--max-old-space-size=${SERVER_HEAP_CAP_MB}`,
+    // The Node options of `npm start` (scripts/lib/launch.ts): the server measured as it runs.
+    ...NODE_ARGS,
     path.join('node_modules', 'next', 'dist', 'bin', 'next'),
     'start',
     '-p',
@@ -106,6 +110,7 @@ const server = spawn(
   {
     env: {
       ...process.env,
+      ...serverEnv(),
       DATABASE_URL,
       PORT: String(PORT),
       NEXTAUTH_URL: BASE,
@@ -220,6 +225,79 @@ async function hammer(target: string, url: string, cookie: string, connections: 
   };
 }
 
+/**
+ * The export target, measured as files: `connections` clients each download whole files one after
+ * another until the duration has passed (the last ones are waited for, however long they take —
+ * autocannon's 10 s time-out counted every national file as an error, since one takes ~10 s alone).
+ * A file counts as complete when it answered 200 and its bytes end with a zip's end-of-directory
+ * record; anything else (a status, a broken or cut transfer) is an error. Latency is per file.
+ */
+async function downloads(target: string, url: string, cookie: string, connections: number): Promise<Row> {
+  let peak = rssMb();
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssMb());
+  }, 250);
+  const started = performance.now();
+  const until = started + DURATION * 1000;
+  const times: number[] = [];
+  const firstBytes: number[] = [];
+  let non2xx = 0;
+  let errors = 0;
+  let bytes = 0;
+  const client = async () => {
+    while (performance.now() < until) {
+      const t0 = performance.now();
+      try {
+        const r = await fetch(url, { headers: { cookie }, signal: AbortSignal.timeout(15 * 60_000) });
+        const reader = r.body!.getReader();
+        let first = 0;
+        let size = 0;
+        let tail = Buffer.alloc(0);
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          if (!first) first = performance.now() - t0;
+          size += value.length;
+          tail = Buffer.concat([tail, Buffer.from(value)]).subarray(-64);
+        }
+        if (r.status < 200 || r.status >= 300) non2xx += 1;
+        // The end-of-central-directory record (22 bytes, no comment): a whole zip, not a cut one.
+        else if (tail.length < 22 || tail.readUInt32LE(tail.length - 22) !== 0x06054b50) errors += 1;
+        else {
+          times.push(performance.now() - t0);
+          firstBytes.push(first);
+          bytes += size;
+        }
+      } catch {
+        errors += 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, client));
+  clearInterval(sampler);
+  const wall = (performance.now() - started) / 1000;
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) =>
+    sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : 0;
+  console.log(
+    `${target}: ${times.length} files in ${wall.toFixed(1)} s, slowest first byte ${Math.round(Math.max(0, ...firstBytes))} ms, ` +
+      `file p50 ${Math.round(at(0.5))} ms, slowest ${Math.round(at(1))} ms, ${non2xx} non-2xx, ${errors} errors`,
+  );
+  return {
+    target,
+    connections,
+    rps: times.length / wall,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    non2xx,
+    errors,
+    inPage: 0,
+    rssPeak: peak,
+    kb: times.length ? bytes / times.length / 1024 : 0,
+  };
+}
+
 /** autocannon reports p90, p97.5 and p99; p95 is interpolated between p90 and p97.5. */
 function percentile(result: autocannon.Result, p: 95): number {
   const { p90, p97_5 } = result.latency;
@@ -245,9 +323,10 @@ const rows: Row[] = [];
 for (const t of targets.filter((t) => !chosen || chosen.includes(t.name))) {
   // Warm-up: the first view after start computes the statistics (see the header).
   await (await fetch(`${BASE}${t.path}`, { headers: { cookie: cookies[t.who] } })).arrayBuffer();
-  for (const c of t.name === 'Excel export' ? [Math.min(...CONNECTIONS)] : CONNECTIONS) {
+  const isExport = t.path.startsWith('/api/exports/');
+  for (const c of isExport ? [EXPORT_CONNECTIONS] : CONNECTIONS) {
     const floor = await hammer('Floor', `${BASE}/bench-floor`, cookies[t.who], c);
-    const row = await hammer(t.name, `${BASE}${t.path}`, cookies[t.who], c);
+    const row = await (isExport ? downloads : hammer)(t.name, `${BASE}${t.path}`, cookies[t.who], c);
     rows.push(floor, row);
     console.log(
       `${t.name} @${c}: ${row.rps.toFixed(1)} req/s (floor ${floor.rps.toFixed(1)}, ×${(row.rps / floor.rps).toFixed(2)}), ` +
@@ -265,7 +344,11 @@ const lines = [
   '',
   `${sizes?.units} units, ${sizes?.assignments} assignments, ${sizes?.reports} reports; ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}), ` +
     `load average at the end ${load()}; ${DURATION} s per run with autocannon on loopback, the floor run just before each page at the same concurrency. ` +
-    `Server RSS ${Math.round(rssStart)} MB after start, ${Math.round(Math.max(...rows.map((r) => r.rssPeak)))} MB at the peak, ${Math.round(rssEnd)} MB after.`,
+    `Server RSS ${Math.round(rssStart)} MB after start, ${Math.round(Math.max(...rows.map((r) => r.rssPeak)))} MB at the peak, ${Math.round(rssEnd)} MB after. ` +
+    `Server started as \`${[...Object.entries(serverEnv()).map(([k, v]) => `${k}=${v}`), 'node', ...NODE_ARGS].join(' ')}\`.` +
+    (rows.some((r) => r.target === 'Excel export')
+      ? ` The export row counts whole files (${EXPORT_CONNECTIONS} clients downloading one file after another for the duration, the last ones waited for): "req/s" is files per second, latencies are per file.`
+      : ''),
   '',
   '| Page | conns | req/s | × floor | p50 ms | p95 ms | p95 ÷ floor | p99 ms | non-2xx | errors | errors in 200 pages | KB per answer | RSS peak MB |',
   '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -7,20 +7,17 @@
 import { getDb } from '../lib/db';
 import { checkEnv } from '../lib/env';
 import { ensureAdmin, seedDemo } from '../prisma/seed';
-import { launch, SERVER_HEAP_CAP_MB } from './lib/launch';
+import { launch, serverEnv, serverNodeArgs } from './lib/launch';
 
 // Every variable checked before anything starts: the full list of problems, then exit 1.
 const config = checkEnv({ production: true });
 const secret = config.AUTH_SECRET!;
 
-const heapCap = process.env.NODE_OPTIONS?.includes('--max-old-space-size')
-  ? []
-  : [`--max-old-space-size=${SERVER_HEAP_CAP_MB}`];
-
 await launch({
   nextArgs: ['start'],
-  nodeArgs: heapCap,
-  env: { AUTH_SECRET: secret },
+  nodeArgs: serverNodeArgs(),
+  // The server's memory settings (scripts/lib/launch.ts), unless the environment sets its own.
+  env: { ...serverEnv(), AUTH_SECRET: secret },
   prepare: async (url) => {
     process.env.DATABASE_URL = url;
     const db = getDb();

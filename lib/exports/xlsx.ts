@@ -29,6 +29,7 @@ import { describePath, describeTargets, RAG_LABELS } from '../domain/targets';
 import { formatDateTimeVn, formatDateVn, toDbDate, vnDateOf, type IsoDate } from '../domain/time';
 import { decreeDateLine, headlineNumbers, issuingBodyShort, placeOf, safeText } from './text';
 import { env } from '../env';
+import { Turns } from './turns';
 
 export { safeText } from './text';
 
@@ -618,24 +619,23 @@ function listRow(row: DrillRow, i: number): CellValue[] {
  * How many exports may write their list at once in this process (EXPORT_LIST_WRITERS, default 2:
  * the machine has 2 cores, and each writer holds a page or two of rows). The others have already
  * sent their first bytes and summary sheets and wait their turn here — never an error — so ten
- * exports at once cost the memory of two.
+ * exports at once cost the memory of two (lib/exports/turns.ts, decision 033).
  */
-const LIST_WRITERS = env().EXPORT_LIST_WRITERS ?? 2;
-let writing = 0;
-const waiting: (() => void)[] = [];
+export const listWriters = new Turns(env().EXPORT_LIST_WRITERS ?? 2);
 
-async function listTurn(): Promise<() => void> {
-  if (writing >= LIST_WRITERS) await new Promise<void>((resolve) => waiting.push(resolve));
-  else writing += 1;
-  let released = false;
-  return () => {
-    if (released) return;
-    released = true;
-    const next = waiting.shift();
-    if (next)
-      next(); // the turn passes on directly: `writing` stays the same
-    else writing -= 1;
-  };
+/** A turn to write the list; a client that goes away while waiting leaves the queue. */
+async function listTurn(out: Writable): Promise<(() => void) | null> {
+  if (out.destroyed) return null;
+  const gone = new AbortController();
+  const onClose = () => gone.abort();
+  out.once('close', onClose);
+  try {
+    return await listWriters.acquire(gone.signal);
+  } catch {
+    return null; // the client went away while waiting: nothing more to write
+  } finally {
+    out.off('close', onClose);
+  }
 }
 
 /** Waits while the output has more than it wants buffered (the client reads slower than we write). */
@@ -803,7 +803,8 @@ async function listSheet(
   const raw = rawRows(workbook, sheet, LIST_COLUMNS);
   let n = 0;
   let more = false;
-  const release = Array.isArray(data.rows) ? () => {} : await listTurn();
+  const release = Array.isArray(data.rows) ? () => {} : await listTurn(out);
+  if (!release) return;
   try {
     const pages = Array.isArray(data.rows) ? [[...data.rows]] : data.rows();
     for await (const page of pages) {

@@ -18,6 +18,23 @@ import { openAppDatabase } from '../../lib/database/open';
  * --max-old-space-size replaces it.
  */
 export const SERVER_HEAP_CAP_MB = 512;
+
+/**
+ * glibc's malloc arenas (MALLOC_ARENA_MAX): by default up to 8 per core, one per thread that
+ * allocates (libuv's pool, V8's helpers, zlib), each keeping freed native memory. Set for the
+ * server by `npm start`, bench-load and the systemd unit (docs/deployment.md).
+ */
+export const SERVER_MALLOC_ARENA_MAX = 2;
+
+/** Node's options for the server: the heap cap unless NODE_OPTIONS sets its own. */
+export function serverNodeArgs(nodeOptions: string | undefined = process.env.NODE_OPTIONS): string[] {
+  return nodeOptions?.includes('--max-old-space-size') ? [] : [`--max-old-space-size=${SERVER_HEAP_CAP_MB}`];
+}
+
+/** The server's environment additions; a value already in the environment wins. */
+export function serverEnv(environment: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return { MALLOC_ARENA_MAX: environment.MALLOC_ARENA_MAX ?? String(SERVER_MALLOC_ARENA_MAX) };
+}
 export function devAuthSecret(): string {
   const file = path.join(process.cwd(), '.data', 'auth-secret');
   if (!fs.existsSync(file)) {

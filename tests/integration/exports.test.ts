@@ -24,7 +24,7 @@ const { getDashboard, listDashboardAssignments } = await import('../../lib/data/
 const { getExportSource } = await import('../../lib/data/exports');
 const { exportRows } = await import('../../lib/data/export-rows');
 const { parseDashboardParams, parseDrillParams } = await import('../../lib/validation/dashboard');
-const { writeSummaryWorkbook, linesFor } = await import('../../lib/exports/xlsx');
+const { writeSummaryWorkbook, linesFor, listWriters } = await import('../../lib/exports/xlsx');
 const { buildReportDocument, BEHIND_ROWS, closingSentence, withoutNumeral } = await import('../../lib/exports/docx');
 const { GET: xlsxRoute } = await import('../../app/api/exports/xlsx/route');
 const { GET: docxRoute } = await import('../../app/api/exports/docx/route');
@@ -277,6 +277,25 @@ describe('Excel, streamed', () => {
     await done;
     expect(pages).toBeGreaterThan(0);
     expect(pages).toBeLessThan(10);
+  });
+
+  it('a client that goes away while waiting for its turn leaves the queue; the file it waited for is never read', async () => {
+    const source = await getExportSource(parseDashboardParams({}));
+    // Every turn taken, as by exports already writing their lists.
+    const held = await Promise.all(Array.from({ length: listWriters.limit }, () => listWriters.acquire()));
+    let read = false;
+    const rows = async function* () {
+      read = true;
+      yield* source.rows();
+    };
+    const reader = streamedBody(writeSummaryWorkbook, { ...source, rows }).getReader();
+    await reader.read(); // the first bytes (the summary sheets) come before the turn
+    await vi.waitFor(() => expect(listWriters.waiting).toBe(1));
+    await reader.cancel();
+    await vi.waitFor(() => expect(listWriters.waiting).toBe(0));
+    for (const release of held) release();
+    expect(listWriters.active).toBe(0);
+    expect(read).toBe(false);
   });
 
   it('a failure after the first byte aborts the stream instead of ending a truncated file', async () => {
