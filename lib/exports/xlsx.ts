@@ -648,8 +648,10 @@ const ZIP_BACKLOG = 256 * 1024;
 /** Waits until the zip has taken the list's rows written so far (or the client has gone). */
 async function zipCaughtUp(raw: RawRows, out: Writable): Promise<void> {
   while (raw.backlog() > ZIP_BACKLOG && !out.destroyed) {
-    await drained(out); // the zip waits for a slow client: wait with it instead of spinning
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await drained(out); // the zip waits for a slow client: wait with it
+    // …and otherwise for the zip to take the next chunk. Checking again on every turn of the event
+    // loop (setImmediate) while the compressor worked cost ~1 s of the main thread per national list.
+    await raw.progress();
   }
 }
 
@@ -665,9 +667,19 @@ type RawRows = {
   write: (rows: { r: number; values: CellValue[] }[], bordered: boolean) => void;
   /** Bytes written into the sheet's part that the zip has not taken yet (exceljs does not wait for it). */
   backlog: () => number;
+  /** Resolves when the zip next takes bytes from the sheet's part, or after PROGRESS_MS at most. */
+  progress: () => Promise<void>;
 };
 
-type StreamState = { _writableState?: { length?: number }; _readableState?: { length?: number } };
+type StreamState = {
+  _writableState?: { length?: number };
+  _readableState?: { length?: number };
+  once?: (event: 'data', listener: () => void) => unknown;
+  off?: (event: 'data', listener: () => void) => unknown;
+};
+
+/** The longest zipCaughtUp waits without news from the zip before it looks again (a safety net). */
+const PROGRESS_MS = 20;
 
 function rawRows(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
@@ -692,6 +704,27 @@ function rawRows(
   const letters = columns.map((_, i) => String.fromCharCode(65 + i));
   const stream = target.stream;
   const serial = (ms: number) => ms / 86_400_000 + 25_569;
+  // Per column, the lines of each wrapped text (keyed by the text alone: building linesFor's
+  // composite key for every cell cost more than counting), and each calendar day's serial number.
+  const lineCounts = columns.map(() => new Map<string, number>());
+  const linesOf = (column: number, text: string) => {
+    const known = lineCounts[column]!;
+    let lines = known.get(text);
+    if (lines === undefined) {
+      if (known.size >= TEXT_CACHE) known.clear();
+      known.set(text, (lines = linesFor(text, columns[column]!.width)));
+    }
+    return lines;
+  };
+  const days = new Map<string, string>();
+  const dayXml = (day: IsoDate) => {
+    let xml = days.get(day);
+    if (xml === undefined) {
+      if (days.size >= TEXT_CACHE) days.clear();
+      days.set(day, (xml = `<v>${serial(toDbDate(day).getTime())}</v>`));
+    }
+    return xml;
+  };
   // A list repeats the same unit, task, programme and label texts thousands of times: each distinct
   // text is escaped once (bounded: the cache is dropped when it grows past TEXT_CACHE entries).
   const texts = new Map<string, string>();
@@ -729,11 +762,11 @@ function rawRows(
             if (v !== '') {
               type = ' t="inlineStr"';
               body = textXml(v);
-              if (c.wrap && v.length > c.width * 0.8) lines = Math.max(lines, linesFor(v, c.width));
+              if (c.wrap && v.length > c.width * 0.8) lines = Math.max(lines, linesOf(i, v));
             }
           } else if (v !== null && typeof v === 'object' && 'date' in v) {
             format = DATE_FORMAT;
-            body = `<v>${serial(toDbDate(v.date).getTime())}</v>`;
+            body = dayXml(v.date);
           } else if (v !== null && typeof v === 'object' && 'dateTime' in v) {
             format = DATE_TIME_FORMAT;
             body = `<v>${serial(v.dateTime.getTime() + 7 * 3_600_000)}</v>`;
@@ -759,6 +792,19 @@ function rawRows(
         (sum, p) => sum + (p._writableState?.length ?? 0) + (p._readableState?.length ?? 0),
         0,
       );
+    },
+    progress() {
+      const pipes = stream.pipes ?? [];
+      return new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          for (const p of pipes) p.off?.('data', done);
+          resolve();
+        };
+        const timer = setTimeout(done, PROGRESS_MS);
+        // A 'data' listener does not resume a pipe paused for backpressure (its flowing state is false).
+        for (const p of pipes) p.once?.('data', done);
+      });
     },
   };
 }
