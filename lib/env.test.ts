@@ -22,6 +22,8 @@ const INTERNAL = new Set([
   'E2E_TEST_DIR',
   'FIXTURE_FONT',
   'PRISMA_SCHEMA_ENGINE_BINARY',
+  // glibc's, not the app's: set for the server by scripts/lib/launch.ts and the systemd unit.
+  'MALLOC_ARENA_MAX',
 ]);
 
 function sourceFiles(dir: string): string[] {
@@ -125,5 +127,15 @@ describe('the heap cap', () => {
     const inGuide = [...guide.matchAll(/--max-old-space-size=(\d+)/g)].map((m) => m[1]);
     expect(inGuide.length).toBeGreaterThan(0);
     expect(new Set(inGuide)).toEqual(new Set([cap]));
+  });
+
+  it('and so is glibc’s arena limit (MALLOC_ARENA_MAX)', () => {
+    const launch = fs.readFileSync(path.join(root, 'scripts', 'lib', 'launch.ts'), 'utf8');
+    const guide = fs.readFileSync(path.join(root, 'docs', 'deployment.md'), 'utf8');
+    const arenas = /export const SERVER_MALLOC_ARENA_MAX = (\d+);/.exec(launch)?.[1];
+    expect(arenas).toBeDefined();
+    const inGuide = [...guide.matchAll(/MALLOC_ARENA_MAX=(\d+)/g)].map((m) => m[1]);
+    expect(inGuide.length).toBeGreaterThan(0);
+    expect(new Set(inGuide)).toEqual(new Set([arenas]));
   });
 });

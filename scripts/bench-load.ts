@@ -338,7 +338,7 @@ await new Promise((r) => setTimeout(r, 3000));
 const rssEnd = rssMb();
 stopServer();
 
-const fmt = (n: number) => (n < 10 ? n.toFixed(1) : Math.round(n).toString());
+const fmt = (n: number) => (n < 1 ? n.toFixed(3) : n < 10 ? n.toFixed(1) : Math.round(n).toString());
 const lines = [
   `## Load on the production build${LABEL ? ` — ${LABEL}` : ''} (${new Date().toISOString().slice(0, 10)})`,
   '',
