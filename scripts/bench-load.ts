@@ -3,6 +3,7 @@
  *
  *   npm run build
  *   DATABASE_URL=… npx tsx scripts/bench-load.ts [--duration 20] [--connections 10,50] [--port 3200] [--targets a,b] [--label "national"] [--no-write]
+ *     [--export-connections 10] [--node-args "--max-old-space-size=384"]
  *
  * (or `npm run bench -- --scales city --load`, which brings its own database). Starts `next start`
  * on loopback against DATABASE_URL (a database filled by scripts/generate-city.ts, whose users have
@@ -15,7 +16,11 @@
  * and samples the server's resident memory before, at its peak and after. Each page is opened once
  * before it is measured (one request, not timed), so the figures are of the warm statistics cache
  * and not of the first computation after start (which at national scale outlasts autocannon's
- * 10 s timeout on a busy machine and was counted as errors). Prints a table and writes
+ * 10 s timeout on a busy machine and was counted as errors). The export is measured as whole files
+ * (`downloads`: --export-connections clients, each file waited for however long it takes), not
+ * with autocannon. The server runs with `npm start`'s Node options and environment
+ * (scripts/lib/launch.ts: heap cap, MALLOC_ARENA_MAX) unless --node-args or the environment say
+ * otherwise. Prints a table and writes
  * docs/benchmarks/load.md with the machine and the load average (not with --no-write, for a
  * comparison run). It never fails on speed.
  */

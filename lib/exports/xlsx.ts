@@ -674,6 +674,7 @@ type RawRows = {
 type StreamState = {
   _writableState?: { length?: number };
   _readableState?: { length?: number };
+  readableFlowing?: boolean | null;
   once?: (event: 'data', listener: () => void) => unknown;
   off?: (event: 'data', listener: () => void) => unknown;
 };
@@ -794,16 +795,18 @@ function rawRows(
       );
     },
     progress() {
-      const pipes = stream.pipes ?? [];
+      // Only a part the zip is already reading (flowing) may get a listener of ours: a 'data'
+      // listener on a part still waiting in archiver's queue would start it flowing into nothing
+      // (seen: a corrupt workbook). Otherwise, and as a safety net, a short timer.
+      const flowing = (stream.pipes ?? []).filter((p) => p.readableFlowing === true);
       return new Promise<void>((resolve) => {
         const done = () => {
           clearTimeout(timer);
-          for (const p of pipes) p.off?.('data', done);
+          for (const p of flowing) p.off?.('data', done);
           resolve();
         };
-        const timer = setTimeout(done, PROGRESS_MS);
-        // A 'data' listener does not resume a pipe paused for backpressure (its flowing state is false).
-        for (const p of pipes) p.once?.('data', done);
+        const timer = setTimeout(done, flowing.length ? PROGRESS_MS : 2);
+        for (const p of flowing) p.once?.('data', done);
       });
     },
   };
