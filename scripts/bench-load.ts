@@ -31,6 +31,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { serverEnv, serverNodeArgs } from './lib/launch';
+import { pageScripts } from './lib/page-scripts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -325,9 +326,15 @@ const targets: { name: string; path: string; who: keyof typeof cookies }[] = [
 ];
 const chosen = flag('--targets')?.split(',');
 const rows: Row[] = [];
+/** Gzipped JavaScript each page makes a browser load (scripts/lib/page-scripts.ts), the floor first. */
+const scriptsKb = new Map<string, number>();
+const countScripts = (name: string, html: string) => scriptsKb.set(name, pageScripts(html).gzipBytes / 1024);
+countScripts('Floor', await (await fetch(`${BASE}/bench-floor`, { headers: { cookie: cookies.officer } })).text());
 for (const t of targets.filter((t) => !chosen || chosen.includes(t.name))) {
   // Warm-up: the first view after start computes the statistics (see the header).
-  await (await fetch(`${BASE}${t.path}`, { headers: { cookie: cookies[t.who] } })).arrayBuffer();
+  const first = await fetch(`${BASE}${t.path}`, { headers: { cookie: cookies[t.who] } });
+  if ((first.headers.get('content-type') ?? '').includes('text/html')) countScripts(t.name, await first.text());
+  else await first.arrayBuffer();
   const isExport = t.path.startsWith('/api/exports/');
   for (const c of isExport ? [EXPORT_CONNECTIONS] : CONNECTIONS) {
     const floor = await hammer('Floor', `${BASE}/bench-floor`, cookies[t.who], c);
@@ -354,6 +361,8 @@ const lines = [
     (rows.some((r) => r.target === 'Excel export')
       ? ` The export row counts whole files (${EXPORT_CONNECTIONS} clients downloading one file after another for the duration, the last ones waited for): "req/s" is files per second, latencies are per file.`
       : ''),
+  '',
+  `JavaScript a browser loads per page (gzip, noModule polyfills left out): ${[...scriptsKb].map(([name, kb]) => `${name} ${Math.round(kb)} KB`).join(', ')}.`,
   '',
   '| Page | conns | req/s | × floor | p50 ms | p95 ms | p95 ÷ floor | p99 ms | non-2xx | errors | errors in 200 pages | KB per answer | RSS peak MB |',
   '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
