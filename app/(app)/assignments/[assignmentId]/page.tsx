@@ -55,11 +55,9 @@ export default async function AssignmentPage({
         / {a.task.programme.title}
       </nav>
       <header>
-        <p className="text-sm text-slate-600">
-          Mục {a.task.section.numeral}. {a.task.section.title}
-        </p>
+        <p className="text-sm text-slate-600">{`Mục ${a.task.section.numeral}. ${a.task.section.title}`}</p>
         <h1 className="mt-1 text-xl font-bold sm:text-2xl">
-          {a.task.section.numeral}.{a.task.number} {a.task.title}
+          {`${a.task.section.numeral}.${a.task.number} ${a.task.title}`}
         </h1>
         <div className="mt-2 flex flex-wrap items-center gap-2 text-sm" data-testid="assignment-status">
           <StatusBadge status={a.status} />
@@ -73,9 +71,7 @@ export default async function AssignmentPage({
         <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
           <div>
             <dt className="inline text-slate-600">Đơn vị: </dt>
-            <dd className="inline font-medium">
-              {a.unit.name} ({ASSIGNMENT_ROLE_LABELS[a.role]})
-            </dd>
+            <dd className="inline font-medium">{`${a.unit.name} (${ASSIGNMENT_ROLE_LABELS[a.role]})`}</dd>
           </div>
           <div>
             <dt className="inline text-slate-600">Đơn vị chủ trì: </dt>
@@ -84,9 +80,7 @@ export default async function AssignmentPage({
           {current ? (
             <div>
               <dt className="inline text-slate-600">Hạn báo cáo kỳ này: </dt>
-              <dd className="inline">
-                {formatDateVn(current.end)} ({current.label})
-              </dd>
+              <dd className="inline">{`${formatDateVn(current.end)} (${current.label})`}</dd>
             </div>
           ) : (
             <div>
@@ -221,7 +215,7 @@ export default async function AssignmentPage({
       ) : null}
       <section aria-labelledby="reports">
         <h2 id="reports" className="mb-3 font-semibold">
-          Các báo cáo ({a.reports.length})
+          {`Các báo cáo (${a.reports.length})`}
         </h2>
         {a.reports.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
@@ -240,14 +234,11 @@ export default async function AssignmentPage({
                   ) : null}
                 </p>
                 <p className="mt-2 line-clamp-3 whitespace-pre-line">{excerpt(r.content)}</p>
-                {/* No prefetch: each would be a server render of a report page per view (decision 032). */}
-                <Link
-                  href={`/reports/${r.id}`}
-                  prefetch={false}
-                  className="mt-2 inline-block text-sm text-blue-700 underline"
-                >
+                {/* A plain link, as on the lists: a next/link per row is a client component rendered on
+                    every view, and its prefetch a server render of the report's page (decision 032). */}
+                <a href={`/reports/${r.id}`} className="mt-2 inline-block text-sm text-blue-700 underline">
                   Xem chi tiết, tài liệu và lịch sử
-                </Link>
+                </a>
                 {r.status === 'RETURNED' && r.reviewComment ? (
                   <p className="mt-2 rounded bg-orange-50 p-2 text-sm text-orange-900">
                     <strong>Lý do trả lại:</strong> {r.reviewComment}
