@@ -22,7 +22,17 @@ test.describe('login by role', () => {
     const rows = await query<{ n: number }>(
       `SELECT count(*)::int AS n FROM "Assignment" a JOIN "Unit" u ON u.id = a."unitId" WHERE u.code = 'P-TRANPHU'`,
     );
-    await expect(page.getByRole('main').getByRole('listitem')).toHaveCount(rows[0]!.n);
+    // The home lists the most urgent first, at most 8 (decision 032), and counts them all…
+    const n = rows[0]!.n;
+    await expect(page.getByTestId('my-summary')).toContainText(`${n} nhiệm vụ`);
+    await expect(page.getByRole('main').getByRole('listitem')).toHaveCount(Math.min(n, 8));
+    const shown = await page.getByTestId('assignment-list').getByRole('listitem').allTextContents();
+    // The full list is one click away, and the home's rows are its first ones (most urgent first).
+    await page.getByRole('link', { name: `Xem tất cả ${n} nhiệm vụ của đơn vị` }).click();
+    await expect(page).toHaveURL(/\/assignments$/);
+    await expect(page.getByRole('main').getByRole('listitem')).toHaveCount(n);
+    const all = await page.getByTestId('assignment-list').getByRole('listitem').allTextContents();
+    expect(all.slice(0, shown.length)).toEqual(shown);
     // I.1, approved before 15/9/2021 (other tasks of the ward change status in report-journey.spec.ts).
     await expect(
       page.getByRole('link', { name: /(?:^|\s)I\.1(?!\d)/ }).getByText('Hoàn thành đúng hạn', { exact: true }),

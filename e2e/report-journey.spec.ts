@@ -87,8 +87,9 @@ test('officer submits with a file → head returns with a reason → officer fix
   await expect(page.getByTestId('timeline')).toContainText('Yêu cầu bổ sung báo cáo');
   await logout(page);
 
-  // 5. The officer's list and the chairman's counts follow.
-  await loginAs(page, 'cb.tranphu');
+  // 5. The officer's list and the chairman's counts follow (the full list: the home shows the most
+  // urgent rows first, done ones last — decision 032).
+  await loginAs(page, 'cb.tranphu', '/assignments');
   await expect(page.getByRole('link', { name: /(?:^|\s)I\.4(?!\d)/ })).toContainText('Hoàn thành đúng hạn');
   await logout(page);
   await loginAs(page, 'chutich');

@@ -199,7 +199,8 @@ test('where tasks of several plans are listed together, each names its plan by S
       WHERE u.code = 'P-TRANPHU' AND t.number = '3' AND t.title LIKE 'Số hóa hồ sơ%' ORDER BY 1`,
   );
   expect(plans.map((p) => p.documentNumber)).toEqual(['125/KH-UBND', '98/KH-UBND']);
-  await loginAs(page, 'cb.tranphu');
+  // The unit's full list (the home shows its most urgent rows only, decision 032).
+  await loginAs(page, 'cb.tranphu', '/assignments');
   const list = page.getByTestId('assignment-list');
   const rows = list.getByRole('listitem').filter({ hasText: 'Số hóa hồ sơ, kết quả giải quyết' });
   await expect(rows).toHaveCount(2);

@@ -14,13 +14,20 @@ import { can } from '@/lib/permissions';
 
 export const metadata: Metadata = { title: 'Trang chủ' };
 
-function MoreLink({ shown, total }: { shown: number; total: number }) {
+/**
+ * How many rows a home page lists before "Xem tất cả": about what a laptop screen shows without
+ * scrolling. A home page renders on every sign-in and every click on "Trang chủ", and its cost
+ * grows with each row (HTML and RSC payload, decision 032); the full lists are one click away.
+ */
+const HOME_ROWS = { inbox: 8, officer: 8, headOwn: 5 } as const;
+
+function MoreLink({ shown, total, href, text }: { shown: number; total: number; href: string; text: string }) {
   if (total <= shown) return null;
   return (
     <p className="mt-2 text-sm">
-      <Link href="/reviews" className="font-medium underline">
-        Xem tất cả {total} báo cáo chờ duyệt
-      </Link>
+      <a href={href} className="font-medium underline" data-testid="see-all">
+        {`Xem tất cả ${total} ${text}`}
+      </a>
     </p>
   );
 }
@@ -104,7 +111,9 @@ export default async function HomePage() {
     const [counts, taskCount, inbox, extensions] = await Promise.all([
       getHeadline(),
       getHeadlineTaskCount(),
-      can(user, 'report:review') ? listReviewInbox({ limit: 10, withUnits: false }) : Promise.resolve(null),
+      can(user, 'report:review')
+        ? listReviewInbox({ limit: HOME_ROWS.inbox, withUnits: false })
+        : Promise.resolve(null),
       can(user, 'extension:decide') ? listPendingExtensions() : Promise.resolve([]),
     ]);
     const severalExtensionProgrammes = fromSeveralProgrammes(
@@ -154,28 +163,32 @@ export default async function HomePage() {
               Báo cáo chờ Chủ tịch duyệt ({inbox.total})
             </h2>
             <InboxList items={inbox.items} />
-            <MoreLink shown={inbox.items.length} total={inbox.total} />
+            <MoreLink shown={inbox.items.length} total={inbox.total} href="/reviews" text="báo cáo chờ duyệt" />
           </section>
         ) : null}
       </div>
     );
   }
   if (user.role === 'DEPARTMENT_HEAD') {
-    const [inbox, mine] = await Promise.all([listReviewInbox({ limit: 10, withUnits: false }), listMyAssignments()]);
+    const [inbox, mine] = await Promise.all([
+      listReviewInbox({ limit: HOME_ROWS.inbox, withUnits: false }),
+      listMyAssignments(),
+    ]);
     return (
       <div className="space-y-8">
         <section aria-labelledby="inbox">
           <h1 id="inbox" className="mb-3 text-xl font-bold sm:text-2xl">
-            Báo cáo chờ duyệt ({inbox.total})
+            {`Báo cáo chờ duyệt (${inbox.total})`}
           </h1>
           <InboxList items={inbox.items} />
-          <MoreLink shown={inbox.items.length} total={inbox.total} />
+          <MoreLink shown={inbox.items.length} total={inbox.total} href="/reviews" text="báo cáo chờ duyệt" />
         </section>
         <section aria-labelledby="mine">
           <h2 id="mine" className="mb-3 text-lg font-semibold">
-            Nhiệm vụ của {user.unitName}
+            {`Nhiệm vụ của ${user.unitName}`}
           </h2>
-          <AssignmentList items={mine} empty="Đơn vị chưa được giao nhiệm vụ nào." />
+          <AssignmentList items={mine.slice(0, HOME_ROWS.headOwn)} empty="Đơn vị chưa được giao nhiệm vụ nào." />
+          <MoreLink shown={HOME_ROWS.headOwn} total={mine.length} href="/assignments" text="nhiệm vụ của đơn vị" />
         </section>
       </div>
     );
@@ -187,14 +200,17 @@ export default async function HomePage() {
     <section aria-labelledby="mine" className="space-y-4">
       <div>
         <h1 id="mine" className="text-xl font-bold sm:text-2xl">
-          Nhiệm vụ của {user.unitName}
+          {`Nhiệm vụ của ${user.unitName}`}
         </h1>
         <p className="mt-1 text-sm text-slate-600" data-testid="my-summary">
-          {mine.length} nhiệm vụ · <span className="font-semibold text-red-700">{overdue} quá hạn</span> · {soon} sắp
-          đến hạn
+          {`${mine.length} nhiệm vụ · `}
+          <span className="font-semibold text-red-700">{`${overdue} quá hạn`}</span>
+          {` · ${soon} sắp đến hạn`}
         </p>
       </div>
-      <AssignmentList items={mine} empty="Đơn vị chưa được giao nhiệm vụ nào." />
+      {/* Most urgent first (overdue, due soon, in progress; done last): the rest on /assignments. */}
+      <AssignmentList items={mine.slice(0, HOME_ROWS.officer)} empty="Đơn vị chưa được giao nhiệm vụ nào." />
+      <MoreLink shown={HOME_ROWS.officer} total={mine.length} href="/assignments" text="nhiệm vụ của đơn vị" />
     </section>
   );
 }

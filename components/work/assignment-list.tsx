@@ -33,13 +33,13 @@ export function AssignmentList({ items, empty }: { items: AssignmentListItem[]; 
             </div>
             <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600">
               <DueText status={item.status} dueDate={item.dueDate} />
-              {item.periodLabel ? <span>Kỳ báo cáo: {item.periodLabel}</span> : null}
-              <span>Tiến độ {item.progress}%</span>
-              {item.lastReportStatus ? (
-                <span>Báo cáo: {REPORT_STATUS_LABELS[item.lastReportStatus as keyof typeof REPORT_STATUS_LABELS]}</span>
-              ) : (
-                <span>Chưa có báo cáo</span>
-              )}
+              {item.periodLabel ? <span>{`Kỳ báo cáo: ${item.periodLabel}`}</span> : null}
+              <span>{`Tiến độ ${item.progress}%`}</span>
+              <span>
+                {item.lastReportStatus
+                  ? `Báo cáo: ${REPORT_STATUS_LABELS[item.lastReportStatus as keyof typeof REPORT_STATUS_LABELS]}`
+                  : 'Chưa có báo cáo'}
+              </span>
             </p>
           </a>
         </li>

@@ -24,17 +24,19 @@ export function InboxList({ items }: { items: InboxItem[] }) {
         <li key={item.reportId}>
           <a href={`/reports/${item.reportId}`} className="block px-4 py-3 hover:bg-slate-50">
             <p className="font-medium">
-              {item.unitName} <span className="text-slate-500">·</span>{' '}
+              {`${item.unitName} `}
+              <span className="text-slate-500">·</span>{' '}
               {several ? (
                 <ProgrammeTag
                   programme={{ title: item.programmeTitle, documentNumber: item.programmeDocumentNumber }}
                 />
               ) : null}
-              <span className="text-slate-500">{item.taskCode}</span> {item.taskTitle}
+              <span className="text-slate-500">{item.taskCode}</span>
+              {` ${item.taskTitle}`}
             </p>
             <p className="mt-1 flex flex-wrap gap-x-3 text-sm text-slate-600">
-              <span>Gửi lúc {item.submittedAt ? formatDateTimeVn(item.submittedAt) : '—'}</span>
-              <span>Tiến độ {item.progress}%</span>
+              <span>{`Gửi lúc ${item.submittedAt ? formatDateTimeVn(item.submittedAt) : '—'}`}</span>
+              <span>{`Tiến độ ${item.progress}%`}</span>
               <span>
                 {item.evidenceCount > 0 ? `${item.evidenceCount} tài liệu kiểm chứng` : 'Chưa có tài liệu kiểm chứng'}
               </span>

@@ -17,14 +17,24 @@ import { loadPage, parseId } from '@/lib/page-helpers';
 
 export const metadata: Metadata = { title: 'Nhiệm vụ' };
 
+/**
+ * The newest reports listed before "Xem tất cả" (a recurring task gains one a period, twelve a year
+ * for a monthly one): the page's cost grows with each (decision 032). `?reports=all` lists them all.
+ */
+const REPORTS_SHOWN = 6;
+/** Each report's text on the list, in short (the report's own page has it whole). */
+const EXCERPT_CHARS = 280;
+const excerpt = (text: string) =>
+  text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 1).trimEnd()}…` : text;
+
 export default async function AssignmentPage({
   params,
   searchParams,
 }: {
   params: Promise<{ assignmentId: string }>;
-  searchParams: Promise<{ period?: string; notice?: string | string[] }>;
+  searchParams: Promise<{ period?: string; notice?: string | string[]; reports?: string | string[] }>;
 }) {
-  const [{ assignmentId }, { period, notice }] = await Promise.all([params, searchParams]);
+  const [{ assignmentId }, { period, notice, reports: reportsParam }] = await Promise.all([params, searchParams]);
   const id = parseId(assignmentId);
   const [a, form, { history: extensions, mayRequest: mayRequestExtension }, urging] = await loadPage(
     Promise.all([getAssignment(id), getReportForm(id, period), getExtensions(id), getUrgingHistory(id)]),
@@ -34,21 +44,20 @@ export default async function AssignmentPage({
   const originalDue = a.originalDueDate ? fromDbDate(a.originalDueDate) : null;
   // Recurring tasks are due per reporting period (Decree 09/2019 cut-offs), not once.
   const current = currentPeriod(a.task.recurrence, vnDateOf(new Date()));
+  const reportsShown = reportsParam === 'all' ? a.reports : a.reports.slice(0, REPORTS_SHOWN);
   return (
     <article className="space-y-6">
       <Notice notice={notice} />
       <nav aria-label="Đường dẫn" className="text-sm text-slate-600">
-        <Link href="/" className="hover:underline">
+        <Link href="/" prefetch={false} className="hover:underline">
           Trang chủ
         </Link>{' '}
         / {a.task.programme.title}
       </nav>
       <header>
-        <p className="text-sm text-slate-600">
-          Mục {a.task.section.numeral}. {a.task.section.title}
-        </p>
+        <p className="text-sm text-slate-600">{`Mục ${a.task.section.numeral}. ${a.task.section.title}`}</p>
         <h1 className="mt-1 text-xl font-bold sm:text-2xl">
-          {a.task.section.numeral}.{a.task.number} {a.task.title}
+          {`${a.task.section.numeral}.${a.task.number} ${a.task.title}`}
         </h1>
         <div className="mt-2 flex flex-wrap items-center gap-2 text-sm" data-testid="assignment-status">
           <StatusBadge status={a.status} />
@@ -62,9 +71,7 @@ export default async function AssignmentPage({
         <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
           <div>
             <dt className="inline text-slate-600">Đơn vị: </dt>
-            <dd className="inline font-medium">
-              {a.unit.name} ({ASSIGNMENT_ROLE_LABELS[a.role]})
-            </dd>
+            <dd className="inline font-medium">{`${a.unit.name} (${ASSIGNMENT_ROLE_LABELS[a.role]})`}</dd>
           </div>
           <div>
             <dt className="inline text-slate-600">Đơn vị chủ trì: </dt>
@@ -73,9 +80,7 @@ export default async function AssignmentPage({
           {current ? (
             <div>
               <dt className="inline text-slate-600">Hạn báo cáo kỳ này: </dt>
-              <dd className="inline">
-                {formatDateVn(current.end)} ({current.label})
-              </dd>
+              <dd className="inline">{`${formatDateVn(current.end)} (${current.label})`}</dd>
             </div>
           ) : (
             <div>
@@ -136,7 +141,7 @@ export default async function AssignmentPage({
             {form.report.status === 'SUBMITTED'
               ? 'Bạn sẽ nhận thông báo khi lãnh đạo duyệt hoặc trả lại để bổ sung.'
               : 'Không cần báo cáo thêm cho kỳ này.'}{' '}
-            <Link href={`/reports/${form.report.id}`} className="underline">
+            <Link href={`/reports/${form.report.id}`} prefetch={false} className="underline">
               Xem báo cáo
             </Link>
           </p>
@@ -210,26 +215,30 @@ export default async function AssignmentPage({
       ) : null}
       <section aria-labelledby="reports">
         <h2 id="reports" className="mb-3 font-semibold">
-          Các báo cáo ({a.reports.length})
+          {`Các báo cáo (${a.reports.length})`}
         </h2>
         {a.reports.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
             Chưa có báo cáo nào.
           </p>
         ) : (
-          <ul className="space-y-3">
-            {a.reports.map((r) => (
+          <ul className="space-y-3" data-testid="assignment-reports">
+            {reportsShown.map((r) => (
               <li key={r.id} id={`report-${r.id}`} className="rounded-lg border border-slate-200 bg-white p-4">
                 <p className="flex flex-wrap items-center gap-2 text-sm">
                   <span className="rounded bg-slate-100 px-2 py-0.5 font-medium">{REPORT_STATUS_LABELS[r.status]}</span>
-                  <span className="text-slate-600">Kỳ: {periodLabel(a.task.recurrence, r.periodKey)}</span>
-                  <span className="text-slate-600">Tiến độ {r.progress}%</span>
-                  {r.submittedAt ? <span className="text-slate-600">Gửi {formatDateTimeVn(r.submittedAt)}</span> : null}
+                  <span className="text-slate-600">{`Kỳ: ${periodLabel(a.task.recurrence, r.periodKey)}`}</span>
+                  <span className="text-slate-600">{`Tiến độ ${r.progress}%`}</span>
+                  {r.submittedAt ? (
+                    <span className="text-slate-600">{`Gửi ${formatDateTimeVn(r.submittedAt)}`}</span>
+                  ) : null}
                 </p>
-                <p className="mt-2 line-clamp-3 whitespace-pre-line">{r.content}</p>
-                <Link href={`/reports/${r.id}`} className="mt-2 inline-block text-sm text-blue-700 underline">
+                <p className="mt-2 line-clamp-3 whitespace-pre-line">{excerpt(r.content)}</p>
+                {/* A plain link, as on the lists: a next/link per row is a client component rendered on
+                    every view, and its prefetch a server render of the report's page (decision 032). */}
+                <a href={`/reports/${r.id}`} className="mt-2 inline-block text-sm text-blue-700 underline">
                   Xem chi tiết, tài liệu và lịch sử
-                </Link>
+                </a>
                 {r.status === 'RETURNED' && r.reviewComment ? (
                   <p className="mt-2 rounded bg-orange-50 p-2 text-sm text-orange-900">
                     <strong>Lý do trả lại:</strong> {r.reviewComment}
@@ -239,6 +248,13 @@ export default async function AssignmentPage({
             ))}
           </ul>
         )}
+        {reportsShown.length < a.reports.length ? (
+          <p className="mt-3 text-sm">
+            <a href={`?reports=all#reports`} className="font-medium underline" data-testid="see-all">
+              {`Xem tất cả ${a.reports.length} báo cáo`}
+            </a>
+          </p>
+        ) : null}
       </section>
     </article>
   );
