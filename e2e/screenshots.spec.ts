@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { RUN_SCREENSHOTS_DIR, keepScreenshot } from '../tests/support/screenshots';
-import { loginAs, query } from './helpers';
+import { loginAs, ownDatabase, queryOn } from './helpers';
+import { startProductionServer, type ProductionServer } from './production-server';
 
 /**
  * Issue 12: the pages a new official sees first, photographed by every run of the browser tests:
@@ -11,15 +12,45 @@ import { loginAs, query } from './helpers';
  * goes to test-results/screenshots/ and replaces the one in docs/screenshots/ (which the README
  * shows) only when it looks visibly different (tests/support/screenshots.ts, decision 027). (The
  * exports rendered to images come from tests/integration/exports-rendered.test.ts.)
+ *
+ * The pictures are taken on a server of their own over a fresh copy of the seeded demo, with no
+ * scheduled jobs: what the other specs submit, approve or send never shows in them, so an unchanged
+ * app gives the same pictures whichever specs ran before (a whole run used to rewrite three).
  */
 const SHOTS = RUN_SCREENSHOTS_DIR;
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 31;
+const ORIGIN = `http://localhost:${PORT}`;
+let databaseUrl = '';
+let server: ProductionServer | undefined;
+
+test.use({ baseURL: ORIGIN });
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  databaseUrl = await ownDatabase('dondoc_screenshots');
+  server = await startProductionServer({
+    port: PORT,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: 'shots-secret-shots-secret-shots-secret-0123456',
+      NEXTAUTH_URL: ORIGIN,
+      JOBS: 'off',
+    },
+  });
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
 const SIZES = [
   { suffix: '', width: 1366, height: 900 },
   { suffix: '-phone', width: 360, height: 740 },
 ] as const;
 
 async function officerAssignment(): Promise<number> {
-  const [row] = await query<{ id: number }>(
+  const [row] = await queryOn<{ id: number }>(
+    databaseUrl,
     `SELECT a.id FROM "Assignment" a JOIN "Unit" u ON u.id = a."unitId" JOIN "Task" t ON t.id = a."taskId"
       JOIN "Section" s ON s.id = t."sectionId" WHERE u.code = 'P-TRANPHU' AND s.numeral = 'I' AND t.number = '1'`,
   );

@@ -1,9 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { formFields, type ActionState } from '../action-state';
+import { type ActionState } from '../action-state';
 import * as units from '../data/units';
 import {
   UNIT_LIMITS,
@@ -14,7 +13,7 @@ import {
   UnitSplitInput,
   UnitUpdateInput,
 } from '../validation/unit';
-import { handleForm, invalid, refusal } from './refusal';
+import { handleForm } from './refusal';
 
 const CHECK = 'Vui lòng kiểm tra các mục được đánh dấu.';
 
@@ -71,25 +70,29 @@ export async function reactivateUnitAction(_prev: ActionState, formData: FormDat
 }
 
 export async function mergeUnitsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const fields = formFields(formData);
-  const predecessorIds = formData.getAll('predecessorIds').filter((v): v is string => typeof v === 'string');
-  fields.predecessorIds = predecessorIds.join(',');
-  const parsed = UnitMergeInput.safeParse({ ...fields, predecessorIds });
-  if (!parsed.success) return invalid(parsed.error, fields);
-  let result: units.MergerResult;
-  try {
-    result = await units.mergeUnits(parsed.data);
-  } catch (error) {
-    return refusal(error, fields);
-  }
-  touched(result.successorId);
-  redirect(
-    `/admin/units/${result.successorId}?merged=${result.moved}-${result.stayed}-${result.removed}-${result.keptWithHistory}-${result.usersMoved}`,
+  return handleForm(
+    formData,
+    UnitMergeInput,
+    async (input) => {
+      const result = await units.mergeUnits(input);
+      touched(result.successorId);
+      return {
+        redirectTo: `/admin/units/${result.successorId}?merged=${result.moved}-${result.stayed}-${result.removed}-${result.keptWithHistory}-${result.usersMoved}`,
+      };
+    },
+    {
+      // The predecessors are a list of checkboxes; what comes back keeps them as one field.
+      input: (fields, form) => {
+        const predecessorIds = form.getAll('predecessorIds').filter((v): v is string => typeof v === 'string');
+        fields.predecessorIds = predecessorIds.join(',');
+        return { ...fields, predecessorIds };
+      },
+    },
   );
 }
 
-export async function splitUnitAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const fields = formFields(formData);
+/** The split form's successor rows ("successors.0.code", …), the blank ones left out. */
+function successorRows(fields: Record<string, string>) {
   const successors = [];
   for (let i = 0; i < UNIT_LIMITS.splitRows; i++) {
     const row = {
@@ -99,16 +102,20 @@ export async function splitUnitAction(_prev: ActionState, formData: FormData): P
     };
     if (row.code.trim() || row.name.trim()) successors.push(row);
   }
-  const parsed = UnitSplitInput.safeParse({ ...fields, successors });
-  if (!parsed.success) return invalidByPath(parsed.error, fields);
-  let result: units.SplitResult;
-  try {
-    result = await units.splitUnit(parsed.data);
-  } catch (error) {
-    return refusal(error, fields);
-  }
-  touched(parsed.data.predecessorId);
-  redirect(
-    `/admin/units/${parsed.data.predecessorId}?split=${result.moved}-${result.copied}-${result.stayed}-${result.usersMoved}`,
+  return successors;
+}
+
+export async function splitUnitAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return handleForm(
+    formData,
+    UnitSplitInput,
+    async (input) => {
+      const result = await units.splitUnit(input);
+      touched(input.predecessorId);
+      return {
+        redirectTo: `/admin/units/${input.predecessorId}?split=${result.moved}-${result.copied}-${result.stayed}-${result.usersMoved}`,
+      };
+    },
+    { input: (fields) => ({ ...fields, successors: successorRows(fields) }), invalid: invalidByPath },
   );
 }

@@ -1,49 +1,37 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
-import { formFields, type ActionState } from '../action-state';
+import { type ActionState } from '../action-state';
 import { createUrgingLetter, saveUrgingLadder } from '../data/urging';
 import { UrgingLadderInput, UrgingLetterInput } from '../validation/urging';
-import { invalid, refusal } from './refusal';
+import { handleForm } from './refusal';
 
 /** The programme's urging ladder (decision 018), from its administration page. */
 export async function saveUrgingLadderAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const fields = formFields(formData);
-  const parsed = UrgingLadderInput.safeParse(fields);
-  if (!parsed.success) return invalid(parsed.error, fields);
-  try {
-    await saveUrgingLadder(parsed.data);
-  } catch (error) {
-    return refusal(error, fields);
-  }
-  revalidatePath(`/admin/programmes/${parsed.data.programmeId}`);
-  return {
-    ok: true,
-    message:
-      parsed.data.steps.length === 0
-        ? 'Đã lưu: chương trình này không gửi nhắc đôn đốc tự động.'
-        : `Đã lưu ${parsed.data.steps.length} bước đôn đốc.`,
-    fields,
-  };
+  return handleForm(formData, UrgingLadderInput, async (input, fields) => {
+    await saveUrgingLadder(input);
+    revalidatePath(`/admin/programmes/${input.programmeId}`);
+    return {
+      ok: true,
+      message:
+        input.steps.length === 0
+          ? 'Đã lưu: chương trình này không gửi nhắc đôn đốc tự động.'
+          : `Đã lưu ${input.steps.length} bước đôn đốc.`,
+      fields,
+    };
+  });
 }
 
 /** In one step: the Công văn đôn đốc for the overdue units, stored, sent to them and recorded in their tasks' history. */
 export async function createUrgingLetterAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const fields = formFields(formData);
-  const parsed = UrgingLetterInput.safeParse(fields);
-  if (!parsed.success) return invalid(parsed.error, fields);
-  let letterId: number;
-  try {
-    ({ letterId } = await createUrgingLetter(parsed.data));
-  } catch (error) {
-    return refusal(error, fields);
-  }
-  revalidatePath('/urging');
-  revalidatePath('/notifications');
-  const query = new URLSearchParams({ programme: String(parsed.data.programmeId), letter: String(letterId) });
-  if (parsed.data.sectionId !== null) query.set('section', String(parsed.data.sectionId));
-  if (parsed.data.unitKind) query.set('kind', parsed.data.unitKind);
-  query.set('notice', 'urging-letter-created');
-  redirect(`/urging?${query}`);
+  return handleForm(formData, UrgingLetterInput, async (input) => {
+    const { letterId } = await createUrgingLetter(input);
+    revalidatePath('/urging');
+    revalidatePath('/notifications');
+    const query = new URLSearchParams({ programme: String(input.programmeId), letter: String(letterId) });
+    if (input.sectionId !== null) query.set('section', String(input.sectionId));
+    if (input.unitKind) query.set('kind', input.unitKind);
+    query.set('notice', 'urging-letter-created');
+    return { redirectTo: `/urging?${query}` };
+  });
 }

@@ -201,6 +201,16 @@ function at(date: string, hour = 9): Date {
   return new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+07:00`);
 }
 
+/**
+ * About `hours` before now, in office hours and in the past: a day before today for each 24 hours
+ * (plus one), at 08:00–16:00. The same clock time whenever the demo is seeded that day ("Gửi lúc
+ * 13:00" in the inbox rather than the minute of seeding), so the kept screenshots (decision 027)
+ * do not change hour by hour, and no report reads as sent at 3 in the morning.
+ */
+function hoursBefore(today: string, hours: number): Date {
+  return at(addDays(today, -(Math.floor(hours / 24) + 1)), 8 + ((hours % 24) % 9));
+}
+
 async function seedReports(db: PrismaClient, ids: Ids, now: Date): Promise<void> {
   const today = vnDateOf(now);
   const monthly = periodContaining('MONTHLY', today);
@@ -273,7 +283,7 @@ async function seedReports(db: PrismaClient, ids: Ids, now: Date): Promise<void>
       author: 'cb.thachha',
       content: 'Xã đã tổ chức quán triệt bổ sung cho công chức mới tuyển dụng.',
       noEvidenceReason: 'Biên bản hội nghị đã gửi bản giấy về Phòng Nội vụ ngày 20/11.',
-      submittedAt: addHours(now, -50),
+      submittedAt: hoursBefore(today, 50),
     },
     {
       section: 'I',
@@ -283,7 +293,7 @@ async function seedReports(db: PrismaClient, ids: Ids, now: Date): Promise<void>
       progress: 90,
       author: 'cb.noivu',
       content: 'Đã quán triệt cho công chức phòng; còn 01 công chức đi học chưa tham dự.',
-      submittedAt: addHours(now, -26),
+      submittedAt: hoursBefore(today, 26),
     },
     {
       section: 'I',
@@ -294,8 +304,8 @@ async function seedReports(db: PrismaClient, ids: Ids, now: Date): Promise<void>
       author: 'cb.bacha',
       reviewer: 'tp.noivu',
       content: 'Đã quán triệt.',
-      submittedAt: addHours(now, -120),
-      reviewedAt: addHours(now, -96),
+      submittedAt: hoursBefore(today, 120),
+      reviewedAt: hoursBefore(today, 96),
       reviewComment:
         'Báo cáo chưa nêu số lượng cán bộ được quán triệt và chưa có tài liệu kiểm chứng (biên bản, danh sách).',
     },
@@ -341,7 +351,7 @@ async function seedReports(db: PrismaClient, ids: Ids, now: Date): Promise<void>
       author: 'cb.thachha',
       content: 'Xã đề xuất mô hình "Tổ công nghệ số cộng đồng" hỗ trợ người dân nộp hồ sơ trực tuyến.',
       difficulties: 'Thiếu kinh phí mua thiết bị cho tổ công nghệ số.',
-      submittedAt: addHours(now, -5),
+      submittedAt: hoursBefore(today, 5),
     },
     // I.6 — monthly: last month and this month.
     {
@@ -382,7 +392,7 @@ async function seedReports(db: PrismaClient, ids: Ids, now: Date): Promise<void>
       progress: 100,
       author: 'cb.thachha',
       content: 'Đã lồng ghép nội dung CCHC trong giao ban tháng của xã.',
-      submittedAt: addHours(now, -70),
+      submittedAt: hoursBefore(today, 70),
     },
     {
       section: 'I',
@@ -404,7 +414,7 @@ async function seedReports(db: PrismaClient, ids: Ids, now: Date): Promise<void>
       author: 'cb.vhtt',
       content:
         'Đã phối hợp đăng 24 tin, bài về Nghị quyết 76 trên Cổng thông tin điện tử và hệ thống truyền thanh cơ sở.',
-      submittedAt: addHours(now, -30),
+      submittedAt: hoursBefore(today, 30),
     },
     // II.1 — yearly, this year.
     {
@@ -416,7 +426,7 @@ async function seedReports(db: PrismaClient, ids: Ids, now: Date): Promise<void>
       progress: 80,
       author: 'cb.tranphu',
       content: 'Đã bố trí 120 triệu đồng cho công tác CCHC năm nay, giải ngân 80%.',
-      submittedAt: addHours(now, -8),
+      submittedAt: hoursBefore(today, 8),
     },
     {
       section: 'II',
@@ -474,13 +484,14 @@ async function seedReports(db: PrismaClient, ids: Ids, now: Date): Promise<void>
       requestedDueDate: toDbDate(addDays(today, 30)),
       reason: 'Phường đang tổ chức quán triệt tại các tổ dân phố, cần thêm thời gian để hoàn thành.',
       requestedById: userId(ids, 'cb.nguyendu'),
-      createdAt: addHours(now, -20),
+      createdAt: hoursBefore(today, 20),
     },
   });
 }
 
 /** Writes one demo report with its reviews, its audit trail and the assignment's status columns. */
 function reportWriter(db: PrismaClient, ids: Ids, now: Date): ReportWriter {
+  const today = vnDateOf(now);
   return async (assignmentId, recurrence, r) => {
     const created = await db.report.create({
       data: {
@@ -501,7 +512,7 @@ function reportWriter(db: PrismaClient, ids: Ids, now: Date): ReportWriter {
         reviewedAt: r.reviewedAt ?? null,
         reviewComment: r.reviewComment ?? null,
         completedAt: r.completes && r.reviewedAt ? r.reviewedAt : null,
-        createdAt: r.submittedAt ? addHours(r.submittedAt, -2) : addHours(now, -3),
+        createdAt: r.submittedAt ? addHours(r.submittedAt, -2) : hoursBefore(today, 3),
       },
     });
     const events: { at: Date; action: string; actor: string; data?: object }[] = [];
@@ -688,8 +699,8 @@ async function backfillOtherUnits(db: PrismaClient, ids: Ids, write: ReportWrite
                 author: 'cb.noivu',
                 reviewer: r < 0.6 ? 'tp.noivu' : undefined,
                 content: 'Đã đưa chuyên đề CCHC vào giao ban tháng.',
-                submittedAt: addHours(now, -24 - Math.floor(r * 100)),
-                reviewedAt: r < 0.6 ? addHours(now, -20 - Math.floor(r * 100)) : undefined,
+                submittedAt: hoursBefore(today, 24 + Math.floor(r * 100)),
+                reviewedAt: r < 0.6 ? addHours(hoursBefore(today, 24 + Math.floor(r * 100)), 2) : undefined,
                 completes: r < 0.6,
               }
             : null,
