@@ -1,5 +1,19 @@
 import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { login, logout, query } from './helpers';
+
+async function sessionCookies(page: Page) {
+  return (await page.context().cookies()).filter((c) => c.name.endsWith('next-auth.session-token'));
+}
+
+/** Sign-outs recorded in the audit trail for `username`. */
+async function signOutsOf(username: string): Promise<number> {
+  const [row] = await query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "AuditEvent" e JOIN "User" u ON u.id = e."actorId" WHERE u.username = $1 AND e.action = 'auth.signed_out'`,
+    [username],
+  );
+  return row!.n;
+}
 
 test.describe('login by role', () => {
   test('an officer lands on their unit’s tasks', async ({ page }) => {
@@ -53,10 +67,36 @@ test.describe('login by role', () => {
   });
 
   test('logout ends the session: pages send you back to login', async ({ page }) => {
+    const before = await signOutsOf('cb.namha');
     await login(page, 'cb.namha');
     await logout(page);
+    expect(await sessionCookies(page)).toEqual([]);
+    expect(await signOutsOf('cb.namha')).toBe(before + 1);
     await page.goto('/assignments');
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fassignments/);
+  });
+
+  test('logout works without JavaScript too (a plain form, no next-auth client in the page)', async ({ browser }) => {
+    test.setTimeout(90_000);
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const before = await signOutsOf('cb.namha');
+    await page.goto('/login');
+    await page.getByLabel('Tên đăng nhập').fill('cb.namha');
+    await page.getByLabel('Mật khẩu').fill('DonDoc@2026');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
+    expect(await sessionCookies(page)).toHaveLength(1);
+    // No script of the page is next-auth's browser client.
+    const scripts = await page.locator('script[src]').evaluateAll((s) => s.map((e) => (e as HTMLScriptElement).src));
+    expect(scripts.length).toBeGreaterThan(3);
+    for (const src of scripts)
+      expect(await (await page.request.get(src)).text(), src).not.toContain('next-auth.js.org');
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await expect(page).toHaveURL(/\/login/);
+    expect(await sessionCookies(page)).toEqual([]);
+    expect(await signOutsOf('cb.namha')).toBe(before + 1);
+    await context.close();
   });
 
   test('a visitor without a session is sent to login and comes back after it', async ({ page }) => {

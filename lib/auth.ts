@@ -140,6 +140,21 @@ export async function signInWithPassword(
   return { ok: true, retryAfter: 0 };
 }
 
+/**
+ * Signs out from a server action (the header's "Đăng xuất", a plain form that works without
+ * JavaScript and keeps next-auth's client out of every page's bundle): records the sign-out like
+ * next-auth's own `signOut` event, then deletes the session cookie. As with next-auth's JWT
+ * sessions, other browsers of the same user stay signed in.
+ */
+export async function signOutHere(): Promise<void> {
+  const jar = await cookies();
+  const cookie = sessionCookie();
+  const current = jar.get(cookie.name)?.value;
+  const token = current ? await decode({ token: current, secret: env().AUTH_SECRET ?? '' }).catch(() => null) : null;
+  if (typeof token?.uid === 'number') await recordSignOut(token.uid, await currentClient());
+  jar.delete({ name: cookie.name, path: cookie.options.path, secure: cookie.secure, httpOnly: true, sameSite: 'lax' });
+}
+
 export const CHANGE_PASSWORD_PATH = '/account/password';
 
 /**

@@ -116,6 +116,8 @@ const EXEMPT: Record<string, string> = {
     'one’s own password: renews the session cookie, which needs a request scope (tests/integration/account-audit.test.ts calls the data layer; e2e/account-security.spec.ts the page)',
   'app/api/v1/openapi.json/route.ts#GET':
     'the OpenAPI document: takes no input and holds no data, open to every caller by design (tests/integration/api-document.test.ts)',
+  'lib/actions/logout.ts#logoutAction':
+    'sign-out: takes no input and only deletes the caller’s own session cookie, open to everyone by design (e2e/auth.spec.ts, with and without JavaScript)',
   'lib/actions/login.ts#loginAction':
     'the login form: open to everyone by design (tests/integration/login-action.test.ts; hostile input in hostile-input.test.ts)',
 };
