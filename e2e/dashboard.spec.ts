@@ -110,6 +110,7 @@ test.describe('the chairman’s dashboard', () => {
     await expect(page).toHaveURL(/\/dashboard\/heatmap\?page=2$/);
     await expect(page.getByTestId('heatmap').locator('tbody tr')).toHaveCount(units - 25);
     // The same list for an officer does not exist.
+    await page.context().clearCookies();
     await loginAs(page, 'cb.tranphu');
     expect((await page.goto('/dashboard/ranking'))?.status()).toBe(404);
     expect((await page.goto('/dashboard/heatmap'))?.status()).toBe(404);
