@@ -45,7 +45,14 @@ async function ids() {
 const PAGES: Record<string, string[]> = {
   'cb.tranphu': ['/', '/assignments', '/assignments/{assignment}', '/dashboard', '/notifications', '/account/email'],
   'tp.noivu': ['/', '/reviews', '/reports/{report}', '/board', '/dashboard'],
-  chutich: ['/', '/dashboard', '/dashboard/assignments?status=IN_PROGRESS_OVERDUE', '/extensions'],
+  chutich: [
+    '/',
+    '/dashboard',
+    '/dashboard/assignments?status=IN_PROGRESS_OVERDUE',
+    '/dashboard/ranking?page=2',
+    '/dashboard/heatmap',
+    '/extensions',
+  ],
   admin: [
     '/',
     '/admin/programmes',

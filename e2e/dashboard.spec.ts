@@ -88,6 +88,34 @@ test.describe('the chairman’s dashboard', () => {
     await expect(page.getByRole('main').getByText('Phường Trần Phú').first()).toBeVisible();
   });
 
+  test('the whole ranking and the whole heatmap open a page at a time from their start on the dashboard', async ({
+    page,
+  }) => {
+    await loginAs(page, 'chutich', '/dashboard');
+    const units = await count(`SELECT count(DISTINCT a."unitId")::int AS n ${LIVE}`);
+    const ranking = page.getByTestId('ranking-table');
+    await expect(ranking.locator('tbody tr')).toHaveCount(10 + 1 + 5); // head, the "… N units …" row, tail
+    await page.getByRole('link', { name: `Xem bảng xếp hạng đầy đủ (${units} đơn vị)` }).click();
+    await expect(page).toHaveURL(/\/dashboard\/ranking$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Bảng xếp hạng đơn vị' })).toBeVisible();
+    await expect(page.getByTestId('ranking-table').locator('tbody tr')).toHaveCount(Math.min(units, 50));
+    await expect(page.getByTestId('ranking-table').locator('tbody tr').first().locator('td').first()).toHaveText('1');
+    await page.getByRole('link', { name: '← Bảng điều khiển' }).click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByTestId('heatmap').locator('tbody tr')).toHaveCount(10);
+    await page.getByRole('link', { name: `Xem toàn bộ bản đồ nhiệt (${units} đơn vị)` }).click();
+    await expect(page).toHaveURL(/\/dashboard\/heatmap$/);
+    await expect(page.getByTestId('heatmap').locator('tbody tr')).toHaveCount(Math.min(units, 25));
+    await page.getByRole('navigation', { name: 'Phân trang' }).getByRole('link', { name: 'Trang sau →' }).click();
+    await expect(page).toHaveURL(/\/dashboard\/heatmap\?page=2$/);
+    await expect(page.getByTestId('heatmap').locator('tbody tr')).toHaveCount(units - 25);
+    // The same list for an officer does not exist.
+    await page.context().clearCookies();
+    await loginAs(page, 'cb.tranphu');
+    expect((await page.goto('/dashboard/ranking'))?.status()).toBe(404);
+    expect((await page.goto('/dashboard/heatmap'))?.status()).toBe(404);
+  });
+
   test('a headline card opens the overdue assignments behind it', async ({ page }) => {
     await loginAs(page, 'chutich', '/dashboard');
     const overdue = await overdueCount();

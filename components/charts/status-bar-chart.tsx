@@ -5,24 +5,10 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import { statusHref } from './status-href';
 import { useNarrow } from './use-narrow';
 import { labelLines } from '@/lib/chart-format';
+import { LINE_CHARS, MAX_LINES, statusChartHeight, type StatusBarDatum } from './status-chart-size';
 import { OFFICIAL_STATUSES, STATUS_COLORS, STATUS_LABELS, type OfficialStatus } from '@/lib/domain/status';
 
-/** One bar, shaped on the server: counts per status, its share labels and where each part leads. */
-export type StatusBarDatum = Record<OfficialStatus, number> & {
-  key: string;
-  name: string;
-  total: number;
-  /** "75%" — the completion rate, printed at the end of the bar. */
-  rateLabel: string;
-  /** The assignments behind the whole bar; a status part's link is `statusHref(href, status)`. */
-  href: string;
-};
-
 type TickProps = { x?: number | string; y?: number | string; payload?: { value?: string | number } };
-
-/** Characters per label line (about 7 px each at 12 px): the axis is 170 px wide on a screen, 110 px on a phone. */
-const LINE_CHARS = { wide: 22, narrow: 14 } as const;
-const MAX_LINES = 3;
 
 /** A bar's name, wrapped (lib/chart-format.ts), as a link to the assignments behind the whole bar; the full name on hover. */
 function NameTick({
@@ -64,105 +50,94 @@ function NameTick({
  * the only cue: the legend and tooltip name each status, the end of each bar prints the completion
  * rate, and the page shows the same numbers as a table.
  */
-export function StatusBarChart({ data, label }: { data: StatusBarDatum[]; label: string }) {
+export default function StatusBarChart({ data }: { data: StatusBarDatum[] }) {
   const router = useRouter();
   const narrow = useNarrow();
   const byName = new Map(data.map((d) => [d.name, d]));
-  // Room for each bar's wrapped name (up to three lines) plus the legend, which wraps on a phone.
-  const lineCount = Math.max(
-    1,
-    ...data.map((d) => labelLines(d.name, narrow ? LINE_CHARS.narrow : LINE_CHARS.wide, MAX_LINES).length),
-  );
-  const rowHeight = Math.max(34, lineCount * (narrow ? 13 : 14) + 10);
-  const height = Math.max(160, data.length * rowHeight + (narrow ? 150 : 80));
+  const height = statusChartHeight(data, narrow);
 
   return (
-    <figure
-      aria-label={label}
-      className="w-full print:[&_.recharts-wrapper]:max-w-full print:[&_svg]:h-auto print:[&_svg]:max-w-full"
+    <BarChart
+      responsive
+      style={{ width: '100%', height }}
+      data={data}
+      layout="vertical"
+      stackOffset="expand"
+      margin={{ top: 4, right: 4, bottom: 4, left: 4 }}
+      barCategoryGap={6}
     >
-      <BarChart
-        responsive
-        style={{ width: '100%', height }}
-        data={data}
-        layout="vertical"
-        stackOffset="expand"
-        margin={{ top: 4, right: 4, bottom: 4, left: 4 }}
-        barCategoryGap={6}
-      >
-        <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-        <XAxis type="number" domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} fontSize={12} />
-        <YAxis
-          type="category"
-          dataKey="name"
-          width={narrow ? 110 : 170}
-          tick={(props: TickProps) => <NameTick {...props} links={byName} narrow={narrow} />}
-          interval={0}
-        />
-        {/* The completion rate at the end of every bar, also when its last part is empty (a LabelList on that part would not draw). */}
-        <YAxis
-          yAxisId="rate"
-          orientation="right"
-          type="category"
-          dataKey="name"
-          interval={0}
-          width={44}
-          axisLine={false}
-          tickLine={false}
-          fontSize={12}
-          tick={{ fill: '#0f172a' }}
-          tickFormatter={(name: string) => byName.get(name)?.rateLabel ?? ''}
-        />
-        <Tooltip
-          cursor={{ fill: '#f1f5f9' }}
-          content={({ active, payload }) => {
-            const datum = active ? (payload?.[0]?.payload as StatusBarDatum | undefined) : undefined;
-            if (!datum) return null;
-            return (
-              <div className="rounded-md border border-slate-200 bg-white p-2 text-xs shadow">
-                <p className="font-semibold">{datum.name}</p>
-                <p className="text-slate-600">
-                  Tổng số {datum.total} nhiệm vụ · hoàn thành {datum.rateLabel}
-                </p>
-                <ul className="mt-1 space-y-0.5">
-                  {OFFICIAL_STATUSES.map((s) => (
-                    <li key={s} className="flex items-center gap-1.5">
-                      <span
-                        aria-hidden
-                        className="inline-block size-2.5 rounded-sm"
-                        style={{ backgroundColor: STATUS_COLORS[s] }}
-                      />
-                      {STATUS_LABELS[s]}: <strong>{datum[s]}</strong>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            );
+      <CartesianGrid horizontal={false} strokeDasharray="3 3" />
+      <XAxis type="number" domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} fontSize={12} />
+      <YAxis
+        type="category"
+        dataKey="name"
+        width={narrow ? 110 : 170}
+        tick={(props: TickProps) => <NameTick {...props} links={byName} narrow={narrow} />}
+        interval={0}
+      />
+      {/* The completion rate at the end of every bar, also when its last part is empty (a LabelList on that part would not draw). */}
+      <YAxis
+        yAxisId="rate"
+        orientation="right"
+        type="category"
+        dataKey="name"
+        interval={0}
+        width={44}
+        axisLine={false}
+        tickLine={false}
+        fontSize={12}
+        tick={{ fill: '#0f172a' }}
+        tickFormatter={(name: string) => byName.get(name)?.rateLabel ?? ''}
+      />
+      <Tooltip
+        cursor={{ fill: '#f1f5f9' }}
+        content={({ active, payload }) => {
+          const datum = active ? (payload?.[0]?.payload as StatusBarDatum | undefined) : undefined;
+          if (!datum) return null;
+          return (
+            <div className="rounded-md border border-slate-200 bg-white p-2 text-xs shadow">
+              <p className="font-semibold">{datum.name}</p>
+              <p className="text-slate-600">
+                Tổng số {datum.total} nhiệm vụ · hoàn thành {datum.rateLabel}
+              </p>
+              <ul className="mt-1 space-y-0.5">
+                {OFFICIAL_STATUSES.map((s) => (
+                  <li key={s} className="flex items-center gap-1.5">
+                    <span
+                      aria-hidden
+                      className="inline-block size-2.5 rounded-sm"
+                      style={{ backgroundColor: STATUS_COLORS[s] }}
+                    />
+                    {STATUS_LABELS[s]}: <strong>{datum[s]}</strong>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        }}
+      />
+      <Legend
+        itemSorter={null}
+        formatter={(value: string) => (
+          <span className="text-slate-800">{STATUS_LABELS[value as OfficialStatus] ?? value}</span>
+        )}
+        wrapperStyle={{ fontSize: 12 }}
+      />
+      {OFFICIAL_STATUSES.map((s) => (
+        <Bar
+          key={s}
+          dataKey={s}
+          name={s}
+          stackId="status"
+          fill={STATUS_COLORS[s]}
+          cursor="pointer"
+          isAnimationActive={false}
+          onClick={(item) => {
+            const datum = (item as { payload?: StatusBarDatum }).payload;
+            if (datum) router.push(statusHref(datum.href, s));
           }}
         />
-        <Legend
-          itemSorter={null}
-          formatter={(value: string) => (
-            <span className="text-slate-800">{STATUS_LABELS[value as OfficialStatus] ?? value}</span>
-          )}
-          wrapperStyle={{ fontSize: 12 }}
-        />
-        {OFFICIAL_STATUSES.map((s) => (
-          <Bar
-            key={s}
-            dataKey={s}
-            name={s}
-            stackId="status"
-            fill={STATUS_COLORS[s]}
-            cursor="pointer"
-            isAnimationActive={false}
-            onClick={(item) => {
-              const datum = (item as { payload?: StatusBarDatum }).payload;
-              if (datum) router.push(statusHref(datum.href, s));
-            }}
-          />
-        ))}
-      </BarChart>
-    </figure>
+      ))}
+    </BarChart>
   );
 }

@@ -2,7 +2,8 @@
 
 import { StatusTable } from '@/components/dashboard/status-table';
 import { LazyDetails } from './lazy-details';
-import { StatusBarChart, type StatusBarDatum } from './status-bar-chart';
+import { StatusChart } from './status-chart';
+import type { StatusBarDatum } from './status-chart-size';
 
 /**
  * A status chart and, collapsed under it, the same rows as a table, drawn on demand from the data the
@@ -27,7 +28,7 @@ export function StatusFigure({
   return (
     <>
       <div className="mt-3">
-        <StatusBarChart data={rows.slice(0, chartRows)} label={title} />
+        <StatusChart data={rows.slice(0, chartRows)} label={title} />
       </div>
       {total > chartRows ? (
         <p className="mt-1 text-xs text-slate-600">

@@ -1,30 +1,15 @@
 'use client';
 
 import { useState } from 'react';
-import { Area, AreaChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { OFFICIAL_STATUSES, STATUS_COLORS, STATUS_LABELS, type OfficialStatus } from '@/lib/domain/status';
+import dynamic from 'next/dynamic';
+import { STATUS_LABELS } from '@/lib/domain/status';
+import { percent, TREND_HEIGHT, type TrendDatum } from './trend-data';
 import { LazyDetails } from './lazy-details';
 import { useNarrow } from './use-narrow';
 
-/** One point of the trend, shaped on the server: counts per official status, rates in percent (null when nothing was counted). */
-export type TrendDatum = {
-  key: string;
-  label: string;
-  completion: number | null;
-  onTime: number | null;
-  total: number;
-  done: number;
-  overdue: number;
-} & Record<OfficialStatus, number>;
+export type { TrendDatum } from './trend-data';
 
-/** Stacked bottom to top: what is done (on time, late), then what is open (on time, overdue, not started). */
-const SERIES = OFFICIAL_STATUSES.map((status) => ({
-  key: status,
-  name: STATUS_LABELS[status],
-  color: STATUS_COLORS[status],
-}));
-
-const percent = (v: unknown) => (typeof v === 'number' ? `${String(v).replace('.', ',')}%` : '');
+const TrendArea = dynamic(() => import('./trend-area'), { ssr: false });
 
 /** The trend's numbers as a table (its text alternative), drawn when its <details> is opened. */
 function TrendTable({ points, caption }: { points: TrendDatum[]; caption: string }) {
@@ -89,43 +74,10 @@ export function TrendChart({ months, quarters }: { months: TrendDatum[]; quarter
           </button>
         ))}
       </div>
-      <AreaChart
-        responsive
-        style={{ width: '100%', height: 280 }}
-        data={data}
-        margin={{ top: 12, right: 16, bottom: 4, left: 0 }}
-      >
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="label" fontSize={12} interval="preserveStartEnd" minTickGap={narrow ? 24 : 12} />
-        <YAxis allowDecimals={false} fontSize={12} width={48} />
-        <Tooltip
-          formatter={(value, name) => [`${value} nhiệm vụ`, name]}
-          labelFormatter={(label, payload) => {
-            const p = payload?.[0]?.payload as TrendDatum | undefined;
-            return p
-              ? `${label}: ${p.done}/${p.total} hoàn thành${p.completion === null ? '' : ` (${percent(p.completion)})`}`
-              : String(label);
-          }}
-        />
-        <Legend
-          itemSorter={null}
-          formatter={(value: string) => <span className="text-slate-800">{value}</span>}
-          wrapperStyle={{ fontSize: 12 }}
-        />
-        {SERIES.map((s) => (
-          <Area
-            key={s.key}
-            type="linear"
-            dataKey={s.key}
-            name={s.name}
-            stackId="status"
-            stroke={s.color}
-            fill={s.color}
-            fillOpacity={0.75}
-            isAnimationActive={false}
-          />
-        ))}
-      </AreaChart>
+      {/* Drawn in the browser only (decision 031); the box keeps its height meanwhile. */}
+      <div style={{ height: TREND_HEIGHT }}>
+        <TrendArea data={data} narrow={narrow} />
+      </div>
       <figcaption className="mt-1 text-xs text-slate-600">
         Số nhiệm vụ tại mỗi kỳ, chồng theo tình trạng: phần xanh lá (hoàn thành đúng hạn) tăng và phần đỏ (quá hạn) giảm
         là tiến triển tốt.

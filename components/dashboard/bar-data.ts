@@ -1,4 +1,4 @@
-import type { StatusBarDatum } from '@/components/charts/status-bar-chart';
+import type { StatusBarDatum } from '@/components/charts/status-chart-size';
 import type { GroupStanding, UnitStanding } from '@/lib/data/dashboard';
 import { OFFICIAL_STATUSES, type OfficialStatus } from '@/lib/domain/status';
 import { formatRate } from '@/lib/exports/text';

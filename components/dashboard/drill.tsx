@@ -16,6 +16,7 @@ import {
   type DrillParams,
 } from '@/lib/validation/dashboard';
 import { loadPage } from '@/lib/page-helpers';
+import { Pager } from './pager';
 import { AssignmentTable } from './assignment-table';
 import { dashboardHref } from './links';
 
@@ -97,28 +98,12 @@ export function DrillPager({
   drill: DrillParams;
   list: DrillListData;
 }) {
-  if (list.pageCount <= 1) return null;
-  const href = (page: number) => `/dashboard/assignments${dashboardQuery({ ...filters, ...drill, page })}`;
   return (
-    <nav aria-label="Phân trang" className="flex items-center justify-between text-sm">
-      {list.page > 1 ? (
-        <Link href={href(list.page - 1)} className="underline">
-          ← Trang trước
-        </Link>
-      ) : (
-        <span />
-      )}
-      <span>
-        Trang {list.page}/{list.pageCount}
-      </span>
-      {list.page < list.pageCount ? (
-        <Link href={href(list.page + 1)} className="underline">
-          Trang sau →
-        </Link>
-      ) : (
-        <span />
-      )}
-    </nav>
+    <Pager
+      page={list.page}
+      pageCount={list.pageCount}
+      href={(page) => `/dashboard/assignments${dashboardQuery({ ...filters, ...drill, page })}`}
+    />
   );
 }
 

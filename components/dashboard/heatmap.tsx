@@ -1,7 +1,8 @@
 import type { Heatmap as HeatmapData, HeatCell } from '@/lib/data/dashboard';
 import { formatRate } from '@/lib/exports/text';
-import type { DashboardFilters } from '@/lib/validation/dashboard';
-import { dashboardHref, drillHref } from './links';
+import Link from 'next/link';
+import { dashboardQuery, type DashboardFilters } from '@/lib/validation/dashboard';
+import { drillHref } from './links';
 
 /** Completion-rate bands: the colour repeats what the printed percentage already says. */
 const BANDS: { below: number; className: string; label: string }[] = [
@@ -22,9 +23,23 @@ function band(cell: HeatCell): string {
   return BANDS.find((b) => cell.rate < b.below)!.className;
 }
 
-/** Units × sections (or × reform areas): each cell the completion rate and "done/total", linking to its assignments. */
-export function Heatmap({ heat, filters }: { heat: HeatmapData; filters: DashboardFilters }) {
+/**
+ * Units × sections (or × reform areas): each cell the completion rate and "done/total", linking to
+ * its assignments. On the dashboard, the first HEAT_ROWS units and a link to the rest; on
+ * /dashboard/heatmap (`pager` given), one page of them (decision 031).
+ */
+export function Heatmap({
+  heat,
+  filters,
+  pager,
+}: {
+  heat: HeatmapData;
+  filters: DashboardFilters;
+  pager?: React.ReactNode;
+}) {
   const rows = heat.rows;
+  const base = pager ? '/dashboard/heatmap' : '/dashboard';
+  const viewHref = (dimension: DashboardFilters['heat']) => `${base}${dashboardQuery({ ...filters, heat: dimension })}`;
   return (
     <section aria-labelledby="heatmap" className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -36,13 +51,13 @@ export function Heatmap({ heat, filters }: { heat: HeatmapData; filters: Dashboa
           {heat.dimension === 'section' ? (
             <>
               <strong>Mục</strong> ·{' '}
-              <a href={dashboardHref(filters, { heat: 'area' })} className="underline">
+              <a href={viewHref('area')} className="underline">
                 Lĩnh vực
               </a>
             </>
           ) : (
             <>
-              <a href={dashboardHref(filters, { heat: 'section' })} className="underline">
+              <a href={viewHref('section')} className="underline">
                 Mục
               </a>{' '}
               · <strong>Lĩnh vực</strong>
@@ -99,11 +114,18 @@ export function Heatmap({ heat, filters }: { heat: HeatmapData; filters: Dashboa
               ))}
             </tbody>
           </table>
-          {heat.totalUnits > rows.length ? (
-            <p className="mt-1 text-xs text-slate-600">
-              Hiển thị {rows.length}/{heat.totalUnits} đơn vị đầu theo thứ tự đang chọn; tệp Excel có số liệu đủ.
-            </p>
-          ) : null}
+          {pager ??
+            (heat.totalUnits > rows.length ? (
+              <p className="mt-1 text-xs text-slate-600">
+                Hiển thị {rows.length}/{heat.totalUnits} đơn vị đầu theo thứ tự đang chọn.{' '}
+                <Link
+                  href={`/dashboard/heatmap${dashboardQuery(filters)}`}
+                  className="font-medium underline print:hidden"
+                >
+                  Xem toàn bộ bản đồ nhiệt ({heat.totalUnits} đơn vị)
+                </Link>
+              </p>
+            ) : null)}
           <p className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-700">
             Tỷ lệ hoàn thành:
             {BANDS.map((b) => (

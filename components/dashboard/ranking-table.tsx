@@ -1,15 +1,16 @@
+import Link from 'next/link';
 import { Fragment } from 'react';
 import type { UnitStanding } from '@/lib/data/dashboard';
 import { RANKING_BOTTOM, RANKING_TOP, rankingRows } from '@/lib/data/dashboard-shape';
 import { STATUS_LABELS } from '@/lib/domain/status';
 import { formatRate } from '@/lib/exports/text';
-import type { DashboardFilters } from '@/lib/validation/dashboard';
+import { dashboardQuery, type DashboardFilters } from '@/lib/validation/dashboard';
 import { drillHref } from './links';
 
-/** Units by standing: completion rate, then on-time rate, then fewest overdue. */
+/** Units by standing on the dashboard: the head and the tail, and a link to the whole ranking, paged (decisions 028, 031). */
 export function RankingTable({ units, filters }: { units: UnitStanding[]; filters: DashboardFilters }) {
   // A national ranking has thousands of units: the chairman needs the best and the worst, and a
-  // page that stays light; the middle is left out with a row that says how many (decision 028).
+  // page that stays light; the middle is left out with a row that says how many.
   const { rows: shown, total, left } = rankingRows(units);
   const cut = left > 0;
   return (
@@ -20,6 +21,33 @@ export function RankingTable({ units, filters }: { units: UnitStanding[]; filter
       <h2 id="ranking" className="text-lg font-semibold">
         Xếp hạng đơn vị
       </h2>
+      <RankingRows rows={shown} filters={filters} gapAfter={cut ? RANKING_TOP : undefined} left={left} />
+      {cut ? (
+        <p className="mt-1 text-xs text-slate-600">
+          Hiển thị {RANKING_TOP} đơn vị đứng đầu và {RANKING_BOTTOM} đơn vị cuối bảng trong {total} đơn vị.{' '}
+          <Link href={`/dashboard/ranking${dashboardQuery(filters)}`} className="font-medium underline print:hidden">
+            Xem bảng xếp hạng đầy đủ ({total} đơn vị)
+          </Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** The ranking's table: rows in rank order; with `gapAfter`, a row naming the `left` units left out after that many rows. */
+export function RankingRows({
+  rows,
+  filters,
+  gapAfter,
+  left = 0,
+}: {
+  rows: UnitStanding[];
+  filters: DashboardFilters;
+  gapAfter?: number;
+  left?: number;
+}) {
+  return (
+    <>
       <p className="mt-1 text-xs text-slate-600">
         Xếp theo tỷ lệ hoàn thành, rồi tỷ lệ hoàn thành đúng hạn, rồi số nhiệm vụ quá hạn (ít hơn xếp trên). Tỷ lệ tính
         trên tổng số nhiệm vụ của đơn vị.
@@ -47,9 +75,9 @@ export function RankingTable({ units, filters }: { units: UnitStanding[]; filter
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {shown.map((u, i) => (
+            {rows.map((u, i) => (
               <Fragment key={u.unitId}>
-                {cut && i === RANKING_TOP ? (
+                {gapAfter !== undefined && i === gapAfter ? (
                   <tr>
                     <td colSpan={7} className="text-center text-slate-600">
                       … {left} đơn vị ở giữa bảng xếp hạng …
@@ -88,12 +116,6 @@ export function RankingTable({ units, filters }: { units: UnitStanding[]; filter
           </tbody>
         </table>
       </div>
-      {cut ? (
-        <p className="mt-1 text-xs text-slate-600">
-          Hiển thị {RANKING_TOP} đơn vị đứng đầu và {RANKING_BOTTOM} đơn vị cuối bảng trong {total} đơn vị; tệp Excel có
-          đủ.
-        </p>
-      ) : null}
-    </section>
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import type { StatusBarDatum } from '@/components/charts/status-bar-chart';
+import type { StatusBarDatum } from '@/components/charts/status-chart-size';
 import { StatusFigure } from '@/components/charts/status-figure';
 import { StatusTable } from './status-table';
 

@@ -1,5 +1,5 @@
 import { OFFICIAL_STATUSES, STATUS_LABELS } from '@/lib/domain/status';
-import type { StatusBarDatum } from '@/components/charts/status-bar-chart';
+import type { StatusBarDatum } from '@/components/charts/status-chart-size';
 import { statusHref } from '@/components/charts/status-href';
 
 /**

@@ -133,17 +133,34 @@ function sectionKey(row: AggregateRow): string {
 }
 
 /**
- * Heatmap rows the page shows (the first units in the chosen order; the Word report asks for all):
- * a screenful, and the national dashboard stays light (issue 8, decision 028).
+ * Heatmap rows the dashboard shows (the first units in the chosen order; the Word report asks for
+ * all): the first screen, so the national dashboard stays light; the rest is paged at
+ * /dashboard/heatmap (HEAT_PAGE rows a page). Decisions 028 and 031.
  */
-export const HEAT_ROWS = 20;
+export const HEAT_ROWS = 10;
+export const HEAT_PAGE = 25;
 
-/** Beyond RANKING_TOP + RANKING_BOTTOM units the page shows the head and the tail of the ranking (decision 028). */
-export const RANKING_TOP = 20;
-export const RANKING_BOTTOM = 10;
+/**
+ * Beyond RANKING_TOP + RANKING_BOTTOM units the dashboard shows the head and the tail of the
+ * ranking; the whole ranking is paged at /dashboard/ranking (RANKING_PAGE units a page). Decisions 028 and 031.
+ */
+export const RANKING_TOP = 10;
+export const RANKING_BOTTOM = 5;
+export const RANKING_PAGE = 50;
 
-/** The overdue assignments listed on the dashboard (most overdue first); the drill-down pages them all (decision 028). */
+/** The overdue assignments listed on the dashboard (most overdue first); the drill-down pages them all (decision 028; kept at 10 by 031: fewer hid that the list spans several plans). */
 export const OVERDUE_SHOWN = 10;
+
+/** Page `page` (from 1, clamped to the last) of `total` rows at `size` a page: where it starts and how many pages there are (at least one). */
+export function pageWindow(
+  total: number,
+  page: number,
+  size: number,
+): { page: number; pageCount: number; offset: number } {
+  const pageCount = Math.max(1, Math.ceil(total / size));
+  const clamped = Math.min(Math.max(1, Math.floor(page)), pageCount);
+  return { page: clamped, pageCount, offset: (clamped - 1) * size };
+}
 
 /**
  * The rows of the ranking the page shows: every unit in rank order, or, beyond `top + bottom`

@@ -855,15 +855,15 @@ export async function assignmentsSql(
 export type StatRead = 'live' | 'as-of' | 'snapshot';
 
 /**
- * What getDashboard returns except who is asking: the aggregates, then the heatmap of the first
- * `heatUnits` units in the chosen order. Shared by lib/data/dashboard.ts and the benchmark.
+ * What getDashboard returns except who is asking: the aggregates, then the heatmap of
+ * `heatUnits` units in the chosen order (the first, or from the `heatFrom`-th, counted from 0). Shared by lib/data/dashboard.ts and the benchmark.
  */
 export async function computeDashboard(
   db: PrismaClient,
   asOf: Date,
   scope: DashboardScope,
   filter: SlotFilter,
-  view: { sort: 'rate' | 'overdue'; heat: 'section' | 'area'; heatUnits?: number },
+  view: { sort: 'rate' | 'overdue'; heat: 'section' | 'area'; heatUnits?: number; heatFrom?: number },
   read: StatRead = 'as-of',
 ): Promise<
   Pick<
@@ -888,7 +888,8 @@ export async function computeDashboard(
     queryTaskCount(db, asOf, scope, filter, live),
   ]);
   const shaped = shapeAggregates(aggregates, view);
-  const shown = shaped.units.slice(0, view.heatUnits ?? HEAT_ROWS);
+  const from = view.heatFrom ?? 0;
+  const shown = shaped.units.slice(from, from + (view.heatUnits ?? HEAT_ROWS));
   const all = shown.length === shaped.units.length && shown.length > 500;
   const units = all ? 'all' : shown.map((u) => u.unitId);
   const heatRows = counted

@@ -4,13 +4,18 @@ import { NotFoundError } from '../errors';
 import { periodLabelOf, type DashboardFilters, type DrillParams } from '../validation/dashboard';
 import { computeDashboard, queryAssignments, queryTrend, type SlotFilter } from './dashboard-sql';
 import {
+  HEAT_PAGE,
+  pageWindow,
+  RANKING_PAGE,
   shapeRow,
   shapeTrend,
   trendPlan,
   type Dashboard,
   type DashboardScopeKind,
   type DrillRow,
+  type Heatmap,
   type Trend,
+  type UnitStanding,
 } from './dashboard-shape';
 import { requirePermission } from './guard';
 import { readStatistics } from './read-source';
@@ -70,12 +75,12 @@ export function slotFilter(filters: DashboardFilters, drill?: Partial<DrillParam
 /** Everything the dashboard draws, for the user's scope and the filters, as of the chosen period. */
 export async function getDashboard(
   filters: DashboardFilters,
-  options: { now?: Date; heatUnits?: number } = {},
+  options: { now?: Date; heatUnits?: number; heatFrom?: number } = {},
 ): Promise<Dashboard> {
   const user = await requirePermission('work:read-own');
   const resolved = scopeOf(user);
   const { now, asOf, live, read } = resolveMoment(filters.period, options.now);
-  const view = { sort: filters.sort, heat: filters.heat, heatUnits: options.heatUnits };
+  const view = { sort: filters.sort, heat: filters.heat, heatUnits: options.heatUnits, heatFrom: options.heatFrom };
   const filter = slotFilter(filters);
   const computed = await cachedStat(['dashboard', resolved.scope, filter, view, momentKey(asOf, live)], () =>
     readStatistics((db) => computeDashboard(db, asOf, resolved.scope, filter, view, read)),
@@ -87,6 +92,58 @@ export async function getDashboard(
     isNow: asOf.getTime() === now.getTime(),
     periodLabel: periodLabelOf(filters.period),
     ...computed,
+  };
+}
+
+/** One page of a list of units the dashboard shows only the start of (decision 031). */
+export type UnitPage<T> = { page: number; pageCount: number; total: number; scopeLabel: string; asOf: Date; rows: T };
+
+/**
+ * The whole ranking, RANKING_PAGE units a page in rank order: the dashboard shows its head and tail.
+ * Only for a scope of several units (a unit-scoped user has no ranking: "not found"). The numbers
+ * are getDashboard's, from the same cached computation.
+ */
+export async function getRankingPage(
+  filters: DashboardFilters,
+  page: number,
+  options: { now?: Date; pageSize?: number } = {},
+): Promise<UnitPage<UnitStanding[]>> {
+  const d = await getDashboard(filters, { now: options.now });
+  if (d.scope === 'UNIT') throw new NotFoundError();
+  const size = options.pageSize ?? RANKING_PAGE;
+  const ranked = d.units.every((u, i) => u.rank === i + 1) ? d.units : [...d.units].sort((a, b) => a.rank - b.rank);
+  const at = pageWindow(ranked.length, page, size);
+  return {
+    page: at.page,
+    pageCount: at.pageCount,
+    total: ranked.length,
+    scopeLabel: d.scopeLabel,
+    asOf: d.asOf,
+    rows: ranked.slice(at.offset, at.offset + size),
+  };
+}
+
+/**
+ * The whole heatmap, HEAT_PAGE units a page in the dashboard's order (its `sort`): the dashboard
+ * shows the first HEAT_ROWS. Only for a scope of several units, like the ranking.
+ */
+export async function getHeatmapPage(
+  filters: DashboardFilters,
+  page: number,
+  options: { now?: Date; pageSize?: number } = {},
+): Promise<UnitPage<Heatmap>> {
+  const first = await getDashboard(filters, { now: options.now });
+  if (first.scope === 'UNIT') throw new NotFoundError();
+  const size = options.pageSize ?? HEAT_PAGE;
+  const at = pageWindow(first.units.length, page, size);
+  const d = await getDashboard(filters, { now: options.now, heatUnits: size, heatFrom: at.offset });
+  return {
+    page: at.page,
+    pageCount: at.pageCount,
+    total: first.units.length,
+    scopeLabel: d.scopeLabel,
+    asOf: d.asOf,
+    rows: d.heat,
   };
 }
 

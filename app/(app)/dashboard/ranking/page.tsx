@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Pager } from '@/components/dashboard/pager';
+import { RankingRows } from '@/components/dashboard/ranking-table';
+import { dashboardHref } from '@/components/dashboard/links';
+import { getRankingPage } from '@/lib/data/dashboard';
+import { formatDateTimeVn } from '@/lib/domain/time';
+import { loadPage } from '@/lib/page-helpers';
+import { dashboardQuery, parseDashboardParams, parseDrillParams } from '@/lib/validation/dashboard';
+
+export const metadata: Metadata = { title: 'Bảng xếp hạng đơn vị' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The whole ranking, a page at a time: the dashboard shows only its head and tail (decision 031). */
+export default async function RankingPage({ searchParams }: Props) {
+  const raw = await searchParams;
+  const filters = parseDashboardParams(raw);
+  const { page } = parseDrillParams(raw);
+  const list = await loadPage(getRankingPage(filters, page));
+  return (
+    <div className="space-y-4">
+      <p className="text-sm print:hidden">
+        <Link href={dashboardHref(filters)} className="underline">
+          ← Bảng điều khiển
+        </Link>
+      </p>
+      <h1 className="text-xl font-bold sm:text-2xl">Bảng xếp hạng đơn vị</h1>
+      <p className="text-sm text-slate-600" data-testid="ranking-scope">
+        Phạm vi: {list.scopeLabel} · {list.total} đơn vị · Số liệu tính đến {formatDateTimeVn(list.asOf)}
+      </p>
+      <section aria-label="Bảng xếp hạng" className="rounded-lg border border-slate-200 bg-white p-4">
+        <RankingRows rows={list.rows} filters={filters} />
+      </section>
+      <Pager
+        page={list.page}
+        pageCount={list.pageCount}
+        href={(p) => `/dashboard/ranking${dashboardQuery({ ...filters, page: p })}`}
+      />
+    </div>
+  );
+}
