@@ -97,6 +97,8 @@ const EXEMPT: Record<string, string> = {
     'readiness: takes no input and tells only whether the database answers, open to the load balancer by design (tests/integration/health.test.ts)',
   'lib/actions/account.ts#changePasswordAction':
     'renews the session cookie, which needs a request scope; its schema (lib/validation/account.ts) is built from lib/validation/fields.ts and tests/integration/account-audit.test.ts sends it bad input',
+  'lib/actions/logout.ts#logoutAction':
+    'takes no input (whatever is posted is ignored) and needs a request scope for the cookie; e2e/auth.spec.ts signs out with and without JavaScript',
   'app/api/auth/[...nextauth]/route.ts#GET':
     'next-auth’s own handler; sign-in input is tested in tests/integration/auth.test.ts',
   'app/api/auth/[...nextauth]/route.ts#POST':
