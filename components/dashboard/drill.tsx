@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import {
   getDashboardFilterOptions,
   listDashboardAssignments,
@@ -18,7 +17,7 @@ import {
 import { loadPage } from '@/lib/page-helpers';
 import { Pager } from './pager';
 import { AssignmentTable } from './assignment-table';
-import { dashboardHref } from './links';
+import { DashboardPageTitle } from './page-title';
 
 const DRILL_STATUS_LABELS: Record<string, string> = {
   ...STATUS_LABELS,
@@ -28,16 +27,7 @@ const DRILL_STATUS_LABELS: Record<string, string> = {
 
 /** The way back to the dashboard with the same filters, and the page's title. */
 export function DrillTitle({ filters, unitName }: { filters: DashboardFilters; unitName: string | null }) {
-  return (
-    <div className="space-y-2">
-      <p className="text-sm print:hidden">
-        <Link href={dashboardHref(filters)} className="underline">
-          ← Bảng điều khiển
-        </Link>
-      </p>
-      <h1 className="text-xl font-bold sm:text-2xl">Danh sách nhiệm vụ{unitName ? ` — ${unitName}` : ''}</h1>
-    </div>
-  );
+  return <DashboardPageTitle filters={filters} title={`Danh sách nhiệm vụ${unitName ? ` — ${unitName}` : ''}`} />;
 }
 
 /** What the list is narrowed to, in words. */

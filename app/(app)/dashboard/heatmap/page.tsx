@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { Heatmap } from '@/components/dashboard/heatmap';
-import { dashboardHref } from '@/components/dashboard/links';
+import { DashboardPageTitle } from '@/components/dashboard/page-title';
 import { Pager } from '@/components/dashboard/pager';
 import { getHeatmapPage } from '@/lib/data/dashboard';
-import { formatDateTimeVn } from '@/lib/domain/time';
 import { loadPage } from '@/lib/page-helpers';
 import { dashboardQuery, parseDashboardParams, parseDrillParams } from '@/lib/validation/dashboard';
 
@@ -29,15 +27,11 @@ export default async function HeatmapPage({ searchParams }: Props) {
   );
   return (
     <div className="space-y-4">
-      <p className="text-sm print:hidden">
-        <Link href={dashboardHref(filters)} className="underline">
-          ← Bảng điều khiển
-        </Link>
-      </p>
-      <h1 className="text-xl font-bold sm:text-2xl">Bản đồ nhiệt theo đơn vị</h1>
-      <p className="text-sm text-slate-600" data-testid="heatmap-scope">
-        Phạm vi: {list.scopeLabel} · {list.total} đơn vị · Số liệu tính đến {formatDateTimeVn(list.asOf)}
-      </p>
+      <DashboardPageTitle
+        filters={filters}
+        title="Bản đồ nhiệt theo đơn vị"
+        scope={{ testId: 'heatmap-scope', label: list.scopeLabel, total: list.total, asOf: list.asOf }}
+      />
       <Heatmap heat={list.rows} filters={filters} pager={pager} />
     </div>
   );

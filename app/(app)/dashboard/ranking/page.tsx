@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { DashboardPageTitle } from '@/components/dashboard/page-title';
 import { Pager } from '@/components/dashboard/pager';
 import { RankingRows } from '@/components/dashboard/ranking-table';
-import { dashboardHref } from '@/components/dashboard/links';
 import { getRankingPage } from '@/lib/data/dashboard';
-import { formatDateTimeVn } from '@/lib/domain/time';
 import { loadPage } from '@/lib/page-helpers';
 import { dashboardQuery, parseDashboardParams, parseDrillParams } from '@/lib/validation/dashboard';
 
@@ -20,15 +18,11 @@ export default async function RankingPage({ searchParams }: Props) {
   const list = await loadPage(getRankingPage(filters, page));
   return (
     <div className="space-y-4">
-      <p className="text-sm print:hidden">
-        <Link href={dashboardHref(filters)} className="underline">
-          ← Bảng điều khiển
-        </Link>
-      </p>
-      <h1 className="text-xl font-bold sm:text-2xl">Bảng xếp hạng đơn vị</h1>
-      <p className="text-sm text-slate-600" data-testid="ranking-scope">
-        Phạm vi: {list.scopeLabel} · {list.total} đơn vị · Số liệu tính đến {formatDateTimeVn(list.asOf)}
-      </p>
+      <DashboardPageTitle
+        filters={filters}
+        title="Bảng xếp hạng đơn vị"
+        scope={{ testId: 'ranking-scope', label: list.scopeLabel, total: list.total, asOf: list.asOf }}
+      />
       <section aria-label="Bảng xếp hạng" className="rounded-lg border border-slate-200 bg-white p-4">
         <RankingRows rows={list.rows} filters={filters} />
       </section>
