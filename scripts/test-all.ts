@@ -110,6 +110,7 @@ const faultOk =
     String(e2ePort + 40),
     '--pg-port',
     String(Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54339) + 116),
+    '--no-write',
   ]);
 if (ok) counts[faultOk ? 'passed' : 'failed'] += 1;
 await server.stop();
