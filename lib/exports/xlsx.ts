@@ -707,36 +707,11 @@ function rawRows(
   const serial = (ms: number) => ms / 86_400_000 + 25_569;
   // Per column, the lines of each wrapped text (keyed by the text alone: building linesFor's
   // composite key for every cell cost more than counting), and each calendar day's serial number.
-  const lineCounts = columns.map(() => new Map<string, number>());
-  const linesOf = (column: number, text: string) => {
-    const known = lineCounts[column]!;
-    let lines = known.get(text);
-    if (lines === undefined) {
-      if (known.size >= TEXT_CACHE) known.clear();
-      known.set(text, (lines = linesFor(text, columns[column]!.width)));
-    }
-    return lines;
-  };
-  const days = new Map<string, string>();
-  const dayXml = (day: IsoDate) => {
-    let xml = days.get(day);
-    if (xml === undefined) {
-      if (days.size >= TEXT_CACHE) days.clear();
-      days.set(day, (xml = `<v>${serial(toDbDate(day).getTime())}</v>`));
-    }
-    return xml;
-  };
+  const lineCounts = columns.map((c) => boundedMemo((text: string) => linesFor(text, c.width)));
+  const dayXml = boundedMemo((day: IsoDate) => `<v>${serial(toDbDate(day).getTime())}</v>`);
   // A list repeats the same unit, task, programme and label texts thousands of times: each distinct
-  // text is escaped once (bounded: the cache is dropped when it grows past TEXT_CACHE entries).
-  const texts = new Map<string, string>();
-  const textXml = (v: string) => {
-    let xml = texts.get(v);
-    if (xml === undefined) {
-      if (texts.size >= TEXT_CACHE) texts.clear();
-      texts.set(v, (xml = `<is><t xml:space="preserve">${xmlText(safeText(v))}</t></is>`));
-    }
-    return xml;
-  };
+  // text is escaped once.
+  const textXml = boundedMemo((v: string) => `<is><t xml:space="preserve">${xmlText(safeText(v))}</t></is>`);
   return {
     write(rows, bordered) {
       // Each row's XML is encoded to UTF-8 as soon as it is made: a page kept as strings until the
@@ -763,7 +738,7 @@ function rawRows(
             if (v !== '') {
               type = ' t="inlineStr"';
               body = textXml(v);
-              if (c.wrap && v.length > c.width * 0.8) lines = Math.max(lines, linesOf(i, v));
+              if (c.wrap && v.length > c.width * 0.8) lines = Math.max(lines, lineCounts[i]!(v));
             }
           } else if (v !== null && typeof v === 'object' && 'date' in v) {
             format = DATE_FORMAT;
@@ -814,6 +789,19 @@ function rawRows(
 
 /** Distinct texts whose XML the list's writer keeps (unit names are the most numerous: 10,002 nationally). */
 const TEXT_CACHE = 50_000;
+
+/** `make` remembered per key, the memory bounded: the whole cache is dropped when it reaches TEXT_CACHE entries. */
+function boundedMemo<K, V>(make: (key: K) => V): (key: K) => V {
+  const known = new Map<K, V>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined) {
+      if (known.size >= TEXT_CACHE) known.clear();
+      known.set(key, (value = make(key)));
+    }
+    return value;
+  };
+}
 
 /** Text for XML: the five escapes, and no characters XML 1.0 forbids. */
 function xmlText(text: string): string {
