@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
-import { loginAs, logout, query } from './helpers';
+import { createTestUser } from './account-helpers';
+import { login, loginAs, logout, query } from './helpers';
 
 /** A minimal valid PDF, as an officer would attach a scanned minute. */
 const PDF = Buffer.from(
@@ -112,4 +113,22 @@ test('bad input keeps what was typed and writes nothing', async ({ page }) => {
     assignmentId,
   ]);
   expect(rows[0]!.n).toBe(0);
+});
+
+test('the bell counts unread notifications and empties as soon as they are marked read', async ({ page }) => {
+  // The count comes with the session's query (decision 032): it must not be the one read before the action.
+  test.setTimeout(90_000);
+  const user = await createTestUser('cb.bell', 'Chuong-bao@2026');
+  for (const title of ['Nhiệm vụ mới được giao', 'Báo cáo đã được duyệt', 'Sắp đến hạn báo cáo'])
+    await query(`INSERT INTO "Notification" ("userId", kind, title, link) VALUES ($1, 'test', $2, '/')`, [
+      user.id,
+      title,
+    ]);
+  await login(page, user.username, 'Chuong-bao@2026');
+  await expect(page.getByTestId('unread-count')).toHaveText('3');
+  await page.goto('/notifications');
+  await page.getByRole('button', { name: 'Đánh dấu tất cả đã đọc (3)' }).click();
+  await expect(page.getByRole('button', { name: /Đánh dấu tất cả đã đọc/ })).toBeHidden();
+  await expect(page.getByTestId('unread-count')).toBeHidden();
+  await expect(page.getByRole('link', { name: 'Thông báo', exact: true })).toBeVisible();
 });
