@@ -24,6 +24,7 @@ const INTERNAL = new Set([
   'PRISMA_SCHEMA_ENGINE_BINARY',
   // glibc's, not the app's: set for the server by scripts/lib/launch.ts and the systemd unit.
   'MALLOC_ARENA_MAX',
+  'MALLOC_MMAP_THRESHOLD_',
 ]);
 
 function sourceFiles(dir: string): string[] {
@@ -137,5 +138,20 @@ describe('the heap cap', () => {
     const inGuide = [...guide.matchAll(/MALLOC_ARENA_MAX=(\d+)/g)].map((m) => m[1]);
     expect(inGuide.length).toBeGreaterThan(0);
     expect(new Set(inGuide)).toEqual(new Set([arenas]));
+  });
+
+  it('and so are the mmap threshold and the semi-space (decision 035)', () => {
+    const launch = fs.readFileSync(path.join(root, 'scripts', 'lib', 'launch.ts'), 'utf8');
+    const guide = fs.readFileSync(path.join(root, 'docs', 'deployment.md'), 'utf8');
+    for (const [constant, inGuidePattern] of [
+      ['SERVER_MALLOC_MMAP_THRESHOLD', /MALLOC_MMAP_THRESHOLD_=(\d+)/g],
+      ['SERVER_SEMI_SPACE_MB', /--max-semi-space-size=(\d+)/g],
+    ] as const) {
+      const value = new RegExp(`export const ${constant} = (\\d+);`).exec(launch)?.[1];
+      expect(value, constant).toBeDefined();
+      const inGuide = [...guide.matchAll(inGuidePattern)].map((m) => m[1]);
+      expect(inGuide.length, constant).toBeGreaterThan(0);
+      expect(new Set(inGuide), constant).toEqual(new Set([value]));
+    }
   });
 });

@@ -78,6 +78,7 @@ export const VARIABLES = {
     en: 'a size like "48MB" or "4096kB"',
   },
   STATS_CACHE_ENTRIES: { schema: intIn(0, 10_000), vi: 'số nguyên 0–10000', en: 'a whole number 0–10000' },
+  STATS_CACHE_MB: { schema: intIn(0, 4096), vi: 'số nguyên 0–4096 (MB)', en: 'a whole number 0–4096 (MB)' },
   EXPORT_LIST_WRITERS: { schema: intIn(1, 16), vi: 'số nguyên 1–16', en: 'a whole number 1–16' },
   UPLOAD_DIR: { schema: optional(z.string().min(1)), vi: 'đường dẫn thư mục', en: 'a folder path' },
   S3_BUCKET: {

@@ -1,4 +1,5 @@
 import 'server-only';
+import v8 from 'node:v8';
 import { getDb } from '../db';
 import { vnDateOf } from '../domain/time';
 import { asOfFor } from '../domain/periods';
@@ -20,13 +21,77 @@ import { env } from '../env';
  *     so every request of a day shares one entry. Callers that pin `now` (tests, a chosen past
  *     moment) key on the exact instant.
  * Concurrent requests for the same missing entry wait for one computation instead of each running
- * it (50 chairmen opening the dashboard at 8:00 run one query, not 50). At most
- * STATS_CACHE_ENTRIES entries per instance (default 100, 0 turns the cache off), least recently
- * used first out.
+ * it (50 chairmen opening the dashboard at 8:00 run one query, not 50). Bounded twice, least
+ * recently used first out: at most STATS_CACHE_ENTRIES entries (default 100, 0 turns the cache
+ * off) and at most STATS_CACHE_MB of results (default 32) — by size, because one entry of the
+ * national city dashboard (10,002 units ranked) holds ~3.2 MB of heap, so a hundred of them would
+ * be 300 MB, most of the server's memory budget (decision 035). A result's size is its length in
+ * V8's serialisation, measured once when it arrives (2.5 MB for that entry: the heap holds ~1.3×
+ * that); a result larger than the whole budget is shared while it is computed, then not kept.
  */
 const LIMIT = env().STATS_CACHE_ENTRIES ?? 100;
+const BUDGET_BYTES = (env().STATS_CACHE_MB ?? 32) * 1024 * 1024;
 
-const entries = new Map<string, Promise<unknown>>();
+type Entry = { value: Promise<unknown>; bytes: number };
+
+/** A result's size: its length in V8's serialisation (what cannot be serialised counts as too big to keep). */
+function sizeOf(result: unknown): number {
+  try {
+    return v8.serialize(result).byteLength;
+  } catch {
+    return Number.MAX_SAFE_INTEGER;
+  }
+}
+
+/** The entries, least recently used first, bounded by count and by the size of their results. */
+export function createStatsStore({ maxEntries, maxBytes }: { maxEntries: number; maxBytes: number }) {
+  const entries = new Map<string, Entry>();
+  let bytes = 0;
+  const drop = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    bytes -= entry.bytes;
+  };
+  const trim = () => {
+    while (entries.size > maxEntries || bytes > maxBytes) drop(entries.keys().next().value!);
+  };
+  return {
+    get(key: string): Promise<unknown> | undefined {
+      const entry = entries.get(key);
+      if (!entry) return undefined;
+      entries.delete(key); // re-insert: most recently used last
+      entries.set(key, entry);
+      return entry.value;
+    },
+    /** Keeps `value` under `key`; once it resolves its size counts, and a failure is not remembered. */
+    set(key: string, value: Promise<unknown>): void {
+      drop(key);
+      const entry: Entry = { value, bytes: 0 };
+      entries.set(key, entry);
+      trim();
+      value.then(
+        (result) => {
+          if (entries.get(key) !== entry) return; // already evicted or replaced
+          entry.bytes = sizeOf(result);
+          bytes += entry.bytes;
+          if (entry.bytes > maxBytes) drop(key);
+          trim();
+        },
+        () => {
+          if (entries.get(key) === entry) drop(key);
+        },
+      );
+    },
+    size: () => ({ entries: entries.size, bytes }),
+    clear(): void {
+      entries.clear();
+      bytes = 0;
+    },
+  };
+}
+
+const store = createStatsStore({ maxEntries: LIMIT, maxBytes: BUDGET_BYTES });
 const counters = { hits: 0, misses: 0 };
 
 /** The current data version (0 before the first tracked write). */
@@ -62,28 +127,24 @@ export function momentKey(asOf: Date, live: boolean): string {
 export async function cachedStat<T>(parts: readonly unknown[], compute: () => Promise<T>): Promise<T> {
   if (LIMIT === 0) return compute();
   const key = JSON.stringify([await statsVersion(), ...parts]);
-  const found = entries.get(key) as Promise<T> | undefined;
+  const found = store.get(key) as Promise<T> | undefined;
   if (found) {
     counters.hits += 1;
-    entries.delete(key); // re-insert: most recently used last
-    entries.set(key, found);
     return found;
   }
   counters.misses += 1;
   const pending = compute();
-  entries.set(key, pending);
-  pending.catch(() => entries.delete(key)); // a failure is not remembered
-  while (entries.size > LIMIT) entries.delete(entries.keys().next().value!);
+  store.set(key, pending);
   return pending;
 }
 
-/** For tests and the benchmark: hits and misses since start (or the last reset). */
-export function statsCacheCounters(): { hits: number; misses: number; entries: number } {
-  return { ...counters, entries: entries.size };
+/** For tests and the benchmark: hits and misses since start (or the last reset), entries and their size. */
+export function statsCacheCounters(): { hits: number; misses: number; entries: number; bytes: number } {
+  return { ...counters, ...store.size() };
 }
 
 export function resetStatsCache(): void {
-  entries.clear();
+  store.clear();
   counters.hits = 0;
   counters.misses = 0;
 }

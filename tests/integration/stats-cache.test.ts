@@ -11,7 +11,8 @@ vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }))
 const { getDb } = await import('../../lib/db');
 const { getHeadline } = await import('../../lib/data/stats');
 const { getDashboard } = await import('../../lib/data/dashboard');
-const { statsVersion, statsCacheCounters, resetStatsCache } = await import('../../lib/data/stats-cache');
+const { statsVersion, statsCacheCounters, resetStatsCache, createStatsStore } =
+  await import('../../lib/data/stats-cache');
 const { parseDashboardParams } = await import('../../lib/validation/dashboard');
 
 beforeEach(() => resetStatsCache());
@@ -87,5 +88,53 @@ describe('cached numbers', () => {
     const results = await Promise.all(Array.from({ length: 50 }, () => getDashboard(filters)));
     expect(statsCacheCounters()).toMatchObject({ misses: 1, hits: 49 });
     for (const r of results) expect(r.headline).toEqual(results[0]!.headline);
+  });
+});
+
+describe('the bound by size (decision 035)', () => {
+  const result = (n: number) => Promise.resolve('x'.repeat(n));
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('counts each result once it arrives and lets the least recently used go when the size is over', async () => {
+    const store = createStatsStore({ maxEntries: 100, maxBytes: 1000 });
+    store.set('a', result(400));
+    store.set('b', result(400));
+    await settle();
+    expect(store.size().entries).toBe(2);
+    expect(store.size().bytes).toBeGreaterThan(800);
+    store.get('a'); // a is now the most recently used: b goes first
+    store.set('c', result(400));
+    await settle();
+    expect(store.get('b')).toBeUndefined();
+    expect(await store.get('a')).toHaveLength(400);
+    expect(await store.get('c')).toHaveLength(400);
+    expect(store.size().bytes).toBeLessThanOrEqual(1000);
+  });
+
+  it('shares a result bigger than the whole budget while it is computed, then does not keep it', async () => {
+    const store = createStatsStore({ maxEntries: 100, maxBytes: 1000 });
+    store.set('small', result(100));
+    let finish: (v: string) => void = () => {};
+    store.set('big', new Promise<string>((resolve) => (finish = resolve)));
+    expect(store.get('big')).toBeDefined(); // pending: a second asker waits for the same computation
+    finish('x'.repeat(5000));
+    await settle();
+    expect(store.get('big')).toBeUndefined();
+    expect(await store.get('small')).toHaveLength(100);
+    expect(store.size()).toEqual({ entries: 1, bytes: expect.any(Number) });
+  });
+
+  it('still bounds the count, and forgets a failure', async () => {
+    const store = createStatsStore({ maxEntries: 2, maxBytes: 1_000_000 });
+    store.set('a', result(1));
+    store.set('b', Promise.reject(new Error('query failed')));
+    store.get('b')?.catch(() => {});
+    await settle();
+    expect(store.get('b')).toBeUndefined();
+    store.set('c', result(1));
+    store.set('d', result(1));
+    await settle();
+    expect(store.size().entries).toBe(2);
+    expect(store.get('a')).toBeUndefined();
   });
 });
