@@ -14,7 +14,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { z } from 'zod';
 import { clientInfoFrom, type ClientInfo } from './client-info';
-import { attemptPasswordSignIn, getSessionUser, recordSignOut } from './data/users';
+import { attemptPasswordSignIn, getSession, recordSignOut } from './data/users';
 import { throttledError } from './login-messages';
 import type { SessionUser } from './permissions';
 import { safeRedirectPath } from './safe-url';
@@ -110,13 +110,26 @@ export const authOptions: NextAuthOptions = {
  * component cannot send anyway: a third of the session's cost per request for nothing
  * (docs/benchmarks/load.md). The token is never split into chunks: it holds three numbers.
  */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => (await readSession())?.user ?? null);
+
+/** The session of this request: its user and their unread notifications, one query (lib/data/users.ts). */
+const readSession = cache(async () => {
   const token = (await cookies()).get(sessionCookie().name)?.value;
   if (!token) return null;
   const claims = await decode({ token, secret: env().AUTH_SECRET ?? '' }).catch(() => null);
   if (!claims || typeof claims.uid !== 'number' || typeof claims.sv !== 'number') return null;
-  return getSessionUser(claims.uid, claims.sv);
+  return getSession(claims.uid, claims.sv);
 });
+
+/**
+ * How many of user `userId`'s notifications are unread, as read with this request's session; null
+ * when the session is someone else's or none. Only for lib/data/notifications.ts
+ * `countUnreadNotifications`, which checks the permission first.
+ */
+export async function sessionUnreadNotifications(userId: number): Promise<number | null> {
+  const session = await readSession();
+  return session && session.user.id === userId ? session.unreadNotifications : null;
+}
 
 async function setSessionCookie(claims: JWT): Promise<void> {
   const maxAge = SESSION_HOURS * 3600;

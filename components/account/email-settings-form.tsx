@@ -6,7 +6,7 @@ import { ErrorList, Field, FormMessage, inputClass } from '@/components/forms/fi
 import { INITIAL_STATE } from '@/lib/action-state';
 import { updateEmailSettingsAction } from '@/lib/actions/account';
 import { EMAIL_PREFERENCE_LABELS, EMAIL_PREFERENCES, type EmailPreference } from '@/lib/domain/email';
-import { USER_LIMITS } from '@/lib/validation/user';
+import { USER_LIMITS } from '@/lib/validation/user-limits';
 
 /** My address and how notifications reach it (decision 019). */
 export function EmailSettingsForm({

@@ -5,7 +5,7 @@ import { primaryButton } from '@/components/admin/styles';
 import { Field, FormMessage, inputClass } from '@/components/forms/field';
 import { INITIAL_STATE } from '@/lib/action-state';
 import { changePasswordAction } from '@/lib/actions/account';
-import { USER_LIMITS } from '@/lib/validation/user';
+import { USER_LIMITS } from '@/lib/validation/user-limits';
 
 /** Current password, new password twice. Nothing typed here is ever sent back by the server. */
 export function PasswordChangeForm({ username }: { username: string }) {

@@ -8,19 +8,16 @@ import { analyzeDirectiveAction, importProgrammeAction } from '@/lib/actions/adm
 import { taskTitle } from '@/lib/domain/directive/text-utils';
 import { FAN_OUT_GROUP_LABELS, FAN_OUT_GROUPS, type FanOutGroup } from '@/lib/domain/fan-out';
 import { ASSIGNMENT_ROLE_LABELS, REFORM_AREA_LABELS, UNIT_KIND_LABELS } from '@/lib/domain/labels';
-import { RECURRENCE_LABELS } from '@/lib/domain/periods';
-import {
-  PROGRAMME_LIMITS,
-  RECURRENCES,
-  REFORM_AREAS,
-  utf8Length,
-  type ImportDraft,
-  type FieldCheck,
-  type FieldConfidence,
-  type Proposal,
-  type ProposalRef,
-  type ProposalSection,
-  type ProposalTask,
+import { RECURRENCE_LABELS, RECURRENCES } from '@/lib/domain/periods';
+import { PROGRAMME_LIMITS, REFORM_AREAS, utf8Length } from '@/lib/validation/programme-limits';
+import type {
+  ImportDraft,
+  FieldCheck,
+  FieldConfidence,
+  Proposal,
+  ProposalRef,
+  ProposalSection,
+  ProposalTask,
 } from '@/lib/validation/programme';
 import { formatBytes } from '@/lib/format';
 import { dangerButton, primaryButton, secondaryButton, smallButton } from './styles';

@@ -8,8 +8,13 @@ import { FAN_OUT_GROUP_LABELS, FAN_OUT_GROUPS } from '@/lib/domain/fan-out';
 import { REFORM_AREA_LABELS, UNIT_KIND_LABELS } from '@/lib/domain/labels';
 import { RECURRENCE_LABELS } from '@/lib/domain/periods';
 import { DIRECTION_LABELS } from '@/lib/domain/targets';
-import { INDICATOR_DIRECTIONS, INDICATOR_LIMITS, INDICATOR_PERIODS, TARGET_ROWS } from '@/lib/validation/indicator';
-import { REFORM_AREAS } from '@/lib/validation/programme';
+import {
+  INDICATOR_DIRECTIONS,
+  INDICATOR_LIMITS,
+  INDICATOR_PERIODS,
+  TARGET_ROWS,
+} from '@/lib/validation/indicator-limits';
+import { REFORM_AREAS } from '@/lib/validation/programme-limits';
 import { primaryButton } from './styles';
 import { UnitOptions } from './task-form';
 

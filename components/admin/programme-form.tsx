@@ -5,7 +5,7 @@ import { Field, FormMessage, inputClass } from '@/components/forms/field';
 import { INITIAL_STATE } from '@/lib/action-state';
 import { createProgrammeAction, updateProgrammeAction } from '@/lib/actions/admin-programmes';
 import { formatDateVn } from '@/lib/domain/time';
-import { PROGRAMME_LIMITS } from '@/lib/validation/programme';
+import { PROGRAMME_LIMITS } from '@/lib/validation/programme-limits';
 import { primaryButton } from './styles';
 
 type Programme = {

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { Field, FormMessage, inputClass } from '@/components/forms/field';
 import { INITIAL_STATE } from '@/lib/action-state';
 import { createSectionAction, updateSectionAction } from '@/lib/actions/admin-programmes';
-import { PROGRAMME_LIMITS } from '@/lib/validation/programme';
+import { PROGRAMME_LIMITS } from '@/lib/validation/programme-limits';
 import { primaryButton, secondaryButton } from './styles';
 
 /** Adds a section (I., II., …) to a programme. */

@@ -8,7 +8,8 @@ import { FAN_OUT_GROUP_LABELS, FAN_OUT_GROUPS } from '@/lib/domain/fan-out';
 import { REFORM_AREA_LABELS, UNIT_KIND_LABELS } from '@/lib/domain/labels';
 import { RECURRENCE_LABELS } from '@/lib/domain/periods';
 import { formatDateVn } from '@/lib/domain/time';
-import { PROGRAMME_LIMITS, RECURRENCES, REFORM_AREAS } from '@/lib/validation/programme';
+import { RECURRENCES } from '@/lib/domain/periods';
+import { PROGRAMME_LIMITS, REFORM_AREAS } from '@/lib/validation/programme-limits';
 import { primaryButton } from './styles';
 
 type Section = { id: number; numeral: string; title: string };

@@ -12,7 +12,7 @@ import {
 } from '@/lib/actions/admin-units';
 import { UNIT_KIND_LABELS } from '@/lib/domain/labels';
 import { formatDateVn } from '@/lib/domain/time';
-import { UNIT_KINDS, UNIT_LIMITS } from '@/lib/validation/unit';
+import { UNIT_KINDS, UNIT_LIMITS } from '@/lib/validation/unit-limits';
 import { dangerButton, primaryButton } from './styles';
 
 type Unit = {

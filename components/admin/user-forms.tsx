@@ -5,7 +5,7 @@ import { Field, FormMessage, inputClass } from '@/components/forms/field';
 import { INITIAL_STATE } from '@/lib/action-state';
 import { createUserAction, resetPasswordAction, updateUserAction } from '@/lib/actions/admin-users';
 import { ROLE_LABELS } from '@/lib/permissions';
-import { ROLES, USER_LIMITS } from '@/lib/validation/user';
+import { ROLES, USER_LIMITS } from '@/lib/validation/user-limits';
 import { primaryButton, secondaryButton } from './styles';
 import { UnitOptions } from './task-form';
 

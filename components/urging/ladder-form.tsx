@@ -6,7 +6,7 @@ import { primaryButton } from '@/components/admin/styles';
 import { INITIAL_STATE } from '@/lib/action-state';
 import { saveUrgingLadderAction } from '@/lib/actions/urging';
 import { MAX_STEPS, URGING_AUDIENCE_LABELS, URGING_AUDIENCES, type UrgingStep } from '@/lib/domain/urging';
-import { stepFieldNames } from '@/lib/validation/urging';
+import { stepFieldNames } from '@/lib/validation/urging-fields';
 
 /** The row's initial values from a saved step (or an empty row). */
 function initialOf(step: UrgingStep | undefined, i: number): Record<string, string> {

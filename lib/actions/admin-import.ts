@@ -5,7 +5,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { ActionState } from '../action-state';
 import { analyzeDirective, FieldErrors, importProgramme, type UploadedFile } from '../data/admin-import';
-import { AnalyzeInput, ImportInput, issuesByPath, PROGRAMME_LIMITS } from '../validation/programme';
+import { AnalyzeInput, ImportInput, issuesByPath } from '../validation/programme';
+import { PROGRAMME_LIMITS } from '../validation/programme-limits';
 import { refusal } from './refusal';
 
 /**

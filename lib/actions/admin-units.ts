@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { type ActionState } from '../action-state';
 import * as units from '../data/units';
 import {
-  UNIT_LIMITS,
   UnitDeactivateInput,
   UnitIdInput,
   UnitInput,
@@ -13,6 +12,7 @@ import {
   UnitSplitInput,
   UnitUpdateInput,
 } from '../validation/unit';
+import { UNIT_LIMITS } from '../validation/unit-limits';
 import { handleForm } from './refusal';
 
 const CHECK = 'Vui lòng kiểm tra các mục được đánh dấu.';

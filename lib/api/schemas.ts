@@ -9,7 +9,9 @@
  * English code for programs and the official Vietnamese term for people.
  */
 import { z } from 'zod';
+import { RECURRENCES } from '../domain/periods';
 import { OFFICIAL_STATUSES } from '../domain/status';
+import { REFORM_AREAS } from '../validation/programme-limits';
 
 type Meta = { id?: string; description?: string; title?: string };
 /** The schemas that are components of the OpenAPI document, by their id. */
@@ -74,16 +76,6 @@ export const ProgrammeList = named(
   'Danh sách chương trình.',
 );
 
-const RECURRENCE_CODES = ['ONCE', 'MONTHLY', 'QUARTERLY', 'HALF_YEARLY', 'YEARLY', 'CONTINUOUS'] as const;
-const REFORM_AREA_CODES = [
-  'INSTITUTIONS',
-  'ADMIN_PROCEDURES',
-  'ORGANISATION',
-  'CIVIL_SERVICE',
-  'PUBLIC_FINANCE',
-  'DIGITAL_GOVERNMENT',
-] as const;
-
 export const Task = named(
   z.strictObject({
     id: Id,
@@ -92,8 +84,8 @@ export const Task = named(
     title: z.string(),
     text: z.string().describe('Nội dung nhiệm vụ như trong văn bản.'),
     section: z.strictObject({ numeral: z.string(), title: z.string() }),
-    reformArea: coded(REFORM_AREA_CODES, 'Lĩnh vực cải cách hành chính (Nghị quyết 76/NQ-CP).').nullable(),
-    recurrence: coded(RECURRENCE_CODES, 'Tần suất báo cáo.'),
+    reformArea: coded(REFORM_AREAS, 'Lĩnh vực cải cách hành chính (Nghị quyết 76/NQ-CP).').nullable(),
+    recurrence: coded(RECURRENCES, 'Tần suất báo cáo.'),
     dueDate: Day.nullable().describe('Hạn hoàn thành; null: thường xuyên / không thời hạn.'),
     evidenceRequired: z.boolean(),
     leadUnits: z.array(UnitRef).describe('Đơn vị chủ trì.'),
@@ -124,7 +116,7 @@ export const Assignment = named(
     task: z.strictObject({ id: Id, code: z.string(), title: z.string() }),
     unit: UnitRef,
     role: coded(['LEAD', 'COORDINATING', 'IMPLEMENTING'], 'Vai trò của đơn vị.'),
-    recurrence: coded(RECURRENCE_CODES, 'Tần suất báo cáo.'),
+    recurrence: coded(RECURRENCES, 'Tần suất báo cáo.'),
     dueDate: Day.nullable().describe(
       'Hạn mà tình trạng được tính theo: với nhiệm vụ định kỳ, hạn của kỳ sớm nhất còn thiếu báo cáo.',
     ),
@@ -192,7 +184,7 @@ export const Indicator = named(
     id: Id,
     code: z.string(),
     name: z.string(),
-    reformArea: coded(REFORM_AREA_CODES, 'Lĩnh vực cải cách hành chính.'),
+    reformArea: coded(REFORM_AREAS, 'Lĩnh vực cải cách hành chính.'),
     measureUnit: z.string(),
     direction: coded(['HIGHER_IS_BETTER', 'LOWER_IS_BETTER'], 'Chiều tốt lên của chỉ tiêu.'),
     verified: z.boolean().describe('Chỉ tiêu đã được đối chiếu với văn bản.'),

@@ -9,7 +9,8 @@ import { toProposal } from '../domain/import-proposal';
 import { toDbDate } from '../domain/time';
 import { readUploadedDocument, type UploadedDocument } from '../documents';
 import { cleanText } from '../validation/fields';
-import { PROGRAMME_LIMITS, utf8Length, type ImportInput, type Proposal } from '../validation/programme';
+import { type ImportInput, type Proposal } from '../validation/programme';
+import { PROGRAMME_LIMITS, utf8Length } from '../validation/programme-limits';
 import { audit } from './audit';
 import { requirePermission } from './guard';
 

@@ -38,6 +38,9 @@ type Row = {
   leadName: string | null;
   indicatorName: string | null;
   measureUnit: string | null;
+  hasExtensions: boolean;
+  hasUrgingSent: boolean;
+  hasUrgingLetters: boolean;
 };
 
 type ReportRow = {
@@ -62,7 +65,9 @@ type ReportRow = {
  *
  * "Not found" outside the user's row scope: the scope is checked with `assignmentScope`, the one
  * home of "whose work may I see"; the rest is two plain queries (Prisma's nested select was one
- * round trip per relation, nine in all).
+ * round trip per relation, nine in all). The same query says whether the assignment has any
+ * extension request, urging step or urging letter (`has`): most have none, and the page's
+ * histories then skip their reads (three round trips of the assignment page, decision 032).
  */
 export const readAssignment = cache(
   async (assignmentId: number): Promise<{ user: SessionUser; assignment: AssignmentRead }> => {
@@ -82,7 +87,10 @@ export const readAssignment = cache(
                p.title AS "programmeTitle", p."documentNumber", p."issuingBody",
                (SELECT lu.name FROM "Assignment" l JOIN "Unit" lu ON lu.id = l."unitId"
                 WHERE l."taskId" = t.id AND l.role = 'LEAD' ORDER BY l.id LIMIT 1) AS "leadName",
-               i.name AS "indicatorName", i."measureUnit"
+               i.name AS "indicatorName", i."measureUnit",
+               EXISTS (SELECT 1 FROM "DeadlineExtension" e WHERE e."assignmentId" = a.id) AS "hasExtensions",
+               EXISTS (SELECT 1 FROM "UrgingSent" us WHERE us."assignmentId" = a.id) AS "hasUrgingSent",
+               EXISTS (SELECT 1 FROM "UrgingLetterItem" li WHERE li."assignmentId" = a.id) AS "hasUrgingLetters"
         FROM "Assignment" a
         JOIN "Unit" u ON u.id = a."unitId"
         JOIN "Task" t ON t.id = a."taskId"
@@ -129,6 +137,7 @@ export const readAssignment = cache(
           lead: r.leadName !== null ? { name: r.leadName } : null,
         },
         reports,
+        has: { extensions: r.hasExtensions, urgingSent: r.hasUrgingSent, urgingLetters: r.hasUrgingLetters },
       },
     };
   },
@@ -159,4 +168,6 @@ export type AssignmentRead = {
     lead: { name: string } | null;
   };
   reports: ReportRow[];
+  /** Whether any row exists, read with the assignment: a history with none is not read again. */
+  has: { extensions: boolean; urgingSent: boolean; urgingLetters: boolean };
 };

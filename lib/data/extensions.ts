@@ -202,22 +202,25 @@ export async function listPendingExtensions() {
  */
 export async function getExtensions(assignmentId: number) {
   const { user, assignment: a } = await readAssignment(assignmentId);
-  const history = await getDb().deadlineExtension.findMany({
-    where: { assignmentId: a.id },
-    orderBy: { createdAt: 'desc' },
-    select: {
-      id: true,
-      status: true,
-      reason: true,
-      previousDueDate: true,
-      requestedDueDate: true,
-      createdAt: true,
-      decidedAt: true,
-      decisionComment: true,
-      requestedBy: { select: { displayName: true } },
-      decidedBy: { select: { displayName: true } },
-    },
-  });
+  // No request ever made (read with the assignment): nothing to fetch.
+  const history = !a.has.extensions
+    ? []
+    : await getDb().deadlineExtension.findMany({
+        where: { assignmentId: a.id },
+        orderBy: { createdAt: 'desc' },
+        select: {
+          id: true,
+          status: true,
+          reason: true,
+          previousDueDate: true,
+          requestedDueDate: true,
+          createdAt: true,
+          decidedAt: true,
+          decisionComment: true,
+          requestedBy: { select: { displayName: true } },
+          decidedBy: { select: { displayName: true } },
+        },
+      });
   const mayRequest =
     can(user, 'extension:request') &&
     a.unit.id === user.unitId &&

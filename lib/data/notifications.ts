@@ -1,11 +1,14 @@
 import 'server-only';
+import { sessionUnreadNotifications } from '../auth';
 import { getDb } from '../db';
 import { NotFoundError } from '../errors';
 import { requirePermission } from './guard';
 
 export async function countUnreadNotifications(): Promise<number> {
   const user = await requirePermission('work:read-own');
-  return getDb().notification.count({ where: { userId: user.id, readAt: null } });
+  // Read with the session in the same round trip (lib/auth.ts); counted here only without one.
+  const withSession = await sessionUnreadNotifications(user.id);
+  return withSession ?? getDb().notification.count({ where: { userId: user.id, readAt: null } });
 }
 
 export async function listNotifications() {

@@ -43,26 +43,29 @@ export async function getReportForm(
     assignment.reports.filter((r) => r.status === 'DRAFT' || r.status === 'RETURNED').map((r) => r.periodKey),
   );
   const periodKey = options.find((o) => o.key === requestedPeriod)?.key ?? options[0]!.key;
-  const report = await getDb().report.findUnique({
-    where: { assignmentId_periodKey: { assignmentId, periodKey } },
-    select: {
-      id: true,
-      version: true,
-      status: true,
-      progress: true,
-      content: true,
-      difficulties: true,
-      proposals: true,
-      noEvidenceReason: true,
-      value: true,
-      reviewComment: true,
-      evidence: {
-        where: { deletedAt: null },
-        orderBy: { createdAt: 'asc' },
-        select: { id: true, fileName: true, sizeBytes: true, mimeType: true },
-      },
-    },
-  });
+  // The assignment's reports were read with it: no report for this period, nothing to fetch.
+  const report = !assignment.reports.some((r) => r.periodKey === periodKey)
+    ? null
+    : await getDb().report.findUnique({
+        where: { assignmentId_periodKey: { assignmentId, periodKey } },
+        select: {
+          id: true,
+          version: true,
+          status: true,
+          progress: true,
+          content: true,
+          difficulties: true,
+          proposals: true,
+          noEvidenceReason: true,
+          value: true,
+          reviewComment: true,
+          evidence: {
+            where: { deletedAt: null },
+            orderBy: { createdAt: 'asc' },
+            select: { id: true, fileName: true, sizeBytes: true, mimeType: true },
+          },
+        },
+      });
   const mayWrite = can(user, 'report:write') && assignment.unit.id === user.unitId;
   return {
     periodKey,

@@ -504,23 +504,30 @@ export async function getUrgingHistory(assignmentId: number) {
   const { user, assignment } = await readAssignment(assignmentId);
   const a = { id: assignment.id, unitId: assignment.unit.id };
   const db = getDb();
+  // Most assignments were never urged (read with the assignment): their two reads are skipped.
   const [sent, letters] = await Promise.all([
-    db.urgingSent.findMany({
-      where: { assignmentId },
-      orderBy: { sentAt: 'desc' },
-      take: 50,
-      select: { id: true, dueDate: true, offsetDays: true, audiences: true, sentAt: true },
-    }),
-    db.urgingLetterItem.findMany({
-      where: { assignmentId },
-      orderBy: { letterId: 'desc' },
-      take: 50,
-      select: {
-        dueDate: true,
-        daysOverdue: true,
-        letter: { select: { id: true, subject: true, createdAt: true, createdBy: { select: { displayName: true } } } },
-      },
-    }),
+    !assignment.has.urgingSent
+      ? []
+      : db.urgingSent.findMany({
+          where: { assignmentId },
+          orderBy: { sentAt: 'desc' },
+          take: 50,
+          select: { id: true, dueDate: true, offsetDays: true, audiences: true, sentAt: true },
+        }),
+    !assignment.has.urgingLetters
+      ? []
+      : db.urgingLetterItem.findMany({
+          where: { assignmentId },
+          orderBy: { letterId: 'desc' },
+          take: 50,
+          select: {
+            dueDate: true,
+            daysOverdue: true,
+            letter: {
+              select: { id: true, subject: true, createdAt: true, createdBy: { select: { displayName: true } } },
+            },
+          },
+        }),
   ]);
   const mayDownload = readsEveryLetter(user) || a.unitId === user.unitId;
   const events = [

@@ -33,6 +33,18 @@ export async function verifyCredentials(
  * sessions were ended (sessionVersion bumped) or whose unit was closed gets null at once.
  */
 export async function getSessionUser(id: number, sessionVersion: number): Promise<SessionUser | null> {
+  return (await getSession(id, sessionVersion))?.user ?? null;
+}
+
+/**
+ * getSessionUser and, in the same round trip, how many of the user's notifications are unread:
+ * the header's bell shows it on every page (components/layout/app-shell.tsx), and a query of its
+ * own was one more round trip per page view (decision 032).
+ */
+export async function getSession(
+  id: number,
+  sessionVersion: number,
+): Promise<{ user: SessionUser; unreadNotifications: number } | null> {
   // One round trip on every request of every page: Prisma would fetch the unit in a second query.
   const [row] = await getDb().$queryRaw<
     {
@@ -45,23 +57,28 @@ export async function getSessionUser(id: number, sessionVersion: number): Promis
       unitKind: SessionUser['unitKind'];
       isStandingOffice: boolean;
       mustChangePassword: boolean;
+      unread: number;
     }[]
   >`
     SELECT u.id, u.username, u."displayName", u.role::text AS role, u."mustChangePassword",
-           n.id AS "unitId", n.name AS "unitName", n.kind::text AS "unitKind", n."isStandingOffice"
+           n.id AS "unitId", n.name AS "unitName", n.kind::text AS "unitKind", n."isStandingOffice",
+           (SELECT count(*)::int FROM "Notification" x WHERE x."userId" = u.id AND x."readAt" IS NULL) AS unread
     FROM "User" u JOIN "Unit" n ON n.id = u."unitId"
     WHERE u.id = ${id} AND u.active AND n.active AND u."sessionVersion" = ${sessionVersion}`;
   if (!row) return null;
   return {
-    id: row.id,
-    username: row.username,
-    displayName: row.displayName,
-    role: row.role,
-    unitId: row.unitId,
-    unitName: row.unitName,
-    unitKind: row.unitKind,
-    isStandingOffice: row.isStandingOffice,
-    mustChangePassword: row.mustChangePassword,
+    user: {
+      id: row.id,
+      username: row.username,
+      displayName: row.displayName,
+      role: row.role,
+      unitId: row.unitId,
+      unitName: row.unitName,
+      unitKind: row.unitKind,
+      isStandingOffice: row.isStandingOffice,
+      mustChangePassword: row.mustChangePassword,
+    },
+    unreadNotifications: row.unread,
   };
 }
 

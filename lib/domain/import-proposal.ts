@@ -20,7 +20,7 @@ import type {
   ProposalTask,
   TaskReview,
 } from '../validation/programme';
-import { PROGRAMME_LIMITS } from '../validation/programme';
+import { PROGRAMME_LIMITS } from '../validation/programme-limits';
 
 export type RegistryUnit = { code: string; name: string };
 

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { EMAIL_PREFERENCES } from '../domain/email';
 import { choice } from './fields';
-import { email, password, USER_LIMITS } from './user';
+import { email, password } from './user';
+import { USER_LIMITS } from './user-limits';
 
 export const PasswordChangeInput = z
   .object({

@@ -8,24 +8,8 @@
 import { z } from 'zod';
 import { FAN_OUT_GROUPS } from '../domain/fan-out';
 import { choice, id, optionalDecimal, optionalId, optionalText, requiredText } from './fields';
-import { REFORM_AREAS } from './programme';
-
-export const INDICATOR_LIMITS = {
-  code: 30,
-  name: 300,
-  measureUnit: 30,
-  text: 5_000,
-  value: 999_999_999_999,
-  yearFrom: 2000,
-  yearTo: 2100,
-} as const;
-
-/** How many target rows the form offers (2025 and 2030, with room for intermediate years). */
-export const TARGET_ROWS = 4;
-
-/** Decree 09/2019 reporting periods an indicator may be reported for (a one-off has no trajectory). */
-export const INDICATOR_PERIODS = ['MONTHLY', 'QUARTERLY', 'HALF_YEARLY', 'YEARLY'] as const;
-export const INDICATOR_DIRECTIONS = ['HIGHER_IS_BETTER', 'LOWER_IS_BETTER'] as const;
+import { INDICATOR_DIRECTIONS, INDICATOR_LIMITS, INDICATOR_PERIODS, TARGET_ROWS } from './indicator-limits';
+import { REFORM_AREAS } from './programme-limits';
 
 /** A year typed as text; blank is null. */
 function optionalYear(label: string) {

@@ -5,9 +5,7 @@
  */
 import { z } from 'zod';
 import { checkbox, choice, cleanText, id, integer, optionalText, requiredVnDate } from './fields';
-
-export const UNIT_LIMITS = { code: 30, name: 200, shortName: 100, note: 1_000, splitRows: 4 } as const;
-export const UNIT_KINDS = ['LEADERSHIP', 'DEPARTMENT', 'WARD', 'COMMUNE'] as const;
+import { UNIT_KINDS, UNIT_LIMITS } from './unit-limits';
 
 const code = z
   .string({ error: 'Nhập mã đơn vị.' })

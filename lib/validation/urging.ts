@@ -3,8 +3,9 @@
  * Built from lib/validation/fields.ts.
  */
 import { z } from 'zod';
-import { MAX_STEP_OFFSET, MAX_STEPS, URGING_AUDIENCES, type UrgingAudience, type UrgingStep } from '../domain/urging';
+import { MAX_STEP_OFFSET, MAX_STEPS, URGING_AUDIENCES, type UrgingStep } from '../domain/urging';
 import { checkbox, choice, id, integer, optionalId } from './fields';
+import { stepFieldNames } from './urging-fields';
 
 /** A ladder as stored in Programme.urgingLadder (read back from JSON: anything else is refused). */
 export const StoredUrgingLadder = z
@@ -15,25 +16,6 @@ export const StoredUrgingLadder = z
     }),
   )
   .max(MAX_STEPS);
-
-const AUDIENCE_FIELDS: Record<UrgingAudience, string> = {
-  OFFICERS: 'officers',
-  LEADER: 'leader',
-  STANDING_OFFICE: 'standing',
-  CHAIRMAN: 'chairman',
-};
-
-/** The form's field names of row `i`. */
-export function stepFieldNames(i: number) {
-  return {
-    when: `when_${i}`,
-    days: `days_${i}`,
-    audiences: Object.fromEntries(URGING_AUDIENCES.map((a) => [a, `${AUDIENCE_FIELDS[a]}_${i}`])) as Record<
-      UrgingAudience,
-      string
-    >,
-  };
-}
 
 const WHEN = ['', 'before', 'on', 'after'] as const;
 

@@ -1,17 +1,7 @@
 /** Users: create, edit (role, unit), reset a password, deactivate. */
 import { z } from 'zod';
 import { choice, cleanText, id, optionalText } from './fields';
-
-export const USER_LIMITS = {
-  username: 50,
-  displayName: 100,
-  jobTitle: 200,
-  email: 200,
-  phone: 20,
-  passwordMin: 12,
-  passwordMax: 200,
-} as const;
-export const ROLES = ['ADMIN', 'CHAIRMAN', 'DEPARTMENT_HEAD', 'OFFICER'] as const;
+import { ROLES, USER_LIMITS } from './user-limits';
 
 const username = z
   .string({ error: 'Nhập tên đăng nhập.' })

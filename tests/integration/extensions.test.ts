@@ -4,7 +4,8 @@ import { actAs, currentUser } from '../support/as-user';
 vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }));
 
 const { getDb, Prisma } = await import('../../lib/db');
-const { requestExtension, decideExtension, listPendingExtensions } = await import('../../lib/data/extensions');
+const { requestExtension, decideExtension, getExtensions, listPendingExtensions } =
+  await import('../../lib/data/extensions');
 const { leadHeadDeciderIds } = await import('../../lib/data/notify');
 const { slotsAtCte } = await import('../../lib/data/status-sql');
 const { addDays, fromDbDate, vnDateOf } = await import('../../lib/domain/time');
@@ -36,6 +37,8 @@ describe('deadline extensions', () => {
       },
     });
     await actAs(officer.username);
+    // The assignment page's history: none yet, then the request.
+    expect((await getExtensions(a.id)).history).toEqual([]);
     const { extensionId } = await requestExtension({
       assignmentId: a.id,
       requestedDueDate: later,
@@ -44,6 +47,10 @@ describe('deadline extensions', () => {
     await expect(
       requestExtension({ assignmentId: a.id, requestedDueDate: later, reason: 'Đề nghị lần hai trùng lặp.' }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await getExtensions(a.id)).toMatchObject({
+      history: [{ id: extensionId, status: 'PENDING', reason: 'Chờ tập huấn của tỉnh theo kế hoạch.' }],
+      mayRequest: false,
+    });
 
     await actAs('tp.noivu'); // by default only the chairman decides
     expect(await listPendingExtensions()).toEqual([]);

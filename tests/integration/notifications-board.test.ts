@@ -1,9 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { actAs, currentUser } from '../support/as-user';
 
-vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }));
+// The header's count read with the session is not mocked (null: counted by its own query); what
+// the session query reads is checked below with getSession.
+vi.mock('../../lib/auth', () => ({
+  getCurrentUser: async () => currentUser(),
+  sessionUnreadNotifications: async () => null,
+}));
 
 const { getDb } = await import('../../lib/db');
+const { getSession } = await import('../../lib/data/users');
 const { countUnreadNotifications, markNotificationsRead, openNotification } =
   await import('../../lib/data/notifications');
 const { runUrgingLadder } = await import('../../lib/data/urging');
@@ -121,6 +127,32 @@ describe('deadline reminders: the urging ladder is their one home (decision 026)
     await actAs('cb.bacha');
     await markNotificationsRead('all');
     expect(await countUnreadNotifications()).toBe(0);
+  });
+
+  it('the session query reads the unread count the header shows, for its own user only', async () => {
+    const bacha = await getDb().user.findUniqueOrThrow({ where: { username: 'cb.bacha' } });
+    const namha = await getDb().user.findUniqueOrThrow({ where: { username: 'cb.namha' } });
+    const unreadOf = (userId: number) => getDb().notification.count({ where: { userId, readAt: null } });
+    await getDb().notification.createMany({
+      data: [1, 2, 3].map((i) => ({
+        userId: bacha.id,
+        kind: 'REPORT_RETURNED',
+        title: `Thử ${i}`,
+        body: '',
+        link: '/',
+      })),
+    });
+    await getDb().notification.create({
+      data: { userId: namha.id, kind: 'REPORT_RETURNED', title: 'Của người khác', body: '', link: '/' },
+    });
+    const session = await getSession(bacha.id, bacha.sessionVersion);
+    expect(session?.user.username).toBe('cb.bacha');
+    expect(session?.unreadNotifications).toBe(await unreadOf(bacha.id));
+    expect(session?.unreadNotifications).toBeGreaterThanOrEqual(3);
+    await actAs('cb.bacha');
+    await markNotificationsRead('all');
+    expect((await getSession(bacha.id, bacha.sessionVersion))?.unreadNotifications).toBe(0);
+    expect((await getSession(namha.id, namha.sessionVersion))?.unreadNotifications).toBe(await unreadOf(namha.id));
   });
 });
 

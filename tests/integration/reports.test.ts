@@ -5,7 +5,7 @@ vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }))
 
 const { getDb } = await import('../../lib/db');
 const { saveReport, reviewReport } = await import('../../lib/data/reports');
-const { getReport } = await import('../../lib/data/report-views');
+const { getReport, getReportForm } = await import('../../lib/data/report-views');
 const { listReviewInbox } = await import('../../lib/data/work');
 const { getHeadline } = await import('../../lib/data/stats');
 const { periodContaining, previousPeriod } = await import('../../lib/domain/periods');
@@ -31,6 +31,8 @@ beforeAll(async () => {
 describe('an officer reports on their unit’s assignment', () => {
   it('saves a draft, comes back, submits; the reviewer is notified and it lands in their inbox', async () => {
     await actAs('cb.tranphu');
+    // The assignment page's form: empty before the first save (no report for the period), the draft after.
+    expect(await getReportForm(i4TranPhu, undefined)).toMatchObject({ periodKey: 'ONCE', report: null, canEdit: true });
     const draft = await saveReport({
       ...base,
       assignmentId: i4TranPhu,
@@ -41,6 +43,10 @@ describe('an officer reports on their unit’s assignment', () => {
       intent: 'save',
     });
     expect(draft.version).toBe(1);
+    expect(await getReportForm(i4TranPhu, undefined)).toMatchObject({
+      report: { id: draft.reportId, version: 1, status: 'DRAFT', progress: 30, content: 'Đang dự thảo', evidence: [] },
+      canEdit: true,
+    });
     const submitted = await saveReport({
       ...base,
       assignmentId: i4TranPhu,
@@ -53,6 +59,11 @@ describe('an officer reports on their unit’s assignment', () => {
     expect(submitted.version).toBe(2);
     const report = await getDb().report.findUniqueOrThrow({ where: { id: submitted.reportId } });
     expect(report).toMatchObject({ status: 'SUBMITTED', progress: 60 });
+    expect(await getReportForm(i4TranPhu, undefined)).toMatchObject({
+      report: { id: submitted.reportId, status: 'SUBMITTED' },
+      mayWrite: true,
+      canEdit: false,
+    });
     const assignment = await getDb().assignment.findUniqueOrThrow({ where: { id: i4TranPhu } });
     expect(assignment.startedAt).not.toBeNull();
     expect(assignment.progress).toBe(60);
