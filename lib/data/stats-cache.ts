@@ -1,5 +1,6 @@
 import 'server-only';
 import v8 from 'node:v8';
+import { cache } from 'react';
 import { getDb } from '../db';
 import { vnDateOf } from '../domain/time';
 import { asOfFor } from '../domain/periods';
@@ -94,11 +95,16 @@ export function createStatsStore({ maxEntries, maxBytes }: { maxEntries: number;
 const store = createStatsStore({ maxEntries: LIMIT, maxBytes: BUDGET_BYTES });
 const counters = { hits: 0, misses: 0 };
 
-/** The current data version (0 before the first tracked write). */
-export async function statsVersion(): Promise<string> {
+/**
+ * The current data version (0 before the first tracked write). Read once per request in a server
+ * render (React's `cache` is scoped to the request, decision 034): the dashboard's four sections key
+ * on the same version instead of reading it four times. Outside a render (route handlers, jobs,
+ * tests) every call reads.
+ */
+export const statsVersion = cache(async (): Promise<string> => {
   const row = await getDb().setting.findUnique({ where: { key: 'stats.version' }, select: { value: true } });
   return String(row?.value ?? 0);
-}
+});
 
 /**
  * The moment a statistic is computed for: `asOf` is the end of the chosen period (or now), and it
