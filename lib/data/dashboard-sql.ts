@@ -11,6 +11,7 @@ import {
   shapeHeat,
   trendPlan,
   type Dashboard,
+  type Heatmap,
 } from './dashboard-shape';
 import { vnDateOf } from '../domain/time';
 import type { AggregateRow, AssignmentRow, CountRow, HeatRow, StatusCounts } from './dashboard-rows';
@@ -854,16 +855,31 @@ export async function assignmentsSql(
  */
 export type StatRead = 'live' | 'as-of' | 'snapshot';
 
+/** Pre-counted rows a read can use (the live tally now, a snapshot for a past moment), checked once. */
+async function countedFor(db: PrismaClient, filter: SlotFilter, read: StatRead, asOf: Date) {
+  // Pre-counted rows hold counts, not single slots: a status filter is evaluated.
+  const wanted: Counted | undefined =
+    filter.status !== undefined
+      ? undefined
+      : read === 'snapshot'
+        ? { from: 'snapshot', moments: [asOf] }
+        : read === 'live'
+          ? { from: 'live' }
+          : undefined;
+  return wanted && (await readyCounted(db, wanted, asOf));
+}
+
 /**
- * What getDashboard returns except who is asking: the aggregates, then the heatmap of
- * `heatUnits` units in the chosen order (the first, or from the `heatFrom`-th, counted from 0). Shared by lib/data/dashboard.ts and the benchmark.
+ * What getDashboard returns except who is asking: the aggregates, then the heatmap of the first
+ * `heatUnits` units in the chosen order (HEAT_ROWS unless said). Shared by lib/data/dashboard.ts and
+ * the benchmark.
  */
 export async function computeDashboard(
   db: PrismaClient,
   asOf: Date,
   scope: DashboardScope,
   filter: SlotFilter,
-  view: { sort: 'rate' | 'overdue'; heat: 'section' | 'area'; heatUnits?: number; heatFrom?: number },
+  view: { sort: 'rate' | 'overdue'; heat: 'section' | 'area'; heatUnits?: number },
   read: StatRead = 'as-of',
 ): Promise<
   Pick<
@@ -872,33 +888,53 @@ export async function computeDashboard(
   >
 > {
   const live = read === 'live';
-  // Pre-counted rows hold counts, not single slots: a status filter is evaluated.
-  const wanted: Counted | undefined =
-    filter.status !== undefined
-      ? undefined
-      : read === 'snapshot'
-        ? { from: 'snapshot', moments: [asOf] }
-        : live
-          ? { from: 'live' }
-          : undefined;
   // Checked once for the aggregates and the heatmap below.
-  const counted = wanted && (await readyCounted(db, wanted, asOf));
+  const counted = await countedFor(db, filter, read, asOf);
   const [aggregates, taskCount] = await Promise.all([
     counted ? queryAggregatesCounted(db, counted, asOf, scope, filter) : queryAggregates(db, asOf, scope, filter, live),
     queryTaskCount(db, asOf, scope, filter, live),
   ]);
   const shaped = shapeAggregates(aggregates, view);
-  const from = view.heatFrom ?? 0;
-  const shown = shaped.units.slice(from, from + (view.heatUnits ?? HEAT_ROWS));
+  return {
+    ...shaped,
+    taskCount,
+    heat: await heatWindow(db, asOf, scope, filter, shaped, { ...view, heatFrom: 0 }, read, counted),
+    ...ratesOf(shaped.headline),
+  };
+}
+
+/**
+ * The heatmap of `heatUnits` units of a computed dashboard (`shaped`, in its order) from the
+ * `heatFrom`-th, counted from 0: the whole heatmap's pages (decision 031) query only their own units
+ * and never recompute the aggregates.
+ */
+export async function computeHeatWindow(
+  db: PrismaClient,
+  asOf: Date,
+  scope: DashboardScope,
+  filter: SlotFilter,
+  shaped: Pick<Dashboard, 'units' | 'sections' | 'areas'>,
+  view: { heat: 'section' | 'area'; heatUnits: number; heatFrom: number },
+  read: StatRead = 'as-of',
+): Promise<Heatmap> {
+  return heatWindow(db, asOf, scope, filter, shaped, view, read, await countedFor(db, filter, read, asOf));
+}
+
+async function heatWindow(
+  db: PrismaClient,
+  asOf: Date,
+  scope: DashboardScope,
+  filter: SlotFilter,
+  shaped: Pick<Dashboard, 'units' | 'sections' | 'areas'>,
+  view: { heat: 'section' | 'area'; heatUnits?: number; heatFrom: number },
+  read: StatRead,
+  counted: Counted | undefined,
+): Promise<Heatmap> {
+  const shown = shaped.units.slice(view.heatFrom, view.heatFrom + (view.heatUnits ?? HEAT_ROWS));
   const all = shown.length === shaped.units.length && shown.length > 500;
   const units = all ? 'all' : shown.map((u) => u.unitId);
   const heatRows = counted
     ? await queryHeatCounted(db, counted, asOf, scope, filter, view.heat, units)
-    : await queryHeat(db, asOf, scope, filter, view.heat, units, live);
-  return {
-    ...shaped,
-    taskCount,
-    heat: shapeHeat(heatRows, view.heat, shaped, shown, shaped.units.length),
-    ...ratesOf(shaped.headline),
-  };
+    : await queryHeat(db, asOf, scope, filter, view.heat, units, read === 'live');
+  return shapeHeat(heatRows, view.heat, shaped, shown, shaped.units.length);
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '../db';
 import { NotFoundError } from '../errors';
 import { periodLabelOf, type DashboardFilters, type DrillParams } from '../validation/dashboard';
-import { computeDashboard, queryAssignments, queryTrend, type SlotFilter } from './dashboard-sql';
+import { computeDashboard, computeHeatWindow, queryAssignments, queryTrend, type SlotFilter } from './dashboard-sql';
 import {
   HEAT_PAGE,
   pageWindow,
@@ -75,12 +75,12 @@ export function slotFilter(filters: DashboardFilters, drill?: Partial<DrillParam
 /** Everything the dashboard draws, for the user's scope and the filters, as of the chosen period. */
 export async function getDashboard(
   filters: DashboardFilters,
-  options: { now?: Date; heatUnits?: number; heatFrom?: number } = {},
+  options: { now?: Date; heatUnits?: number } = {},
 ): Promise<Dashboard> {
   const user = await requirePermission('work:read-own');
   const resolved = scopeOf(user);
   const { now, asOf, live, read } = resolveMoment(filters.period, options.now);
-  const view = { sort: filters.sort, heat: filters.heat, heatUnits: options.heatUnits, heatFrom: options.heatFrom };
+  const view = { sort: filters.sort, heat: filters.heat, heatUnits: options.heatUnits };
   const filter = slotFilter(filters);
   const computed = await cachedStat(['dashboard', resolved.scope, filter, view, momentKey(asOf, live)], () =>
     readStatistics((db) => computeDashboard(db, asOf, resolved.scope, filter, view, read)),
@@ -132,18 +132,25 @@ export async function getHeatmapPage(
   page: number,
   options: { now?: Date; pageSize?: number } = {},
 ): Promise<UnitPage<Heatmap>> {
-  const first = await getDashboard(filters, { now: options.now });
-  if (first.scope === 'UNIT') throw new NotFoundError();
+  const d = await getDashboard(filters, { now: options.now });
+  if (d.scope === 'UNIT') throw new NotFoundError();
   const size = options.pageSize ?? HEAT_PAGE;
-  const at = pageWindow(first.units.length, page, size);
-  const d = await getDashboard(filters, { now: options.now, heatUnits: size, heatFrom: at.offset });
+  const at = pageWindow(d.units.length, page, size);
+  // Only this page's units are queried and kept (a small entry); the aggregates are the dashboard's.
+  const resolved = scopeOf(await requirePermission('work:read-own'));
+  const { asOf, live, read } = resolveMoment(filters.period, options.now);
+  const filter = slotFilter(filters);
+  const slice = { sort: filters.sort, heat: filters.heat, heatUnits: size, heatFrom: at.offset };
+  const rows = await cachedStat(['heat', resolved.scope, filter, slice, momentKey(asOf, live)], () =>
+    readStatistics((db) => computeHeatWindow(db, asOf, resolved.scope, filter, d, slice, read)),
+  );
   return {
     page: at.page,
     pageCount: at.pageCount,
-    total: first.units.length,
+    total: d.units.length,
     scopeLabel: d.scopeLabel,
     asOf: d.asOf,
-    rows: d.heat,
+    rows,
   };
 }
 

@@ -12,7 +12,7 @@ vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }))
 
 const { getDashboard, getRankingPage, getHeatmapPage } = await import('../../lib/data/dashboard');
 const { HEAT_ROWS, RANKING_TOP, RANKING_BOTTOM } = await import('../../lib/data/dashboard-shape');
-const { resetStatsCache } = await import('../../lib/data/stats-cache');
+const { resetStatsCache, statsCacheCounters } = await import('../../lib/data/stats-cache');
 const { NotFoundError } = await import('../../lib/errors');
 const { parseDashboardParams } = await import('../../lib/validation/dashboard');
 
@@ -78,18 +78,32 @@ describe('whose units a page holds', () => {
     const ownHeat = (await getDashboard(f, { heatUnits: ALL })).heat.rows;
     await actAs('chutich');
     const city = byRank((await getDashboard(f)).units);
+    const cityHeat = (await getDashboard(f, { heatUnits: ALL })).heat.rows;
     // The scopes differ (the head counts only the tasks their department leads), so a shared entry would show.
     expect(own.reduce((n, u) => n + u.counts.total, 0)).toBeLessThan(city.reduce((n, u) => n + u.counts.total, 0));
     // Asked alternately, the statistics cache warm with the other's entries.
     for (const [who, ranking, heat] of [
       ['tp.noivu', own, ownHeat],
-      ['chutich', city, null],
+      ['chutich', city, cityHeat],
       ['tp.noivu', own, ownHeat],
     ] as const) {
       await actAs(who);
       expect((await getRankingPage(f, 1, { pageSize: ALL })).rows).toEqual(ranking);
-      if (heat) expect((await getHeatmapPage(f, 1, { pageSize: ALL })).rows.rows).toEqual(heat);
+      expect((await getHeatmapPage(f, 1, { pageSize: ALL })).rows.rows).toEqual(heat);
     }
+  });
+
+  it("a heatmap page keeps only its own rows: the dashboard's aggregates are computed once for every page", async () => {
+    // Each page used to be a whole dashboard entry of its own (~3 MB of heap on the national city).
+    await actAs('chutich');
+    const f = parseDashboardParams({});
+    await getDashboard(f);
+    const before = statsCacheCounters();
+    for (let page = 1; page <= 3; page++) await getHeatmapPage(f, page, { pageSize: SIZE });
+    const after = statsCacheCounters();
+    expect(after.hits - before.hits).toBe(3); // the dashboard's entry, once per page
+    expect(after.misses - before.misses).toBe(3); // one window per page
+    expect((after.bytes - before.bytes) / 3).toBeLessThan(before.bytes / 2);
   });
 
   it('an officer, whose scope is their unit, has no ranking or heatmap page', async () => {
