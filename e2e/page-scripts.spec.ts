@@ -1,5 +1,5 @@
 /**
- * What JavaScript an officer's browser is sent (issue 8, item 7; decision 037): no zod, no Recharts
+ * What JavaScript an officer's browser is sent (issue 8, item 7; decision 036): no zod, no Recharts
  * and no next-auth client on the pages an officer uses, measured on the built app as a browser loads
  * it — every script the page's HTML asks for, fetched and searched. The source-level rule (no client
  * module reaches server-only code) is tests/integration/client-imports.test.ts; this proves the
