@@ -6,8 +6,10 @@ import { computeStatus, type StatusResult } from '../domain/status';
 import { fromDbDate, vnDateOf, type IsoDate } from '../domain/time';
 import { dueSoonLimit } from './calendar';
 import { readAssignment } from './assignment-read';
+import type { SessionUser } from '../permissions';
 import { requirePermission } from './guard';
-import { reviewReportsSql } from './scope';
+import { reviewReportsSql, reviewRoutes } from './scope';
+import { cachedStat } from './stats-cache';
 
 export type AssignmentListItem = {
   id: number;
@@ -229,12 +231,29 @@ export async function listReviewInbox(
 ): Promise<InboxPage> {
   const user = await requirePermission('report:review');
   const limit = Math.min(Math.max(options.limit ?? 25, 1), 100);
+  const after = parseInboxCursor(options.cursor);
+  const withUnits = options.withUnits !== false;
+  // Kept per data version and the user's review routes (whose reports they decide on): exact, because
+  // a report enters or leaves the inbox only when its status changes, and everything a row shows (unit,
+  // task, programme; a submitted report's progress and evidence, locked until it is returned) is
+  // tracked by the same version (decision 008). The national head's home counted all 1,611 waiting
+  // reports on every view (decision 032).
+  return cachedStat(
+    ['inbox', reviewRoutes(user), options.unit ?? null, after && [after.at.getTime(), after.id], limit, withUnits],
+    () => readReviewInbox(user, { unit: options.unit, after, limit, withUnits }),
+  );
+}
+
+async function readReviewInbox(
+  user: SessionUser,
+  options: { unit?: number; after: { at: Date; id: number } | null; limit: number; withUnits: boolean },
+): Promise<InboxPage> {
+  const { after, limit } = options;
   const submitted = Prisma.sql`r.status = 'SUBMITTED'`;
   const waiting = reviewReportsSql(user, {
     select: Prisma.sql`r.id, r."submittedAt", r."assignmentId"`,
     where: options.unit !== undefined ? Prisma.sql`${submitted} AND a."unitId" = ${options.unit}` : submitted,
   });
-  const after = parseInboxCursor(options.cursor);
   const position = after
     ? Prisma.sql`WHERE w."submittedAt" > ${utc(after.at)} OR (w."submittedAt" = ${utc(after.at)} AND w.id > ${after.id})`
     : Prisma.empty;
@@ -259,7 +278,7 @@ export async function listReviewInbox(
       ) p ON true
       ORDER BY p."submittedAt" ASC, p.id ASC`,
     // The filter's units: the inbox page's, not the home page's (withUnits: false).
-    options.withUnits === false
+    !options.withUnits
       ? Promise.resolve([])
       : db.$queryRaw<{ id: number; name: string }[]>`
           SELECT u.id, u.name FROM "Unit" u

@@ -6,6 +6,8 @@ vi.mock('../../lib/auth', () => ({ getCurrentUser: async () => currentUser() }))
 
 const { getDb } = await import('../../lib/db');
 const { listReviewInbox } = await import('../../lib/data/work');
+const { reviewReport } = await import('../../lib/data/reports');
+const { resetStatsCache, statsCacheCounters } = await import('../../lib/data/stats-cache');
 
 describe('the review inbox, a page at a time', () => {
   it('pages of two walk the whole inbox in order, each report once; a bad cursor starts over', async () => {
@@ -43,5 +45,32 @@ describe('the review inbox, a page at a time', () => {
     expect(narrowed.items.every((r) => r.unitName === unit.name)).toBe(true);
     expect(narrowed.total).toBe(all.items.filter((r) => r.unitName === unit.name).length);
     expect(new Set(all.units.map((u) => u.name))).toEqual(new Set(all.items.map((r) => r.unitName)));
+  });
+
+  it('kept between views, current as soon as a report is decided, and each reviewer sees their own', async () => {
+    resetStatsCache();
+    await actAs('tp.noivu');
+    const first = await listReviewInbox({ limit: 8, withUnits: false });
+    expect(first.items.length).toBeGreaterThan(0);
+    const before = statsCacheCounters();
+    expect(await listReviewInbox({ limit: 8, withUnits: false })).toEqual(first);
+    expect(statsCacheCounters().hits).toBe(before.hits + 1);
+    // Another reviewer with other routes, asked in between with the cache warm: their own inbox.
+    await actAs('chutich');
+    const chairman = await listReviewInbox({ limit: 8, withUnits: false });
+    expect(chairman.items.map((r) => r.reportId)).not.toEqual(first.items.map((r) => r.reportId));
+    // The oldest report is decided: gone from the next view at once.
+    await actAs('tp.noivu');
+    const oldest = await getDb().report.findUniqueOrThrow({
+      where: { id: first.items[0]!.reportId },
+      select: { id: true, version: true },
+    });
+    await reviewReport({ reportId: oldest.id, version: oldest.version, decision: 'approve', comment: '' });
+    const after = await listReviewInbox({ limit: 8, withUnits: false });
+    expect(after.total).toBe(first.total - 1);
+    expect(after.items.map((r) => r.reportId)).not.toContain(oldest.id);
+    // The others keep their order, oldest first.
+    const ids = (page: typeof first) => page.items.map((r) => r.reportId);
+    expect(ids(after).slice(0, first.items.length - 1)).toEqual(ids(first).slice(1));
   });
 });
