@@ -72,17 +72,26 @@ export function slotFilter(filters: DashboardFilters, drill?: Partial<DrillParam
   };
 }
 
+/** Whose numbers, as of when, filtered how: read once per call, so a page and its window agree. */
+async function statisticsContext(filters: DashboardFilters, pinnedNow?: Date) {
+  const resolved = scopeOf(await requirePermission('work:read-own'));
+  const moment = resolveMoment(filters.period, pinnedNow);
+  return { resolved, ...moment, filter: slotFilter(filters), moment: momentKey(moment.asOf, moment.live) };
+}
+type StatisticsContext = Awaited<ReturnType<typeof statisticsContext>>;
+
 /** Everything the dashboard draws, for the user's scope and the filters, as of the chosen period. */
 export async function getDashboard(
   filters: DashboardFilters,
   options: { now?: Date; heatUnits?: number } = {},
 ): Promise<Dashboard> {
-  const user = await requirePermission('work:read-own');
-  const resolved = scopeOf(user);
-  const { now, asOf, live, read } = resolveMoment(filters.period, options.now);
-  const view = { sort: filters.sort, heat: filters.heat, heatUnits: options.heatUnits };
-  const filter = slotFilter(filters);
-  const computed = await cachedStat(['dashboard', resolved.scope, filter, view, momentKey(asOf, live)], () =>
+  return dashboardIn(await statisticsContext(filters, options.now), filters, options.heatUnits);
+}
+
+async function dashboardIn(ctx: StatisticsContext, filters: DashboardFilters, heatUnits?: number): Promise<Dashboard> {
+  const { resolved, now, asOf, read, filter } = ctx;
+  const view = { sort: filters.sort, heat: filters.heat, heatUnits };
+  const computed = await cachedStat(['dashboard', resolved.scope, filter, view, ctx.moment], () =>
     readStatistics((db) => computeDashboard(db, asOf, resolved.scope, filter, view, read)),
   );
   return {
@@ -132,17 +141,15 @@ export async function getHeatmapPage(
   page: number,
   options: { now?: Date; pageSize?: number } = {},
 ): Promise<UnitPage<Heatmap>> {
-  const d = await getDashboard(filters, { now: options.now });
+  const ctx = await statisticsContext(filters, options.now);
+  const d = await dashboardIn(ctx, filters);
   if (d.scope === 'UNIT') throw new NotFoundError();
   const size = options.pageSize ?? HEAT_PAGE;
   const at = pageWindow(d.units.length, page, size);
   // Only this page's units are queried and kept (a small entry); the aggregates are the dashboard's.
-  const resolved = scopeOf(await requirePermission('work:read-own'));
-  const { asOf, live, read } = resolveMoment(filters.period, options.now);
-  const filter = slotFilter(filters);
   const slice = { sort: filters.sort, heat: filters.heat, heatUnits: size, heatFrom: at.offset };
-  const rows = await cachedStat(['heat', resolved.scope, filter, slice, momentKey(asOf, live)], () =>
-    readStatistics((db) => computeHeatWindow(db, asOf, resolved.scope, filter, d, slice, read)),
+  const rows = await cachedStat(['heat', ctx.resolved.scope, ctx.filter, slice, ctx.moment], () =>
+    readStatistics((db) => computeHeatWindow(db, ctx.asOf, ctx.resolved.scope, ctx.filter, d, slice, ctx.read)),
   );
   return {
     page: at.page,
